@@ -1,0 +1,59 @@
+package org.caseflow.streams.topology;
+
+import java.util.List;
+
+/**
+ * The one place that names Caseflow's topics (DESIGN.md section 4). Input topics keep the
+ * {@code courts.} names and output topics the {@code caseflow.} names; a deployment may put a
+ * prefix (e.g. {@code prod.}) in front of all of them.
+ */
+public record TopicNames(String prefix) {
+    public static final TopicNames DEFAULT = new TopicNames("");
+
+    public TopicNames {
+        prefix = prefix == null ? "" : prefix;
+    }
+
+    public String caseFilings() {
+        return prefix + "courts.case-filings";
+    }
+
+    public String caseHearings() {
+        return prefix + "courts.case-hearings";
+    }
+
+    public String enforcement() {
+        return prefix + "courts.enforcement";
+    }
+
+    public String deadlineAlerts() {
+        return prefix + "caseflow.deadline-alerts";
+    }
+
+    public String indicators() {
+        return prefix + "caseflow.indicators";
+    }
+
+    public String caseSnapshots() {
+        return prefix + "caseflow.case-snapshots";
+    }
+
+    public String deadLetters() {
+        return prefix + "caseflow.dead-letters";
+    }
+
+    /** The three co-partitioned input topics. */
+    public List<String> inputs() {
+        return List.of(caseFilings(), caseHearings(), enforcement());
+    }
+
+    /** Output topics that keep only the latest value per key. */
+    public List<String> compacted() {
+        return List.of(indicators(), caseSnapshots());
+    }
+
+    public List<String> all() {
+        return List.of(caseFilings(), caseHearings(), enforcement(), deadlineAlerts(), indicators(),
+                caseSnapshots(), deadLetters());
+    }
+}
