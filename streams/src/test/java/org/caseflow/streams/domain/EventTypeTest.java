@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
+import org.apache.avro.Schema;
 import org.caseflow.CaseflowException;
 import org.caseflow.events.CaseClosed;
 import org.caseflow.events.CaseEvent;
@@ -25,7 +26,7 @@ class EventTypeTest {
     @Test
     void shouldCoverEveryBranchOfThePayloadUnion() {
         assertThat(CaseEvent.getClassSchema().getField("payload").schema().getTypes())
-                .extracting(org.apache.avro.Schema::getName)
+                .extracting(Schema::getName)
                 .containsExactly(Arrays.stream(EventType.values()).map(t -> t.payloadClass().getSimpleName()).toArray(String[]::new));
     }
 
