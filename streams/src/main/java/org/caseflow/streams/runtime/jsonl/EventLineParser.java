@@ -95,6 +95,9 @@ public final class EventLineParser {
             return "unreadable";
         }
         int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
+        String first = newline < 0 ? message : message.substring(0, newline);
+        // Jackson appends where an unclosed object started; the column already says where it broke.
+        int marker = first.indexOf(" (start marker at ");
+        return marker < 0 ? first : first.substring(0, marker);
     }
 }
