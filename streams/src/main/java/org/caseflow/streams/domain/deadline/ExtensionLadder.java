@@ -60,8 +60,10 @@ final class ExtensionLadder {
             }
             Span wanted = total.plus(g.months(), g.days());
             Span next = wanted;
+            boolean clamped = false;
             if (cap != null && end(start, wanted, rule).isAfter(end(start, cap, rule))) {
                 next = end(start, total, rule).isBefore(end(start, cap, rule)) ? cap : total;
+                clamped = true;
                 flags.add("EXTENSION_CAP_EXCEEDED: extension of " + what + " exceeds the total of " + cap
                         + " from the clock start allowed to " + g.approver() + " (" + rule.citation() + "); clamped to " + cap);
             }
@@ -69,7 +71,7 @@ final class ExtensionLadder {
                 explanation.add("extension of " + what + " adds nothing: the cap of " + cap + " is reached (" + rule.citation() + ")");
                 continue;
             }
-            String added = next == wanted ? new Span(g.months(), g.days()).toString()
+            String added = !clamped ? new Span(g.months(), g.days()).toString()
                     : "up to " + next + " in total (of " + new Span(g.months(), g.days()) + " granted)";
             explanation.add("extended " + added + " by " + g.approver() + " on " + g.grantedOn() + " (" + rule.citation() + ")");
             total = next;
