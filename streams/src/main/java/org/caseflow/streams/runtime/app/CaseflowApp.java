@@ -1,0 +1,104 @@
+package org.caseflow.streams.runtime.app;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.HostInfo;
+import org.caseflow.streams.runtime.config.CaseflowConfig;
+import org.caseflow.streams.runtime.http.QueryableStreams;
+import org.caseflow.streams.runtime.metrics.Metrics;
+import org.caseflow.streams.topology.CaseflowTopology;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Caseflow Kafka Streams application: one {@link KafkaStreams} client over the Caseflow topology,
+ * configured by {@link StreamsProperties}, with Micrometer's Streams binder on the given registry.
+ * Reads the input topics, writes alerts/snapshots/indicators/dead letters (see the topology).
+ */
+public final class CaseflowApp implements AutoCloseable, QueryableStreams {
+    private static final Logger LOG = LoggerFactory.getLogger(CaseflowApp.class);
+
+    private final CaseflowConfig config;
+    private final KafkaStreams streams;
+    private final KafkaStreamsMetrics streamsMetrics;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final HostInfo thisHost;
+
+    public CaseflowApp(CaseflowConfig config, Topology topology, MeterRegistry registry) {
+        this.config = config;
+        this.thisHost = new HostInfo(config.advertisedHost(), config.httpPort());
+        this.streams = new KafkaStreams(topology, StreamsProperties.of(config, registry));
+        streams.setUncaughtExceptionHandler(new BoundedThreadReplacement(config.maxThreadReplacements()));
+        streams.setStateListener((newState, oldState) -> {
+            LOG.info("streams state {} -> {}", oldState, newState);
+            if (newState == KafkaStreams.State.NOT_RUNNING || newState == KafkaStreams.State.ERROR) {
+                stopped.countDown();
+            }
+        });
+        this.streamsMetrics = Metrics.bindStreams(registry, streams);
+    }
+
+    /** The production topology over the seeds of {@code config.seedsDir()}. */
+    public static CaseflowApp create(CaseflowConfig config, MeterRegistry registry) {
+        Topology topology = CaseflowTopology.build(config.topologySettings(), SeedsHook.load(config.seedsDir()), registry);
+        return new CaseflowApp(config, topology, registry);
+    }
+
+    public void start() {
+        LOG.info("starting Caseflow streams: {}", config.describe());
+        streams.start();
+    }
+
+    @Override
+    public boolean ready() {
+        return streams.state() == KafkaStreams.State.RUNNING;
+    }
+
+    /** Waits until RUNNING; false on timeout or when the client stopped instead. */
+    public boolean awaitRunning(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            KafkaStreams.State state = streams.state();
+            if (state == KafkaStreams.State.RUNNING) {
+                return true;
+            }
+            if (!state.isRunningOrRebalancing() && state != KafkaStreams.State.CREATED) {
+                return false;
+            }
+            Thread.sleep(50);
+        }
+        return false;
+    }
+
+    /** Blocks until the client stops by itself (fatal error, thread budget exhausted) or the timeout. */
+    public boolean awaitStopped(Duration timeout) throws InterruptedException {
+        return stopped.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    public KafkaStreams.State state() {
+        return streams.state();
+    }
+
+    @Override
+    public KafkaStreams kafkaStreams() {
+        return streams;
+    }
+
+    @Override
+    public HostInfo thisHost() {
+        return thisHost;
+    }
+
+    /** Closes within the configured shutdown timeout. Local state is kept (never cleanUp()). */
+    @Override
+    public void close() {
+        boolean clean = streams.close(config.shutdownTimeout());
+        streamsMetrics.close();
+        LOG.info("streams closed {}", clean ? "cleanly" : "after timeout " + config.shutdownTimeout());
+    }
+}

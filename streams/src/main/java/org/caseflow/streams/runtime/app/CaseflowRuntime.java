@@ -1,0 +1,82 @@
+package org.caseflow.streams.runtime.app;
+
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.caseflow.streams.runtime.config.CaseflowConfig;
+import org.caseflow.streams.runtime.http.AlertBroadcaster;
+import org.caseflow.streams.runtime.http.HttpApi;
+import org.caseflow.streams.runtime.http.LocalQueries;
+import org.caseflow.streams.runtime.metrics.Metrics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running Caseflow instance: registry + streams app + HTTP API, started in that order (HTTP first
+ * answers liveness while Streams restores state) and closed in reverse. Used by {@code run} and {@code demo}.
+ */
+public final class CaseflowRuntime implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(CaseflowRuntime.class);
+
+    private final PrometheusMeterRegistry registry;
+    private final CaseflowApp app;
+    private final HttpApi http;
+    private final AlertBroadcaster alerts;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private CaseflowRuntime(PrometheusMeterRegistry registry, CaseflowApp app, HttpApi http, AlertBroadcaster alerts) {
+        this.registry = registry;
+        this.app = app;
+        this.http = http;
+        this.alerts = alerts;
+    }
+
+    public static CaseflowRuntime start(CaseflowConfig config) {
+        PrometheusMeterRegistry registry = Metrics.newRegistry();
+        CaseflowApp app = CaseflowApp.create(config, registry);
+        AlertBroadcaster alerts = new AlertBroadcaster();
+        // HOOK: the topology side's LocalQueries replaces InterimCaseQueries here.
+        LocalQueries queries = new InterimCaseQueries(app.kafkaStreams());
+        HttpApi http = new HttpApi(config, registry, app, queries, alerts);
+        try {
+            http.start();
+            app.start();
+        } catch (RuntimeException e) {
+            http.close();
+            app.close();
+            throw e;
+        }
+        return new CaseflowRuntime(registry, app, http, alerts);
+    }
+
+    public PrometheusMeterRegistry registry() {
+        return registry;
+    }
+
+    public CaseflowApp app() {
+        return app;
+    }
+
+    public HttpApi http() {
+        return http;
+    }
+
+    public AlertBroadcaster alerts() {
+        return alerts;
+    }
+
+    /** True once {@link #close} has begun (e.g. from the SIGTERM hook). */
+    public boolean closing() {
+        return closed.get();
+    }
+
+    /** Idempotent: the shutdown hook and try-with-resources may both call it. */
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            LOG.info("shutting down");
+            app.close();
+            http.close();
+            registry.close();
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package org.caseflow.streams.runtime.app;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.streams.StreamsConfig;
+import org.caseflow.streams.runtime.config.CaseflowConfig;
+
+/**
+ * The Kafka Streams configuration of the app: exactly-once, interactive-query endpoint, state dir,
+ * dead-letter topic and the counting error handlers; {@code kafka.*} settings applied last so an
+ * operator can override any of it.
+ */
+public final class StreamsProperties {
+    private StreamsProperties() {
+    }
+
+    public static Properties of(CaseflowConfig config, MeterRegistry registry) {
+        Properties p = new Properties();
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
+        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        p.put(StreamsConfig.APPLICATION_SERVER_CONFIG, config.applicationServer());
+        p.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toAbsolutePath().toString());
+        p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.streamThreads());
+        p.put(StreamsConfig.METRICS_RECORDING_LEVEL_CONFIG, config.metricsRecordingLevel());
+        if (config.replicationFactor() > 0) {
+            p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) config.replicationFactor());
+        }
+        // A restarted instance with local state answers queries while it catches up elsewhere.
+        p.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, 0);
+        p.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, config.topics().deadLetters());
+        p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, CountingDeserializationHandler.class.getName());
+        p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, CountingProcessingHandler.class.getName());
+        p.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, CountingProductionHandler.class.getName());
+        p.put(DeadLetterHandlers.REGISTRY_CONFIG, registry);
+        p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        p.putAll(config.kafka());
+        return p;
+    }
+}

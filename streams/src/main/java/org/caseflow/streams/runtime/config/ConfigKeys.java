@@ -1,0 +1,64 @@
+package org.caseflow.streams.runtime.config;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Every Caseflow configuration key with its default (docs/operations.md lists them with their meaning).
+ * Environment variable {@code CASEFLOW_A_B} sets key {@code caseflow.a.b}; file keys {@code kafka.x.y}
+ * and environment {@code KAFKA_X_Y} set the Kafka client/Streams property {@code x.y}.
+ */
+public final class ConfigKeys {
+    public static final String APPLICATION_ID = "caseflow.application.id";
+    public static final String TOPIC_PREFIX = "caseflow.topic.prefix";
+    public static final String TOPIC_PARTITIONS = "caseflow.topic.partitions";
+    public static final String TOPIC_REPLICATION = "caseflow.topic.replication";
+    public static final String TOPIC_RETENTION_INPUTS_MS = "caseflow.topic.retention.inputs.ms";
+    public static final String TOPIC_RETENTION_OUTPUTS_MS = "caseflow.topic.retention.outputs.ms";
+    public static final String STATE_DIR = "caseflow.state.dir";
+    public static final String HTTP_HOST = "caseflow.http.host";
+    public static final String HTTP_PORT = "caseflow.http.port";
+    public static final String HTTP_ADVERTISED_HOST = "caseflow.http.advertised.host";
+    public static final String CLOCK_MODE = "caseflow.clock.mode";
+    public static final String TICK_INTERVAL_MS = "caseflow.tick.interval.ms";
+    public static final String TICK_MAX_TIMERS = "caseflow.tick.max.timers";
+    public static final String SEEDS = "caseflow.seeds";
+    public static final String API_TOKENS = "caseflow.api.tokens";
+    public static final String INDICATORS_EXPORT_LIMIT = "caseflow.indicators.export.limit";
+    public static final String METRICS_RECORDING_LEVEL = "caseflow.metrics.recording.level";
+    public static final String STREAMS_THREADS = "caseflow.streams.threads";
+    public static final String STREAMS_MAX_THREAD_REPLACEMENTS = "caseflow.streams.max.thread.replacements";
+    public static final String SHUTDOWN_TIMEOUT_MS = "caseflow.shutdown.timeout.ms";
+
+    /** Prefix of pass-through Kafka properties in a configuration file. */
+    public static final String KAFKA_PREFIX = "kafka.";
+
+    private ConfigKeys() {
+    }
+
+    /** Defaults in key order; a null default means "computed" (see {@link CaseflowConfig}). */
+    static Map<String, String> defaults() {
+        Map<String, String> d = new LinkedHashMap<>();
+        d.put(APPLICATION_ID, "caseflow");
+        d.put(TOPIC_PREFIX, "");
+        d.put(TOPIC_PARTITIONS, "6");
+        d.put(TOPIC_REPLICATION, "-1");
+        d.put(TOPIC_RETENTION_INPUTS_MS, "-1");
+        d.put(TOPIC_RETENTION_OUTPUTS_MS, String.valueOf(30L * 24 * 3600 * 1000));
+        d.put(STATE_DIR, "caseflow-state");
+        d.put(HTTP_HOST, "0.0.0.0");
+        d.put(HTTP_PORT, "8080");
+        d.put(HTTP_ADVERTISED_HOST, "localhost");
+        d.put(CLOCK_MODE, "WALL_CLOCK");
+        d.put(TICK_INTERVAL_MS, "1000");
+        d.put(TICK_MAX_TIMERS, "20000");
+        d.put(SEEDS, "seeds");
+        d.put(API_TOKENS, "");
+        d.put(INDICATORS_EXPORT_LIMIT, "5000");
+        d.put(METRICS_RECORDING_LEVEL, "INFO");
+        d.put(STREAMS_THREADS, "1");
+        d.put(STREAMS_MAX_THREAD_REPLACEMENTS, "3");
+        d.put(SHUTDOWN_TIMEOUT_MS, "30000");
+        return d;
+    }
+}

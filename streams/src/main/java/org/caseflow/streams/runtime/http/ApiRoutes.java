@@ -1,0 +1,106 @@
+package org.caseflow.streams.runtime.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.caseflow.streams.runtime.config.ApiTokens;
+
+/**
+ * The {@code /api/v1} routes: parameter checks (400), court limits of the caller's token (403), then
+ * {@link QueryRouter} for the distributed read.
+ */
+final class ApiRoutes {
+    static final int DEFAULT_WITHIN_DAYS = 15;
+    static final int MAX_WITHIN_DAYS = 3650;
+    static final List<String> WINDOWS = List.of("MONTH", "YEAR_TO_DATE", "ROLLING_12M");
+
+    private final QueryRouter router;
+    private final AlertBroadcaster alerts;
+    private final ObjectMapper mapper;
+    private final int indicatorLimit;
+
+    ApiRoutes(QueryRouter router, AlertBroadcaster alerts, ObjectMapper mapper, int indicatorLimit) {
+        this.router = router;
+        this.alerts = alerts;
+        this.mapper = mapper;
+        this.indicatorLimit = indicatorLimit;
+    }
+
+    void register(Javalin app) {
+        app.get("/api/v1/cases/{caseId}", this::caseById);
+        app.get("/api/v1/courts/{court}/at-risk", this::atRisk);
+        app.get("/api/v1/courts/{court}/indicators", this::indicators);
+        app.sse("/api/v1/alerts/stream", client -> alerts.register(client, courts(client.ctx())));
+    }
+
+    private void caseById(Context ctx) {
+        String caseId = ctx.pathParam("caseId");
+        QueryRouter.CaseAnswer answer = router.caseById(caseId, request(ctx));
+        if (answer instanceof QueryRouter.RemoteAnswer remote) {
+            // The owner already applied the token's court limits.
+            ctx.status(remote.status()).contentType("application/json").result(remote.body());
+            return;
+        }
+        Object value = ((QueryRouter.LocalCase) answer).value();
+        String court = mapper.valueToTree(value).path("court").asText("");
+        requireCourt(ctx, court);
+        ctx.json(value);
+    }
+
+    private void atRisk(Context ctx) {
+        String court = ctx.pathParam("court");
+        requireCourt(ctx, court);
+        int withinDays = withinDays(ctx.queryParam("withinDays"));
+        ctx.json(router.atRisk(court, withinDays, request(ctx)));
+    }
+
+    private void indicators(Context ctx) {
+        String court = ctx.pathParam("court");
+        requireCourt(ctx, court);
+        String window = ctx.queryParam("window") == null ? "MONTH" : ctx.queryParam("window").toUpperCase(Locale.ROOT);
+        if (!WINDOWS.contains(window)) {
+            throw new ApiException(400, "window must be one of " + WINDOWS + ", got '" + ctx.queryParam("window") + "'");
+        }
+        List<Object> indicators = router.indicators(court, window, request(ctx));
+        if (indicators.size() > indicatorLimit) {
+            ctx.header("X-Caseflow-Truncated", "true");
+            indicators = indicators.subList(0, indicatorLimit);
+        }
+        ctx.json(indicators);
+    }
+
+    static int withinDays(String text) {
+        if (text == null || text.isBlank()) {
+            return DEFAULT_WITHIN_DAYS;
+        }
+        try {
+            int days = Integer.parseInt(text.trim());
+            if (days >= 0 && days <= MAX_WITHIN_DAYS) {
+                return days;
+            }
+        } catch (NumberFormatException e) {
+            // falls through to the 400 below
+        }
+        throw new ApiException(400, "withinDays must be an integer 0.." + MAX_WITHIN_DAYS + ", got '" + text + "'");
+    }
+
+    private static void requireCourt(Context ctx, String court) {
+        if (!ApiTokens.allows(courts(ctx), court)) {
+            throw new ApiException(403, "this token may not read court " + court);
+        }
+    }
+
+    private static Set<String> courts(Context ctx) {
+        Set<String> courts = ctx.attribute(HttpApi.COURTS_ATTRIBUTE);
+        return courts == null ? Set.of() : courts;
+    }
+
+    private static QueryRouter.Request request(Context ctx) {
+        String query = ctx.queryString();
+        String raw = ctx.req().getRequestURI() + (query == null ? "" : "?" + query);
+        return new QueryRouter.Request(raw, ctx.header("Authorization"), ctx.header(PeerClient.FORWARDED_HEADER) != null);
+    }
+}

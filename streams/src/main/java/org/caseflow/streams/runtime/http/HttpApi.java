@@ -1,0 +1,109 @@
+package org.caseflow.streams.runtime.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.json.JavalinJackson;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.Set;
+import org.caseflow.streams.runtime.config.ApiTokens;
+import org.caseflow.streams.runtime.config.CaseflowConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP server (Javalin): {@code /metrics}, {@code /health/live}, {@code /health/ready} (open) and the
+ * bearer-token JSON API under {@code /api/v1} (routes in {@link ApiRoutes}). Every error is JSON
+ * {@code {"error": "...", "status": N}}.
+ */
+public final class HttpApi implements AutoCloseable {
+    static final String COURTS_ATTRIBUTE = "caseflow.courts";
+    private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
+    private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
+
+    private final CaseflowConfig config;
+    private final Javalin app;
+
+    public HttpApi(CaseflowConfig config, PrometheusMeterRegistry registry, QueryableStreams streams,
+            LocalQueries queries, AlertBroadcaster alerts) {
+        this.config = config;
+        ObjectMapper mapper = mapper();
+        this.app = Javalin.create(javalin -> {
+            javalin.showJavalinBanner = false;
+            javalin.jsonMapper(new JavalinJackson(mapper, false));
+        });
+        app.get("/metrics", ctx -> ctx.contentType(PROMETHEUS_TEXT).result(registry.scrape()));
+        app.get("/health/live", ctx -> ctx.json(new Health("UP", null)));
+        app.get("/health/ready", ctx -> {
+            boolean ready = streams.ready();
+            ctx.status(ready ? 200 : 503).json(new Health(ready ? "UP" : "DOWN", streams.kafkaStreams().state().name()));
+        });
+        app.before("/api/*", this::authenticate);
+        new ApiRoutes(new QueryRouter(streams, queries, mapper), alerts, mapper, config.indicatorExportLimit()).register(app);
+        app.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
+        app.exception(Exception.class, (e, ctx) -> {
+            LOG.error("API request {} failed", ctx.path(), e);
+            error(ctx, 500, "internal error: " + e.getClass().getSimpleName());
+        });
+        app.error(404, ctx -> {
+            if (ctx.result() == null || ctx.result().isEmpty()) {
+                error(ctx, 404, "no such resource: " + ctx.path());
+            }
+        });
+        app.error(405, ctx -> error(ctx, 405, "method not allowed"));
+        if (!config.apiTokens().enabled()) {
+            LOG.warn("caseflow.api.tokens is empty: the JSON API is OPEN to anyone who can reach port {}", config.httpPort());
+        }
+    }
+
+    /** The JSON conventions of the API: ISO dates, no timestamps as numbers. */
+    public static ObjectMapper mapper() {
+        return new ObjectMapper().registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+    }
+
+    public HttpApi start() {
+        app.start(config.httpHost(), config.httpPort());
+        LOG.info("HTTP API on http://{}:{}/ (advertised as {})", config.httpHost(), app.port(), config.applicationServer());
+        return this;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    private void authenticate(Context ctx) {
+        ApiTokens tokens = config.apiTokens();
+        if (!tokens.enabled()) {
+            ctx.attribute(COURTS_ATTRIBUTE, Set.of(ApiTokens.ALL_COURTS));
+            return;
+        }
+        String header = ctx.header("Authorization");
+        String token = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim() : null;
+        Set<String> courts = tokens.courts(token).orElse(null);
+        if (courts == null) {
+            ctx.header("WWW-Authenticate", "Bearer");
+            throw new ApiException(401, token == null ? "a bearer token is required" : "unknown bearer token");
+        }
+        ctx.attribute(COURTS_ATTRIBUTE, courts);
+    }
+
+    static void error(Context ctx, int status, String message) {
+        if (status == 503) {
+            ctx.header("Retry-After", "1");
+        }
+        ctx.status(status).json(new ApiError(message, status));
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+
+    /** Body of the health endpoints. */
+    record Health(String status, String streamsState) {
+    }
+}

@@ -1,0 +1,21 @@
+package org.caseflow.streams.runtime.http;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads of this instance's local state stores, implemented by the topology side. Implementations see
+ * only the partitions this instance hosts; {@link HttpApi} routes and merges across instances. They
+ * may throw {@link org.apache.kafka.streams.errors.InvalidStateStoreException} while stores migrate
+ * (answered 503).
+ */
+public interface LocalQueries {
+    /** One case with its deadline and history, any Jackson-serialisable object with a {@code court} field. */
+    Optional<Object> caseById(String caseId);
+
+    /** Open cases of {@code court} due within {@code withinDays} days or already overdue. */
+    List<AtRiskCase> atRisk(String court, int withinDays);
+
+    /** The court's indicators for one window ({@code MONTH}, {@code YEAR_TO_DATE}, {@code ROLLING_12M}). */
+    List<Object> indicators(String court, String window);
+}

@@ -1,0 +1,127 @@
+package org.caseflow.streams.runtime.http;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Supplier;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyQueryMetadata;
+import org.apache.kafka.streams.StreamsMetadata;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.HostInfo;
+import org.caseflow.streams.topology.StoreNames;
+
+/**
+ * Interactive queries across instances: a case is answered by the instance that owns its key
+ * (Kafka Streams metadata for {@link StoreNames#CASES}); list queries ask every instance and merge.
+ * Requests marked forwarded are answered from local stores only, so a request is forwarded at most once.
+ */
+final class QueryRouter {
+    private static final TypeReference<List<AtRiskCase>> AT_RISK_LIST = new TypeReference<>() { };
+    private static final TypeReference<List<JsonNode>> JSON_LIST = new TypeReference<>() { };
+
+    private final QueryableStreams streams;
+    private final LocalQueries local;
+    private final PeerClient peers = new PeerClient();
+    private final ObjectMapper mapper;
+
+    QueryRouter(QueryableStreams streams, LocalQueries local, ObjectMapper mapper) {
+        this.streams = streams;
+        this.local = local;
+        this.mapper = mapper;
+    }
+
+    /** A case from its owner: either the local object or the owner's raw answer. */
+    sealed interface CaseAnswer permits LocalCase, RemoteAnswer {
+    }
+
+    record LocalCase(Object value) implements CaseAnswer {
+    }
+
+    record RemoteAnswer(int status, String body) implements CaseAnswer {
+    }
+
+    CaseAnswer caseById(String caseId, Request request) {
+        requireReady();
+        KeyQueryMetadata owner = streams.kafkaStreams().queryMetadataForKey(StoreNames.CASES, caseId, Serdes.String().serializer());
+        if (owner == null || owner == KeyQueryMetadata.NOT_AVAILABLE || owner.activeHost() == null) {
+            throw ApiException.notReady("the owner of case " + caseId + " is not known yet (rebalancing)");
+        }
+        if (owner.activeHost().equals(streams.thisHost())) {
+            return new LocalCase(localCall(() -> local.caseById(caseId))
+                    .orElseThrow(() -> new ApiException(404, "unknown case " + caseId)));
+        }
+        if (request.forwarded()) {
+            throw ApiException.notReady("case " + caseId + " moved to another instance (rebalancing)");
+        }
+        PeerClient.PeerResponse response = peers.get(owner.activeHost(), request.rawPathAndQuery(), request.authorization());
+        return new RemoteAnswer(response.status(), response.body());
+    }
+
+    List<AtRiskCase> atRisk(String court, int withinDays, Request request) {
+        requireReady();
+        List<AtRiskCase> merged = new ArrayList<>(localCall(() -> local.atRisk(court, withinDays)));
+        if (!request.forwarded()) {
+            for (HostInfo host : otherHosts(streams.kafkaStreams().streamsMetadataForStore(StoreNames.CASES))) {
+                merged.addAll(read(host, request, AT_RISK_LIST));
+            }
+        }
+        merged.sort(Comparator.comparing(AtRiskCase::deadline, Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(AtRiskCase::caseId));
+        return merged;
+    }
+
+    List<Object> indicators(String court, String window, Request request) {
+        requireReady();
+        List<Object> merged = new ArrayList<>(localCall(() -> local.indicators(court, window)));
+        if (!request.forwarded()) {
+            for (HostInfo host : otherHosts(streams.kafkaStreams().metadataForAllStreamsClients())) {
+                merged.addAll(read(host, request, JSON_LIST));
+            }
+        }
+        return merged;
+    }
+
+    private void requireReady() {
+        if (!streams.ready()) {
+            throw ApiException.notReady("not ready: streams state " + streams.kafkaStreams().state());
+        }
+    }
+
+    private List<HostInfo> otherHosts(Collection<StreamsMetadata> metadata) {
+        return metadata.stream().map(StreamsMetadata::hostInfo).distinct()
+                .filter(host -> !host.equals(streams.thisHost())).toList();
+    }
+
+    private <T> List<T> read(HostInfo host, Request request, TypeReference<List<T>> type) {
+        PeerClient.PeerResponse response = peers.get(host, request.rawPathAndQuery(), request.authorization());
+        if (response.status() != 200) {
+            // A partial list would look complete; say which instance could not answer.
+            throw new ApiException(response.status() >= 500 ? 503 : response.status(),
+                    "instance " + host.host() + ":" + host.port() + " answered " + response.status() + ": " + response.body());
+        }
+        try {
+            return mapper.readValue(response.body(), type);
+        } catch (IOException e) {
+            throw ApiException.notReady("instance " + host.host() + ":" + host.port() + " sent an unreadable answer");
+        }
+    }
+
+    private static <T> T localCall(Supplier<T> query) {
+        try {
+            return query.get();
+        } catch (InvalidStateStoreException e) {
+            throw ApiException.notReady("state store not available (rebalancing): " + e.getMessage());
+        }
+    }
+
+    /** What the router needs of the incoming HTTP request. */
+    record Request(String rawPathAndQuery, String authorization, boolean forwarded) {
+    }
+}
