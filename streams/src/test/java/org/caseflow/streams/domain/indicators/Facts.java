@@ -10,7 +10,7 @@ final class Facts {
     static final List<String> BASIC = List.of("湘0202", "湘0203", "湘0204", "湘0211", "湘0212", "湘0223", "湘0224",
             "湘0225", "湘0281");
     static final Function<String, List<String>> ANCESTORS = court -> switch (court.length()) {
-        case 6 -> List.of(court.substring(0, 3), court.substring(0, 1));
+        case 5 -> List.of(court.substring(0, 3), court.substring(0, 1));
         case 3 -> List.of(court.substring(0, 1));
         default -> List.of();
     };
