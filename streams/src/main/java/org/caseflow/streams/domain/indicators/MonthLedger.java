@@ -1,6 +1,5 @@
 package org.caseflow.streams.domain.indicators;
 
-import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 
 /**
@@ -67,24 +66,26 @@ public final class MonthLedger {
     }
 
     public byte[] toBytes() {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(64);
-        out.write(VERSION);
         int nonZero = 0;
         for (long v : slots) {
             nonZero += v != 0 ? 1 : 0;
         }
-        writeVarLong(out, nonZero);
+        byte[] buf = new byte[1 + 5 + nonZero * 14];
+        int pos = 0;
+        buf[pos++] = VERSION;
+        pos = writeVarLong(buf, pos, nonZero);
         for (int c = 0; c < COUNTERS.length; c++) {
+            int base = OFFSET[c];
             for (int i = 0; i < COUNTERS[c].size(); i++) {
-                long v = slots[OFFSET[c] + i];
+                long v = slots[base + i];
                 if (v != 0) {
-                    writeVarLong(out, c);
-                    writeVarLong(out, i);
-                    writeVarLong(out, (v << 1) ^ (v >> 63));
+                    pos = writeVarLong(buf, pos, c);
+                    pos = writeVarLong(buf, pos, i);
+                    pos = writeVarLong(buf, pos, (v << 1) ^ (v >> 63));
                 }
             }
         }
-        return out.toByteArray();
+        return Arrays.copyOf(buf, pos);
     }
 
     public static MonthLedger fromBytes(byte[] bytes) {
@@ -112,12 +113,13 @@ public final class MonthLedger {
         return ledger;
     }
 
-    private static void writeVarLong(ByteArrayOutputStream out, long v) {
+    private static int writeVarLong(byte[] buf, int pos, long v) {
         while ((v & ~0x7FL) != 0) {
-            out.write((int) ((v & 0x7F) | 0x80));
+            buf[pos++] = (byte) ((v & 0x7F) | 0x80);
             v >>>= 7;
         }
-        out.write((int) v);
+        buf[pos++] = (byte) v;
+        return pos;
     }
 
     private static long readVarLong(byte[] b, int[] pos) {

@@ -19,6 +19,7 @@ class IndicatorBenchmarkTest {
 
     @Test
     void shouldCostTheSamePerFactWhateverTheNumberOfOpenCases() {
+        measure(10_000); // JIT warm-up, discarded
         double small = measure(10_000);
         double large = measure(1_000_000);
         System.out.printf("indicator maintenance: %.0f ns/fact at 10k open cases, %.0f ns/fact at 1M open cases%n",
