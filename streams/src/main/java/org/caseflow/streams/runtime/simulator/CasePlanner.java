@@ -81,7 +81,7 @@ final class CasePlanner {
                 ? time.plusWorkingDays(closedOn, Draw.between(r, 1, 3)) : closedOn;
         b.add(recordedOn, new CaseClosed(closedOn, disposition));
         aftermath.follow(f, effective, disposition, closedOn, recordedOn, r, b);
-        return b.build(f.caseId(), f.court(), f.minute(), r);
+        return b.build(f.caseId(), f.court(), f.minute(), f.filedAt(), r);
     }
 
     /** Share of the base limit the case takes (counted days, before excluded days). */

@@ -1,7 +1,6 @@
 package org.caseflow.streams.runtime.simulator;
 
 import java.time.Instant;
-import java.util.Locale;
 import org.caseflow.events.CaseEvent;
 
 /**
@@ -41,7 +40,8 @@ final class CaseRun extends Pending {
 
     private void position() {
         at = times[index];
-        eventId = String.format(Locale.ROOT, "%s#%02d", caseId, index + 1);
+        int n = index + 1;
+        eventId = caseId + (n < 10 ? "#0" : "#") + n; // "#01".."#99": sorts like the emission order
     }
 
     @Override

@@ -26,7 +26,7 @@ final class PlanBuilder {
         drafts.add(new Draft(on, notBeforeMinute, payload));
     }
 
-    CaseRun build(String caseId, String court, int filingMinute, RandomGenerator random) {
+    CaseRun build(String caseId, String court, int filingMinute, long filedAt, RandomGenerator random) {
         Draft filing = drafts.get(0);
         List<Draft> rest = new ArrayList<>(drafts.subList(1, drafts.size()));
         rest.sort(Comparator.comparing(Draft::on)); // stable: same-date events keep logical order
@@ -35,7 +35,7 @@ final class PlanBuilder {
         }
         long[] times = new long[drafts.size()];
         Object[] payloads = new Object[drafts.size()];
-        times[0] = WorkingTime.at(filing.on(), filingMinute, random.nextInt(60));
+        times[0] = filedAt;
         payloads[0] = filing.payload();
         LocalDate prevDate = filing.on();
         int prevMinute = filingMinute;

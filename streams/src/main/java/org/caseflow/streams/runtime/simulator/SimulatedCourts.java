@@ -2,6 +2,9 @@ package org.caseflow.streams.runtime.simulator;
 
 import java.util.List;
 import java.util.Objects;
+import org.caseflow.streams.domain.courts.Court;
+import org.caseflow.streams.domain.courts.CourtLevel;
+import org.caseflow.streams.domain.courts.CourtRegistry;
 
 /**
  * The courts the simulator files cases at: one intermediate court (appeals, retrial reviews and
@@ -27,6 +30,23 @@ public record SimulatedCourts(String intermediate, List<String> basic) {
     public static SimulatedCourts zhuzhou() {
         return new SimulatedCourts("湘02", List.of(
                 "湘0202", "湘0203", "湘0204", "湘0211", "湘0212", "湘0223", "湘0224", "湘0225", "湘0281"));
+    }
+
+    /** An intermediate court of the registry and its basic courts (seeds/courts). */
+    public static SimulatedCourts fromRegistry(CourtRegistry registry, String intermediate) {
+        Court court = registry.find(intermediate).orElseThrow(() -> new IllegalArgumentException(
+                "no court " + intermediate + " in the court registry"));
+        if (court.level() != CourtLevel.INTERMEDIATE) {
+            throw new IllegalArgumentException(intermediate + " is a " + court.level() + " court, not an intermediate one");
+        }
+        List<String> basic = registry.all().stream()
+                .filter(c -> c.level() == CourtLevel.BASIC && intermediate.equals(c.parent()))
+                .map(Court::code)
+                .toList();
+        if (basic.isEmpty()) {
+            throw new IllegalArgumentException("the court registry lists no basic court under " + intermediate);
+        }
+        return new SimulatedCourts(intermediate, basic);
     }
 
     public List<String> all() {

@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.PriorityQueue;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.caseflow.events.CaseEvent;
 
 /**
@@ -20,15 +21,26 @@ import org.caseflow.events.CaseEvent;
 public final class Simulator {
     private final SimulationSettings settings;
     private final SimulatedCourts courts;
+    private final Predicate<LocalDate> restDay;
 
-    /** The Zhuzhou courts. */
+    /** The Zhuzhou courts, weekends off (no holiday calendar). */
     public Simulator(SimulationSettings settings) {
         this(settings, SimulatedCourts.zhuzhou());
     }
 
+    /** The given courts, weekends off. */
     public Simulator(SimulationSettings settings, SimulatedCourts courts) {
+        this(settings, courts, WorkingTime.WEEKEND);
+    }
+
+    /**
+     * The given courts and rest days, e.g. {@code WorkCalendar::isRestDay} for public holidays and
+     * make-up working days; cases are filed, heard and closed on working days only.
+     */
+    public Simulator(SimulationSettings settings, SimulatedCourts courts, Predicate<LocalDate> restDay) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.courts = Objects.requireNonNull(courts, "courts");
+        this.restDay = Objects.requireNonNull(restDay, "restDay");
     }
 
     public SimulationSettings settings() {
@@ -53,7 +65,7 @@ public final class Simulator {
         private final PriorityQueue<Pending> queue = new PriorityQueue<>(Pending.ORDER);
         private final CaseNumbers numbers = new CaseNumbers();
         private final DailyFilings filings = new DailyFilings(courts, settings.scale());
-        private final WorkingTime time = WorkingTime.weekendsOnly();
+        private final WorkingTime time = new WorkingTime(restDay);
         private final CasePlanner planner;
         private long sequence;
         private int day = -1;
@@ -114,7 +126,8 @@ public final class Simulator {
         private Filing file(Spawn s) {
             ProcedureProfile profile = ProcedureProfile.of(s.procedure);
             String caseId = numbers.next(s.court, s.filedOn.getYear(), profile.kind());
-            return new Filing(caseId, s.court, profile, s.filedOn, s.minute, s.originCaseId, s.claim, s.rootCourt);
+            return new Filing(caseId, s.court, profile, s.filedOn, s.minute, s.at, s.originCaseId, s.claim,
+                    s.rootCourt);
         }
 
         private boolean nextDay() {

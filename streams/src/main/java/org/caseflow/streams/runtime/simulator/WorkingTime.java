@@ -16,6 +16,8 @@ final class WorkingTime {
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     static final int MORNING_MINUTES = 210;
     static final int DAY_MINUTES = 390;
+    /** Longer runs of rest days mean a broken calendar, not a holiday. */
+    private static final int MAX_REST_RUN = 31;
     private static final LocalTime MORNING_START = LocalTime.of(8, 30);
     private static final LocalTime AFTERNOON_START = LocalTime.of(14, 30);
 
@@ -25,29 +27,31 @@ final class WorkingTime {
         this.restDay = restDay;
     }
 
-    /** Weekends off; public holidays are ignored (the simulator only needs plausible dates). */
-    static WorkingTime weekendsOnly() {
-        return new WorkingTime(d -> d.getDayOfWeek() == DayOfWeek.SATURDAY || d.getDayOfWeek() == DayOfWeek.SUNDAY);
-    }
+    /** Weekends off, public holidays ignored: the default when no calendar is given. */
+    static final Predicate<LocalDate> WEEKEND =
+            d -> d.getDayOfWeek() == DayOfWeek.SATURDAY || d.getDayOfWeek() == DayOfWeek.SUNDAY;
 
     boolean isWorkingDay(LocalDate date) {
         return !restDay.test(date);
     }
 
     LocalDate onOrAfter(LocalDate date) {
-        LocalDate d = date;
-        while (!isWorkingDay(d)) {
-            d = d.plusDays(1);
-        }
-        return d;
+        return walk(date, 1);
     }
 
     LocalDate onOrBefore(LocalDate date) {
+        return walk(date, -1);
+    }
+
+    private LocalDate walk(LocalDate date, int step) {
         LocalDate d = date;
-        while (!isWorkingDay(d)) {
-            d = d.minusDays(1);
+        for (int i = 0; i < MAX_REST_RUN; i++) {
+            if (isWorkingDay(d)) {
+                return d;
+            }
+            d = d.plusDays(step);
         }
-        return d;
+        throw new IllegalArgumentException("no working day within " + MAX_REST_RUN + " days of " + date);
     }
 
     /** The n-th working day after date (n ≥ 1), or date itself moved onto a working day for n = 0. */
