@@ -51,6 +51,9 @@ public final class CaseflowTopology {
                 erase(CaseflowSerdes.caseSnapshot().serializer()), Names.CASE_PROCESSOR);
         topology.addSink(Names.DEAD_LETTER_SINK, topics.deadLetters(), new StringSerializer(),
                 erase(new ByteArraySerializer()), Names.CASE_PROCESSOR);
+        topology.addSink(Names.FACTS_SINK, topics.caseFacts(), new StringSerializer(),
+                erase(new SignedFactSerde().serializer()), Names.CASE_PROCESSOR);
+        IndicatorTopology.addTo(topology, settings, engine.seeds(), metrics);
         return topology;
     }
 
