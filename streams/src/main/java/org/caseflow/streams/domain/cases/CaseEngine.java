@@ -178,7 +178,7 @@ public final class CaseEngine {
                 reconciled.versionDeadline(), reconciled.firing(), timer, Set.copyOf(reported), reconciled.overdue(),
                 state.enforcementFiled(), observed);
         CaseSnapshot snapshot = changed || !reconciled.alerts().isEmpty()
-                ? Snapshots.of(view, evaluation, next, now) : null;
+                ? Snapshots.of(view, evaluation, next, now, evaluator) : null;
         return new CaseResult(next, reconciled.alerts(), snapshot, newRejections,
                 newRejections.isEmpty() ? CaseResult.Outcome.APPLIED : CaseResult.Outcome.FLAGGED, facts, links);
     }
@@ -218,7 +218,7 @@ public final class CaseEngine {
         if (!view.filed()) {
             return Optional.empty();
         }
-        return Optional.of(Snapshots.of(view, evaluator.evaluate(view), state, now));
+        return Optional.of(Snapshots.of(view, evaluator.evaluate(view), state, now, evaluator));
     }
 
     /** The root of a court's tree: the key that keeps all scopes a fact fans out to in one task. */
