@@ -9,6 +9,8 @@ public final class StoreNames {
     public static final String CASES = "case-store";
     /** "dueMillis|caseId" → timer kind: the time-indexed index of what is due, read by the tick. */
     public static final String DUE_INDEX = "due-index-store";
+    /** "court|deadlineEpochDay|caseId" → "": open cases of a court by deadline, for the at-risk list. */
+    public static final String DEADLINE_INDEX = "deadline-index-store";
 
     private StoreNames() {
     }
