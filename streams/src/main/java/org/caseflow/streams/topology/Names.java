@@ -11,6 +11,7 @@ public final class Names {
     public static final String DEAD_LETTER_SINK = "dead-letters-sink";
     public static final String LINKS_SINK = "case-links-sink";
     public static final String LINKS_SOURCE = "case-links-source";
+    public static final String LINK_PROCESSOR = "case-link-processor";
     public static final String FACTS_SINK = "case-facts-sink";
     public static final String FACTS_SOURCE = "case-facts-source";
     public static final String INDICATOR_PROCESSOR = "indicator-processor";
