@@ -1,0 +1,151 @@
+package org.caseflow.streams.runtime.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.caseflow.events.AlertLevel;
+import org.caseflow.events.CaseEvent;
+import org.caseflow.events.CaseSnapshot;
+import org.caseflow.streams.domain.cases.CaseEngine;
+import org.caseflow.streams.domain.cases.CaseEvaluator;
+import org.caseflow.streams.domain.cases.CaseState;
+import org.caseflow.streams.domain.cases.FiringAlert;
+import org.caseflow.streams.domain.indicators.IndicatorCalculator;
+import org.caseflow.streams.domain.indicators.ScopeKey;
+import org.caseflow.streams.domain.indicators.Window;
+import org.caseflow.streams.domain.seeds.Seeds;
+import org.caseflow.streams.runtime.http.AtRiskCase;
+import org.caseflow.streams.runtime.http.LocalQueries;
+import org.caseflow.streams.runtime.jsonl.EventJson;
+import org.caseflow.streams.runtime.jsonl.OutputJson;
+import org.caseflow.streams.topology.IndicatorValues;
+import org.caseflow.streams.topology.KeyValueLedgerStore;
+import org.caseflow.streams.topology.StoreNames;
+
+/**
+ * The JSON API's reads of this instance's stores (interactive queries): a case from
+ * {@link StoreNames#CASES} with its deadline explanation and history; a court's at-risk list from
+ * the court-ordered {@link StoreNames#DEADLINE_INDEX} (a range scan: cost follows the court's
+ * at-risk cases, not all open cases); a court's current indicators from
+ * {@link StoreNames#INDICATOR_LEDGERS}.
+ */
+public final class StoreQueries implements LocalQueries {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<String> CATEGORIES = List.of("ALL", "CIVIL", "CRIMINAL", "ADMINISTRATIVE",
+            "ENFORCEMENT");
+
+    private final KafkaStreams streams;
+    private final Seeds seeds;
+    private final CaseEngine engine;
+    private final CaseEvaluator evaluator;
+    private final IndicatorCalculator calculator;
+    private final Clock clock;
+
+    public StoreQueries(KafkaStreams streams, Seeds seeds, Clock clock) {
+        this.streams = streams;
+        this.seeds = seeds;
+        this.engine = new CaseEngine(seeds, CaseEngine.Settings.defaults());
+        this.evaluator = new CaseEvaluator(seeds);
+        this.calculator = new IndicatorCalculator(seeds.indicators());
+        this.clock = clock;
+    }
+
+    private <V> ReadOnlyKeyValueStore<String, V> store(String name) {
+        return streams.store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<String, V>keyValueStore()));
+    }
+
+    @Override
+    public Optional<Object> caseById(String caseId) {
+        ReadOnlyKeyValueStore<String, CaseState> cases = store(StoreNames.CASES);
+        CaseState state = cases.get(caseId);
+        if (state == null) {
+            return Optional.empty();
+        }
+        Optional<CaseSnapshot> snapshot = engine.snapshot(state, clock.instant());
+        if (snapshot.isEmpty()) {
+            return Optional.empty(); // events waiting for their filing are not a case yet
+        }
+        ObjectNode body = (ObjectNode) parse(OutputJson.toJson(snapshot.get()));
+        ArrayNode firing = body.putArray("firingAlerts");
+        state.firing().forEach(f -> firing.addObject().put("alertId", f.alertId()).put("level", f.level().name())
+                .put("deadline", f.deadline().toString()));
+        ArrayNode history = body.putArray("history");
+        for (CaseEvent event : state.events()) {
+            history.add(parse(EventJson.toJson(event)));
+        }
+        return Optional.of(body);
+    }
+
+    @Override
+    public List<AtRiskCase> atRisk(String court, int withinDays) {
+        LocalDate today = clock.instant().atZone(evaluator.zoneOf(court)).toLocalDate();
+        long lastDay = today.toEpochDay() + withinDays;
+        ReadOnlyKeyValueStore<String, String> index = store(StoreNames.DEADLINE_INDEX);
+        ReadOnlyKeyValueStore<String, CaseState> cases = store(StoreNames.CASES);
+        List<AtRiskCase> out = new ArrayList<>();
+        try (KeyValueIterator<String, String> it = index.range(court + "|", court + "|"
+                + String.format("%08d", lastDay + 1))) {
+            while (it.hasNext()) {
+                KeyValue<String, String> kv = it.next();
+                String[] parts = kv.key.split("\\|", 3);
+                LocalDate deadline = LocalDate.ofEpochDay(Long.parseLong(parts[1]));
+                CaseState state = cases.get(parts[2]);
+                if (state == null || state.events().isEmpty()) {
+                    continue;
+                }
+                var view = engine.view(state);
+                String level = state.firing().stream().max(Comparator.comparingInt(FiringAlert::rank))
+                        .map(f -> f.level() == AlertLevel.OVERDUE ? "OVERDUE" : f.level().name()).orElse(null);
+                out.add(new AtRiskCase(parts[2], court, view.procedure(), deadline,
+                        (int) (deadline.toEpochDay() - today.toEpochDay()), level, view.judge()));
+            }
+        }
+        out.sort(Comparator.comparing(AtRiskCase::deadline).thenComparing(AtRiskCase::caseId));
+        return out;
+    }
+
+    @Override
+    public List<Object> indicators(String court, String window) {
+        Window w = Window.valueOf(window);
+        Instant now = clock.instant();
+        LocalDate today = now.atZone(evaluator.zoneOf(court)).toLocalDate();
+        KeyValueLedgerStore ledgers = KeyValueLedgerStore.readOnly(store(StoreNames.INDICATOR_LEDGERS));
+        List<Object> out = new ArrayList<>();
+        for (boolean subordinates : new boolean[] {false, true}) {
+            for (String category : CATEGORIES) {
+                ScopeKey scope = new ScopeKey(court, subordinates, category);
+                calculator.computeAll(w, YearMonth.from(today), today, ledgers.view(scope)).forEach(result ->
+                        out.add(parse(OutputJson.toJson(IndicatorValues.of(scope, result, now)))));
+            }
+        }
+        return out;
+    }
+
+    public Seeds seeds() {
+        return seeds;
+    }
+
+    private static JsonNode parse(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
