@@ -4,6 +4,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.util.Collection;
 import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
 import org.apache.avro.message.BadHeaderException;
@@ -13,6 +14,7 @@ import org.apache.avro.message.MissingSchemaException;
 import org.apache.avro.message.SchemaStore;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.avro.util.ClassSecurityValidator;
 
 /**
  * Avro single-object encoding (a 10-byte header with the writer schema's fingerprint, then the
@@ -20,20 +22,42 @@ import org.apache.avro.specific.SpecificRecord;
  * current schema and every released one, and resolves older writers against the current reader.
  */
 public final class AvroCodec<T extends SpecificRecord> {
+    static {
+        trustGeneratedClasses();
+    }
+
     private final Schema schema;
     private final BinaryMessageEncoder<T> encoder;
     private final BinaryMessageDecoder<T> decoder;
 
+    /** A codec that reads every released version of {@code schema}'s record. */
     public AvroCodec(Schema schema) {
+        this(schema, ReleasedSchemas.of(schema.getName()));
+    }
+
+    /** A codec that reads data written with {@code schema} or any of {@code writerSchemas}. */
+    public AvroCodec(Schema schema, Collection<Schema> writerSchemas) {
         this.schema = schema;
         SpecificData model = SpecificData.getForSchema(schema);
         SchemaStore.Cache store = new SchemaStore.Cache();
-        for (Schema released : ReleasedSchemas.of(schema.getName())) {
-            store.addSchema(released);
+        for (Schema writer : writerSchemas) {
+            store.addSchema(writer);
         }
         this.encoder = new BinaryMessageEncoder<>(model, schema);
         this.decoder = new BinaryMessageDecoder<>(model, schema, store);
     }
+
+    /**
+     * Avro 1.12 only instantiates classes it trusts; the generated classes of the contract are ours, so
+     * trust their package (once, on top of whatever the JVM already trusts).
+     */
+    private static synchronized void trustGeneratedClasses() {
+        ClassSecurityValidator.ClassSecurityPredicate previous = ClassSecurityValidator.getGlobal();
+        ClassSecurityValidator.setGlobal(ClassSecurityValidator.composite(previous,
+                clazz -> clazz.getName().startsWith(GENERATED_PACKAGE)));
+    }
+
+    private static final String GENERATED_PACKAGE = "org.caseflow.events.";
 
     public Schema schema() {
         return schema;

@@ -1,32 +1,62 @@
 package org.caseflow.streams.topology;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.state.Stores;
 import org.caseflow.schemas.CaseflowSerdes;
+import org.caseflow.streams.domain.cases.CaseEngine;
+import org.caseflow.streams.domain.seeds.Seeds;
 
 /**
- * The Caseflow topology factory: pure, does no I/O, starts nothing.
- * STUB: the real case/deadline/alert topology replaces this body (issue 3). Its signature is stable.
+ * The Caseflow topology factory: pure, does no I/O, reads no environment, starts nothing.
+ *
+ * <pre>
+ * courts.case-filings ─┐
+ * courts.case-hearings ─┼─► case-processor [case-store, due-index-store] ─► caseflow.deadline-alerts
+ * courts.enforcement ──┘                                                 ├► caseflow.case-snapshots
+ *                                                                        └► caseflow.dead-letters
+ * </pre>
+ * The three inputs are co-partitioned by caseId, so one processor sees every event of a case.
  */
 public final class CaseflowTopology {
     private CaseflowTopology() {
     }
 
-    /**
-     * @param settings topics, clock mode and tick bounds
-     * @param seeds    the loaded seed data (typed as Object in this stub; becomes
-     *                 {@code org.caseflow.streams.domain.seeds.Seeds})
-     * @param metrics  where processors count events, dead letters and alerts
-     */
-    public static Topology build(TopologySettings settings, Object seeds, MeterRegistry metrics) {
-        StreamsBuilder builder = new StreamsBuilder();
-        builder.table(settings.topics().caseFilings(),
-                Consumed.with(Serdes.String(), CaseflowSerdes.caseEvent()).withName("case-filings-source"),
-                Materialized.as(StoreNames.CASES));
-        return builder.build();
+    public static Topology build(TopologySettings settings, Seeds seeds, MeterRegistry registry) {
+        return build(settings, new CaseEngine(seeds, CaseEngine.Settings.defaults()), registry);
+    }
+
+    public static Topology build(TopologySettings settings, CaseEngine engine, MeterRegistry registry) {
+        TopicNames topics = settings.topics();
+        ProcessingMetrics metrics = new ProcessingMetrics(registry);
+        var events = CaseflowSerdes.caseEvent().deserializer();
+        Topology topology = new Topology();
+        topology.addSource(Names.FILINGS_SOURCE, new StringDeserializer(), events, topics.caseFilings());
+        topology.addSource(Names.HEARINGS_SOURCE, new StringDeserializer(), events, topics.caseHearings());
+        topology.addSource(Names.ENFORCEMENT_SOURCE, new StringDeserializer(), events, topics.enforcement());
+        topology.addProcessor(Names.CASE_PROCESSOR, () -> new CaseProcessor(engine, settings, metrics),
+                Names.FILINGS_SOURCE, Names.HEARINGS_SOURCE, Names.ENFORCEMENT_SOURCE);
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.CASES),
+                Serdes.String(), new CaseStateSerde()), Names.CASE_PROCESSOR);
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.DUE_INDEX),
+                Serdes.String(), Serdes.String()), Names.CASE_PROCESSOR);
+        topology.addSink(Names.ALERTS_SINK, topics.deadlineAlerts(), new StringSerializer(),
+                erase(CaseflowSerdes.deadlineAlert().serializer()), Names.CASE_PROCESSOR);
+        topology.addSink(Names.SNAPSHOTS_SINK, topics.caseSnapshots(), new StringSerializer(),
+                erase(CaseflowSerdes.caseSnapshot().serializer()), Names.CASE_PROCESSOR);
+        topology.addSink(Names.DEAD_LETTER_SINK, topics.deadLetters(), new StringSerializer(),
+                erase(new ByteArraySerializer()), Names.CASE_PROCESSOR);
+        return topology;
+    }
+
+    /** The case processor forwards several value types, each to its own sink. */
+    @SuppressWarnings("unchecked")
+    private static Serializer<Object> erase(Serializer<?> serializer) {
+        return (Serializer<Object>) serializer;
     }
 }

@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.HostInfo;
+import org.caseflow.streams.domain.seeds.Seeds;
 import org.caseflow.streams.runtime.config.CaseflowConfig;
 import org.caseflow.streams.runtime.http.QueryableStreams;
 import org.caseflow.streams.runtime.metrics.Metrics;
@@ -45,7 +46,7 @@ public final class CaseflowApp implements AutoCloseable, QueryableStreams {
 
     /** The production topology over the seeds of {@code config.seedsDir()}. */
     public static CaseflowApp create(CaseflowConfig config, MeterRegistry registry) {
-        Topology topology = CaseflowTopology.build(config.topologySettings(), SeedsHook.load(config.seedsDir()), registry);
+        Topology topology = CaseflowTopology.build(config.topologySettings(), Seeds.load(config.seedsDir()), registry);
         return new CaseflowApp(config, topology, registry);
     }
 

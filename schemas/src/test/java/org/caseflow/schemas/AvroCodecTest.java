@@ -1,0 +1,157 @@
+package org.caseflow.schemas;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.message.BinaryMessageEncoder;
+import org.caseflow.events.AlertLevel;
+import org.caseflow.events.AlertStatus;
+import org.caseflow.events.CaseEvent;
+import org.caseflow.events.CaseFiled;
+import org.caseflow.events.CaseSnapshot;
+import org.caseflow.events.CaseStatus;
+import org.caseflow.events.DeadlineAlert;
+import org.caseflow.events.IndicatorValue;
+import org.caseflow.events.Procedure;
+import org.junit.jupiter.api.Test;
+
+class AvroCodecTest {
+    private static final Instant AT = Instant.parse("2025-03-03T01:15:00Z");
+
+    static CaseEvent filing() {
+        return CaseEvent.newBuilder()
+                .setEventId("e-1")
+                .setCaseId("(2025)湘0211民初1234号")
+                .setCourt("湘0211")
+                .setOccurredAt(AT)
+                .setPayload(CaseFiled.newBuilder()
+                        .setProcedure(Procedure.CIVIL_FIRST_SUMMARY)
+                        .setFiledOn(LocalDate.of(2025, 3, 3))
+                        .setClaimAmount(new BigDecimal("12500.50"))
+                        .setJudge("J-湘0211-07")
+                        .build())
+                .build();
+    }
+
+    @Test
+    void shouldRoundTripEveryTopLevelRecord() {
+        CaseEvent event = filing();
+        assertThat(CaseflowSerdes.caseEvent().codec().decode(CaseflowSerdes.caseEvent().codec().encode(event)))
+                .isEqualTo(event);
+
+        DeadlineAlert alert = DeadlineAlert.newBuilder().setAlertId("c/1/NOTICE").setCaseId("c").setCourt("湘0211")
+                .setProcedure(Procedure.CIVIL_FIRST_SUMMARY).setLevel(AlertLevel.NOTICE).setStatus(AlertStatus.FIRING)
+                .setDeadline(LocalDate.of(2025, 6, 3)).setDeadlineVersion(1).setDaysRemaining(15).setRaisedAt(AT)
+                .setEscalateTo(List.of("judge:J-1")).build();
+        var alerts = CaseflowSerdes.deadlineAlert();
+        assertThat(alerts.deserializer().deserialize("t", alerts.serializer().serialize("t", alert))).isEqualTo(alert);
+
+        CaseSnapshot snapshot = CaseSnapshot.newBuilder().setCaseId("c").setCourt("湘0211")
+                .setProcedure(Procedure.CIVIL_FIRST_SUMMARY).setStatus(CaseStatus.OPEN)
+                .setFiledOn(LocalDate.of(2025, 3, 3)).setUpdatedAt(AT).build();
+        var snapshots = CaseflowSerdes.caseSnapshot();
+        assertThat(snapshots.deserializer().deserialize("t", snapshots.serializer().serialize("t", snapshot)))
+                .isEqualTo(snapshot);
+
+        IndicatorValue value = IndicatorValue.newBuilder().setScope("湘02").setIncludesSubordinates(true)
+                .setCategory("ALL").setIndicator("CLEARANCE_RATE").setWindow("MONTH").setPeriod("2025-03")
+                .setValue(0.9).setNumerator(9.0).setDenominator(10.0).setBand("IN_RANGE").setComputedAt(AT).build();
+        var values = CaseflowSerdes.indicatorValue();
+        assertThat(values.deserializer().deserialize("t", values.serializer().serialize("t", value))).isEqualTo(value);
+    }
+
+    @Test
+    void shouldKeepNullsAsTombstones() {
+        var serde = CaseflowSerdes.caseSnapshot();
+        assertThat(serde.serializer().serialize("t", null)).isNull();
+        assertThat(serde.deserializer().deserialize("t", null)).isNull();
+    }
+
+    @Test
+    void shouldReadRecordWrittenWithAnOlderSchema() throws Exception {
+        // An older CaseSnapshot that had no "flags" field: the new reader fills in the default.
+        Schema current = CaseSnapshot.getClassSchema();
+        Schema older = withoutField(current, "flags");
+        GenericRecord old = new GenericData.Record(older);
+        old.put("caseId", "c-old");
+        old.put("court", "湘0211");
+        old.put("procedure", new GenericData.EnumSymbol(older.getField("procedure").schema(), "CIVIL_FIRST_ORDINARY"));
+        old.put("status", new GenericData.EnumSymbol(older.getField("status").schema(), "OPEN"));
+        old.put("filedOn", (int) LocalDate.of(2024, 5, 6).toEpochDay());
+        old.put("deadlineVersion", 0);
+        old.put("excludedDays", 0);
+        old.put("extendedBy", "P0D");
+        old.put("clockStopped", false);
+        old.put("explanation", List.of());
+        old.put("updatedAt", AT.toEpochMilli());
+        ByteBuffer bytes = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), older).encode(old);
+        byte[] raw = new byte[bytes.remaining()];
+        bytes.get(raw);
+
+        AvroCodec<CaseSnapshot> codec = new AvroCodec<>(current, List.of(current, older));
+        CaseSnapshot read = codec.decode(raw);
+
+        assertThat(read.getCaseId()).isEqualTo("c-old");
+        assertThat(read.getFiledOn()).isEqualTo(LocalDate.of(2024, 5, 6));
+        assertThat(read.getFlags()).isEmpty();
+    }
+
+    @Test
+    void shouldRejectUnknownWriterFingerprint() throws Exception {
+        Schema stranger = withoutField(CaseSnapshot.getClassSchema(), "flags");
+        GenericRecord record = new GenericData.Record(stranger);
+        record.put("caseId", "c");
+        record.put("court", "湘0211");
+        record.put("procedure", new GenericData.EnumSymbol(stranger.getField("procedure").schema(), "CIVIL_SPECIAL"));
+        record.put("status", new GenericData.EnumSymbol(stranger.getField("status").schema(), "OPEN"));
+        record.put("filedOn", 20000);
+        record.put("deadlineVersion", 0);
+        record.put("excludedDays", 0);
+        record.put("extendedBy", "P0D");
+        record.put("clockStopped", false);
+        record.put("explanation", List.of());
+        record.put("updatedAt", 0L);
+        ByteBuffer bytes = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), stranger).encode(record);
+        byte[] raw = new byte[bytes.remaining()];
+        bytes.get(raw);
+
+        assertThatThrownBy(() -> CaseflowSerdes.caseSnapshot().codec().decode(raw))
+                .isInstanceOfSatisfying(SchemaDecodeException.class,
+                        e -> assertThat(e.kind()).isEqualTo(SchemaDecodeException.Kind.UNKNOWN_FINGERPRINT));
+    }
+
+    @Test
+    void shouldRejectBytesWithoutTheAvroMarker() {
+        assertThatThrownBy(() -> CaseflowSerdes.caseEvent().codec().decode("{\"json\":true}".getBytes()))
+                .isInstanceOfSatisfying(SchemaDecodeException.class,
+                        e -> assertThat(e.kind()).isEqualTo(SchemaDecodeException.Kind.BAD_HEADER));
+        assertThatThrownBy(() -> CaseflowSerdes.caseEvent().codec().decode(new byte[0]))
+                .isInstanceOfSatisfying(SchemaDecodeException.class,
+                        e -> assertThat(e.kind()).isEqualTo(SchemaDecodeException.Kind.BAD_HEADER));
+    }
+
+    @Test
+    void shouldRejectTruncatedBody() {
+        byte[] good = CaseflowSerdes.caseEvent().codec().encode(filing());
+        byte[] truncated = java.util.Arrays.copyOf(good, good.length - 7);
+        assertThatThrownBy(() -> CaseflowSerdes.caseEvent().codec().decode(truncated))
+                .isInstanceOfSatisfying(SchemaDecodeException.class,
+                        e -> assertThat(e.kind()).isEqualTo(SchemaDecodeException.Kind.CORRUPT));
+    }
+
+    static Schema withoutField(Schema schema, String dropped) {
+        List<Schema.Field> fields = schema.getFields().stream()
+                .filter(f -> !f.name().equals(dropped))
+                .map(f -> new Schema.Field(f, f.schema()))
+                .toList();
+        return Schema.createRecord(schema.getName(), schema.getDoc(), schema.getNamespace(), false, fields);
+    }
+}

@@ -1,0 +1,52 @@
+package org.caseflow.schemas;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.avro.Schema;
+import org.caseflow.events.CaseEvent;
+import org.caseflow.events.CaseSnapshot;
+import org.caseflow.events.DeadlineAlert;
+import org.caseflow.events.IndicatorValue;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+
+/** The evolution guard: every schema change must stay backward and forward compatible with released versions. */
+class SchemaEvolutionTest {
+    static List<Schema> currentSchemas() {
+        return List.of(CaseEvent.getClassSchema(), DeadlineAlert.getClassSchema(), CaseSnapshot.getClassSchema(),
+                IndicatorValue.getClassSchema());
+    }
+
+    @ParameterizedTest
+    @MethodSource("currentSchemas")
+    void shouldStayCompatibleWithEveryReleasedVersion(Schema current) {
+        List<Schema> released = ReleasedSchemas.of(current.getName());
+        assertThat(released).as("released versions of %s", current.getName()).isNotEmpty();
+        assertThat(SchemaEvolution.problems(current, released)).isEmpty();
+    }
+
+    @Test
+    void shouldFailOnNewRequiredFieldWithoutDefault() {
+        Schema released = CaseSnapshot.getClassSchema();
+        List<Schema.Field> fields = new ArrayList<>();
+        released.getFields().forEach(f -> fields.add(new Schema.Field(f, f.schema())));
+        fields.add(new Schema.Field("courtLevel", Schema.create(Schema.Type.STRING), "new, required", (Object) null));
+        Schema candidate = Schema.createRecord(released.getName(), null, released.getNamespace(), false, fields);
+
+        assertThat(SchemaEvolution.problems(candidate, List.of(released)))
+                .anySatisfy(problem -> assertThat(problem).startsWith("backward").contains("courtLevel"));
+    }
+
+    @Test
+    void shouldFailOnRemovedEnumSymbolWithoutDefault() {
+        // Removing a procedure code breaks readers of the new schema on old data.
+        Schema released = CaseEvent.getClassSchema();
+        String json = released.toString().replace("\"CIVIL_SMALL_CLAIMS\",", "");
+        Schema candidate = new Schema.Parser().parse(json);
+
+        assertThat(SchemaEvolution.problems(candidate, List.of(released))).isNotEmpty();
+    }
+}

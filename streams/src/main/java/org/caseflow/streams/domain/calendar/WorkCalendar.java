@@ -1,0 +1,102 @@
+package org.caseflow.streams.domain.calendar;
+
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Rest days of one jurisdiction, loaded from {@code seeds/calendars/<id>.yaml}: weekends plus the
+ * published days off, minus the make-up working days (调休). For a year the file does not cover only
+ * weekends are known; callers check {@link #covers(int)} and say so.
+ */
+public final class WorkCalendar {
+    private final String jurisdiction;
+    private final String name;
+    private final boolean rollForward;
+    private final Set<Integer> years;
+    private final Map<LocalDate, String> daysOff;
+    private final Set<LocalDate> makeUpWorkingDays;
+
+    public WorkCalendar(String jurisdiction, String name, boolean rollForward, Set<Integer> years,
+            Map<LocalDate, String> daysOff, Set<LocalDate> makeUpWorkingDays) {
+        this.jurisdiction = jurisdiction;
+        this.name = name;
+        this.rollForward = rollForward;
+        this.years = Collections.unmodifiableSet(new TreeSet<>(years));
+        this.daysOff = Collections.unmodifiableMap(new TreeMap<>(daysOff));
+        this.makeUpWorkingDays = Collections.unmodifiableSet(new TreeSet<>(makeUpWorkingDays));
+    }
+
+    /** Loads and validates one calendar file; failures raise a {@code SeedException}. */
+    public static WorkCalendar load(Path file) {
+        return CalendarReader.read(file);
+    }
+
+    public String jurisdiction() {
+        return jurisdiction;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** Whether a period ending on a rest day moves to the next working day (CPL 85); a policy flag. */
+    public boolean rollForward() {
+        return rollForward;
+    }
+
+    /** Whether the published holiday schedule of this year is loaded. */
+    public boolean covers(int year) {
+        return years.contains(year);
+    }
+
+    public Set<Integer> years() {
+        return years;
+    }
+
+    public boolean isRestDay(LocalDate d) {
+        return restDayReason(d).isPresent();
+    }
+
+    /** Why a day is a rest day ("National Day", "Saturday"), or empty for a working day. */
+    public Optional<String> restDayReason(LocalDate d) {
+        if (makeUpWorkingDays.contains(d)) {
+            return Optional.empty();
+        }
+        String holiday = daysOff.get(d);
+        if (holiday != null) {
+            return Optional.of(holiday);
+        }
+        DayOfWeek dow = d.getDayOfWeek();
+        if (dow == DayOfWeek.SATURDAY) {
+            return Optional.of("Saturday");
+        }
+        if (dow == DayOfWeek.SUNDAY) {
+            return Optional.of("Sunday");
+        }
+        return Optional.empty();
+    }
+
+    public boolean isMakeUpWorkingDay(LocalDate d) {
+        return makeUpWorkingDays.contains(d);
+    }
+
+    public LocalDate nextWorkingDayOnOrAfter(LocalDate d) {
+        LocalDate day = d;
+        while (isRestDay(day)) {
+            day = day.plusDays(1);
+        }
+        return day;
+    }
+
+    @Override
+    public String toString() {
+        return "WorkCalendar[" + jurisdiction + ", years " + years + ", rollForward=" + rollForward + "]";
+    }
+}

@@ -1,0 +1,97 @@
+package org.caseflow.streams.domain.cases;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.caseflow.events.AlertStatus;
+import org.caseflow.events.DeadlineAlert;
+import org.caseflow.events.Procedure;
+import org.caseflow.streams.domain.alerts.AlertThresholds;
+import org.caseflow.streams.domain.alerts.Escalation;
+import org.caseflow.streams.domain.deadline.Deadline;
+
+/**
+ * Brings a case's alerts in line with its deadline at a given instant.
+ * <ul>
+ *   <li>A closed case, or one without a deadline, resolves every firing alert.</li>
+ *   <li>While the clock stands still (an open excluded period) nothing fires and nothing resolves:
+ *       the days left do not change.</li>
+ *   <li>A new deadline day starts a new version: the old version's alerts resolve, and the level
+ *       now reached fires under the new version (alert ids carry the version).</li>
+ *   <li>Otherwise the highest threshold crossed fires once; the next threshold becomes the timer.</li>
+ * </ul>
+ */
+final class AlertReconciler {
+    private AlertReconciler() {
+    }
+
+    record Reconciled(List<DeadlineAlert> alerts, List<FiringAlert> firing, int version, LocalDate versionDeadline,
+            Instant timerDue, boolean overdue) {
+    }
+
+    static Reconciled reconcile(CaseState state, CaseView view, CaseEvaluator.Evaluation evaluation, Instant now) {
+        List<DeadlineAlert> out = new ArrayList<>();
+        List<FiringAlert> firing = new ArrayList<>(state.firing());
+        int version = state.deadlineVersion();
+        LocalDate versionDeadline = state.versionDeadline();
+        Deadline deadline = evaluation.deadline();
+
+        if (view.closed() || deadline.kind() == Deadline.Kind.NONE) {
+            resolveAll(firing, view, evaluation, now, out);
+            return new Reconciled(out, List.of(), version, versionDeadline, null, false);
+        }
+        if (deadline.kind() == Deadline.Kind.CLOCK_STOPPED) {
+            return new Reconciled(out, firing, version, versionDeadline, null, state.overdue());
+        }
+        if (!deadline.date().equals(versionDeadline)) {
+            resolveAll(firing, view, evaluation, now, out);
+            version++;
+            versionDeadline = deadline.date();
+        }
+        AlertThresholds thresholds = evaluation.thresholds();
+        Optional<AlertThresholds.Step> step = thresholds.current(now);
+        int topRank = firing.stream().mapToInt(FiringAlert::rank).max().orElse(-1);
+        if (step.isPresent() && step.get().rank() > topRank) {
+            AlertThresholds.Step s = step.get();
+            String alertId = view.caseId() + "/v" + version + "/" + s.key();
+            int left = thresholds.daysRemaining(thresholds.today(now));
+            firing.add(new FiringAlert(alertId, s.level(), s.reminder(), s.rank(), version, deadline.date()));
+            out.add(alert(alertId, s, AlertStatus.FIRING, view, evaluation, deadline.date(), version, left, now));
+        }
+        boolean overdue = thresholds.daysRemaining(thresholds.today(now)) < 0;
+        return new Reconciled(out, firing, version, versionDeadline, thresholds.next(now), overdue);
+    }
+
+    private static void resolveAll(List<FiringAlert> firing, CaseView view, CaseEvaluator.Evaluation evaluation,
+            Instant now, List<DeadlineAlert> out) {
+        LocalDate today = now.atZone(evaluation.zone()).toLocalDate();
+        for (FiringAlert f : firing) {
+            AlertThresholds.Step step = new AlertThresholds.Step(f.level(), f.reminder(), now);
+            int left = (int) (f.deadline().toEpochDay() - today.toEpochDay());
+            out.add(alert(f.alertId(), step, AlertStatus.RESOLVED, view, evaluation, f.deadline(), f.version(), left,
+                    now));
+        }
+        firing.clear();
+    }
+
+    private static DeadlineAlert alert(String alertId, AlertThresholds.Step step, AlertStatus status, CaseView view,
+            CaseEvaluator.Evaluation evaluation, LocalDate deadline, int version, int daysRemaining, Instant now) {
+        return DeadlineAlert.newBuilder()
+                .setAlertId(alertId)
+                .setCaseId(view.caseId())
+                .setCourt(view.court())
+                .setProcedure(Procedure.valueOf(view.procedure()))
+                .setLevel(step.level())
+                .setStatus(status)
+                .setDeadline(deadline)
+                .setDeadlineVersion(version)
+                .setDaysRemaining(daysRemaining)
+                .setRaisedAt(now)
+                .setEscalateTo(Escalation.targets(step, Math.max(0, -daysRemaining), view.judge(), view.division(),
+                        view.court(), evaluation.higherCourt()))
+                .setJudge(view.judge())
+                .build();
+    }
+}

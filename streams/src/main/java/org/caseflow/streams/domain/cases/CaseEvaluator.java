@@ -1,0 +1,60 @@
+package org.caseflow.streams.domain.cases;
+
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.caseflow.streams.domain.alerts.AlertThresholds;
+import org.caseflow.streams.domain.courts.Court;
+import org.caseflow.streams.domain.deadline.Deadline;
+import org.caseflow.streams.domain.deadline.DeadlineCalculator;
+import org.caseflow.streams.domain.rules.LeadTimes;
+import org.caseflow.streams.domain.rules.ProcedureRule;
+import org.caseflow.streams.domain.seeds.Seeds;
+
+/**
+ * Computes a case's deadline from the seeds: the court gives the time zone, the jurisdiction's
+ * calendar and the higher court; the procedure's rule gives the limit and the alert lead times.
+ * A court missing from the registry falls back to {@link #DEFAULT_ZONE} and {@link #DEFAULT_JURISDICTION}.
+ */
+public final class CaseEvaluator {
+    public static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Shanghai");
+    public static final String DEFAULT_JURISDICTION = "CN";
+
+    /** A case's deadline with what is needed to alert on it. */
+    public record Evaluation(Deadline deadline, AlertThresholds thresholds, ZoneId zone, String higherCourt,
+            Optional<ProcedureRule> rule) {
+        /** Thresholds exist only while the deadline is running (not closed, not stopped, not none). */
+        public boolean running() {
+            return thresholds != null;
+        }
+    }
+
+    private final Seeds seeds;
+    private final Map<String, DeadlineCalculator> calculators = new ConcurrentHashMap<>();
+
+    public CaseEvaluator(Seeds seeds) {
+        this.seeds = seeds;
+    }
+
+    public ZoneId zoneOf(String court) {
+        return seeds.courts().find(court).map(Court::zone).orElse(DEFAULT_ZONE);
+    }
+
+    public Evaluation evaluate(CaseView view) {
+        Optional<Court> court = seeds.courts().find(view.court());
+        ZoneId zone = court.map(Court::zone).orElse(DEFAULT_ZONE);
+        String jurisdiction = court.map(Court::jurisdiction).orElse(DEFAULT_JURISDICTION);
+        DeadlineCalculator calculator = calculators.computeIfAbsent(jurisdiction,
+                j -> new DeadlineCalculator(seeds.rules(), seeds.calendars().forJurisdiction(j)));
+        Deadline deadline = calculator.compute(view.deadlineInput());
+        Optional<ProcedureRule> rule = seeds.rules().find(view.procedure());
+        AlertThresholds thresholds = null;
+        if (deadline.date() != null && !view.closed()) {
+            LeadTimes lead = rule.map(ProcedureRule::leadTimes).orElse(LeadTimes.DEFAULT);
+            thresholds = new AlertThresholds(deadline.date(), zone, lead.noticeDays(), lead.warningDays(),
+                    lead.criticalDays());
+        }
+        return new Evaluation(deadline, thresholds, zone, court.map(Court::parent).orElse(null), rule);
+    }
+}

@@ -1,0 +1,41 @@
+package org.caseflow.streams.domain.cases;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import org.caseflow.events.CaseEvent;
+
+/**
+ * The stored state of one case: every accepted event (deduplicated by eventId, in canonical
+ * order) plus the bookkeeping of its alerts. Everything else is derived by folding the events, so
+ * the state does not depend on the order in which the events arrived.
+ *
+ * @param events             accepted events in canonical order
+ * @param firstSeenAt        when the first event arrived (bounds how long events wait for a filing)
+ * @param deadlineVersion    bumped every time the computed deadline day changes
+ * @param versionDeadline    the deadline day of {@code deadlineVersion}, null before the first
+ * @param firing             alerts currently FIRING
+ * @param timerDue           the instant this case is indexed under in the due index, null if none
+ * @param reportedRejections eventIds already sent to the dead-letter topic
+ * @param overdue            whether the case was last seen past its deadline (for indicator facts)
+ */
+public record CaseState(
+        String caseId,
+        List<CaseEvent> events,
+        Instant firstSeenAt,
+        int deadlineVersion,
+        LocalDate versionDeadline,
+        List<FiringAlert> firing,
+        Instant timerDue,
+        Set<String> reportedRejections,
+        boolean overdue) {
+
+    public static CaseState empty(String caseId, Instant now) {
+        return new CaseState(caseId, List.of(), now, 0, null, List.of(), null, Set.of(), false);
+    }
+
+    public boolean contains(String eventId) {
+        return events.stream().anyMatch(e -> e.getEventId().equals(eventId));
+    }
+}

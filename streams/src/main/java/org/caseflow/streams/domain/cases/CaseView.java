@@ -1,0 +1,65 @@
+package org.caseflow.streams.domain.cases;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.caseflow.events.Disposition;
+import org.caseflow.streams.domain.deadline.DateInterval;
+import org.caseflow.streams.domain.deadline.DeadlineInput;
+
+/**
+ * What a case's accepted events say, folded in canonical order by {@link CaseFolder}. Pure data:
+ * the deadline is computed from {@link #deadlineInput()} separately.
+ *
+ * @param rejections eventId → reason for events the fold could not apply (closing a closed case,
+ *                   resuming what was not suspended, ...); they stay recorded, never thrown
+ */
+public record CaseView(
+        String caseId,
+        String court,
+        boolean filed,
+        String procedure,
+        String originalProcedure,
+        LocalDate filedOn,
+        String division,
+        String judge,
+        String originCaseId,
+        BigDecimal claimAmount,
+        boolean foreignRelated,
+        List<DeadlineInput.Conversion> conversions,
+        List<LocalDate> restarts,
+        List<DeadlineInput.Extension> extensions,
+        List<DeadlineInput.Exclusion> exclusions,
+        LocalDate closedOn,
+        Disposition disposition,
+        LocalDate judgmentEffectiveOn,
+        LocalDate performanceDueOn,
+        boolean monetaryJudgment,
+        BigDecimal paidTotal,
+        int hearingsHeld,
+        int hearingsHeldOnFirstDate,
+        int postponements,
+        Map<String, String> rejections,
+        List<String> flags) {
+
+    public boolean closed() {
+        return closedOn != null;
+    }
+
+    /**
+     * The input of the deadline calculator. A closed case's open exclusions end on the closing day:
+     * the clock cannot stand still past the closure.
+     */
+    public DeadlineInput deadlineInput() {
+        List<DeadlineInput.Exclusion> effective = exclusions;
+        if (closedOn != null) {
+            effective = exclusions.stream()
+                    .map(e -> e.interval().until() != null ? e
+                            : new DeadlineInput.Exclusion(e.reason(), new DateInterval(e.interval().from(),
+                                    closedOn.isBefore(e.interval().from()) ? e.interval().from() : closedOn)))
+                    .toList();
+        }
+        return new DeadlineInput(procedure, filedOn, foreignRelated, conversions, restarts, extensions, effective);
+    }
+}

@@ -1,0 +1,47 @@
+package org.caseflow.streams.domain.cases;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.caseflow.events.CaseSnapshot;
+import org.caseflow.events.CaseStatus;
+import org.caseflow.events.Procedure;
+import org.caseflow.streams.domain.deadline.Deadline;
+
+/** Builds the {@link CaseSnapshot} of a case (DESIGN.md section 7, case form). */
+final class Snapshots {
+    private Snapshots() {
+    }
+
+    static CaseSnapshot of(CaseView view, CaseEvaluator.Evaluation evaluation, CaseState state, Instant now) {
+        Deadline deadline = evaluation.deadline();
+        Boolean onTime = null;
+        if (view.closed() && deadline.date() != null) {
+            onTime = !view.closedOn().isAfter(deadline.date());
+        }
+        List<String> flags = new ArrayList<>(deadline.flags());
+        flags.addAll(view.flags());
+        view.rejections().forEach((eventId, reason) -> flags.add("rejected " + eventId + ": " + reason));
+        return CaseSnapshot.newBuilder()
+                .setCaseId(view.caseId())
+                .setCourt(view.court())
+                .setProcedure(Procedure.valueOf(view.procedure()))
+                .setStatus(view.closed() ? CaseStatus.CLOSED : CaseStatus.OPEN)
+                .setFiledOn(view.filedOn())
+                .setDeadline(deadline.date())
+                .setDeadlineVersion(state.deadlineVersion())
+                .setExcludedDays(deadline.excludedDays())
+                .setExtendedBy(deadline.extendedBy().toString())
+                .setClockStopped(deadline.kind() == Deadline.Kind.CLOCK_STOPPED)
+                .setClosedOn(view.closedOn())
+                .setDisposition(view.disposition())
+                .setOnTime(onTime)
+                .setJudge(view.judge())
+                .setDivision(view.division())
+                .setOriginCaseId(view.originCaseId())
+                .setExplanation(deadline.explanation())
+                .setFlags(flags)
+                .setUpdatedAt(now)
+                .build();
+    }
+}

@@ -1,0 +1,35 @@
+package org.caseflow.streams.domain.seeds;
+
+import java.nio.file.Path;
+
+import org.caseflow.streams.domain.calendar.CalendarRegistry;
+import org.caseflow.streams.domain.courts.Court;
+import org.caseflow.streams.domain.courts.CourtRegistry;
+import org.caseflow.streams.domain.rules.RuleTable;
+
+/**
+ * Everything loaded from the seeds folder: {@code rules/trial-limits.yaml}, {@code calendars/*.yaml},
+ * {@code courts/*.yaml}. Loading also checks the links between them (each court's jurisdiction has a calendar).
+ */
+public record Seeds(RuleTable rules, CalendarRegistry calendars, CourtRegistry courts) {
+    public static final String ENV = "CASEFLOW_SEEDS";
+
+    public static Seeds load(Path root) {
+        RuleTable rules = RuleTable.load(root.resolve("rules").resolve("trial-limits.yaml"));
+        CalendarRegistry calendars = CalendarRegistry.load(root.resolve("calendars"));
+        CourtRegistry courts = CourtRegistry.load(root.resolve("courts"));
+        for (Court c : courts.all()) {
+            if (calendars.find(c.jurisdiction()).isEmpty()) {
+                throw SeedException.of(root.resolve("courts"), "court " + c.code(),
+                        "jurisdiction: no calendar '" + c.jurisdiction() + "' in " + root.resolve("calendars"));
+            }
+        }
+        return new Seeds(rules, calendars, courts);
+    }
+
+    /** {@code $CASEFLOW_SEEDS}, else {@code ./seeds}. */
+    public static Path defaultRoot() {
+        String env = System.getenv(ENV);
+        return env == null || env.isBlank() ? Path.of("seeds") : Path.of(env);
+    }
+}

@@ -1,0 +1,144 @@
+package org.caseflow.streams.runtime.replay;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.test.TestRecord;
+import org.caseflow.events.CaseEvent;
+import org.caseflow.events.CaseSnapshot;
+import org.caseflow.events.DeadlineAlert;
+import org.caseflow.schemas.CaseflowSerdes;
+import org.caseflow.streams.domain.cases.CaseEngine;
+import org.caseflow.streams.domain.cases.CaseState;
+import org.caseflow.streams.topology.CaseflowTopology;
+import org.caseflow.streams.topology.ClockMode;
+import org.caseflow.streams.topology.DeadLetters;
+import org.caseflow.streams.topology.EventRouting;
+import org.caseflow.streams.topology.StoreNames;
+import org.caseflow.streams.topology.TopicNames;
+import org.caseflow.streams.topology.TopologySettings;
+
+/**
+ * Runs the production topology offline on {@link TopologyTestDriver}, on event time: the same
+ * processors, stores and timers as live operation, single-threaded and deterministic. Events go
+ * to their input topic in the given order; {@link #advanceTo} moves the clock to the as-of instant
+ * with a clock tick so every timer due by then fires.
+ */
+public final class Replayer implements AutoCloseable {
+    /** A refused record and its reason. */
+    public record DeadLetter(String caseId, String reason, String detail) {
+    }
+
+    private static final String CLOCK_KEY = "__clock__";
+    private final TopicNames topics = TopicNames.DEFAULT;
+    private final CaseEngine engine;
+    private final TopologyTestDriver driver;
+    private final Map<String, TestInputTopic<String, CaseEvent>> inputs = new HashMap<>();
+    private final TestOutputTopic<String, DeadlineAlert> alerts;
+    private final TestOutputTopic<String, byte[]> deadLetters;
+    private final List<DeadlineAlert> alertLog = new ArrayList<>();
+    private final List<DeadLetter> deadLetterLog = new ArrayList<>();
+
+    public Replayer(CaseEngine engine, Path stateDir, MeterRegistry registry) {
+        this.engine = engine;
+        TopologySettings settings = TopologySettings.defaults().withClockMode(ClockMode.EVENT_TIME).withTopics(topics);
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "caseflow-replay");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "replay:9092");
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        this.driver = new TopologyTestDriver(CaseflowTopology.build(settings, engine, registry), props,
+                Instant.EPOCH);
+        for (String topic : topics.inputs()) {
+            inputs.put(topic, driver.createInputTopic(topic, new StringSerializer(),
+                    CaseflowSerdes.caseEvent().serializer()));
+        }
+        this.alerts = driver.createOutputTopic(topics.deadlineAlerts(), new StringDeserializer(),
+                CaseflowSerdes.deadlineAlert().deserializer());
+        this.deadLetters = driver.createOutputTopic(topics.deadLetters(), new StringDeserializer(),
+                new ByteArrayDeserializer());
+    }
+
+    public void pipe(CaseEvent event) {
+        inputs.get(EventRouting.topicFor(event, topics)).pipeInput(event.getCaseId(), event, event.getOccurredAt());
+        drain();
+    }
+
+    /** Moves the event clock to {@code asOf}: every timer due at or before it fires. */
+    public void advanceTo(Instant asOf) {
+        inputs.get(topics.caseFilings()).pipeInput(CLOCK_KEY, null, asOf);
+        drain();
+    }
+
+    private void drain() {
+        alertLog.addAll(alerts.readValuesToList());
+        for (TestRecord<String, byte[]> r : deadLetters.readRecordsToList()) {
+            deadLetterLog.add(new DeadLetter(r.key(), header(r, DeadLetters.REASON), header(r, DeadLetters.DETAIL)));
+        }
+    }
+
+    private static String header(TestRecord<String, byte[]> r, String name) {
+        var h = r.headers().lastHeader(name);
+        return h == null ? null : new String(h.value(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** Every alert raised or resolved so far, in order. */
+    public List<DeadlineAlert> alerts() {
+        return List.copyOf(alertLog);
+    }
+
+    public List<DeadLetter> deadLetters() {
+        return List.copyOf(deadLetterLog);
+    }
+
+    /** The final state of every filed case, ordered by caseId; cases still waiting for a filing are left out. */
+    public List<CaseSnapshot> cases(Instant asOf) {
+        List<CaseSnapshot> out = new ArrayList<>();
+        KeyValueStore<String, CaseState> store = driver.getKeyValueStore(StoreNames.CASES);
+        try (KeyValueIterator<String, CaseState> it = store.all()) {
+            while (it.hasNext()) {
+                KeyValue<String, CaseState> kv = it.next();
+                engine.snapshot(kv.value, asOf).ifPresent(out::add);
+            }
+        }
+        out.sort(java.util.Comparator.comparing(CaseSnapshot::getCaseId));
+        return out;
+    }
+
+    /** Cases whose events are still waiting for a CASE_FILED. */
+    public long waitingForFiling() {
+        long n = 0;
+        KeyValueStore<String, CaseState> store = driver.getKeyValueStore(StoreNames.CASES);
+        try (KeyValueIterator<String, CaseState> it = store.all()) {
+            while (it.hasNext()) {
+                if (engine.snapshot(it.next().value, Instant.EPOCH).isEmpty()) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
+    public TopologyTestDriver driver() {
+        return driver;
+    }
+
+    @Override
+    public void close() {
+        driver.close();
+    }
+}

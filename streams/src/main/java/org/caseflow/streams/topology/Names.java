@@ -1,0 +1,15 @@
+package org.caseflow.streams.topology;
+
+/** Names of the topology's sources, processors and sinks (kebab-case; the golden test pins them). */
+public final class Names {
+    public static final String FILINGS_SOURCE = "case-filings-source";
+    public static final String HEARINGS_SOURCE = "case-hearings-source";
+    public static final String ENFORCEMENT_SOURCE = "enforcement-source";
+    public static final String CASE_PROCESSOR = "case-processor";
+    public static final String ALERTS_SINK = "deadline-alerts-sink";
+    public static final String SNAPSHOTS_SINK = "case-snapshots-sink";
+    public static final String DEAD_LETTER_SINK = "dead-letters-sink";
+
+    private Names() {
+    }
+}

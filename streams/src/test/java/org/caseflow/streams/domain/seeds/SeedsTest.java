@@ -1,0 +1,44 @@
+package org.caseflow.streams.domain.seeds;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SeedsTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void shouldLoadTheRealSeeds() {
+        Seeds seeds = Seeds.load(Path.of("seeds"));
+        assertThat(seeds.rules().all()).hasSize(22);
+        assertThat(seeds.calendars().forJurisdiction("CN").covers(2025)).isTrue();
+        assertThat(seeds.courts().find("湘02")).isPresent();
+    }
+
+    @Test
+    void shouldRejectCourtWhoseJurisdictionHasNoCalendar() throws IOException {
+        Path root = Path.of("seeds");
+        Files.createDirectories(dir.resolve("rules"));
+        Files.createDirectories(dir.resolve("calendars"));
+        Files.createDirectories(dir.resolve("courts"));
+        Files.copy(root.resolve("rules/trial-limits.yaml"), dir.resolve("rules/trial-limits.yaml"));
+        Files.copy(root.resolve("calendars/cn-mainland.yaml"), dir.resolve("calendars/cn-mainland.yaml"));
+        Files.writeString(dir.resolve("courts/x.yaml"), "supervisionChain: [JUDGE, PRESIDENT]\ncourts:\n"
+                + "  - {code: 港, name: n, nameEn: e, level: HIGH, zone: Asia/Hong_Kong, jurisdiction: HK}\n");
+        assertThatThrownBy(() -> Seeds.load(dir)).isInstanceOf(SeedException.class)
+                .hasMessageContaining("court 港: jurisdiction: no calendar 'HK'");
+    }
+
+    @Test
+    void shouldRejectMissingFolder() {
+        assertThatThrownBy(() -> Seeds.load(dir.resolve("nowhere"))).isInstanceOf(SeedException.class)
+                .hasMessageContaining("trial-limits.yaml: file: not found");
+    }
+}
