@@ -9,14 +9,15 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.caseflow.streams.domain.cases.CaseState;
 import org.caseflow.streams.runtime.http.AtRiskCase;
 import org.caseflow.streams.runtime.http.LocalQueries;
 import org.caseflow.streams.topology.StoreNames;
 
 /**
  * INTERIM {@link LocalQueries} until the topology side provides the real one: looks a case up in this
- * instance's {@link StoreNames#CASES} store whatever its value type, and answers {@code {caseId, court,
- * value}} (court read from an Avro record's {@code court} field; value as text). At-risk and indicator
+ * instance's {@link StoreNames#CASES} store and answers {@code {caseId, court, events, deadline}}
+ * (or {@code {caseId, court, value}} for another store value type). At-risk and indicator
  * lists are empty. Also the test double of the HTTP integration tests.
  */
 public final class InterimCaseQueries implements LocalQueries {
@@ -36,9 +37,15 @@ public final class InterimCaseQueries implements LocalQueries {
         }
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("caseId", caseId);
-        view.put("court", value instanceof GenericRecord record && record.getSchema().getField("court") != null
-                ? String.valueOf(record.get("court")) : null);
-        view.put("value", value.toString());
+        if (value instanceof CaseState state) {
+            view.put("court", state.events().isEmpty() ? null : state.events().get(0).getCourt());
+            view.put("events", state.events().size());
+            view.put("deadline", state.versionDeadline() == null ? null : state.versionDeadline().toString());
+        } else {
+            view.put("court", value instanceof GenericRecord record && record.getSchema().getField("court") != null
+                    ? String.valueOf(record.get("court")) : null);
+            view.put("value", value.toString());
+        }
         return Optional.of(view);
     }
 

@@ -101,6 +101,12 @@ public final class HttpApi implements AutoCloseable {
         ctx.status(status).json(new ApiError(message, status));
     }
 
+    /** Passes another instance's answer through unchanged (its error bodies are already JSON). */
+    static void relay(Context ctx, int status, String body) {
+        ctx.attribute(ERROR_RENDERED, Boolean.TRUE);
+        ctx.status(status).contentType("application/json").result(body);
+    }
+
     @Override
     public void close() {
         app.stop();
