@@ -14,14 +14,17 @@ import org.caseflow.events.DeadlineAlert;
 import org.caseflow.schemas.AvroCodec;
 import org.caseflow.streams.domain.EventType;
 import org.caseflow.streams.domain.cases.CaseEngine;
+import org.caseflow.streams.domain.cases.CaseLink;
 import org.caseflow.streams.domain.cases.CaseResult;
 import org.caseflow.streams.domain.cases.CaseState;
+import org.caseflow.streams.domain.indicators.SignedFact;
 
 /**
  * Keeps every case's state and deadline timer. Reads the three input topics (merged, keyed by
  * caseId); reads and writes {@link StoreNames#CASES} and {@link StoreNames#DUE_INDEX}; forwards
- * alerts to {@link Names#ALERTS_SINK}, snapshots to {@link Names#SNAPSHOTS_SINK} and refused events
- * to {@link Names#DEAD_LETTER_SINK}.
+ * alerts to {@link Names#ALERTS_SINK}, snapshots to {@link Names#SNAPSHOTS_SINK}, refused events
+ * to {@link Names#DEAD_LETTER_SINK}, indicator facts to {@link Names#FACTS_SINK} (keyed by the root
+ * court) and links of derived cases to {@link Names#LINKS_SINK} (keyed by the origin caseId).
  *
  * <p>Clock: with {@link ClockMode#WALL_CLOCK} a wall-clock punctuator fires due timers every tick,
  * bounded by {@code tickMaxTimers} and a time budget so a midnight storm spreads over several ticks
@@ -115,7 +118,7 @@ final class CaseProcessor implements Processor<String, CaseEvent, String, Object
                     continue; // stale entry: the case was rescheduled or removed
                 }
                 Instant at = settings.clockMode() == ClockMode.EVENT_TIME ? entry.at() : now;
-                CaseState withoutTimer = withTimer(state, null);
+                CaseState withoutTimer = state.withTimer(null);
                 apply(entry.caseId(), withoutTimer, engine.onTimer(withoutTimer, at), at, null);
                 fired++;
             }
@@ -129,11 +132,6 @@ final class CaseProcessor implements Processor<String, CaseEvent, String, Object
         if (budget != null) {
             metrics.tick(Duration.ofNanos(System.nanoTime() - started));
         }
-    }
-
-    private static CaseState withTimer(CaseState s, Instant due) {
-        return new CaseState(s.caseId(), s.events(), s.firstSeenAt(), s.deadlineVersion(), s.versionDeadline(),
-                s.firing(), due, s.reportedRejections(), s.overdue());
     }
 
     private void apply(String caseId, CaseState before, CaseResult result, Instant now, String topic) {
@@ -155,6 +153,13 @@ final class CaseProcessor implements Processor<String, CaseEvent, String, Object
         for (DeadlineAlert alert : result.alerts()) {
             context.forward(new Record<String, Object>(caseId, alert, ts), Names.ALERTS_SINK);
             metrics.alert(alert.getLevel().name(), alert.getStatus().name());
+        }
+        for (SignedFact fact : result.facts()) {
+            context.forward(new Record<String, Object>(engine.rootCourt(fact.fact().court()), fact, ts),
+                    Names.FACTS_SINK);
+        }
+        for (CaseLink link : result.links()) {
+            context.forward(new Record<String, Object>(link.originCaseId(), link, ts), Names.LINKS_SINK);
         }
         if (result.snapshot() != null) {
             context.forward(new Record<String, Object>(caseId, result.snapshot(), ts), Names.SNAPSHOTS_SINK);

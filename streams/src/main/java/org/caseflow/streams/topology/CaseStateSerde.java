@@ -69,6 +69,8 @@ public final class CaseStateSerde implements Serde<CaseState> {
                 out.writeUTF(id);
             }
             out.writeBoolean(s.overdue());
+            out.writeBoolean(s.enforcementFiled());
+            out.writeBoolean(s.performanceObserved());
             out.flush();
             return bytes.toByteArray();
         } catch (IOException e) {
@@ -106,9 +108,12 @@ public final class CaseStateSerde implements Serde<CaseState> {
                 reported.add(in.readUTF());
             }
             boolean overdue = in.readBoolean();
+            boolean enforcementFiled = in.readBoolean();
+            boolean performanceObserved = in.readBoolean();
             return new CaseState(caseId, List.copyOf(list), firstSeen, version,
                     vd == NONE ? null : LocalDate.ofEpochDay(vd), List.copyOf(firing),
-                    due == NONE ? null : Instant.ofEpochMilli(due), Set.copyOf(reported), overdue);
+                    due == NONE ? null : Instant.ofEpochMilli(due), Set.copyOf(reported), overdue,
+                    enforcementFiled, performanceObserved);
         } catch (IOException e) {
             throw new UncheckedIOException("corrupt case state", e);
         }

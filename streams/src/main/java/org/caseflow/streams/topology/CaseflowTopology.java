@@ -10,6 +10,7 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.Stores;
 import org.caseflow.schemas.CaseflowSerdes;
 import org.caseflow.streams.domain.cases.CaseEngine;
+import org.caseflow.streams.domain.cases.CaseLink;
 import org.caseflow.streams.domain.seeds.Seeds;
 
 /**
@@ -19,9 +20,13 @@ import org.caseflow.streams.domain.seeds.Seeds;
  * courts.case-filings ─┐
  * courts.case-hearings ─┼─► case-processor [case-store, due-index-store] ─► caseflow.deadline-alerts
  * courts.enforcement ──┘                                                 ├► caseflow.case-snapshots
- *                                                                        └► caseflow.dead-letters
+ *                                                                        ├► caseflow.dead-letters
+ *                         ┌──────────────────────────────────────────────┴► caseflow.case-links (by origin)
+ *                         └► case-link-processor [case-store] ─► caseflow.case-facts (by root court)
+ * caseflow.case-facts ─► indicator topology ─► caseflow.indicators
  * </pre>
- * The three inputs are co-partitioned by caseId, so one processor sees every event of a case.
+ * The three inputs and the links topic are co-partitioned by caseId, so one task sees every event of
+ * a case and the links that name it as their origin.
  */
 public final class CaseflowTopology {
     private CaseflowTopology() {
@@ -41,8 +46,12 @@ public final class CaseflowTopology {
         topology.addSource(Names.ENFORCEMENT_SOURCE, new StringDeserializer(), events, topics.enforcement());
         topology.addProcessor(Names.CASE_PROCESSOR, () -> new CaseProcessor(engine, settings, metrics),
                 Names.FILINGS_SOURCE, Names.HEARINGS_SOURCE, Names.ENFORCEMENT_SOURCE);
+        JsonSerde<CaseLink> links = new JsonSerde<>(CaseLink.class);
+        topology.addSource(Names.LINKS_SOURCE, new StringDeserializer(), links.deserializer(), topics.caseLinks());
+        topology.addProcessor(Names.LINK_PROCESSOR, () -> new CaseLinkProcessor(engine, metrics, topics.caseLinks()),
+                Names.LINKS_SOURCE);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.CASES),
-                Serdes.String(), new CaseStateSerde()), Names.CASE_PROCESSOR);
+                Serdes.String(), new CaseStateSerde()), Names.CASE_PROCESSOR, Names.LINK_PROCESSOR);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.DUE_INDEX),
                 Serdes.String(), Serdes.String()), Names.CASE_PROCESSOR);
         topology.addSink(Names.ALERTS_SINK, topics.deadlineAlerts(), new StringSerializer(),
@@ -50,7 +59,12 @@ public final class CaseflowTopology {
         topology.addSink(Names.SNAPSHOTS_SINK, topics.caseSnapshots(), new StringSerializer(),
                 erase(CaseflowSerdes.caseSnapshot().serializer()), Names.CASE_PROCESSOR);
         topology.addSink(Names.DEAD_LETTER_SINK, topics.deadLetters(), new StringSerializer(),
-                erase(new ByteArraySerializer()), Names.CASE_PROCESSOR);
+                erase(new ByteArraySerializer()), Names.CASE_PROCESSOR, Names.LINK_PROCESSOR);
+        topology.addSink(Names.LINKS_SINK, topics.caseLinks(), new StringSerializer(), erase(links.serializer()),
+                Names.CASE_PROCESSOR);
+        topology.addSink(Names.FACTS_SINK, topics.caseFacts(), new StringSerializer(),
+                erase(new SignedFactSerde().serializer()), Names.CASE_PROCESSOR, Names.LINK_PROCESSOR);
+        IndicatorTopology.addTo(topology, settings, engine.seeds(), metrics);
         return topology;
     }
 

@@ -9,6 +9,10 @@ public final class Names {
     public static final String ALERTS_SINK = "deadline-alerts-sink";
     public static final String SNAPSHOTS_SINK = "case-snapshots-sink";
     public static final String DEAD_LETTER_SINK = "dead-letters-sink";
+    public static final String LINKS_SINK = "case-links-sink";
+    public static final String LINKS_SOURCE = "case-links-source";
+    public static final String LINK_PROCESSOR = "case-link-processor";
+    public static final String FACTS_SINK = "case-facts-sink";
 
     private Names() {
     }

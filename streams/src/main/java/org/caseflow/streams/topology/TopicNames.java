@@ -42,6 +42,19 @@ public record TopicNames(String prefix) {
         return prefix + "caseflow.dead-letters";
     }
 
+    /**
+     * Internal: links from a derived case (appeal, retrial review, enforcement...) to its origin case,
+     * keyed by the origin's caseId. Co-partitioned with the inputs, read back by the case processor.
+     */
+    public String caseLinks() {
+        return prefix + "caseflow.case-links";
+    }
+
+    /** Internal: indicator facts keyed by the root court of the court tree (e.g. the province). */
+    public String caseFacts() {
+        return prefix + "caseflow.case-facts";
+    }
+
     /** The three co-partitioned input topics. */
     public List<String> inputs() {
         return List.of(caseFilings(), caseHearings(), enforcement());
@@ -54,6 +67,11 @@ public record TopicNames(String prefix) {
 
     public List<String> all() {
         return List.of(caseFilings(), caseHearings(), enforcement(), deadlineAlerts(), indicators(),
-                caseSnapshots(), deadLetters());
+                caseSnapshots(), deadLetters(), caseLinks(), caseFacts());
+    }
+
+    /** Topics that must have exactly as many partitions as the inputs (same key space: caseId). */
+    public List<String> coPartitioned() {
+        return List.of(caseFilings(), caseHearings(), enforcement(), caseLinks());
     }
 }

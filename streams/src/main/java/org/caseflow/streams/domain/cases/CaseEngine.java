@@ -2,24 +2,37 @@ package org.caseflow.streams.domain.cases;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.caseflow.events.CaseEvent;
+import org.caseflow.events.CaseSnapshot;
+import org.caseflow.streams.domain.indicators.CaseFact;
+import org.caseflow.streams.domain.indicators.FactKind;
+import org.caseflow.streams.domain.indicators.SignedFact;
+import org.caseflow.streams.domain.rules.ProcedureRule;
 import org.caseflow.streams.domain.seeds.Seeds;
 
 /**
- * The deadline and alert logic of one case, as pure functions of (state, input, now). The Kafka
- * processor only loads and stores state, keeps the due index and forwards what this returns.
+ * The deadline, alert and indicator-fact logic of one case, as pure functions of (state, input,
+ * now). The Kafka processor only loads and stores state, keeps the due index and forwards what
+ * this returns.
  */
 public final class CaseEngine {
-    /** Limits on events that arrive before their case's filing. */
-    public record Settings(Duration orphanTimeout, int maxEventsBeforeFiling) {
+    /**
+     * @param orphanTimeout          how long events wait for their case's filing
+     * @param maxEventsBeforeFiling  how many may wait
+     * @param performanceObservation how long after the performance due date an enforcement filing
+     *                               still counts against voluntary performance (自动履行)
+     */
+    public record Settings(Duration orphanTimeout, int maxEventsBeforeFiling, Duration performanceObservation) {
         public static Settings defaults() {
-            return new Settings(Duration.ofDays(7), 100);
+            return new Settings(Duration.ofDays(7), 100, Duration.ofDays(30));
         }
     }
 
@@ -55,36 +68,103 @@ public final class CaseEngine {
                 return CaseResult.rejected(current, event, "more than " + settings.maxEventsBeforeFiling()
                         + " events before the case was filed");
             }
-            CaseState waiting = new CaseState(current.caseId(), events, current.firstSeenAt(), 0, null, List.of(),
-                    current.firstSeenAt().plus(settings.orphanTimeout()), current.reportedRejections(), false);
-            return new CaseResult(waiting, List.of(), null, List.of(), CaseResult.Outcome.WAITING_FOR_FILING);
+            CaseState waiting = current.withEvents(events)
+                    .withTimer(current.firstSeenAt().plus(settings.orphanTimeout()));
+            return new CaseResult(waiting, List.of(), null, List.of(), CaseResult.Outcome.WAITING_FOR_FILING,
+                    List.of(), List.of());
         }
-        CaseState withEvents = new CaseState(current.caseId(), events, current.firstSeenAt(),
-                current.deadlineVersion(), current.versionDeadline(), current.firing(), current.timerDue(),
-                current.reportedRejections(), current.overdue());
-        return evaluate(withEvents, view, now, true);
+        CaseView before = current.events().isEmpty() ? null : folder.fold(current.caseId(), current.events(), zone);
+        return evaluate(current.withEvents(events), before, view, now, true);
     }
 
-    /** The case's timer is due at {@code now}: cross thresholds, or give up waiting for a filing. */
+    /** The case's timer is due at {@code now}: cross thresholds, judge performance, or give up waiting for a filing. */
     public CaseResult onTimer(CaseState state, Instant now) {
         if (state.events().isEmpty()) {
-            return new CaseResult(null, List.of(), null, List.of(), CaseResult.Outcome.APPLIED);
+            return new CaseResult(null, List.of(), null, List.of(), CaseResult.Outcome.APPLIED, List.of(), List.of());
         }
-        ZoneId zone = evaluator.zoneOf(state.events().get(0).getCourt());
-        CaseView view = folder.fold(state.caseId(), state.events(), zone);
+        CaseView view = view(state);
         if (!view.filed()) {
             List<CaseResult.Rejection> orphans = state.events().stream()
                     .map(e -> new CaseResult.Rejection(e, "case never filed: no CASE_FILED within "
                             + settings.orphanTimeout()))
                     .toList();
-            return new CaseResult(null, List.of(), null, orphans, CaseResult.Outcome.ORPHANED);
+            return new CaseResult(null, List.of(), null, orphans, CaseResult.Outcome.ORPHANED, List.of(), List.of());
         }
-        return evaluate(state, view, now, false);
+        return evaluate(state, view, view, now, false);
     }
 
-    private CaseResult evaluate(CaseState state, CaseView view, Instant now, boolean snapshot) {
+    /**
+     * A derived case was filed or closed against this (origin) case: attribute it to this case's
+     * court and category. An origin never filed here (it predates Caseflow) is read from its case
+     * number; an unreadable one is rejected with a reason.
+     */
+    public LinkResult onLink(CaseState state, CaseLink link) {
+        CaseView origin = state == null || state.events().isEmpty() ? null : view(state);
+        List<SignedFact> facts = new ArrayList<>();
+        if (origin != null && origin.filed()) {
+            Optional<ProcedureRule> rule = seeds.rules().find(origin.procedure());
+            String category = rule.map(r -> r.category().name()).orElse("CIVIL");
+            String instance = rule.map(r -> r.instance().name()).orElse(null);
+            String root = origin.originCaseId() != null ? origin.originCaseId() : origin.caseId();
+            FactDeriver.attributed(link, origin.court(), category, instance, root)
+                    .forEach(f -> facts.add(new SignedFact(f, link.sign())));
+            CaseState next = state;
+            if ("ENFORCEMENT".equals(link.derivedInstance()) && link.kind() == CaseLink.Kind.FILED) {
+                next = state.withEnforcementFiled(link.sign() > 0);
+            }
+            return new LinkResult(next, facts, null);
+        }
+        Optional<CaseNumbers.Parsed> parsed = CaseNumbers.parse(link.originCaseId());
+        if (parsed.isEmpty()) {
+            return new LinkResult(state, facts, "origin case " + link.originCaseId()
+                    + " is unknown and its case number cannot be read");
+        }
+        CaseNumbers.Parsed p = parsed.get();
+        FactDeriver.attributed(link, p.court(), p.category(), p.instance(), link.originCaseId())
+                .forEach(f -> facts.add(new SignedFact(f, link.sign())));
+        return new LinkResult(state, facts, null);
+    }
+
+    /** What a link did: the origin's new state (unchanged or null when unknown), facts, or why it was refused. */
+    public record LinkResult(CaseState state, List<SignedFact> facts, String rejection) {
+    }
+
+    private CaseResult evaluate(CaseState state, CaseView before, CaseView view, Instant now, boolean changed) {
         CaseEvaluator.Evaluation evaluation = evaluator.evaluate(view);
         AlertReconciler.Reconciled reconciled = AlertReconciler.reconcile(state, view, evaluation, now);
+        Optional<ProcedureRule> rule = evaluation.rule();
+        String category = rule.map(r -> r.category().name()).orElse("CIVIL");
+        String instance = rule.map(r -> r.instance().name()).orElse(null);
+
+        List<SignedFact> facts = new ArrayList<>();
+        List<CaseLink> links = new ArrayList<>();
+        if (changed) {
+            CaseEvaluator.Evaluation old = before == null || !before.filed() ? null : evaluator.evaluate(before);
+            String oldCategory = old == null ? category : old.rule().map(r -> r.category().name()).orElse(category);
+            String oldInstance = old == null ? instance : old.rule().map(r -> r.instance().name()).orElse(instance);
+            FactDeriver.diff(old == null ? List.of() : FactDeriver.own(before, old.deadline(), oldCategory, oldInstance),
+                    FactDeriver.own(view, evaluation.deadline(), category, instance),
+                    (fact, sign) -> facts.add(new SignedFact(fact, sign)));
+            FactDeriver.diff(old == null ? List.of() : FactDeriver.links(before, oldInstance),
+                    FactDeriver.links(view, instance),
+                    (link, sign) -> links.add(sign > 0 ? link : link.negate()));
+        }
+        LocalDate today = now.atZone(evaluation.zone()).toLocalDate();
+        if (reconciled.overdue() != state.overdue()) {
+            facts.add(new SignedFact(CaseFact.simple(reconciled.overdue() ? FactKind.OVERDUE_STARTED
+                    : FactKind.OVERDUE_ENDED, view.caseId(), view.court(), category, instance, today, false), 1));
+        }
+
+        boolean observed = state.performanceObserved();
+        Instant performanceDue = performanceDue(view, evaluation, observed);
+        if (performanceDue != null && !now.isBefore(performanceDue)) {
+            LocalDate end = view.performanceDueOn().plusDays(settings.performanceObservation().toDays());
+            facts.add(new SignedFact(CaseFact.simple(FactKind.PERFORMANCE_OBSERVED, view.caseId(), view.court(),
+                    category, instance, end, !state.enforcementFiled()), 1));
+            observed = true;
+            performanceDue = null;
+        }
+
         List<CaseResult.Rejection> newRejections = new ArrayList<>();
         Set<String> reported = new HashSet<>(state.reportedRejections());
         for (Map.Entry<String, String> rejection : view.rejections().entrySet()) {
@@ -93,12 +173,30 @@ public final class CaseEngine {
                         .ifPresent(e -> newRejections.add(new CaseResult.Rejection(e, rejection.getValue())));
             }
         }
-        CaseState next = new CaseState(state.caseId(), state.events(), state.firstSeenAt(),
-                reconciled.version(), reconciled.versionDeadline(), reconciled.firing(), reconciled.timerDue(),
-                Set.copyOf(reported), reconciled.overdue());
-        return new CaseResult(next, reconciled.alerts(),
-                snapshot || !reconciled.alerts().isEmpty() ? Snapshots.of(view, evaluation, next, now) : null,
-                newRejections, newRejections.isEmpty() ? CaseResult.Outcome.APPLIED : CaseResult.Outcome.FLAGGED);
+        Instant timer = earliest(reconciled.timerDue(), performanceDue);
+        CaseState next = new CaseState(state.caseId(), state.events(), state.firstSeenAt(), reconciled.version(),
+                reconciled.versionDeadline(), reconciled.firing(), timer, Set.copyOf(reported), reconciled.overdue(),
+                state.enforcementFiled(), observed);
+        CaseSnapshot snapshot = changed || !reconciled.alerts().isEmpty()
+                ? Snapshots.of(view, evaluation, next, now) : null;
+        return new CaseResult(next, reconciled.alerts(), snapshot, newRejections,
+                newRejections.isEmpty() ? CaseResult.Outcome.APPLIED : CaseResult.Outcome.FLAGGED, facts, links);
+    }
+
+    /** 00:00 after the observation period of an effective monetary judgment, while not yet judged. */
+    private Instant performanceDue(CaseView view, CaseEvaluator.Evaluation evaluation, boolean observed) {
+        if (observed || !view.monetaryJudgment() || view.performanceDueOn() == null) {
+            return null;
+        }
+        return view.performanceDueOn().plusDays(settings.performanceObservation().toDays() + 1)
+                .atStartOfDay(evaluation.zone()).toInstant();
+    }
+
+    private static Instant earliest(Instant a, Instant b) {
+        if (a == null) {
+            return b;
+        }
+        return b == null || a.isBefore(b) ? a : b;
     }
 
     /** The folded view of a stored case (for queries). */
@@ -112,14 +210,20 @@ public final class CaseEngine {
     }
 
     /** The snapshot of a stored case as of {@code now}; empty while the case waits for its filing. */
-    public java.util.Optional<org.caseflow.events.CaseSnapshot> snapshot(CaseState state, Instant now) {
+    public Optional<CaseSnapshot> snapshot(CaseState state, Instant now) {
         if (state.events().isEmpty()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         CaseView view = view(state);
         if (!view.filed()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of(Snapshots.of(view, evaluator.evaluate(view), state, now));
+        return Optional.of(Snapshots.of(view, evaluator.evaluate(view), state, now));
+    }
+
+    /** The root of a court's tree: the key that keeps all scopes a fact fans out to in one task. */
+    public String rootCourt(String court) {
+        List<String> ancestors = seeds.courts().ancestors(court);
+        return ancestors.isEmpty() ? court : ancestors.get(ancestors.size() - 1);
     }
 }

@@ -106,8 +106,7 @@ public final class CaseFolder {
         boolean monetary;
         BigDecimal paid = BigDecimal.ZERO;
         final Map<String, LocalDate> firstScheduled = new HashMap<>();
-        int held;
-        int heldOnFirstDate;
+        final List<CaseView.HeldHearing> held = new ArrayList<>();
         int postponed;
         final Map<String, String> rejections = new LinkedHashMap<>();
         final List<String> flags = new ArrayList<>();
@@ -169,10 +168,8 @@ public final class CaseFolder {
             } else if (p instanceof HearingScheduled h) {
                 firstScheduled.putIfAbsent(h.getHearingId(), h.getScheduledFor().atZone(zone).toLocalDate());
             } else if (p instanceof HearingHeld h) {
-                held++;
-                if (h.getHeldOn().equals(firstScheduled.get(h.getHearingId()))) {
-                    heldOnFirstDate++;
-                }
+                held.add(new CaseView.HeldHearing(h.getHearingId(), h.getHeldOn(),
+                        h.getHeldOn().equals(firstScheduled.get(h.getHearingId()))));
             } else if (EventType.of(event) == EventType.HEARING_POSTPONED) {
                 postponed++;
             }
@@ -247,7 +244,7 @@ public final class CaseFolder {
             if (filing == null) {
                 return new CaseView(caseId, court, false, null, null, null, null, null, null, null, false,
                         List.of(), List.of(), List.of(), List.of(), null, null, null, null, false, BigDecimal.ZERO,
-                        0, 0, 0, Map.copyOf(rejections), List.copyOf(flags));
+                        List.of(), 0, Map.copyOf(rejections), List.copyOf(flags));
             }
             if (postponed > 0) {
                 flags.add("adjournments: " + postponed);
@@ -255,7 +252,7 @@ public final class CaseFolder {
             return new CaseView(caseId, court, true, procedure, filing.getProcedure().name(), filing.getFiledOn(),
                     division, judge, filing.getOriginCaseId(), filing.getClaimAmount(), filing.getForeignRelated(),
                     List.copyOf(conversions), List.copyOf(restarts), List.copyOf(extensions), List.copyOf(exclusions),
-                    closedOn, disposition, effectiveOn, performanceDueOn, monetary, paid, held, heldOnFirstDate,
+                    closedOn, disposition, effectiveOn, performanceDueOn, monetary, paid, List.copyOf(held),
                     postponed, new LinkedHashMap<>(rejections), List.copyOf(flags));
         }
     }

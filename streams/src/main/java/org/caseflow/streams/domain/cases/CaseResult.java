@@ -4,18 +4,21 @@ import java.util.List;
 import org.caseflow.events.CaseEvent;
 import org.caseflow.events.CaseSnapshot;
 import org.caseflow.events.DeadlineAlert;
+import org.caseflow.streams.domain.indicators.SignedFact;
 
 /**
- * What applying an event or a timer to a case produced.
+ * What applying an event, a link or a timer to a case produced.
  *
- * @param state       the new state; null means delete the case
- * @param alerts      alerts raised or resolved, in order
- * @param snapshot    the case's new snapshot, null when nothing visible changed
- * @param rejections  events to send to the dead-letter topic, each with its reason
- * @param outcome     how the input was taken (counted in metrics)
+ * @param state      the new state; null means delete the case
+ * @param alerts     alerts raised or resolved, in order
+ * @param snapshot   the case's new snapshot, null when nothing visible changed
+ * @param rejections events to send to the dead-letter topic, each with its reason
+ * @param outcome    how the input was taken (counted in metrics)
+ * @param facts      indicator facts to add (+1) or take back (−1)
+ * @param links      links to send to origin cases
  */
 public record CaseResult(CaseState state, List<DeadlineAlert> alerts, CaseSnapshot snapshot, List<Rejection> rejections,
-        Outcome outcome) {
+        Outcome outcome, List<SignedFact> facts, List<CaseLink> links) {
 
     /** How an input was taken. */
     public enum Outcome { APPLIED, FLAGGED, DUPLICATE, WAITING_FOR_FILING, REJECTED, ORPHANED }
@@ -25,10 +28,11 @@ public record CaseResult(CaseState state, List<DeadlineAlert> alerts, CaseSnapsh
     }
 
     static CaseResult unchanged(CaseState state, Outcome outcome) {
-        return new CaseResult(state, List.of(), null, List.of(), outcome);
+        return new CaseResult(state, List.of(), null, List.of(), outcome, List.of(), List.of());
     }
 
     static CaseResult rejected(CaseState state, CaseEvent event, String reason) {
-        return new CaseResult(state, List.of(), null, List.of(new Rejection(event, reason)), Outcome.REJECTED);
+        return new CaseResult(state, List.of(), null, List.of(new Rejection(event, reason)), Outcome.REJECTED,
+                List.of(), List.of());
     }
 }

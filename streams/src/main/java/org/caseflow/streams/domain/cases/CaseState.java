@@ -8,17 +8,19 @@ import org.caseflow.events.CaseEvent;
 
 /**
  * The stored state of one case: every accepted event (deduplicated by eventId, in canonical
- * order) plus the bookkeeping of its alerts. Everything else is derived by folding the events, so
- * the state does not depend on the order in which the events arrived.
+ * order) plus the bookkeeping of its alerts and indicator timers. Everything else is derived by
+ * folding the events, so the state does not depend on the order in which the events arrived.
  *
- * @param events             accepted events in canonical order
- * @param firstSeenAt        when the first event arrived (bounds how long events wait for a filing)
- * @param deadlineVersion    bumped every time the computed deadline day changes
- * @param versionDeadline    the deadline day of {@code deadlineVersion}, null before the first
- * @param firing             alerts currently FIRING
- * @param timerDue           the instant this case is indexed under in the due index, null if none
- * @param reportedRejections eventIds already sent to the dead-letter topic
- * @param overdue            whether the case was last seen past its deadline (for indicator facts)
+ * @param events              accepted events in canonical order
+ * @param firstSeenAt         when the first event arrived (bounds how long events wait for a filing)
+ * @param deadlineVersion     bumped every time the computed deadline day changes
+ * @param versionDeadline     the deadline day of {@code deadlineVersion}, null before the first
+ * @param firing              alerts currently FIRING
+ * @param timerDue            the instant this case is indexed under in the due index, null if none
+ * @param reportedRejections  eventIds already sent to the dead-letter topic
+ * @param overdue             whether the case was last seen past its deadline (OVERDUE facts)
+ * @param enforcementFiled    an enforcement case was filed against this case's judgment
+ * @param performanceObserved the voluntary-performance observation period has been judged
  */
 public record CaseState(
         String caseId,
@@ -29,13 +31,30 @@ public record CaseState(
         List<FiringAlert> firing,
         Instant timerDue,
         Set<String> reportedRejections,
-        boolean overdue) {
+        boolean overdue,
+        boolean enforcementFiled,
+        boolean performanceObserved) {
 
     public static CaseState empty(String caseId, Instant now) {
-        return new CaseState(caseId, List.of(), now, 0, null, List.of(), null, Set.of(), false);
+        return new CaseState(caseId, List.of(), now, 0, null, List.of(), null, Set.of(), false, false, false);
     }
 
     public boolean contains(String eventId) {
         return events.stream().anyMatch(e -> e.getEventId().equals(eventId));
+    }
+
+    public CaseState withEvents(List<CaseEvent> newEvents) {
+        return new CaseState(caseId, newEvents, firstSeenAt, deadlineVersion, versionDeadline, firing, timerDue,
+                reportedRejections, overdue, enforcementFiled, performanceObserved);
+    }
+
+    public CaseState withTimer(Instant due) {
+        return new CaseState(caseId, events, firstSeenAt, deadlineVersion, versionDeadline, firing, due,
+                reportedRejections, overdue, enforcementFiled, performanceObserved);
+    }
+
+    public CaseState withEnforcementFiled(boolean filed) {
+        return new CaseState(caseId, events, firstSeenAt, deadlineVersion, versionDeadline, firing, timerDue,
+                reportedRejections, overdue, filed, performanceObserved);
     }
 }

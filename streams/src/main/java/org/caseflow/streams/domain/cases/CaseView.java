@@ -37,11 +37,14 @@ public record CaseView(
         LocalDate performanceDueOn,
         boolean monetaryJudgment,
         BigDecimal paidTotal,
-        int hearingsHeld,
-        int hearingsHeldOnFirstDate,
+        List<HeldHearing> hearings,
         int postponements,
         Map<String, String> rejections,
         List<String> flags) {
+
+    /** A hearing held, and whether it was held on the date first scheduled (CourTools 5). */
+    public record HeldHearing(String hearingId, LocalDate heldOn, boolean onFirstDate) {
+    }
 
     public boolean closed() {
         return closedOn != null;

@@ -26,6 +26,13 @@ public final class CaseflowCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    static {
+        // Avro 1.12 instantiates only trusted classes; ours are the generated contract classes.
+        if (System.getProperty("org.apache.avro.SERIALIZABLE_PACKAGES") == null) {
+            System.setProperty("org.apache.avro.SERIALIZABLE_PACKAGES", "org.caseflow.events");
+        }
+    }
+
     public static void main(String[] args) {
         System.exit(execute(args));
     }

@@ -9,6 +9,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -30,7 +31,7 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code caseflow replay EVENTS.jsonl --as-of WHEN}: the live topology on event time, offline and
- * deterministic. Outputs JSON lines in the forms of DESIGN.md section 7; an output without its
+ * deterministic. Valid events are applied in occurredAt order (ties keep file order). Outputs JSON lines in the forms of DESIGN.md section 7; an output without its
  * option (or with {@code -}) goes to standard output, cases first, then alerts, then indicators.
  */
 @Command(name = "replay", mixinStandardHelpOptions = true,
@@ -74,6 +75,7 @@ public final class ReplayCommand implements Callable<Integer> {
         Path stateDir = Files.createTempDirectory("caseflow-replay");
         long[] invalid = {0};
         long[] later = {0};
+        List<CaseEvent> events = new ArrayList<>();
         try (Replayer replayer = new Replayer(engine, stateDir, new SimpleMeterRegistry())) {
             try {
                 new EventFileReader().read(file, line -> {
@@ -86,7 +88,7 @@ public final class ReplayCommand implements Callable<Integer> {
                         if (event.getOccurredAt().isAfter(until)) {
                             later[0]++;
                         } else {
-                            replayer.pipe(event);
+                            events.add(event);
                         }
                     }
                 });
@@ -94,6 +96,11 @@ public final class ReplayCommand implements Callable<Integer> {
                 err.println("caseflow replay: cannot read " + file + ": no such file");
                 return CaseflowCli.EXIT_BAD_INPUT;
             }
+            // Event time, as live operation would have seen it: in occurredAt order (stable, so
+            // events with the same instant keep their file order), whatever the file's order.
+            events.sort(Comparator.comparing(CaseEvent::getOccurredAt));
+            events.forEach(replayer::pipe);
+            events.clear();
             replayer.advanceTo(until);
             write(casesOut, replayer.cases(until).stream().map(OutputJson::toJson).toList());
             write(alertsOut, replayer.alerts().stream().map(OutputJson::toJson).toList());

@@ -61,6 +61,7 @@ public final class Replayer implements AutoCloseable {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "caseflow-replay");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "replay:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         this.driver = new TopologyTestDriver(CaseflowTopology.build(settings, engine, registry), props,
                 Instant.EPOCH);
         for (String topic : topics.inputs()) {

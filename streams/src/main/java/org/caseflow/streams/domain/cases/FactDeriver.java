@@ -1,0 +1,98 @@
+package org.caseflow.streams.domain.cases;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiConsumer;
+import org.caseflow.streams.domain.deadline.Deadline;
+import org.caseflow.streams.domain.indicators.CaseFact;
+import org.caseflow.streams.domain.indicators.FactKind;
+
+/**
+ * The indicator facts a case supports, derived from its view. The engine emits the difference
+ * between the facts before and after each change, so a late correction (a closure recorded again
+ * with another date, an event that turned out to be invalid) takes back what it replaced.
+ */
+final class FactDeriver {
+    private FactDeriver() {
+    }
+
+    /** What the case says about itself. */
+    static List<CaseFact> own(CaseView view, Deadline deadline, String category, String instance) {
+        List<CaseFact> facts = new ArrayList<>();
+        if (view == null || !view.filed()) {
+            return facts;
+        }
+        boolean originating = "FIRST".equals(instance) && view.originCaseId() == null;
+        facts.add(new CaseFact(FactKind.FILED, view.caseId(), view.court(), category, instance, view.filedOn(),
+                view.filedOn(), null, null, null, null, null, originating));
+        for (CaseView.HeldHearing h : view.hearings()) {
+            facts.add(CaseFact.simple(FactKind.HEARING_HELD, view.caseId(), view.court(), category, instance,
+                    h.heldOn(), h.onFirstDate()));
+        }
+        if (view.closed()) {
+            Boolean onTime = deadline.date() == null ? null : !view.closedOn().isAfter(deadline.date());
+            int duration = (int) Math.max(0, ChronoUnit.DAYS.between(view.filedOn(), view.closedOn())
+                    - deadline.excludedDays());
+            boolean enforcement = "ENFORCEMENT".equals(category);
+            facts.add(new CaseFact(FactKind.CLOSED, view.caseId(), view.court(), category, instance, view.closedOn(),
+                    view.filedOn(), view.disposition().name(), onTime, duration,
+                    enforcement ? view.claimAmount() : null, enforcement ? view.paidTotal() : null, false));
+            if ("RETRIAL".equals(instance)) {
+                facts.add(new CaseFact(FactKind.RETRIAL_DECIDED, view.caseId(), view.court(), category, instance,
+                        view.closedOn(), view.filedOn(), view.disposition().name(), null, null, null, null, false));
+            }
+        }
+        return facts;
+    }
+
+    /** What a derived case tells its origin. */
+    static List<CaseLink> links(CaseView view, String instance) {
+        List<CaseLink> links = new ArrayList<>();
+        if (view == null || !view.filed() || view.originCaseId() == null) {
+            return links;
+        }
+        links.add(new CaseLink(CaseLink.Kind.FILED, view.originCaseId(), view.caseId(), view.court(), instance,
+                view.filedOn(), null, 1));
+        if (view.closed()) {
+            links.add(new CaseLink(CaseLink.Kind.CLOSED, view.originCaseId(), view.caseId(), view.court(), instance,
+                    view.closedOn(), view.disposition().name(), 1));
+        }
+        return links;
+    }
+
+    /**
+     * Facts a link attributes to its origin: appeals and their outcome, retrial petitions, and one
+     * more case number of the dispute (lineage; the root is the origin's own origin when it has one).
+     */
+    static List<CaseFact> attributed(CaseLink link, String court, String category, String instance, String root) {
+        List<CaseFact> facts = new ArrayList<>();
+        String origin = link.originCaseId();
+        LocalDate date = link.date();
+        boolean filed = link.kind() == CaseLink.Kind.FILED;
+        if ("SECOND".equals(link.derivedInstance())) {
+            facts.add(filed
+                    ? CaseFact.simple(FactKind.APPEALED, origin, court, category, instance, date, false)
+                    : new CaseFact(FactKind.APPEAL_DECIDED, origin, court, category, instance, date, null,
+                            link.disposition(), null, null, null, null, false));
+        } else if ("RETRIAL_REVIEW".equals(link.derivedInstance()) && filed) {
+            facts.add(CaseFact.simple(FactKind.RETRIAL_PETITIONED, origin, court, category, instance, date, false));
+        }
+        if (filed) {
+            facts.add(CaseFact.simple(FactKind.LINEAGE, root, court, category, instance, date, false));
+        }
+        return facts;
+    }
+
+    /** Multiset difference: {@code out} gets (item, −1) for each item gone and (item, +1) for each new one. */
+    static <T> void diff(List<T> before, List<T> after, BiConsumer<T, Integer> out) {
+        List<T> remaining = new ArrayList<>(after);
+        for (T item : before) {
+            if (!remaining.remove(item)) {
+                out.accept(item, -1);
+            }
+        }
+        remaining.forEach(item -> out.accept(item, 1));
+    }
+}

@@ -1,0 +1,47 @@
+package org.caseflow.streams.domain.indicators;
+
+import java.time.YearMonth;
+import java.util.Set;
+
+/**
+ * One indicator scope: a court alone or with all its subordinate courts, for one category (or ALL).
+ * Its store key form is {@code court|tree|CATEGORY} or {@code court|court|CATEGORY}; month ledgers are keyed
+ * {@code <scope key>|yyyy-MM} and the running total {@code <scope key>|total}, so one scope's keys are contiguous
+ * and months sort in order.
+ */
+public record ScopeKey(String scope, boolean includesSubordinates, String category) {
+    public static final String ALL = "ALL";
+    public static final Set<String> CATEGORIES = Set.of(ALL, "CIVIL", "CRIMINAL", "ADMINISTRATIVE", "ENFORCEMENT");
+    private static final String TREE = "tree";
+    private static final String COURT = "court";
+
+    public ScopeKey {
+        if (scope == null || scope.isBlank() || scope.contains("|")) {
+            throw new IllegalArgumentException("bad scope court code: " + scope);
+        }
+        if (category == null || !CATEGORIES.contains(category)) {
+            throw new IllegalArgumentException("bad category " + category + ", expected one of " + CATEGORIES);
+        }
+    }
+
+    public String encode() {
+        return scope + "|" + (includesSubordinates ? TREE : COURT) + "|" + category;
+    }
+
+    public String monthKey(YearMonth month) {
+        return encode() + "|" + month;
+    }
+
+    public String totalKey() {
+        return encode() + "|total";
+    }
+
+    /** Parses {@link #encode()}'s form (also accepts a month or total key and ignores the suffix). */
+    public static ScopeKey parse(String key) {
+        String[] parts = key.split("\\|");
+        if (parts.length < 3 || !(TREE.equals(parts[1]) || COURT.equals(parts[1]))) {
+            throw new IllegalArgumentException("not a scope key: " + key);
+        }
+        return new ScopeKey(parts[0], TREE.equals(parts[1]), parts[2]);
+    }
+}

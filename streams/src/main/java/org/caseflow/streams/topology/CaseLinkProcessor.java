@@ -1,0 +1,63 @@
+package org.caseflow.streams.topology;
+
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.caseflow.streams.domain.cases.CaseEngine;
+import org.caseflow.streams.domain.cases.CaseLink;
+import org.caseflow.streams.domain.cases.CaseState;
+import org.caseflow.streams.domain.indicators.SignedFact;
+
+/**
+ * Attributes derived cases to their origin. Reads {@link TopicNames#caseLinks()} (keyed by the
+ * origin caseId, co-partitioned with the inputs, so the origin's state is local); reads and writes
+ * {@link StoreNames#CASES}; forwards facts to {@link Names#FACTS_SINK} and refused links to
+ * {@link Names#DEAD_LETTER_SINK}. This is the repartition-by-origin that lets an appeal filed at the
+ * intermediate court count in the first-instance court's appeal rate.
+ */
+final class CaseLinkProcessor implements Processor<String, CaseLink, String, Object> {
+    private final CaseEngine engine;
+    private final ProcessingMetrics metrics;
+    private final String linksTopic;
+    private final JsonSerde<CaseLink> json = new JsonSerde<>(CaseLink.class);
+    private ProcessorContext<String, Object> context;
+    private KeyValueStore<String, CaseState> cases;
+
+    CaseLinkProcessor(CaseEngine engine, ProcessingMetrics metrics, String linksTopic) {
+        this.engine = engine;
+        this.metrics = metrics;
+        this.linksTopic = linksTopic;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Object> context) {
+        this.context = context;
+        this.cases = context.getStateStore(StoreNames.CASES);
+    }
+
+    @Override
+    public void process(Record<String, CaseLink> record) {
+        CaseLink link = record.value();
+        if (link == null) {
+            return;
+        }
+        CaseState before = cases.get(link.originCaseId());
+        CaseEngine.LinkResult result = engine.onLink(before, link);
+        if (result.state() != null && result.state() != before) {
+            cases.put(link.originCaseId(), result.state());
+        }
+        for (SignedFact fact : result.facts()) {
+            context.forward(new Record<String, Object>(engine.rootCourt(fact.fact().court()), fact,
+                    record.timestamp()), Names.FACTS_SINK);
+        }
+        if (result.rejection() != null) {
+            context.forward(new Record<String, Object>(link.originCaseId(),
+                    json.serializer().serialize(null, link), record.timestamp(),
+                    DeadLetters.headers("origin-unknown", result.rejection(), linksTopic, null)),
+                    Names.DEAD_LETTER_SINK);
+            metrics.deadLetter("origin-unknown");
+        }
+        metrics.event("links", link.kind().name(), result.rejection() == null ? "applied" : "rejected");
+    }
+}
