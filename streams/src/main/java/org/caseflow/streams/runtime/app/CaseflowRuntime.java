@@ -2,6 +2,8 @@ package org.caseflow.streams.runtime.app;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import org.apache.kafka.streams.KafkaStreams;
 import org.caseflow.streams.runtime.config.CaseflowConfig;
 import org.caseflow.streams.runtime.http.AlertBroadcaster;
 import org.caseflow.streams.runtime.http.HttpApi;
@@ -30,13 +32,18 @@ public final class CaseflowRuntime implements AutoCloseable {
         this.alerts = alerts;
     }
 
+    /** Starts with the interim case queries on the wall-clock day. */
     public static CaseflowRuntime start(CaseflowConfig config) {
+        // HOOK: the topology side's LocalQueries replaces InterimCaseQueries here.
+        return start(config, InterimCaseQueries::new);
+    }
+
+    /** @param queries builds this instance's local store reads over its KafkaStreams client */
+    public static CaseflowRuntime start(CaseflowConfig config, Function<KafkaStreams, LocalQueries> queries) {
         PrometheusMeterRegistry registry = Metrics.newRegistry();
         CaseflowApp app = CaseflowApp.create(config, registry);
         AlertBroadcaster alerts = new AlertBroadcaster();
-        // HOOK: the topology side's LocalQueries replaces InterimCaseQueries here.
-        LocalQueries queries = new InterimCaseQueries(app.kafkaStreams());
-        HttpApi http = new HttpApi(config, registry, app, queries, alerts);
+        HttpApi http = new HttpApi(config, registry, app, queries.apply(app.kafkaStreams()), alerts);
         try {
             http.start();
             app.start();
