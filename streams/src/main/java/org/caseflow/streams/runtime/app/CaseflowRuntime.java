@@ -23,13 +23,16 @@ public final class CaseflowRuntime implements AutoCloseable {
     private final CaseflowApp app;
     private final HttpApi http;
     private final AlertBroadcaster alerts;
+    private final AlertTopicTail alertTail;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private CaseflowRuntime(PrometheusMeterRegistry registry, CaseflowApp app, HttpApi http, AlertBroadcaster alerts) {
+    private CaseflowRuntime(PrometheusMeterRegistry registry, CaseflowApp app, HttpApi http, AlertBroadcaster alerts,
+            AlertTopicTail alertTail) {
         this.registry = registry;
         this.app = app;
         this.http = http;
         this.alerts = alerts;
+        this.alertTail = alertTail;
     }
 
     /** Starts with the interim case queries on the wall-clock day. */
@@ -52,7 +55,7 @@ public final class CaseflowRuntime implements AutoCloseable {
             app.close();
             throw e;
         }
-        return new CaseflowRuntime(registry, app, http, alerts);
+        return new CaseflowRuntime(registry, app, http, alerts, new AlertTopicTail(config, alerts).start());
     }
 
     public PrometheusMeterRegistry registry() {
@@ -81,6 +84,11 @@ public final class CaseflowRuntime implements AutoCloseable {
     public void close() {
         if (closed.compareAndSet(false, true)) {
             LOG.info("shutting down");
+            try {
+                alertTail.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             app.close();
             http.close();
             registry.close();
