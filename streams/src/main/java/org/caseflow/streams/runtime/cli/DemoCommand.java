@@ -116,7 +116,7 @@ public final class DemoCommand implements Callable<Integer> {
         out.println("  " + base + "/health/ready");
         out.println("  " + base + "/metrics");
         out.println("  " + base + "/api/v1/courts/%E6%B9%9802/at-risk?withinDays=15   (湘02)");
-        out.println("  " + base + "/api/v1/alerts/stream");
+        out.println("  " + base + "/api/v1/alerts/stream   (curl -N -H 'Accept: text/event-stream' ...)");
         out.println("Ctrl-C stops everything.");
         out.flush();
     }

@@ -23,8 +23,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyQueryMetadata;
@@ -223,6 +227,40 @@ class TwoInstanceApiTest {
             assertError(get(asked.url("/api/v1/cases/" + enc(foreignCase)), XIANG02), 403, "湘0211");
         }
         assertThat(get(b.url("/api/v1/cases/" + enc(CASES.get(0))), XIANG02).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void shouldDeadLetterUndecodableInputAndCountIt() throws Exception {
+        EmbeddedKafka kafka = SharedKafka.get();
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", kafka.bootstrapServers()),
+                new ByteArraySerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>("two.courts.case-hearings", "garbage-key".getBytes(StandardCharsets.UTF_8),
+                    new byte[] {1, 2, 3})).get();
+        }
+        List<ConsumerRecord<byte[], byte[]>> letters = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", kafka.bootstrapServers(),
+                "isolation.level", "read_committed", "auto.offset.reset", "earliest", "group.id", "dlq-reader"),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of("two.caseflow.dead-letters"));
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (System.currentTimeMillis() < deadline && letters.stream().noneMatch(TwoInstanceApiTest::isGarbage)) {
+                consumer.poll(Duration.ofMillis(200)).forEach(letters::add);
+            }
+        }
+        ConsumerRecord<byte[], byte[]> letter = letters.stream().filter(TwoInstanceApiTest::isGarbage).findFirst().orElseThrow();
+        assertThat(letter.value()).containsExactly(1, 2, 3);
+        assertThat(letter.headers().lastHeader("__streams.errors.exception")).isNotNull();
+        double counted = a.registry().find(Metrics.DEAD_LETTERS).tag("reason", "deserialization").counters().stream()
+                .mapToDouble(c -> c.count()).sum()
+                + b.registry().find(Metrics.DEAD_LETTERS).tag("reason", "deserialization").counters().stream()
+                .mapToDouble(c -> c.count()).sum();
+        assertThat(counted).isEqualTo(1.0);
+        assertThat(get(a.url("/metrics"), null).body() + get(b.url("/metrics"), null).body())
+                .contains("caseflow_dead_letters_total{reason=\"deserialization\"} 1.0");
+    }
+
+    private static boolean isGarbage(ConsumerRecord<byte[], byte[]> record) {
+        return record.key() != null && "garbage-key".equals(new String(record.key(), StandardCharsets.UTF_8));
     }
 
     @Test
