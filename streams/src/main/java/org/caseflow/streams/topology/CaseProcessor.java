@@ -43,6 +43,7 @@ final class CaseProcessor implements Processor<String, CaseEvent, String, Object
     private ProcessorContext<String, Object> context;
     private KeyValueStore<String, CaseState> cases;
     private DueIndex due;
+    private KeyValueStore<String, String> deadlines;
     private Instant eventClock = Instant.EPOCH;
 
     CaseProcessor(CaseEngine engine, TopologySettings settings, ProcessingMetrics metrics) {
@@ -56,6 +57,7 @@ final class CaseProcessor implements Processor<String, CaseEvent, String, Object
         this.context = context;
         this.cases = context.getStateStore(StoreNames.CASES);
         this.due = new DueIndex(context.getStateStore(StoreNames.DUE_INDEX));
+        this.deadlines = context.getStateStore(StoreNames.DEADLINE_INDEX);
         if (settings.clockMode() == ClockMode.WALL_CLOCK) {
             context.schedule(settings.tickInterval(), PunctuationType.WALL_CLOCK_TIME,
                     ts -> fireDue(Instant.ofEpochMilli(ts), settings.tickMaxTimers(), TICK_BUDGET));
@@ -143,6 +145,14 @@ final class CaseProcessor implements Processor<String, CaseEvent, String, Object
         }
         if (newDue != null && !newDue.equals(oldDue)) {
             due.put(newDue, caseId);
+        }
+        String oldRisk = before == null ? null : before.atRiskKey();
+        String newRisk = after == null ? null : after.atRiskKey();
+        if (oldRisk != null && !oldRisk.equals(newRisk)) {
+            deadlines.delete(oldRisk);
+        }
+        if (newRisk != null && !newRisk.equals(oldRisk)) {
+            deadlines.put(newRisk, "");
         }
         if (after == null) {
             cases.delete(caseId);

@@ -71,6 +71,10 @@ public final class CaseStateSerde implements Serde<CaseState> {
             out.writeBoolean(s.overdue());
             out.writeBoolean(s.enforcementFiled());
             out.writeBoolean(s.performanceObserved());
+            out.writeBoolean(s.atRiskKey() != null);
+            if (s.atRiskKey() != null) {
+                out.writeUTF(s.atRiskKey());
+            }
             out.flush();
             return bytes.toByteArray();
         } catch (IOException e) {
@@ -110,10 +114,11 @@ public final class CaseStateSerde implements Serde<CaseState> {
             boolean overdue = in.readBoolean();
             boolean enforcementFiled = in.readBoolean();
             boolean performanceObserved = in.readBoolean();
+            String atRiskKey = in.readBoolean() ? in.readUTF() : null;
             return new CaseState(caseId, List.copyOf(list), firstSeen, version,
                     vd == NONE ? null : LocalDate.ofEpochDay(vd), List.copyOf(firing),
                     due == NONE ? null : Instant.ofEpochMilli(due), Set.copyOf(reported), overdue,
-                    enforcementFiled, performanceObserved);
+                    enforcementFiled, performanceObserved, atRiskKey);
         } catch (IOException e) {
             throw new UncheckedIOException("corrupt case state", e);
         }

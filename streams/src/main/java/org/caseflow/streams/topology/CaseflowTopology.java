@@ -54,6 +54,8 @@ public final class CaseflowTopology {
                 Serdes.String(), new CaseStateSerde()), Names.CASE_PROCESSOR, Names.LINK_PROCESSOR);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.DUE_INDEX),
                 Serdes.String(), Serdes.String()), Names.CASE_PROCESSOR);
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.DEADLINE_INDEX),
+                Serdes.String(), Serdes.String()), Names.CASE_PROCESSOR);
         topology.addSink(Names.ALERTS_SINK, topics.deadlineAlerts(), new StringSerializer(),
                 erase(CaseflowSerdes.deadlineAlert().serializer()), Names.CASE_PROCESSOR);
         topology.addSink(Names.SNAPSHOTS_SINK, topics.caseSnapshots(), new StringSerializer(),

@@ -13,6 +13,10 @@ public final class Names {
     public static final String LINKS_SOURCE = "case-links-source";
     public static final String LINK_PROCESSOR = "case-link-processor";
     public static final String FACTS_SINK = "case-facts-sink";
+    public static final String FACTS_SOURCE = "case-facts-source";
+    public static final String INDICATOR_PROCESSOR = "indicator-processor";
+    public static final String INDICATORS_SINK = "indicators-sink";
+    public static final String INDICATOR_DEAD_LETTER_SINK = "indicator-dead-letters-sink";
 
     private Names() {
     }

@@ -31,6 +31,11 @@ public final class ProcessingMetrics {
                 .register(registry);
     }
 
+    /** The registry these meters live in; the indicator gauges register there too. */
+    public MeterRegistry registry() {
+        return registry;
+    }
+
     public void event(String topic, String type, String outcome) {
         counter("caseflow.events", "topic", topic, "type", type, "outcome", outcome).increment();
     }

@@ -9,6 +9,18 @@ public final class StoreNames {
     public static final String CASES = "case-store";
     /** "dueMillis|caseId" → timer kind: the time-indexed index of what is due, read by the tick. */
     public static final String DUE_INDEX = "due-index-store";
+    /** "court|deadlineEpochDay|caseId" → "": open cases of a court by deadline, for the at-risk list. */
+    public static final String DEADLINE_INDEX = "deadline-index-store";
+    /** "scope|tree|CATEGORY|yyyy-MM" or "...|total" → MonthLedger bytes (docs/indicators.md section 1). */
+    public static final String INDICATOR_LEDGERS = "indicator-ledger-store";
+    /** "scope|tree|CATEGORY|WINDOW|period" → "": indicator periods changed since the last throttled flush. */
+    public static final String INDICATOR_DIRTY = "indicator-dirty-store";
+    /** "scope|tree|CATEGORY" → "" for every scope ever touched (refresh), plus the event clock. */
+    public static final String INDICATOR_SCOPES = "indicator-scope-store";
+    /** root caseId → number of case numbers in its lineage (LINEAGE facts). */
+    public static final String LINEAGE_COUNTS = "lineage-count-store";
+    /** "scope|tree|CATEGORY" → LineageTop bytes: the disputes with the most case numbers. */
+    public static final String LINEAGE_TOP = "lineage-top-store";
 
     private StoreNames() {
     }

@@ -1,25 +1,59 @@
 package org.caseflow.streams.topology;
 
 import java.time.Duration;
+import java.util.Set;
 
 /**
  * Settings of the Caseflow topology; built once by the runtime from configuration.
  *
- * @param topics        topic names
- * @param clockMode     wall clock (live) or event time (replay, demo simulation)
- * @param tickInterval  how often the punctuator looks for due timers
- * @param tickMaxTimers work bound per tick, so a midnight storm cannot stall the stream thread
+ * @param topics                 topic names
+ * @param clockMode              wall clock (live) or event time (replay, demo simulation)
+ * @param tickInterval           how often the punctuator looks for due timers
+ * @param tickMaxTimers          work bound per tick, so a midnight storm cannot stall the stream thread
+ * @param indicatorThrottle      at most one {@code caseflow.indicators} update per key per this interval
+ * @param indicatorRefresh       how often the current period of every known scope is recomputed, so that
+ *                               point-in-time indicators (pending ages) move with the clock
+ * @param indicatorExportScopes  court codes whose indicators become Micrometer gauges; empty = every court
+ * @param indicatorGaugeLimit    at most this many {@code caseflow.indicator} gauge series (a cardinality guard)
  */
-public record TopologySettings(TopicNames topics, ClockMode clockMode, Duration tickInterval, int tickMaxTimers) {
+public record TopologySettings(TopicNames topics, ClockMode clockMode, Duration tickInterval, int tickMaxTimers,
+                               Duration indicatorThrottle, Duration indicatorRefresh,
+                               Set<String> indicatorExportScopes, int indicatorGaugeLimit) {
+    public static final Duration DEFAULT_INDICATOR_THROTTLE = Duration.ofSeconds(5);
+    public static final Duration DEFAULT_INDICATOR_REFRESH = Duration.ofMinutes(15);
+    public static final int DEFAULT_INDICATOR_GAUGE_LIMIT = 5000;
+
+    public TopologySettings {
+        indicatorExportScopes = Set.copyOf(indicatorExportScopes);
+        if (indicatorThrottle.isNegative() || indicatorThrottle.isZero()
+                || indicatorRefresh.isNegative() || indicatorRefresh.isZero()) {
+            throw new IllegalArgumentException("indicator throttle and refresh intervals must be positive");
+        }
+    }
+
+    /** The settings before indicators were configurable: default throttle, refresh and export. */
+    public TopologySettings(TopicNames topics, ClockMode clockMode, Duration tickInterval, int tickMaxTimers) {
+        this(topics, clockMode, tickInterval, tickMaxTimers, DEFAULT_INDICATOR_THROTTLE, DEFAULT_INDICATOR_REFRESH,
+                Set.of(), DEFAULT_INDICATOR_GAUGE_LIMIT);
+    }
+
     public static TopologySettings defaults() {
         return new TopologySettings(TopicNames.DEFAULT, ClockMode.WALL_CLOCK, Duration.ofSeconds(1), 20_000);
     }
 
     public TopologySettings withClockMode(ClockMode mode) {
-        return new TopologySettings(topics, mode, tickInterval, tickMaxTimers);
+        return new TopologySettings(topics, mode, tickInterval, tickMaxTimers, indicatorThrottle, indicatorRefresh,
+                indicatorExportScopes, indicatorGaugeLimit);
     }
 
     public TopologySettings withTopics(TopicNames names) {
-        return new TopologySettings(names, clockMode, tickInterval, tickMaxTimers);
+        return new TopologySettings(names, clockMode, tickInterval, tickMaxTimers, indicatorThrottle,
+                indicatorRefresh, indicatorExportScopes, indicatorGaugeLimit);
+    }
+
+    public TopologySettings withIndicators(Duration throttle, Duration refresh, Set<String> exportScopes,
+                                           int gaugeLimit) {
+        return new TopologySettings(topics, clockMode, tickInterval, tickMaxTimers, throttle, refresh, exportScopes,
+                gaugeLimit);
     }
 }

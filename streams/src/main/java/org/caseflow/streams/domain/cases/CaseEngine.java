@@ -176,11 +176,26 @@ public final class CaseEngine {
         Instant timer = earliest(reconciled.timerDue(), performanceDue);
         CaseState next = new CaseState(state.caseId(), state.events(), state.firstSeenAt(), reconciled.version(),
                 reconciled.versionDeadline(), reconciled.firing(), timer, Set.copyOf(reported), reconciled.overdue(),
-                state.enforcementFiled(), observed);
+                state.enforcementFiled(), observed, atRiskKey(state, view, evaluation));
         CaseSnapshot snapshot = changed || !reconciled.alerts().isEmpty()
-                ? Snapshots.of(view, evaluation, next, now) : null;
+                ? Snapshots.of(view, evaluation, next, now, evaluator) : null;
         return new CaseResult(next, reconciled.alerts(), snapshot, newRejections,
                 newRejections.isEmpty() ? CaseResult.Outcome.APPLIED : CaseResult.Outcome.FLAGGED, facts, links);
+    }
+
+    /**
+     * Where the case sits in its court's deadline index: open cases by deadline day; a stopped
+     * clock keeps its last place (the case is still at risk when it resumes); closed cases and
+     * cases without a deadline leave the index.
+     */
+    private static String atRiskKey(CaseState state, CaseView view, CaseEvaluator.Evaluation evaluation) {
+        if (view.closed() || evaluation.deadline().kind() == org.caseflow.streams.domain.deadline.Deadline.Kind.NONE) {
+            return null;
+        }
+        if (evaluation.deadline().date() == null) {
+            return state.atRiskKey();
+        }
+        return CaseState.atRiskKey(view.court(), evaluation.deadline().date(), view.caseId());
     }
 
     /** 00:00 after the observation period of an effective monetary judgment, while not yet judged. */
@@ -218,7 +233,7 @@ public final class CaseEngine {
         if (!view.filed()) {
             return Optional.empty();
         }
-        return Optional.of(Snapshots.of(view, evaluator.evaluate(view), state, now));
+        return Optional.of(Snapshots.of(view, evaluator.evaluate(view), state, now, evaluator));
     }
 
     /** The root of a court's tree: the key that keeps all scopes a fact fans out to in one task. */

@@ -41,6 +41,28 @@ public final class CaseEvaluator {
         return seeds.courts().find(court).map(Court::zone).orElse(DEFAULT_ZONE);
     }
 
+    /**
+     * Days the clock has stood still by {@code today}, open exclusions included: while a suspension
+     * is open the deadline is undetermined, but the days already excluded are known (they run to
+     * the day before {@code today}).
+     */
+    public int excludedDaysSoFar(CaseView view, java.time.LocalDate today) {
+        var input = view.deadlineInput();
+        var closedAtToday = input.exclusions().stream()
+                .map(e -> e.interval().until() != null ? e
+                        : new org.caseflow.streams.domain.deadline.DeadlineInput.Exclusion(e.reason(),
+                                new org.caseflow.streams.domain.deadline.DateInterval(e.interval().from(),
+                                        today.isBefore(e.interval().from()) ? e.interval().from() : today)))
+                .toList();
+        Optional<Court> court = seeds.courts().find(view.court());
+        String jurisdiction = court.map(Court::jurisdiction).orElse(DEFAULT_JURISDICTION);
+        DeadlineCalculator calculator = calculators.computeIfAbsent(jurisdiction,
+                j -> new DeadlineCalculator(seeds.rules(), seeds.calendars().forJurisdiction(j)));
+        return calculator.compute(new org.caseflow.streams.domain.deadline.DeadlineInput(input.procedure(),
+                input.filedOn(), input.foreignRelated(), input.conversions(), input.restarts(), input.extensions(),
+                closedAtToday)).excludedDays();
+    }
+
     public Evaluation evaluate(CaseView view) {
         Optional<Court> court = seeds.courts().find(view.court());
         ZoneId zone = court.map(Court::zone).orElse(DEFAULT_ZONE);

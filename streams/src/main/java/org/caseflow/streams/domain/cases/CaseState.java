@@ -21,6 +21,8 @@ import org.caseflow.events.CaseEvent;
  * @param overdue             whether the case was last seen past its deadline (OVERDUE facts)
  * @param enforcementFiled    an enforcement case was filed against this case's judgment
  * @param performanceObserved the voluntary-performance observation period has been judged
+ * @param atRiskKey           the key under which the open case is listed in the court's deadline
+ *                            index ({@link #atRiskKey(String, java.time.LocalDate, String)}), null if none
  */
 public record CaseState(
         String caseId,
@@ -33,10 +35,16 @@ public record CaseState(
         Set<String> reportedRejections,
         boolean overdue,
         boolean enforcementFiled,
-        boolean performanceObserved) {
+        boolean performanceObserved,
+        String atRiskKey) {
 
     public static CaseState empty(String caseId, Instant now) {
-        return new CaseState(caseId, List.of(), now, 0, null, List.of(), null, Set.of(), false, false, false);
+        return new CaseState(caseId, List.of(), now, 0, null, List.of(), null, Set.of(), false, false, false, null);
+    }
+
+    /** Sorts a court's open cases by deadline day: {@code court|epochDay(8 digits)|caseId}. */
+    public static String atRiskKey(String court, java.time.LocalDate deadline, String caseId) {
+        return court + "|" + String.format("%08d", deadline.toEpochDay()) + "|" + caseId;
     }
 
     public boolean contains(String eventId) {
@@ -45,16 +53,16 @@ public record CaseState(
 
     public CaseState withEvents(List<CaseEvent> newEvents) {
         return new CaseState(caseId, newEvents, firstSeenAt, deadlineVersion, versionDeadline, firing, timerDue,
-                reportedRejections, overdue, enforcementFiled, performanceObserved);
+                reportedRejections, overdue, enforcementFiled, performanceObserved, atRiskKey);
     }
 
     public CaseState withTimer(Instant due) {
         return new CaseState(caseId, events, firstSeenAt, deadlineVersion, versionDeadline, firing, due,
-                reportedRejections, overdue, enforcementFiled, performanceObserved);
+                reportedRejections, overdue, enforcementFiled, performanceObserved, atRiskKey);
     }
 
     public CaseState withEnforcementFiled(boolean filed) {
         return new CaseState(caseId, events, firstSeenAt, deadlineVersion, versionDeadline, firing, timerDue,
-                reportedRejections, overdue, filed, performanceObserved);
+                reportedRejections, overdue, filed, performanceObserved, atRiskKey);
     }
 }

@@ -13,8 +13,13 @@ final class Snapshots {
     private Snapshots() {
     }
 
-    static CaseSnapshot of(CaseView view, CaseEvaluator.Evaluation evaluation, CaseState state, Instant now) {
+    static CaseSnapshot of(CaseView view, CaseEvaluator.Evaluation evaluation, CaseState state, Instant now,
+            CaseEvaluator evaluator) {
         Deadline deadline = evaluation.deadline();
+        boolean stopped = deadline.kind() == Deadline.Kind.CLOCK_STOPPED;
+        int excludedDays = stopped
+                ? evaluator.excludedDaysSoFar(view, now.atZone(evaluation.zone()).toLocalDate())
+                : deadline.excludedDays();
         Boolean onTime = null;
         if (view.closed() && deadline.date() != null) {
             onTime = !view.closedOn().isAfter(deadline.date());
@@ -30,9 +35,9 @@ final class Snapshots {
                 .setFiledOn(view.filedOn())
                 .setDeadline(deadline.date())
                 .setDeadlineVersion(state.deadlineVersion())
-                .setExcludedDays(deadline.excludedDays())
+                .setExcludedDays(excludedDays)
                 .setExtendedBy(deadline.extendedBy().toString())
-                .setClockStopped(deadline.kind() == Deadline.Kind.CLOCK_STOPPED)
+                .setClockStopped(stopped)
                 .setClosedOn(view.closedOn())
                 .setDisposition(view.disposition())
                 .setOnTime(onTime)

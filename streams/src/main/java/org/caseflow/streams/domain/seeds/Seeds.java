@@ -5,13 +5,16 @@ import java.nio.file.Path;
 import org.caseflow.streams.domain.calendar.CalendarRegistry;
 import org.caseflow.streams.domain.courts.Court;
 import org.caseflow.streams.domain.courts.CourtRegistry;
+import org.caseflow.streams.domain.indicators.IndicatorDefinitions;
 import org.caseflow.streams.domain.rules.RuleTable;
 
 /**
  * Everything loaded from the seeds folder: {@code rules/trial-limits.yaml}, {@code calendars/*.yaml},
- * {@code courts/*.yaml}. Loading also checks the links between them (each court's jurisdiction has a calendar).
+ * {@code courts/*.yaml}, {@code indicators/indicators.yaml}. Loading also checks the links between them (each
+ * court's jurisdiction has a calendar).
  */
-public record Seeds(RuleTable rules, CalendarRegistry calendars, CourtRegistry courts) {
+public record Seeds(RuleTable rules, CalendarRegistry calendars, CourtRegistry courts,
+                    IndicatorDefinitions indicators) {
     public static final String ENV = "CASEFLOW_SEEDS";
 
     public static Seeds load(Path root) {
@@ -24,7 +27,7 @@ public record Seeds(RuleTable rules, CalendarRegistry calendars, CourtRegistry c
                         "jurisdiction: no calendar '" + c.jurisdiction() + "' in " + root.resolve("calendars"));
             }
         }
-        return new Seeds(rules, calendars, courts);
+        return new Seeds(rules, calendars, courts, IndicatorDefinitions.fromSeeds(root));
     }
 
     /** {@code $CASEFLOW_SEEDS}, else {@code ./seeds}. */

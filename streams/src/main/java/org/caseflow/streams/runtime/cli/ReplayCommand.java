@@ -104,6 +104,7 @@ public final class ReplayCommand implements Callable<Integer> {
             replayer.advanceTo(until);
             write(casesOut, replayer.cases(until).stream().map(OutputJson::toJson).toList());
             write(alertsOut, replayer.alerts().stream().map(OutputJson::toJson).toList());
+            write(indicatorsOut, replayer.indicators(until).stream().map(OutputJson::toJson).toList());
             report(err, replayer, invalid[0], later[0]);
         } finally {
             deleteQuietly(stateDir);

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.caseflow.streams.topology.ClockMode;
 import org.caseflow.streams.topology.TopicNames;
 import org.caseflow.streams.topology.TopologySettings;
@@ -101,7 +102,9 @@ public record CaseflowConfig(
     }
 
     public TopologySettings topologySettings() {
-        return new TopologySettings(topics(), clockMode, tickInterval, tickMaxTimers);
+        return new TopologySettings(topics(), clockMode, tickInterval, tickMaxTimers,
+                TopologySettings.DEFAULT_INDICATOR_THROTTLE, TopologySettings.DEFAULT_INDICATOR_REFRESH, Set.of(),
+                indicatorExportLimit);
     }
 
     /** {@code host:port} other instances use to reach this one (Kafka Streams {@code application.server}). */

@@ -22,13 +22,17 @@ import org.apache.kafka.streams.test.TestRecord;
 import org.caseflow.events.CaseEvent;
 import org.caseflow.events.CaseSnapshot;
 import org.caseflow.events.DeadlineAlert;
+import org.caseflow.events.IndicatorValue;
 import org.caseflow.schemas.CaseflowSerdes;
 import org.caseflow.streams.domain.cases.CaseEngine;
+import org.caseflow.streams.domain.cases.CaseEvaluator;
 import org.caseflow.streams.domain.cases.CaseState;
+import org.caseflow.streams.domain.indicators.IndicatorCalculator;
 import org.caseflow.streams.topology.CaseflowTopology;
 import org.caseflow.streams.topology.ClockMode;
 import org.caseflow.streams.topology.DeadLetters;
 import org.caseflow.streams.topology.EventRouting;
+import org.caseflow.streams.topology.IndicatorReadout;
 import org.caseflow.streams.topology.StoreNames;
 import org.caseflow.streams.topology.TopicNames;
 import org.caseflow.streams.topology.TopologySettings;
@@ -118,6 +122,16 @@ public final class Replayer implements AutoCloseable {
         }
         out.sort(java.util.Comparator.comparing(CaseSnapshot::getCaseId));
         return out;
+    }
+
+    /**
+     * Every indicator of every scope in the ledger store, for every period from the first month with data to
+     * asOf's month, computed at asOf (see {@link IndicatorReadout}); deterministic order.
+     */
+    public List<IndicatorValue> indicators(Instant asOf) {
+        KeyValueStore<String, byte[]> ledgers = driver.getKeyValueStore(StoreNames.INDICATOR_LEDGERS);
+        return IndicatorReadout.everyPeriod(ledgers, new IndicatorCalculator(engine.seeds().indicators()), asOf,
+                CaseEvaluator.DEFAULT_ZONE);
     }
 
     /** Cases whose events are still waiting for a CASE_FILED. */

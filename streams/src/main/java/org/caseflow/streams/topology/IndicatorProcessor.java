@@ -1,0 +1,293 @@
+package org.caseflow.streams.topology;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.caseflow.events.IndicatorValue;
+import org.caseflow.streams.domain.cases.CaseEvaluator;
+import org.caseflow.streams.domain.courts.CourtRegistry;
+import org.caseflow.streams.domain.indicators.CaseFact;
+import org.caseflow.streams.domain.indicators.FactKind;
+import org.caseflow.streams.domain.indicators.IndicatorCalculator;
+import org.caseflow.streams.domain.indicators.IndicatorResult;
+import org.caseflow.streams.domain.indicators.InvalidFactException;
+import org.caseflow.streams.domain.indicators.LedgerUpdates;
+import org.caseflow.streams.domain.indicators.LineageTop;
+import org.caseflow.streams.domain.indicators.ScopeKey;
+import org.caseflow.streams.domain.indicators.Scopes;
+import org.caseflow.streams.domain.indicators.SignedFact;
+
+/**
+ * Keeps the indicator ledgers and publishes indicator values. Reads {@link TopicNames#caseFacts()} (SignedFact
+ * JSON bytes, keyed by the root court, so every scope a fact fans out to lives in this task); reads and writes
+ * {@link StoreNames#INDICATOR_LEDGERS}, {@link StoreNames#INDICATOR_DIRTY}, {@link StoreNames#INDICATOR_SCOPES},
+ * {@link StoreNames#LINEAGE_COUNTS}, {@link StoreNames#LINEAGE_TOP}; forwards IndicatorValues to
+ * {@link Names#INDICATORS_SINK} and refused facts to {@link Names#INDICATOR_DEAD_LETTER_SINK}.
+ *
+ * <p>A fact only updates ledgers and marks the (scope, window, period)s it changes dirty; a wall-clock
+ * punctuator every {@code indicatorThrottle} computes and publishes the dirty ones, so each output key changes at
+ * most once per interval whatever the fact rate. Another every {@code indicatorRefresh} marks the current periods
+ * of every known scope dirty, so point-in-time indicators (pending ages) follow the clock without facts.
+ * "Now" is the wall clock, or with {@link ClockMode#EVENT_TIME} the latest fact time seen (persisted).
+ */
+final class IndicatorProcessor implements Processor<String, byte[], String, Object> {
+    /** Wall-clock budget of one flush, well under max.poll.interval.ms; the rest waits for the next flush. */
+    static final Duration FLUSH_BUDGET = Duration.ofMillis(500);
+    static final int FLUSH_MAX_PERIODS = 5_000;
+    static final int LINEAGE_TOP_SIZE = 20;
+    /** Key of the persisted event clock in the scope store (a scope key always contains '|'). */
+    static final String EVENT_CLOCK_KEY = "event-clock";
+    private static final ZoneId ZONE = CaseEvaluator.DEFAULT_ZONE;
+
+    private final TopologySettings settings;
+    private final CourtRegistry courts;
+    private final IndicatorCalculator calculator;
+    private final ProcessingMetrics metrics;
+    private final IndicatorGauges gauges;
+    private final Deserializer<SignedFact> facts = new SignedFactSerde().deserializer();
+    private final Set<String> dirtyMarked = new HashSet<>();
+    private final Set<String> scopesKnown = new HashSet<>();
+    private ProcessorContext<String, Object> context;
+    private KeyValueLedgerStore ledgers;
+    private KeyValueStore<String, String> dirty;
+    private KeyValueStore<String, String> scopes;
+    private KeyValueStore<String, Long> lineageCounts;
+    private KeyValueStore<String, byte[]> lineageTop;
+    private Instant eventClock = Instant.EPOCH;
+
+    IndicatorProcessor(TopologySettings settings, CourtRegistry courts, IndicatorCalculator calculator,
+                       ProcessingMetrics metrics, IndicatorGauges gauges) {
+        this.settings = settings;
+        this.courts = courts;
+        this.calculator = calculator;
+        this.metrics = metrics;
+        this.gauges = gauges;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Object> context) {
+        this.context = context;
+        this.ledgers = new KeyValueLedgerStore(context.getStateStore(StoreNames.INDICATOR_LEDGERS));
+        this.dirty = context.getStateStore(StoreNames.INDICATOR_DIRTY);
+        this.scopes = context.getStateStore(StoreNames.INDICATOR_SCOPES);
+        this.lineageCounts = context.getStateStore(StoreNames.LINEAGE_COUNTS);
+        this.lineageTop = context.getStateStore(StoreNames.LINEAGE_TOP);
+        String clock = scopes.get(EVENT_CLOCK_KEY);
+        if (clock != null) {
+            eventClock = Instant.ofEpochMilli(Long.parseLong(clock));
+        }
+        context.schedule(settings.indicatorThrottle(), PunctuationType.WALL_CLOCK_TIME, this::flush);
+        context.schedule(settings.indicatorRefresh(), PunctuationType.WALL_CLOCK_TIME, ts -> refresh());
+    }
+
+    @Override
+    public void process(Record<String, byte[]> record) {
+        String topic = context.recordMetadata().map(m -> m.topic()).orElse(settings.topics().caseFacts());
+        SignedFact signed;
+        try {
+            signed = facts.deserialize(topic, record.value());
+            if (signed == null || signed.fact() == null) {
+                throw new IllegalArgumentException("no fact in the record");
+            }
+        } catch (RuntimeException e) {
+            InvalidFactException invalid = invalidCause(e);
+            deadLetter(record, topic, invalid != null ? "invalid-fact" : "malformed-fact",
+                    invalid != null ? invalid.getMessage() : String.valueOf(e.getMessage()));
+            return;
+        }
+        CaseFact fact = signed.fact();
+        if (settings.clockMode() == ClockMode.EVENT_TIME) {
+            advanceEventClock(record.timestamp(), fact.date());
+        }
+        YearMonth now = YearMonth.from(today());
+        if (YearMonth.from(fact.date()).isAfter(now.plusMonths(1))) {
+            // The calculator subtracts months up to asOf + 1 from the totals: a later fact would skew every stock.
+            deadLetter(record, topic, "future-fact", "fact dated " + fact.date() + " is after next month");
+            return;
+        }
+        try {
+            List<String> written = LedgerUpdates.apply(fact, signed.sign(), courts::ancestors, ledgers);
+            if (fact.kind() == FactKind.LINEAGE) {
+                lineage(fact, signed.sign());
+            }
+            markTouched(written, now);
+            metrics.event(topic, fact.kind().name(), "applied");
+        } catch (InvalidFactException | IllegalArgumentException e) {
+            deadLetter(record, topic, "invalid-fact", e.getMessage());
+        }
+    }
+
+    /** Marks the periods the written ledgers change; the latest month written is the fact's own month. */
+    private void markTouched(List<String> written, YearMonth now) {
+        Set<ScopeKey> touched = new LinkedHashSet<>();
+        YearMonth month = null;
+        for (String key : written) {
+            touched.add(ScopeKey.parse(key));
+            YearMonth m = LedgerUpdates.monthOf(key);
+            if (m != null && (month == null || m.isAfter(month))) {
+                month = m;
+            }
+        }
+        if (month == null) {
+            return;
+        }
+        for (ScopeKey scope : touched) {
+            if (scopesKnown.add(scope.encode())) {
+                scopes.putIfAbsent(scope.encode(), "");
+            }
+            for (IndicatorPeriod p : IndicatorPeriod.touchedBy(scope, month, now)) {
+                markDirty(p);
+            }
+        }
+    }
+
+    private void markDirty(IndicatorPeriod p) {
+        String key = p.encode();
+        if (dirtyMarked.add(key)) {
+            dirty.put(key, "");
+        }
+    }
+
+    /** LINEAGE: exact count per root here (facts of one root share its court's task), top N per scope. */
+    private void lineage(CaseFact fact, int sign) {
+        Long old = lineageCounts.get(fact.caseId());
+        long count = (old == null ? 0 : old) + sign;
+        if (count <= 0) {
+            lineageCounts.delete(fact.caseId());
+        } else {
+            lineageCounts.put(fact.caseId(), count);
+        }
+        for (ScopeKey scope : Scopes.fanOut(fact.court(), fact.category(), courts::ancestors)) {
+            byte[] bytes = lineageTop.get(scope.encode());
+            LineageTop top = bytes == null ? new LineageTop(LINEAGE_TOP_SIZE) : LineageTop.fromBytes(bytes);
+            top.update(fact.caseId(), count);
+            lineageTop.put(scope.encode(), top.toBytes());
+        }
+    }
+
+    /** Computes and publishes every dirty period, within a time and count budget. */
+    void flush(long wallClockMs) {
+        if (!clockKnown()) {
+            return;
+        }
+        Instant computedAt = settings.clockMode() == ClockMode.EVENT_TIME ? eventClock
+                : Instant.ofEpochMilli(wallClockMs);
+        LocalDate asOf = LocalDate.ofInstant(computedAt, ZONE);
+        YearMonth now = YearMonth.from(asOf);
+        List<String> keys = new ArrayList<>();
+        try (KeyValueIterator<String, String> it = dirty.all()) {
+            while (it.hasNext() && keys.size() < FLUSH_MAX_PERIODS) {
+                keys.add(it.next().key);
+            }
+        }
+        long deadline = System.nanoTime() + FLUSH_BUDGET.toNanos();
+        for (String key : keys) {
+            try {
+                publish(IndicatorPeriod.parse(key), asOf, now, computedAt);
+            } catch (IllegalArgumentException e) {
+                metrics.deadLetter("bad-indicator-period"); // a key this version cannot read: drop it
+            }
+            dirty.delete(key);
+            dirtyMarked.remove(key);
+            if (System.nanoTime() > deadline) {
+                break;
+            }
+        }
+    }
+
+    private void publish(IndicatorPeriod p, LocalDate asOf, YearMonth now, Instant computedAt) {
+        List<IndicatorResult> results =
+                calculator.computeAll(p.window(), p.endMonth(now), asOf, ledgers.view(p.scope()));
+        boolean current = p.isCurrent(now);
+        for (IndicatorResult r : results) {
+            IndicatorValue value = IndicatorValues.of(p.scope(), r, computedAt);
+            context.forward(new Record<String, Object>(IndicatorValues.key(value), value, computedAt.toEpochMilli()),
+                    Names.INDICATORS_SINK);
+            if (current) {
+                gauges.update(p.scope(), r);
+            }
+        }
+    }
+
+    /** Marks the current periods of every known scope dirty: the clock moved, point-in-time values change. */
+    void refresh() {
+        if (!clockKnown()) {
+            return;
+        }
+        YearMonth now = YearMonth.from(today());
+        List<ScopeKey> known = new ArrayList<>();
+        try (KeyValueIterator<String, String> it = scopes.all()) {
+            while (it.hasNext()) {
+                KeyValue<String, String> kv = it.next();
+                if (kv.key.indexOf('|') >= 0) {
+                    known.add(ScopeKey.parse(kv.key));
+                }
+            }
+        }
+        for (ScopeKey scope : known) {
+            IndicatorPeriod.current(scope, now).forEach(this::markDirty);
+        }
+    }
+
+    private void advanceEventClock(long recordTimestamp, LocalDate factDate) {
+        Instant at = factDate.atStartOfDay(ZONE).toInstant();
+        if (recordTimestamp > at.toEpochMilli()) {
+            at = Instant.ofEpochMilli(recordTimestamp);
+        }
+        if (!at.isAfter(eventClock)) {
+            return;
+        }
+        LocalDate before = LocalDate.ofInstant(eventClock, ZONE);
+        LocalDate after = LocalDate.ofInstant(at, ZONE);
+        boolean newMonth = clockKnown() && !YearMonth.from(after).equals(YearMonth.from(before));
+        eventClock = at;
+        if (!after.equals(before)) {
+            // Only the day matters to the calculator: persist once a day, not once a fact.
+            scopes.put(EVENT_CLOCK_KEY, Long.toString(at.toEpochMilli()));
+        }
+        if (newMonth) {
+            refresh();
+        }
+    }
+
+    private boolean clockKnown() {
+        return settings.clockMode() == ClockMode.WALL_CLOCK || eventClock.isAfter(Instant.EPOCH);
+    }
+
+    private LocalDate today() {
+        Instant now = settings.clockMode() == ClockMode.EVENT_TIME ? eventClock
+                : Instant.ofEpochMilli(context.currentSystemTimeMs());
+        return LocalDate.ofInstant(now, ZONE);
+    }
+
+    private void deadLetter(Record<String, byte[]> record, String topic, String reason, String detail) {
+        context.forward(new Record<String, Object>(record.key(), record.value(), record.timestamp(),
+                DeadLetters.headers(reason, detail, topic, null)), Names.INDICATOR_DEAD_LETTER_SINK);
+        metrics.deadLetter(reason);
+        metrics.event(topic, "FACT", "rejected");
+    }
+
+    private static InvalidFactException invalidCause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof InvalidFactException invalid) {
+                return invalid;
+            }
+        }
+        return null;
+    }
+}

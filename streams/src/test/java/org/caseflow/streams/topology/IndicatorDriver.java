@@ -1,0 +1,128 @@
+package org.caseflow.streams.topology;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+import org.caseflow.events.IndicatorValue;
+import org.caseflow.schemas.CaseflowSerdes;
+import org.caseflow.streams.domain.indicators.CaseFact;
+import org.caseflow.streams.domain.indicators.FactKind;
+import org.caseflow.streams.domain.indicators.SignedFact;
+import org.caseflow.streams.domain.seeds.Seeds;
+
+/** The whole Caseflow topology on TopologyTestDriver, fed SignedFacts straight into caseflow.case-facts. */
+final class IndicatorDriver implements AutoCloseable {
+    static final Seeds SEEDS = Seeds.load(Path.of("seeds"));
+    static final String ROOT = "湘";
+
+    final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    final TopologyTestDriver driver;
+    private final TestInputTopic<String, SignedFact> facts;
+    private final TestInputTopic<String, byte[]> rawFacts;
+    private final TestOutputTopic<String, IndicatorValue> indicators;
+    private final TestOutputTopic<String, byte[]> deadLetters;
+    /** Every emitted record, in order. */
+    final List<TestRecord<String, IndicatorValue>> emitted = new ArrayList<>();
+
+    IndicatorDriver(TopologySettings settings, Path stateDir, Instant wallClock) {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "indicator-test");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "test:9092");
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        driver = new TopologyTestDriver(CaseflowTopology.build(settings, SEEDS, registry), props, wallClock);
+        TopicNames topics = settings.topics();
+        facts = driver.createInputTopic(topics.caseFacts(), new StringSerializer(), new SignedFactSerde().serializer());
+        rawFacts = driver.createInputTopic(topics.caseFacts(), new StringSerializer(), new ByteArraySerializer());
+        indicators = driver.createOutputTopic(topics.indicators(), new StringDeserializer(),
+                CaseflowSerdes.indicatorValue().deserializer());
+        deadLetters = driver.createOutputTopic(topics.deadLetters(), new StringDeserializer(),
+                new ByteArrayDeserializer());
+    }
+
+    IndicatorDriver(Path stateDir, Instant wallClock) {
+        this(TopologySettings.defaults(), stateDir, wallClock);
+    }
+
+    void pipe(CaseFact fact, int sign) {
+        facts.pipeInput(ROOT, new SignedFact(fact, sign));
+    }
+
+    void pipe(CaseFact fact) {
+        pipe(fact, 1);
+    }
+
+    void pipeRaw(String json) {
+        rawFacts.pipeInput(ROOT, json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static String json(CaseFact fact) {
+        return new String(new SignedFactSerde().serializer().serialize("t", new SignedFact(fact, 1)),
+                StandardCharsets.UTF_8);
+    }
+
+    /** Advances the wall clock (fires the throttle flush every 5 s) and collects what was emitted. */
+    List<TestRecord<String, IndicatorValue>> advance(Duration d) {
+        driver.advanceWallClockTime(d);
+        return drain();
+    }
+
+    List<TestRecord<String, IndicatorValue>> drain() {
+        List<TestRecord<String, IndicatorValue>> out = indicators.readRecordsToList();
+        emitted.addAll(out);
+        return out;
+    }
+
+    List<TestRecord<String, byte[]>> deadLetters() {
+        return deadLetters.readRecordsToList();
+    }
+
+    /** Latest emitted value per output key. */
+    Map<String, IndicatorValue> latest() {
+        drain();
+        Map<String, IndicatorValue> out = new LinkedHashMap<>();
+        emitted.forEach(r -> out.put(r.key(), r.value()));
+        return out;
+    }
+
+    IndicatorValue latest(String scope, boolean tree, String category, String indicator, String window,
+                          String period) {
+        return latest().get(scope + "|" + tree + "|" + category + "|" + indicator + "|" + window + "|" + period);
+    }
+
+    static CaseFact filed(String id, String court, String category, String instance, String on, boolean originating) {
+        LocalDate d = LocalDate.parse(on);
+        return new CaseFact(FactKind.FILED, id, court, category, instance, d, d, null, null, null, null, null,
+                originating);
+    }
+
+    static CaseFact closed(String id, String court, String filedOn, String on, Boolean onTime, int days) {
+        return new CaseFact(FactKind.CLOSED, id, court, "CIVIL", "FIRST", LocalDate.parse(on),
+                LocalDate.parse(filedOn), "JUDGMENT", onTime, days, null, null, false);
+    }
+
+    static CaseFact appealed(String originId, String originCourt, String on) {
+        return CaseFact.simple(FactKind.APPEALED, originId, originCourt, "CIVIL", "FIRST", LocalDate.parse(on), false);
+    }
+
+    @Override
+    public void close() {
+        driver.close();
+    }
+}
