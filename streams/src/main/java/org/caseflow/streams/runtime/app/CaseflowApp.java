@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.HostInfo;
@@ -98,7 +99,12 @@ public final class CaseflowApp implements AutoCloseable, QueryableStreams {
     /** Closes within the configured shutdown timeout. Local state is kept (never cleanUp()). */
     @Override
     public void close() {
-        boolean clean = streams.close(config.shutdownTimeout());
+        // Without static membership (group.instance.id) a restarted instance gets a new member id, so
+        // leaving the group now spares the others a session-timeout wait before they rebalance.
+        CloseOptions.GroupMembershipOperation membership = config.kafka().containsKey("group.instance.id")
+                ? CloseOptions.GroupMembershipOperation.REMAIN_IN_GROUP
+                : CloseOptions.GroupMembershipOperation.LEAVE_GROUP;
+        boolean clean = streams.close(CloseOptions.groupMembershipOperation(membership).withTimeout(config.shutdownTimeout()));
         streamsMetrics.close();
         LOG.info("streams closed {}", clean ? "cleanly" : "after timeout " + config.shutdownTimeout());
     }

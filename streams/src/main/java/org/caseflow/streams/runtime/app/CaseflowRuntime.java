@@ -2,6 +2,8 @@ package org.caseflow.streams.runtime.app;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import org.apache.kafka.streams.KafkaStreams;
 import org.caseflow.streams.runtime.config.CaseflowConfig;
 import org.caseflow.streams.runtime.http.AlertBroadcaster;
 import org.caseflow.streams.runtime.http.HttpApi;
@@ -21,22 +23,30 @@ public final class CaseflowRuntime implements AutoCloseable {
     private final CaseflowApp app;
     private final HttpApi http;
     private final AlertBroadcaster alerts;
+    private final AlertTopicTail alertTail;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private CaseflowRuntime(PrometheusMeterRegistry registry, CaseflowApp app, HttpApi http, AlertBroadcaster alerts) {
+    private CaseflowRuntime(PrometheusMeterRegistry registry, CaseflowApp app, HttpApi http, AlertBroadcaster alerts,
+            AlertTopicTail alertTail) {
         this.registry = registry;
         this.app = app;
         this.http = http;
         this.alerts = alerts;
+        this.alertTail = alertTail;
     }
 
+    /** Starts with the interim case queries on the wall-clock day. */
     public static CaseflowRuntime start(CaseflowConfig config) {
+        // HOOK: the topology side's LocalQueries replaces InterimCaseQueries here.
+        return start(config, InterimCaseQueries::new);
+    }
+
+    /** @param queries builds this instance's local store reads over its KafkaStreams client */
+    public static CaseflowRuntime start(CaseflowConfig config, Function<KafkaStreams, LocalQueries> queries) {
         PrometheusMeterRegistry registry = Metrics.newRegistry();
         CaseflowApp app = CaseflowApp.create(config, registry);
         AlertBroadcaster alerts = new AlertBroadcaster();
-        // HOOK: the topology side's LocalQueries replaces InterimCaseQueries here.
-        LocalQueries queries = new InterimCaseQueries(app.kafkaStreams());
-        HttpApi http = new HttpApi(config, registry, app, queries, alerts);
+        HttpApi http = new HttpApi(config, registry, app, queries.apply(app.kafkaStreams()), alerts);
         try {
             http.start();
             app.start();
@@ -45,7 +55,7 @@ public final class CaseflowRuntime implements AutoCloseable {
             app.close();
             throw e;
         }
-        return new CaseflowRuntime(registry, app, http, alerts);
+        return new CaseflowRuntime(registry, app, http, alerts, new AlertTopicTail(config, alerts).start());
     }
 
     public PrometheusMeterRegistry registry() {
@@ -74,6 +84,11 @@ public final class CaseflowRuntime implements AutoCloseable {
     public void close() {
         if (closed.compareAndSet(false, true)) {
             LOG.info("shutting down");
+            try {
+                alertTail.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             app.close();
             http.close();
             registry.close();

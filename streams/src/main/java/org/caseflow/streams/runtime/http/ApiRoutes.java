@@ -41,7 +41,7 @@ final class ApiRoutes {
         QueryRouter.CaseAnswer answer = router.caseById(caseId, request(ctx));
         if (answer instanceof QueryRouter.RemoteAnswer remote) {
             // The owner already applied the token's court limits.
-            ctx.status(remote.status()).contentType("application/json").result(remote.body());
+            HttpApi.relay(ctx, remote.status(), remote.body());
             return;
         }
         Object value = ((QueryRouter.LocalCase) answer).value();

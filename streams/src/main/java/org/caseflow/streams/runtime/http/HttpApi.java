@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class HttpApi implements AutoCloseable {
     static final String COURTS_ATTRIBUTE = "caseflow.courts";
+    private static final String ERROR_RENDERED = "caseflow.error-rendered";
     private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
     private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
 
@@ -48,7 +49,8 @@ public final class HttpApi implements AutoCloseable {
             error(ctx, 500, "internal error: " + e.getClass().getSimpleName());
         });
         app.error(404, ctx -> {
-            if (ctx.result() == null || ctx.result().isEmpty()) {
+            // Javalin's own "endpoint not found" text is replaced; our JSON 404 (unknown case) stays.
+            if (ctx.attribute(ERROR_RENDERED) == null) {
                 error(ctx, 404, "no such resource: " + ctx.path());
             }
         });
@@ -92,10 +94,17 @@ public final class HttpApi implements AutoCloseable {
     }
 
     static void error(Context ctx, int status, String message) {
+        ctx.attribute(ERROR_RENDERED, Boolean.TRUE);
         if (status == 503) {
             ctx.header("Retry-After", "1");
         }
         ctx.status(status).json(new ApiError(message, status));
+    }
+
+    /** Passes another instance's answer through unchanged (its error bodies are already JSON). */
+    static void relay(Context ctx, int status, String body) {
+        ctx.attribute(ERROR_RENDERED, Boolean.TRUE);
+        ctx.status(status).contentType("application/json").result(body);
     }
 
     @Override

@@ -112,6 +112,9 @@ public final class EmbeddedKafka implements AutoCloseable {
         p.setProperty("min.insync.replicas", "1");
         p.setProperty("group.initial.rebalance.delay.ms", "0");
         p.setProperty("auto.create.topics.enable", "false");
+        // The demo's simulated clock runs ahead of the wall clock, and output records carry event time:
+        // accept future timestamps (Kafka 4 rejects those over an hour ahead by default).
+        p.setProperty("log.message.timestamp.after.max.ms", String.valueOf(Long.MAX_VALUE));
         // Keep a demo machine's disk and heap small.
         p.setProperty("log.segment.bytes", String.valueOf(64 * 1024 * 1024));
         p.setProperty("num.network.threads", "2");

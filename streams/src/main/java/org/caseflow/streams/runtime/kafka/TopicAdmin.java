@@ -56,7 +56,21 @@ public final class TopicAdmin {
                 }
             });
         }
+        awaitVisible(created);
         return new TopicReport(created, verify(specs));
+    }
+
+    /** A created topic reaches the brokers' metadata a moment after the controller accepted it. */
+    private void awaitVisible(List<String> created) {
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (!existing().containsAll(created) && System.currentTimeMillis() < deadline) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CaseflowException("interrupted while waiting for new topics", e);
+            }
+        }
     }
 
     /** Lists every difference between the cluster and the specs; empty when all topics are as wanted. */

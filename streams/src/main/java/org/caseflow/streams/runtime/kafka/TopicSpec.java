@@ -32,7 +32,10 @@ public record TopicSpec(String name, int partitions, Optional<Short> replication
                 configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
             } else {
                 configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE);
-                long retention = names.inputs().contains(name) ? config.inputRetentionMs() : config.outputRetentionMs();
+                // Topics the app reads back (inputs, links, facts) are its source of truth: input retention.
+                boolean readBack = names.inputs().contains(name) || name.equals(names.caseLinks())
+                        || name.equals(names.caseFacts());
+                long retention = readBack ? config.inputRetentionMs() : config.outputRetentionMs();
                 configs.put(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(retention));
             }
             specs.add(new TopicSpec(name, config.partitions(), replication, configs));

@@ -18,7 +18,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -29,13 +28,7 @@ class EmbeddedKafkaTest {
 
     @BeforeAll
     static void startBroker() {
-        kafka = EmbeddedKafka.start(null);
-        System.out.println("Embedded broker start: " + kafka.startMillis() + " ms");
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        kafka.close();
+        kafka = SharedKafka.get();
     }
 
     @Test
@@ -74,3 +67,4 @@ class EmbeddedKafkaTest {
         assertThat(values).containsExactly("committed");
     }
 }
+

@@ -1,0 +1,100 @@
+package org.caseflow.streams.runtime.app;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.caseflow.events.CaseEvent;
+import org.caseflow.schemas.CaseflowSerdes;
+import org.caseflow.streams.domain.calendar.CalendarRegistry;
+import org.caseflow.streams.domain.courts.CourtRegistry;
+import org.caseflow.streams.runtime.simulator.Pacer;
+import org.caseflow.streams.runtime.simulator.SimulatedCourts;
+import org.caseflow.streams.runtime.simulator.SimulationSettings;
+import org.caseflow.streams.runtime.simulator.Simulator;
+import org.caseflow.streams.topology.EventRouting;
+import org.caseflow.streams.topology.TopicNames;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The demo's live input: the simulator's events, paced to wall time, produced to the input topics
+ * (routing of DESIGN.md section 4). The first {@code warmUp} of simulated time is sent at once so the
+ * courts start populated and alerts appear within seconds. Runs on its own thread until closed.
+ */
+public final class SimulatorFeed implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SimulatorFeed.class);
+    private static final String COURT = "湘02";
+
+    private final KafkaProducer<String, CaseEvent> producer;
+    private final Pacer pacer;
+    private final Thread thread;
+    private final AtomicLong sent = new AtomicLong();
+
+    private SimulatorFeed(Simulator simulator, Pacer pacer, KafkaProducer<String, CaseEvent> producer, TopicNames topics) {
+        this.producer = producer;
+        this.pacer = pacer;
+        this.thread = new Thread(() -> {
+            try {
+                pacer.feed(simulator.iterator(), event -> {
+                    producer.send(new ProducerRecord<>(EventRouting.topicFor(event, topics), event.getCaseId(), event));
+                    sent.incrementAndGet();
+                });
+                LOG.info("simulation finished after {} events", sent.get());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "demo-simulator");
+        thread.setDaemon(true);
+    }
+
+    /**
+     * @param speed  simulated seconds per wall second
+     * @param warmUp simulated time sent without pacing at start
+     * @param scale  simulator volume (1.0 = realistic Zhuzhou volumes)
+     */
+    public static SimulatorFeed start(String bootstrapServers, TopicNames topics, Path seedsDir, long seed,
+            double speed, Duration warmUp, double scale) {
+        CourtRegistry courts = CourtRegistry.load(seedsDir.resolve("courts"));
+        String jurisdiction = courts.find(COURT).orElseThrow().jurisdiction();
+        CalendarRegistry calendars = CalendarRegistry.load(seedsDir.resolve("calendars"));
+        // Start so that the end of the warm-up is about today: dates in the API look current.
+        LocalDate start = LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(warmUp.toDays());
+        Simulator simulator = new Simulator(new SimulationSettings(seed, start, 3650, scale),
+                SimulatedCourts.fromRegistry(courts, COURT), calendars.forJurisdiction(jurisdiction)::isRestDay);
+        KafkaProducer<String, CaseEvent> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.LINGER_MS_CONFIG, 20),
+                new StringSerializer(), CaseflowSerdes.caseEvent().serializer());
+        SimulatorFeed feed = new SimulatorFeed(simulator, new Pacer(speed, warmUp), producer, topics);
+        feed.thread.start();
+        LOG.info("simulator feeding {} (seed {}, speed {}x, warm-up {} days, scale {})", COURT, seed, speed,
+                warmUp.toDays(), scale);
+        return feed;
+    }
+
+    public long eventsSent() {
+        return sent.get();
+    }
+
+    /** The simulated "now", or null before the first event. */
+    public Instant simulatedNow() {
+        return pacer.simulatedNow();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        thread.interrupt();
+        thread.join(5_000);
+        producer.close(Duration.ofSeconds(5));
+    }
+}

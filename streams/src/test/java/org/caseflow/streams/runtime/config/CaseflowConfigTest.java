@@ -1,0 +1,108 @@
+package org.caseflow.streams.runtime.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import org.caseflow.streams.runtime.cli.CaseflowCli;
+import org.caseflow.streams.topology.ClockMode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CaseflowConfigTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void shouldApplyDefaultsThenFileThenEnvironment() throws Exception {
+        Path file = dir.resolve("caseflow.properties");
+        Files.writeString(file, """
+                kafka.bootstrap.servers=file:9092
+                caseflow.http.port=9000
+                caseflow.topic.prefix=prod.
+                """, StandardCharsets.UTF_8);
+
+        CaseflowConfig config = ConfigLoader.load(file, Map.of(
+                "CASEFLOW_HTTP_PORT", "9100",
+                "KAFKA_SECURITY_PROTOCOL", "SASL_SSL",
+                "CASEFLOW_JAVA_OPTS", "-Xmx1g",
+                "KAFKA_HEAP_OPTS", "-Xmx1g"));
+
+        assertThat(config.httpPort()).isEqualTo(9100);
+        assertThat(config.bootstrapServers()).isEqualTo("file:9092");
+        assertThat(config.kafka()).containsEntry("security.protocol", "SASL_SSL").doesNotContainKey("heap.opts");
+        assertThat(config.topics().caseFilings()).isEqualTo("prod.courts.case-filings");
+        assertThat(config.applicationId()).isEqualTo("caseflow");
+        assertThat(config.clockMode()).isEqualTo(ClockMode.WALL_CLOCK);
+        assertThat(config.partitions()).isEqualTo(6);
+        assertThat(config.apiTokens().enabled()).isFalse();
+    }
+
+    @Test
+    void shouldMapKafkaEnvironmentToBootstrapServers() {
+        CaseflowConfig config = ConfigLoader.load(null, Map.of("KAFKA_BOOTSTRAP_SERVERS", "broker:9092"));
+        assertThat(config.bootstrapServers()).isEqualTo("broker:9092");
+    }
+
+    @Test
+    void shouldListEveryProblemAtOnce() {
+        assertThatThrownBy(() -> CaseflowConfig.of(Map.of(
+                "caseflow.http.port", "99999",
+                "caseflow.clock.mode", "SUNDIAL",
+                "caseflow.topic.partitions", "many",
+                "caseflow.http.prot", "8080")))
+                .isInstanceOf(InvalidConfigException.class)
+                .satisfies(e -> assertThat(((InvalidConfigException) e).problems()).containsExactlyInAnyOrder(
+                        "caseflow.http.port: must be 1..65535, got 99999",
+                        "caseflow.clock.mode: must be one of [WALL_CLOCK, EVENT_TIME], got 'SUNDIAL'",
+                        "caseflow.topic.partitions: must be an integer in 1..10000, got 'many'",
+                        "caseflow.http.prot: unknown key (Caseflow keys start with 'caseflow.', Kafka ones with 'kafka.')",
+                        "kafka.bootstrap.servers: required (file key kafka.bootstrap.servers or env KAFKA_BOOTSTRAP_SERVERS)"));
+    }
+
+    @Test
+    void shouldParseTokensWithTheirCourts() {
+        CaseflowConfig config = CaseflowConfig.of(Map.of("kafka.bootstrap.servers", "b:9092",
+                "caseflow.api.tokens", "token-one-123:湘02,湘0211; token-two-456:*"));
+        ApiTokens tokens = config.apiTokens();
+        assertThat(tokens.courts("token-one-123")).contains(Set.of("湘02", "湘0211"));
+        assertThat(ApiTokens.allows(tokens.courts("token-two-456").orElseThrow(), "湘0203")).isTrue();
+        assertThat(tokens.courts("nope")).isEmpty();
+        assertThat(config.describe()).doesNotContain("token-one-123");
+    }
+
+    @Test
+    void shouldRejectMalformedTokenEntries() {
+        assertThatThrownBy(() -> CaseflowConfig.of(Map.of("kafka.bootstrap.servers", "b:9092",
+                "caseflow.api.tokens", "lonely-token-without-courts")))
+                .hasMessageContaining("caseflow.api.tokens: each entry must be TOKEN:COURT");
+    }
+
+    @Test
+    void shouldRefuseToRunWithBadConfigAndExitTwo() throws Exception {
+        Path file = dir.resolve("bad.properties");
+        Files.writeString(file, "kafka.bootstrap.servers=localhost:1\ncaseflow.http.port=99999\n", StandardCharsets.UTF_8);
+        PrintStream original = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        int exit;
+        try {
+            System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+            exit = CaseflowCli.execute("run", "--config", file.toString());
+        } finally {
+            System.setErr(original);
+        }
+        assertThat(exit).isEqualTo(2);
+        assertThat(captured.toString(StandardCharsets.UTF_8)).contains("caseflow.http.port: must be 1..65535, got 99999");
+    }
+
+    @Test
+    void shouldRefuseMissingConfigFileWithExitTwo() {
+        assertThat(CaseflowCli.execute("run", "--config", dir.resolve("absent.properties").toString())).isEqualTo(2);
+    }
+}

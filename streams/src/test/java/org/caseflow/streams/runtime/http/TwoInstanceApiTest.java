@@ -1,0 +1,311 @@
+package org.caseflow.streams.runtime.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KeyQueryMetadata;
+import org.caseflow.events.CaseEvent;
+import org.caseflow.events.CaseFiled;
+import org.caseflow.events.Procedure;
+import org.caseflow.schemas.CaseflowSerdes;
+import org.caseflow.streams.runtime.app.CaseflowApp;
+import org.caseflow.streams.runtime.app.InterimCaseQueries;
+import org.caseflow.streams.runtime.config.CaseflowConfig;
+import org.caseflow.streams.runtime.kafka.EmbeddedKafka;
+import org.caseflow.streams.runtime.kafka.SharedKafka;
+import org.caseflow.streams.runtime.kafka.TopicAdmin;
+import org.caseflow.streams.runtime.kafka.TopicSpec;
+import org.caseflow.streams.runtime.metrics.Metrics;
+import org.caseflow.streams.topology.StoreNames;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two app instances (same application id, own state dirs and ports) on one embedded broker, over the
+ * stub topology's case store: each answers for keys the other owns, lists merge, errors are JSON.
+ */
+@Tag("integration")
+class TwoInstanceApiTest {
+    private static final String ALL = "all-courts-token";
+    private static final String XIANG02 = "xiang02-only-token";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final List<String> CASES = new ArrayList<>();
+
+    private static Instance a;
+    private static Instance b;
+    private static int readyBeforeStart;
+
+    private record Instance(CaseflowApp app, HttpApi http, PrometheusMeterRegistry registry) {
+        String url(String path) {
+            return "http://localhost:" + http.port() + path;
+        }
+
+        void close() {
+            app.close();
+            http.close();
+        }
+    }
+
+    @BeforeAll
+    static void startTwoInstances() throws Exception {
+        EmbeddedKafka kafka = SharedKafka.get();
+        CaseflowConfig base = CaseflowConfig.of(Map.of(
+                "kafka.bootstrap.servers", kafka.bootstrapServers(),
+                "caseflow.application.id", "two-instance-it",
+                "caseflow.topic.prefix", "two.",
+                "caseflow.api.tokens", ALL + ":*;" + XIANG02 + ":湘02",
+                "caseflow.shutdown.timeout.ms", "10000"));
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+            assertThat(new TopicAdmin(admin).ensure(TopicSpec.all(base)).ok()).isTrue();
+        }
+        produceCases(kafka, base.topics().caseFilings());
+
+        a = instance(base, "A", LocalDate.of(2026, 3, 1));
+        readyBeforeStart = get(a.url("/health/ready"), null).statusCode();
+        b = instance(base, "B", LocalDate.of(2026, 2, 1));
+        a.app().start();
+        b.app().start();
+        awaitBothRunningWithTwoHosts();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (a != null) {
+            a.close();
+        }
+        if (b != null) {
+            b.close();
+        }
+    }
+
+    private static Instance instance(CaseflowConfig base, String name, LocalDate deadline) throws IOException {
+        CaseflowConfig config = base.with(Map.of(
+                "caseflow.http.port", String.valueOf(freePort()),
+                "caseflow.state.dir", Files.createTempDirectory("caseflow-state-" + name).toString()));
+        PrometheusMeterRegistry registry = Metrics.newRegistry();
+        CaseflowApp app = CaseflowApp.create(config, registry);
+        LocalQueries queries = new TaggedQueries(new InterimCaseQueries(app.kafkaStreams()), name, deadline);
+        HttpApi http = new HttpApi(config, registry, app, queries, new AlertBroadcaster()).start();
+        return new Instance(app, http, registry);
+    }
+
+    /** The interim case lookup plus one at-risk row per instance, so the merge is visible. */
+    private record TaggedQueries(LocalQueries cases, String name, LocalDate deadline) implements LocalQueries {
+        @Override
+        public Optional<Object> caseById(String caseId) {
+            return cases.caseById(caseId);
+        }
+
+        @Override
+        public List<AtRiskCase> atRisk(String court, int withinDays) {
+            return List.of(new AtRiskCase("case-from-" + name, court, "CIVIL_FIRST_SUMMARY", deadline, 3, "CRITICAL", "J1"));
+        }
+
+        @Override
+        public List<Object> indicators(String court, String window) {
+            return List.of(Map.of("scope", court, "window", window, "instance", name));
+        }
+    }
+
+    private static void produceCases(EmbeddedKafka kafka, String topic) {
+        try (KafkaProducer<String, CaseEvent> producer = new KafkaProducer<>(
+                Map.of("bootstrap.servers", kafka.bootstrapServers()), new StringSerializer(),
+                CaseflowSerdes.caseEvent().serializer())) {
+            for (int i = 0; i < 24; i++) {
+                String court = i % 2 == 0 ? "湘02" : "湘0211";
+                String caseId = "(2026)" + court + "民初" + (1000 + i) + "号";
+                CASES.add(caseId);
+                CaseFiled filed = CaseFiled.newBuilder().setProcedure(Procedure.CIVIL_FIRST_SUMMARY)
+                        .setFiledOn(LocalDate.of(2026, 1, 5)).build();
+                producer.send(new ProducerRecord<>(topic, caseId, CaseEvent.newBuilder().setEventId("e" + i)
+                        .setCaseId(caseId).setCourt(court).setOccurredAt(Instant.parse("2026-01-05T01:00:00Z"))
+                        .setPayload(filed).build()));
+            }
+        }
+    }
+
+    private static void awaitBothRunningWithTwoHosts() throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (System.currentTimeMillis() < deadline) {
+            if (a.app().ready() && b.app().ready()
+                    && a.app().kafkaStreams().metadataForAllStreamsClients().size() == 2
+                    && b.app().kafkaStreams().metadataForAllStreamsClients().size() == 2) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("instances not RUNNING together: " + a.app().state() + " / " + b.app().state());
+    }
+
+    @Test
+    void shouldReportReadyOnlyOnceRunning() throws Exception {
+        assertThat(readyBeforeStart).isEqualTo(503);
+        assertThat(get(a.url("/health/ready"), null).statusCode()).isEqualTo(200);
+        assertThat(get(b.url("/health/live"), null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void shouldAnswerEveryCaseFromEitherInstanceThroughItsOwner() throws Exception {
+        int remoteAnswers = 0;
+        for (String caseId : CASES) {
+            KeyQueryMetadata owner = a.app().kafkaStreams().queryMetadataForKey(StoreNames.CASES, caseId, Serdes.String().serializer());
+            for (Instance asked : List.of(a, b)) {
+                HttpResponse<String> response = awaitCase(asked, caseId);
+                assertThat(response.statusCode()).as(caseId).isEqualTo(200);
+                assertThat(JSON.readTree(response.body()).path("caseId").asText()).isEqualTo(caseId);
+                if (!owner.activeHost().equals(asked.app().thisHost())) {
+                    remoteAnswers++;
+                }
+            }
+        }
+        // Both instances own partitions, so half of the answers went through the other instance.
+        assertThat(remoteAnswers).isEqualTo(CASES.size());
+    }
+
+    @Test
+    void shouldMergeAtRiskListsOfAllInstancesSortedByDeadline() throws Exception {
+        HttpResponse<String> response = get(a.url("/api/v1/courts/" + enc("湘02") + "/at-risk?withinDays=30"), ALL);
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode rows = JSON.readTree(response.body());
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0).path("caseId").asText()).isEqualTo("case-from-B");
+        assertThat(rows.get(0).path("deadline").asText()).isEqualTo("2026-02-01");
+        assertThat(rows.get(1).path("caseId").asText()).isEqualTo("case-from-A");
+
+        JsonNode indicators = JSON.readTree(get(b.url("/api/v1/courts/" + enc("湘02") + "/indicators?window=ROLLING_12M"), ALL).body());
+        assertThat(indicators).hasSize(2);
+    }
+
+    @Test
+    void shouldAnswerErrorsAsJson() throws Exception {
+        assertError(get(a.url("/api/v1/cases/" + enc("(2026)湘02民初9999号")), ALL), 404, "unknown case");
+        assertError(get(a.url("/api/v1/courts/" + enc("湘02") + "/at-risk?withinDays=abc"), ALL), 400, "withinDays");
+        assertError(get(a.url("/api/v1/courts/" + enc("湘02") + "/at-risk?withinDays=3651"), ALL), 400, "withinDays");
+        assertError(get(a.url("/api/v1/courts/" + enc("湘02") + "/indicators?window=WEEK"), ALL), 400, "window");
+        assertError(get(a.url("/api/v1/courts/" + enc("湘02") + "/at-risk"), null), 401, "bearer token is required");
+        assertError(get(a.url("/api/v1/courts/" + enc("湘02") + "/at-risk"), "wrong-token-xyz"), 401, "unknown bearer token");
+        assertError(get(a.url("/api/v1/courts/" + enc("湘0211") + "/at-risk"), XIANG02), 403, "湘0211");
+        assertError(get(a.url("/api/v1/nothing-here"), ALL), 404, "no such resource");
+    }
+
+    @Test
+    void shouldRefuseCaseOfAnotherCourtWhetherLocalOrForwarded() throws Exception {
+        String foreignCase = CASES.get(1);
+        awaitCase(a, foreignCase);
+        for (Instance asked : List.of(a, b)) {
+            assertError(get(asked.url("/api/v1/cases/" + enc(foreignCase)), XIANG02), 403, "湘0211");
+        }
+        assertThat(get(b.url("/api/v1/cases/" + enc(CASES.get(0))), XIANG02).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void shouldDeadLetterUndecodableInputAndCountIt() throws Exception {
+        EmbeddedKafka kafka = SharedKafka.get();
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", kafka.bootstrapServers()),
+                new ByteArraySerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>("two.courts.case-hearings", "garbage-key".getBytes(StandardCharsets.UTF_8),
+                    new byte[] {1, 2, 3})).get();
+        }
+        List<ConsumerRecord<byte[], byte[]>> letters = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", kafka.bootstrapServers(),
+                "isolation.level", "read_committed", "auto.offset.reset", "earliest", "group.id", "dlq-reader"),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of("two.caseflow.dead-letters"));
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (System.currentTimeMillis() < deadline && letters.stream().noneMatch(TwoInstanceApiTest::isGarbage)) {
+                consumer.poll(Duration.ofMillis(200)).forEach(letters::add);
+            }
+        }
+        ConsumerRecord<byte[], byte[]> letter = letters.stream().filter(TwoInstanceApiTest::isGarbage).findFirst().orElseThrow();
+        assertThat(letter.value()).containsExactly(1, 2, 3);
+        assertThat(letter.headers().lastHeader("__streams.errors.exception")).isNotNull();
+        double counted = a.registry().find(Metrics.DEAD_LETTERS).tag("reason", "deserialization").counters().stream()
+                .mapToDouble(c -> c.count()).sum()
+                + b.registry().find(Metrics.DEAD_LETTERS).tag("reason", "deserialization").counters().stream()
+                .mapToDouble(c -> c.count()).sum();
+        assertThat(counted).isEqualTo(1.0);
+        assertThat(get(a.url("/metrics"), null).body() + get(b.url("/metrics"), null).body())
+                .contains("caseflow_dead_letters_total{reason=\"deserialization\"} 1.0");
+    }
+
+    private static boolean isGarbage(ConsumerRecord<byte[], byte[]> record) {
+        return record.key() != null && "garbage-key".equals(new String(record.key(), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void shouldExposeMetricsWithoutToken() throws Exception {
+        HttpResponse<String> response = get(a.url("/metrics"), null);
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("jvm_memory_used_bytes").contains("kafka_stream_");
+    }
+
+    private static void assertError(HttpResponse<String> response, int status, String message) throws IOException {
+        assertThat(response.statusCode()).isEqualTo(status);
+        JsonNode body = JSON.readTree(response.body());
+        assertThat(body.path("status").asInt()).isEqualTo(status);
+        assertThat(body.path("error").asText()).contains(message);
+    }
+
+    /** The table fills a moment after the instances are RUNNING. */
+    private static HttpResponse<String> awaitCase(Instance instance, String caseId) throws Exception {
+        long deadline = System.currentTimeMillis() + 30_000;
+        HttpResponse<String> response;
+        do {
+            response = get(instance.url("/api/v1/cases/" + enc(caseId)), ALL);
+            if (response.statusCode() == 200) {
+                return response;
+            }
+            Thread.sleep(100);
+        } while (System.currentTimeMillis() < deadline);
+        return response;
+    }
+
+    private static HttpResponse<String> get(String url, String token) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(15)).GET();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private static String enc(String segment) {
+        return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}
