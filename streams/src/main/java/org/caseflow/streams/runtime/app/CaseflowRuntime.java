@@ -2,7 +2,9 @@ package org.caseflow.streams.runtime.app;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.time.Instant;
 import java.util.function.Function;
+import org.caseflow.streams.domain.seeds.Seeds;
 import org.apache.kafka.streams.KafkaStreams;
 import org.caseflow.streams.runtime.config.CaseflowConfig;
 import org.caseflow.streams.runtime.http.AlertBroadcaster;
@@ -35,10 +37,10 @@ public final class CaseflowRuntime implements AutoCloseable {
         this.alertTail = alertTail;
     }
 
-    /** Starts with the interim case queries on the wall-clock day. */
+    /** Starts with the store queries on the wall clock (live operation). */
     public static CaseflowRuntime start(CaseflowConfig config) {
-        // HOOK: the topology side's LocalQueries replaces InterimCaseQueries here.
-        return start(config, InterimCaseQueries::new);
+        Seeds seeds = Seeds.load(config.seedsDir());
+        return start(config, streams -> new StoreQueries(streams, seeds, Instant::now));
     }
 
     /** @param queries builds this instance's local store reads over its KafkaStreams client */

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.UncheckedIOException;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -13,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StoreQueryParameters;
@@ -43,7 +43,8 @@ import org.caseflow.streams.topology.StoreNames;
  * {@link StoreNames#CASES} with its deadline explanation and history; a court's at-risk list from
  * the court-ordered {@link StoreNames#DEADLINE_INDEX} (a range scan: cost follows the court's
  * at-risk cases, not all open cases); a court's current indicators from
- * {@link StoreNames#INDICATOR_LEDGERS}.
+ * {@link StoreNames#INDICATOR_LEDGERS} (only scopes this instance keeps, so merged answers of all
+ * instances hold each scope once).
  */
 public final class StoreQueries implements LocalQueries {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -55,9 +56,13 @@ public final class StoreQueries implements LocalQueries {
     private final CaseEngine engine;
     private final CaseEvaluator evaluator;
     private final IndicatorCalculator calculator;
-    private final Clock clock;
+    private final Supplier<Instant> clock;
 
-    public StoreQueries(KafkaStreams streams, Seeds seeds, Clock clock) {
+    /**
+     * @param clock "now" for days remaining and current periods: the wall clock live, the simulated
+     *              clock in the demo (where the topology runs on event time)
+     */
+    public StoreQueries(KafkaStreams streams, Seeds seeds, Supplier<Instant> clock) {
         this.streams = streams;
         this.seeds = seeds;
         this.engine = new CaseEngine(seeds, CaseEngine.Settings.defaults());
@@ -77,7 +82,7 @@ public final class StoreQueries implements LocalQueries {
         if (state == null) {
             return Optional.empty();
         }
-        Optional<CaseSnapshot> snapshot = engine.snapshot(state, clock.instant());
+        Optional<CaseSnapshot> snapshot = engine.snapshot(state, clock.get());
         if (snapshot.isEmpty()) {
             return Optional.empty(); // events waiting for their filing are not a case yet
         }
@@ -94,7 +99,7 @@ public final class StoreQueries implements LocalQueries {
 
     @Override
     public List<AtRiskCase> atRisk(String court, int withinDays) {
-        LocalDate today = clock.instant().atZone(evaluator.zoneOf(court)).toLocalDate();
+        LocalDate today = clock.get().atZone(evaluator.zoneOf(court)).toLocalDate();
         long lastDay = today.toEpochDay() + withinDays;
         ReadOnlyKeyValueStore<String, String> index = store(StoreNames.DEADLINE_INDEX);
         ReadOnlyKeyValueStore<String, CaseState> cases = store(StoreNames.CASES);
@@ -123,13 +128,17 @@ public final class StoreQueries implements LocalQueries {
     @Override
     public List<Object> indicators(String court, String window) {
         Window w = Window.valueOf(window);
-        Instant now = clock.instant();
+        Instant now = clock.get();
         LocalDate today = now.atZone(evaluator.zoneOf(court)).toLocalDate();
         KeyValueLedgerStore ledgers = KeyValueLedgerStore.readOnly(store(StoreNames.INDICATOR_LEDGERS));
+        ReadOnlyKeyValueStore<String, String> scopes = store(StoreNames.INDICATOR_SCOPES);
         List<Object> out = new ArrayList<>();
         for (boolean subordinates : new boolean[] {false, true}) {
             for (String category : CATEGORIES) {
                 ScopeKey scope = new ScopeKey(court, subordinates, category);
+                if (scopes.get(scope.encode()) == null) {
+                    continue; // kept by another instance (facts are keyed by the root court): it answers
+                }
                 calculator.computeAll(w, YearMonth.from(today), today, ledgers.view(scope)).forEach(result ->
                         out.add(parse(OutputJson.toJson(IndicatorValues.of(scope, result, now)))));
             }

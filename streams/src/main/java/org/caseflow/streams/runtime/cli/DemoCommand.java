@@ -19,7 +19,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.caseflow.streams.runtime.app.CaseflowRuntime;
-import org.caseflow.streams.runtime.app.InterimCaseQueries;
+import org.caseflow.streams.domain.seeds.Seeds;
+import org.caseflow.streams.runtime.app.StoreQueries;
 import org.caseflow.streams.runtime.app.SimulatorFeed;
 import org.caseflow.streams.runtime.config.CaseflowConfig;
 import org.caseflow.streams.runtime.config.InvalidConfigException;
@@ -80,7 +81,8 @@ public final class DemoCommand implements Callable<Integer> {
                 new TopicAdmin(admin).ensure(TopicSpec.all(config));
             }
             // At-risk days count from the simulated day once the simulator runs.
-            stack.runtime = CaseflowRuntime.start(config, streams -> new InterimCaseQueries(streams, stack::today));
+            Seeds seeds = Seeds.load(config.seedsDir());
+            stack.runtime = CaseflowRuntime.start(config, streams -> new StoreQueries(streams, seeds, stack::now));
             stack.simulator = startSimulator(config, out);
         } catch (RuntimeException e) {
             stack.close(); // e.g. seeds not found: stop what started before reporting
@@ -137,6 +139,12 @@ public final class DemoCommand implements Callable<Integer> {
         Stack(Path root, boolean temporary) {
             this.root = root;
             this.temporary = temporary;
+        }
+
+        /** The simulated instant once the simulator runs, else the wall clock. */
+        Instant now() {
+            Instant simulated = simulator == null ? null : simulator.simulatedNow();
+            return simulated == null ? Instant.now() : simulated;
         }
 
         LocalDate today() {

@@ -37,7 +37,8 @@ import org.caseflow.events.CaseFiled;
 import org.caseflow.events.Procedure;
 import org.caseflow.schemas.CaseflowSerdes;
 import org.caseflow.streams.runtime.app.CaseflowApp;
-import org.caseflow.streams.runtime.app.InterimCaseQueries;
+import org.caseflow.streams.domain.seeds.Seeds;
+import org.caseflow.streams.runtime.app.StoreQueries;
 import org.caseflow.streams.runtime.config.CaseflowConfig;
 import org.caseflow.streams.runtime.kafka.EmbeddedKafka;
 import org.caseflow.streams.runtime.kafka.SharedKafka;
@@ -66,7 +67,7 @@ class TwoInstanceApiTest {
     private static Instance b;
     private static int readyBeforeStart;
 
-    private record Instance(CaseflowApp app, HttpApi http, PrometheusMeterRegistry registry) {
+    private record Instance(CaseflowApp app, HttpApi http, PrometheusMeterRegistry registry, LocalQueries local) {
         String url(String path) {
             return "http://localhost:" + http.port() + path;
         }
@@ -91,9 +92,9 @@ class TwoInstanceApiTest {
         }
         produceCases(kafka, base.topics().caseFilings());
 
-        a = instance(base, "A", LocalDate.of(2026, 3, 1));
+        a = instance(base, "A");
         readyBeforeStart = get(a.url("/health/ready"), null).statusCode();
-        b = instance(base, "B", LocalDate.of(2026, 2, 1));
+        b = instance(base, "B");
         a.app().start();
         b.app().start();
         awaitBothRunningWithTwoHosts();
@@ -109,33 +110,18 @@ class TwoInstanceApiTest {
         }
     }
 
-    private static Instance instance(CaseflowConfig base, String name, LocalDate deadline) throws IOException {
+    /** Queries answer as of this instant: 13 days before the cases' deadline. */
+    private static final Instant QUERY_TIME = Instant.parse("2026-03-25T02:00:00Z");
+
+    private static Instance instance(CaseflowConfig base, String name) throws IOException {
         CaseflowConfig config = base.with(Map.of(
                 "caseflow.http.port", String.valueOf(freePort()),
                 "caseflow.state.dir", Files.createTempDirectory("caseflow-state-" + name).toString()));
         PrometheusMeterRegistry registry = Metrics.newRegistry();
         CaseflowApp app = CaseflowApp.create(config, registry);
-        LocalQueries queries = new TaggedQueries(new InterimCaseQueries(app.kafkaStreams()), name, deadline);
+        LocalQueries queries = new StoreQueries(app.kafkaStreams(), Seeds.load(config.seedsDir()), () -> QUERY_TIME);
         HttpApi http = new HttpApi(config, registry, app, queries, new AlertBroadcaster()).start();
-        return new Instance(app, http, registry);
-    }
-
-    /** The interim case lookup plus one at-risk row per instance, so the merge is visible. */
-    private record TaggedQueries(LocalQueries cases, String name, LocalDate deadline) implements LocalQueries {
-        @Override
-        public Optional<Object> caseById(String caseId) {
-            return cases.caseById(caseId);
-        }
-
-        @Override
-        public List<AtRiskCase> atRisk(String court, int withinDays) {
-            return List.of(new AtRiskCase("case-from-" + name, court, "CIVIL_FIRST_SUMMARY", deadline, 3, "CRITICAL", "J1"));
-        }
-
-        @Override
-        public List<Object> indicators(String court, String window) {
-            return List.of(Map.of("scope", court, "window", window, "instance", name));
-        }
+        return new Instance(app, http, registry, queries);
     }
 
     private static void produceCases(EmbeddedKafka kafka, String topic) {
@@ -195,16 +181,42 @@ class TwoInstanceApiTest {
 
     @Test
     void shouldMergeAtRiskListsOfAllInstancesSortedByDeadline() throws Exception {
-        HttpResponse<String> response = get(a.url("/api/v1/courts/" + enc("湘02") + "/at-risk?withinDays=30"), ALL);
-        assertThat(response.statusCode()).isEqualTo(200);
-        JsonNode rows = JSON.readTree(response.body());
-        assertThat(rows).hasSize(2);
-        assertThat(rows.get(0).path("caseId").asText()).isEqualTo("case-from-B");
-        assertThat(rows.get(0).path("deadline").asText()).isEqualTo("2026-02-01");
-        assertThat(rows.get(1).path("caseId").asText()).isEqualTo("case-from-A");
+        // CPL 164: summary procedure, 2026-01-05 + 3 months = 2026-04-05, a Sunday in the Qingming holiday
+        // (04-04..04-06): rolled forward to 2026-04-07 (CPL 85). As of 2026-03-25, 13 days remain.
+        List<String> expected = CASES.stream().filter(c -> c.contains("湘02民")).sorted().toList();
+        List<AtRiskCase> localA = a.local().atRisk("湘02", 30);
+        List<AtRiskCase> localB = b.local().atRisk("湘02", 30);
+        assertThat(localA).as("each instance holds part of the court's cases").isNotEmpty().hasSizeLessThan(expected.size());
+        assertThat(localA.size() + localB.size()).isEqualTo(expected.size());
 
-        JsonNode indicators = JSON.readTree(get(b.url("/api/v1/courts/" + enc("湘02") + "/indicators?window=ROLLING_12M"), ALL).body());
-        assertThat(indicators).hasSize(2);
+        for (Instance asked : List.of(a, b)) {
+            HttpResponse<String> response = get(asked.url("/api/v1/courts/" + enc("湘02") + "/at-risk?withinDays=30"), ALL);
+            assertThat(response.statusCode()).isEqualTo(200);
+            JsonNode rows = JSON.readTree(response.body());
+            List<String> ids = new ArrayList<>();
+            rows.forEach(row -> {
+                ids.add(row.path("caseId").asText());
+                assertThat(row.path("deadline").asText()).isEqualTo("2026-04-07");
+                assertThat(row.path("daysRemaining").asInt()).isEqualTo(13);
+            });
+            assertThat(ids).as("the merged list is complete and ordered").isEqualTo(expected);
+        }
+        HttpResponse<String> none = get(a.url("/api/v1/courts/" + enc("湘02") + "/at-risk?withinDays=10"), ALL);
+        assertThat(JSON.readTree(none.body())).as("due in 13 days is not within 10").isEmpty();
+    }
+
+    @Test
+    void shouldAnswerEachIndicatorScopeOnceAcrossInstances() throws Exception {
+        JsonNode indicators = JSON.readTree(get(b.url("/api/v1/courts/" + enc("湘02") + "/indicators?window=YEAR_TO_DATE"), ALL).body());
+        List<String> filings = new ArrayList<>();
+        indicators.forEach(v -> {
+            if (v.path("indicator").asText().equals("FILINGS") && v.path("category").asText().equals("ALL")) {
+                filings.add(v.path("includesSubordinates").asBoolean() + "=" + v.path("value").asDouble());
+            }
+        });
+        // Facts of the whole tree live in one task, so each scope appears once in the merged answer.
+        // DOMAIN §4 FILINGS, year to date 2026: 12 cases filed at 湘02 itself, 24 with 湘0211's.
+        assertThat(filings).containsExactlyInAnyOrder("false=12.0", "true=24.0");
     }
 
     @Test
