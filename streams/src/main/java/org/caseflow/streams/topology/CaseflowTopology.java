@@ -50,11 +50,11 @@ public final class CaseflowTopology {
         topology.addSource(Names.LINKS_SOURCE, new StringDeserializer(), links.deserializer(), topics.caseLinks());
         topology.addProcessor(Names.LINK_PROCESSOR, () -> new CaseLinkProcessor(engine, metrics, topics.caseLinks()),
                 Names.LINKS_SOURCE);
-        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.CASES),
+        topology.addStateStore(settings.keyValueStore(StoreNames.CASES,
                 Serdes.String(), new CaseStateSerde()), Names.CASE_PROCESSOR, Names.LINK_PROCESSOR);
-        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.DUE_INDEX),
+        topology.addStateStore(settings.keyValueStore(StoreNames.DUE_INDEX,
                 Serdes.String(), Serdes.String()), Names.CASE_PROCESSOR);
-        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.DEADLINE_INDEX),
+        topology.addStateStore(settings.keyValueStore(StoreNames.DEADLINE_INDEX,
                 Serdes.String(), Serdes.String()), Names.CASE_PROCESSOR);
         topology.addSink(Names.ALERTS_SINK, topics.deadlineAlerts(), new StringSerializer(),
                 erase(CaseflowSerdes.deadlineAlert().serializer()), Names.CASE_PROCESSOR);

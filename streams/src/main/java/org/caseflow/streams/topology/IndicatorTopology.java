@@ -7,7 +7,6 @@ import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.Stores;
 import org.caseflow.schemas.CaseflowSerdes;
 import org.caseflow.streams.domain.indicators.IndicatorCalculator;
@@ -38,24 +37,20 @@ final class IndicatorTopology {
         topology.addProcessor(Names.INDICATOR_PROCESSOR,
                 () -> new IndicatorProcessor(settings, seeds.courts(), calculator, metrics, gauges),
                 Names.FACTS_SOURCE);
-        topology.addStateStore(Stores.keyValueStoreBuilder(store(StoreNames.INDICATOR_LEDGERS),
+        topology.addStateStore(settings.keyValueStore(StoreNames.INDICATOR_LEDGERS,
                 Serdes.String(), Serdes.ByteArray()), Names.INDICATOR_PROCESSOR);
-        topology.addStateStore(Stores.keyValueStoreBuilder(store(StoreNames.INDICATOR_DIRTY),
+        topology.addStateStore(settings.keyValueStore(StoreNames.INDICATOR_DIRTY,
                 Serdes.String(), Serdes.String()), Names.INDICATOR_PROCESSOR);
-        topology.addStateStore(Stores.keyValueStoreBuilder(store(StoreNames.INDICATOR_SCOPES),
+        topology.addStateStore(settings.keyValueStore(StoreNames.INDICATOR_SCOPES,
                 Serdes.String(), Serdes.String()), Names.INDICATOR_PROCESSOR);
-        topology.addStateStore(Stores.keyValueStoreBuilder(store(StoreNames.LINEAGE_COUNTS),
+        topology.addStateStore(settings.keyValueStore(StoreNames.LINEAGE_COUNTS,
                 Serdes.String(), Serdes.Long()), Names.INDICATOR_PROCESSOR);
-        topology.addStateStore(Stores.keyValueStoreBuilder(store(StoreNames.LINEAGE_TOP),
+        topology.addStateStore(settings.keyValueStore(StoreNames.LINEAGE_TOP,
                 Serdes.String(), Serdes.ByteArray()), Names.INDICATOR_PROCESSOR);
         topology.addSink(Names.INDICATORS_SINK, topics.indicators(), new StringSerializer(),
                 erase(CaseflowSerdes.indicatorValue().serializer()), Names.INDICATOR_PROCESSOR);
         topology.addSink(Names.INDICATOR_DEAD_LETTER_SINK, topics.deadLetters(), new StringSerializer(),
                 erase(new ByteArraySerializer()), Names.INDICATOR_PROCESSOR);
-    }
-
-    private static KeyValueBytesStoreSupplier store(String name) {
-        return Stores.persistentKeyValueStore(name);
     }
 
     /** The processor forwards two value types, each to its own sink. */

@@ -1,6 +1,10 @@
 package org.caseflow.streams.topology;
 
 import java.time.Duration;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
 import java.util.Set;
 
 /**
@@ -15,10 +19,12 @@ import java.util.Set;
  *                               point-in-time indicators (pending ages) move with the clock
  * @param indicatorExportScopes  court codes whose indicators become Micrometer gauges; empty = every court
  * @param indicatorGaugeLimit    at most this many {@code caseflow.indicator} gauge series (a cardinality guard)
+ * @param inMemoryStores         in-memory stores without changelogs: for replay, where TopologyTestDriver
+ *                               commits (and RocksDB would flush a tiny file) after every record
  */
 public record TopologySettings(TopicNames topics, ClockMode clockMode, Duration tickInterval, int tickMaxTimers,
                                Duration indicatorThrottle, Duration indicatorRefresh,
-                               Set<String> indicatorExportScopes, int indicatorGaugeLimit) {
+                               Set<String> indicatorExportScopes, int indicatorGaugeLimit, boolean inMemoryStores) {
     public static final Duration DEFAULT_INDICATOR_THROTTLE = Duration.ofSeconds(5);
     public static final Duration DEFAULT_INDICATOR_REFRESH = Duration.ofMinutes(15);
     public static final int DEFAULT_INDICATOR_GAUGE_LIMIT = 5000;
@@ -29,6 +35,14 @@ public record TopologySettings(TopicNames topics, ClockMode clockMode, Duration 
                 || indicatorRefresh.isNegative() || indicatorRefresh.isZero()) {
             throw new IllegalArgumentException("indicator throttle and refresh intervals must be positive");
         }
+    }
+
+    /** Persistent (RocksDB) stores, as live operation needs. */
+    public TopologySettings(TopicNames topics, ClockMode clockMode, Duration tickInterval, int tickMaxTimers,
+                            Duration indicatorThrottle, Duration indicatorRefresh, Set<String> indicatorExportScopes,
+                            int indicatorGaugeLimit) {
+        this(topics, clockMode, tickInterval, tickMaxTimers, indicatorThrottle, indicatorRefresh, indicatorExportScopes,
+                indicatorGaugeLimit, false);
     }
 
     /** The settings before indicators were configurable: default throttle, refresh and export. */
@@ -43,17 +57,33 @@ public record TopologySettings(TopicNames topics, ClockMode clockMode, Duration 
 
     public TopologySettings withClockMode(ClockMode mode) {
         return new TopologySettings(topics, mode, tickInterval, tickMaxTimers, indicatorThrottle, indicatorRefresh,
-                indicatorExportScopes, indicatorGaugeLimit);
+                indicatorExportScopes, indicatorGaugeLimit, inMemoryStores);
     }
 
     public TopologySettings withTopics(TopicNames names) {
         return new TopologySettings(names, clockMode, tickInterval, tickMaxTimers, indicatorThrottle,
-                indicatorRefresh, indicatorExportScopes, indicatorGaugeLimit);
+                indicatorRefresh, indicatorExportScopes, indicatorGaugeLimit, inMemoryStores);
     }
 
     public TopologySettings withIndicators(Duration throttle, Duration refresh, Set<String> exportScopes,
                                            int gaugeLimit) {
         return new TopologySettings(topics, clockMode, tickInterval, tickMaxTimers, throttle, refresh, exportScopes,
-                gaugeLimit);
+                gaugeLimit, inMemoryStores);
+    }
+
+    public TopologySettings withInMemoryStores() {
+        return new TopologySettings(topics, clockMode, tickInterval, tickMaxTimers, indicatorThrottle,
+                indicatorRefresh, indicatorExportScopes, indicatorGaugeLimit, true);
+    }
+
+    /**
+     * A key-value store under these settings: RocksDB with a changelog live; in memory without a
+     * changelog offline (replay keeps no changelog: TopologyTestDriver would hold every changelog
+     * record in memory).
+     */
+    public <K, V> StoreBuilder<KeyValueStore<K, V>> keyValueStore(String name, Serde<K> keys, Serde<V> values) {
+        StoreBuilder<KeyValueStore<K, V>> builder = Stores.keyValueStoreBuilder(
+                inMemoryStores ? Stores.inMemoryKeyValueStore(name) : Stores.persistentKeyValueStore(name), keys, values);
+        return inMemoryStores ? builder.withLoggingDisabled() : builder;
     }
 }

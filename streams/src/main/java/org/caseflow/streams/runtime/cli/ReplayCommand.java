@@ -9,7 +9,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -23,6 +22,7 @@ import org.caseflow.streams.runtime.jsonl.EventFileReader;
 import org.caseflow.streams.runtime.jsonl.OutputJson;
 import org.caseflow.streams.runtime.jsonl.ParsedLine;
 import org.caseflow.streams.runtime.replay.AsOf;
+import org.caseflow.streams.runtime.replay.EventTimeOrder;
 import org.caseflow.streams.runtime.replay.Replayer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -75,7 +75,7 @@ public final class ReplayCommand implements Callable<Integer> {
         Path stateDir = Files.createTempDirectory("caseflow-replay");
         long[] invalid = {0};
         long[] later = {0};
-        List<CaseEvent> events = new ArrayList<>();
+        EventTimeOrder events = new EventTimeOrder();
         try (Replayer replayer = new Replayer(engine, stateDir, new SimpleMeterRegistry())) {
             try {
                 new EventFileReader().read(file, line -> {
@@ -98,9 +98,7 @@ public final class ReplayCommand implements Callable<Integer> {
             }
             // Event time, as live operation would have seen it: in occurredAt order (stable, so
             // events with the same instant keep their file order), whatever the file's order.
-            events.sort(Comparator.comparing(CaseEvent::getOccurredAt));
-            events.forEach(replayer::pipe);
-            events.clear();
+            events.drainTo(replayer::pipe);
             replayer.advanceTo(until);
             write(casesOut, replayer.cases(until).stream().map(OutputJson::toJson).toList());
             write(alertsOut, replayer.alerts().stream().map(OutputJson::toJson).toList());

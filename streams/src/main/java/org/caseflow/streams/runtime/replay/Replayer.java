@@ -55,12 +55,15 @@ public final class Replayer implements AutoCloseable {
     private final Map<String, TestInputTopic<String, CaseEvent>> inputs = new HashMap<>();
     private final TestOutputTopic<String, DeadlineAlert> alerts;
     private final TestOutputTopic<String, byte[]> deadLetters;
+    /** Outputs replay does not report; drained so TopologyTestDriver does not keep them all in memory. */
+    private final List<TestOutputTopic<byte[], byte[]>> discarded = new ArrayList<>();
     private final List<DeadlineAlert> alertLog = new ArrayList<>();
     private final List<DeadLetter> deadLetterLog = new ArrayList<>();
 
     public Replayer(CaseEngine engine, Path stateDir, MeterRegistry registry) {
         this.engine = engine;
-        TopologySettings settings = TopologySettings.defaults().withClockMode(ClockMode.EVENT_TIME).withTopics(topics);
+        TopologySettings settings = TopologySettings.defaults().withClockMode(ClockMode.EVENT_TIME).withTopics(topics)
+                .withInMemoryStores();
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "caseflow-replay");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "replay:9092");
@@ -76,6 +79,9 @@ public final class Replayer implements AutoCloseable {
                 CaseflowSerdes.deadlineAlert().deserializer());
         this.deadLetters = driver.createOutputTopic(topics.deadLetters(), new StringDeserializer(),
                 new ByteArrayDeserializer());
+        for (String topic : List.of(topics.caseSnapshots(), topics.caseLinks(), topics.caseFacts(), topics.indicators())) {
+            discarded.add(driver.createOutputTopic(topic, new ByteArrayDeserializer(), new ByteArrayDeserializer()));
+        }
     }
 
     public void pipe(CaseEvent event) {
@@ -90,6 +96,7 @@ public final class Replayer implements AutoCloseable {
     }
 
     private void drain() {
+        discarded.forEach(TestOutputTopic::readRecordsToList);
         alertLog.addAll(alerts.readValuesToList());
         for (TestRecord<String, byte[]> r : deadLetters.readRecordsToList()) {
             deadLetterLog.add(new DeadLetter(r.key(), header(r, DeadLetters.REASON), header(r, DeadLetters.DETAIL)));
