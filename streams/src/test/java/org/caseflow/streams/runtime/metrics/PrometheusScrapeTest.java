@@ -1,0 +1,154 @@
+package org.caseflow.streams.runtime.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.caseflow.events.CaseEvent;
+import org.caseflow.events.CaseFiled;
+import org.caseflow.events.Procedure;
+import org.caseflow.schemas.CaseflowSerdes;
+import org.caseflow.streams.runtime.app.CaseflowRuntime;
+import org.caseflow.streams.runtime.config.CaseflowConfig;
+import org.caseflow.streams.runtime.kafka.SharedKafka;
+import org.caseflow.streams.runtime.kafka.TopicAdmin;
+import org.caseflow.streams.runtime.kafka.TopicSpec;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A real Prometheus (Debian package {@code prometheus}; {@code ./test.sh} installs it) scrapes a
+ * running Caseflow instance and answers queries for its series; {@code promtool} checks the shipped
+ * scrape config and alert rules. In CI a missing Prometheus fails the test; elsewhere it is skipped.
+ */
+@Tag("integration")
+class PrometheusScrapeTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @TempDir
+    Path dir;
+
+    static boolean prometheusInstalled() {
+        boolean found = Files.isExecutable(Path.of("/usr/bin/prometheus")) && Files.isExecutable(Path.of("/usr/bin/promtool"));
+        if (!found && "true".equals(System.getenv("CI"))) {
+            throw new AssertionError("Prometheus is required in CI: ./test.sh installs the Debian package 'prometheus'");
+        }
+        return found;
+    }
+
+    @Test
+    void shouldShipAScrapeConfigAndAlertRulesThatPromtoolAccepts() throws Exception {
+        assumeTrue(prometheusInstalled(), "Debian package prometheus not installed");
+        assertThat(run("promtool", "check", "rules", "deploy/prometheus/caseflow-alerts.yml")).isZero();
+        Path config = dir.resolve("prometheus.yml");
+        Files.copy(Path.of("deploy/prometheus/caseflow-alerts.yml"), dir.resolve("caseflow-alerts.yml"));
+        Files.writeString(config, Files.readString(Path.of("deploy/prometheus/prometheus.yml"))
+                .replace("/etc/prometheus/caseflow-alerts.yml", dir.resolve("caseflow-alerts.yml").toString()));
+        assertThat(run("promtool", "check", "config", config.toString())).isZero();
+    }
+
+    @Test
+    void shouldBeScrapedByPrometheusWithAlertAndEventSeries() throws Exception {
+        assumeTrue(prometheusInstalled(), "Debian package prometheus not installed");
+        var kafka = SharedKafka.get();
+        CaseflowConfig config = CaseflowConfig.of(Map.of(
+                "kafka.bootstrap.servers", kafka.bootstrapServers(),
+                "caseflow.application.id", "prometheus-it",
+                "caseflow.topic.prefix", "prom.",
+                "caseflow.http.port", String.valueOf(freePort()),
+                "caseflow.state.dir", dir.resolve("state").toString()));
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+            assertThat(new TopicAdmin(admin).ensure(TopicSpec.all(config)).ok()).isTrue();
+        }
+        // CPL 164: summary procedure, filed 2024-01-02, 3 months → 2024-04-02: long breached by the wall clock.
+        try (KafkaProducer<String, CaseEvent> producer = new KafkaProducer<>(
+                Map.of("bootstrap.servers", kafka.bootstrapServers()), new StringSerializer(),
+                CaseflowSerdes.caseEvent().serializer())) {
+            String caseId = "(2024)湘0211民初1号";
+            producer.send(new ProducerRecord<>(config.topics().caseFilings(), caseId, CaseEvent.newBuilder()
+                    .setEventId("p1").setCaseId(caseId).setCourt("湘0211")
+                    .setOccurredAt(Instant.parse("2024-01-02T02:00:00Z"))
+                    .setPayload(CaseFiled.newBuilder().setProcedure(Procedure.CIVIL_FIRST_SUMMARY)
+                            .setFiledOn(LocalDate.of(2024, 1, 2)).build()).build())).get();
+        }
+        int promPort = freePort();
+        Path promConfig = dir.resolve("scrape.yml");
+        Files.writeString(promConfig, "global:\n  scrape_interval: 1s\nscrape_configs:\n  - job_name: caseflow\n"
+                + "    metrics_path: /metrics\n    static_configs:\n      - targets: ['127.0.0.1:" + config.httpPort() + "']\n");
+        try (CaseflowRuntime runtime = CaseflowRuntime.start(config)) {
+            assertThat(runtime.app().awaitRunning(java.time.Duration.ofSeconds(60))).isTrue();
+            Process prometheus = new ProcessBuilder("prometheus", "--config.file=" + promConfig,
+                    "--storage.tsdb.path=" + dir.resolve("tsdb"), "--web.listen-address=127.0.0.1:" + promPort)
+                    .redirectErrorStream(true).redirectOutput(dir.resolve("prometheus.log").toFile()).start();
+            try {
+                JsonNode alerts = awaitSeries(promPort, "caseflow_alerts_total{status=\"FIRING\"}");
+                assertThat(alerts.get(0).path("metric").path("level").asText()).isIn("BREACHED", "OVERDUE");
+                assertThat(alerts.get(0).path("metric").path("job").asText()).isEqualTo("caseflow");
+                JsonNode events = awaitSeries(promPort, "caseflow_events_total{type=\"CASE_FILED\",outcome=\"applied\"}");
+                assertThat(events.get(0).path("value").get(1).asDouble()).isEqualTo(1.0);
+                assertThat(awaitSeries(promPort, "up{job=\"caseflow\"}").get(0).path("value").get(1).asText())
+                        .isEqualTo("1");
+            } finally {
+                prometheus.destroy();
+                prometheus.waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    /** Polls Prometheus's query API until the query has a result (60 s at most). */
+    private static JsonNode awaitSeries(int port, String query) throws Exception {
+        long deadline = System.currentTimeMillis() + 60_000;
+        String url = "http://127.0.0.1:" + port + "/api/v1/query?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8);
+        List<String> seen = new ArrayList<>();
+        while (System.currentTimeMillis() < deadline) {
+            try {
+                HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                JsonNode result = JSON.readTree(response.body()).path("data").path("result");
+                if (result.size() > 0) {
+                    return result;
+                }
+                seen.add(response.body());
+            } catch (IOException notUpYet) {
+                seen.add(notUpYet.toString());
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("no series for " + query + "; last answers: "
+                + seen.subList(Math.max(0, seen.size() - 2), seen.size()));
+    }
+
+    private static int run(String... command) throws Exception {
+        Process p = new ProcessBuilder(command).inheritIO().start();
+        return p.waitFor(60, TimeUnit.SECONDS) ? p.exitValue() : -1;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
