@@ -176,7 +176,7 @@ public final class CaseEngine {
         Instant timer = earliest(reconciled.timerDue(), performanceDue);
         CaseState next = new CaseState(state.caseId(), state.events(), state.firstSeenAt(), reconciled.version(),
                 reconciled.versionDeadline(), reconciled.firing(), timer, Set.copyOf(reported), reconciled.overdue(),
-                state.enforcementFiled(), observed, atRiskKey(state, view, evaluation));
+                state.enforcementFiled(), observed, atRiskKey(view, evaluation));
         CaseSnapshot snapshot = changed || !reconciled.alerts().isEmpty()
                 ? Snapshots.of(view, evaluation, next, now, evaluator) : null;
         return new CaseResult(next, reconciled.alerts(), snapshot, newRejections,
@@ -184,16 +184,13 @@ public final class CaseEngine {
     }
 
     /**
-     * Where the case sits in its court's deadline index: open cases by deadline day; a stopped
-     * clock keeps its last place (the case is still at risk when it resumes); closed cases and
-     * cases without a deadline leave the index.
+     * Where the case sits in its court's deadline index: open cases by deadline day. Closed cases,
+     * cases without a deadline and cases whose clock stands still (an open suspension: no deadline
+     * passes) are not listed.
      */
-    private static String atRiskKey(CaseState state, CaseView view, CaseEvaluator.Evaluation evaluation) {
-        if (view.closed() || evaluation.deadline().kind() == org.caseflow.streams.domain.deadline.Deadline.Kind.NONE) {
+    private static String atRiskKey(CaseView view, CaseEvaluator.Evaluation evaluation) {
+        if (view.closed() || evaluation.deadline().date() == null) {
             return null;
-        }
-        if (evaluation.deadline().date() == null) {
-            return state.atRiskKey();
         }
         return CaseState.atRiskKey(view.court(), evaluation.deadline().date(), view.caseId());
     }

@@ -69,6 +69,7 @@ public final class Replayer implements AutoCloseable {
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "replay:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+        props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
         this.driver = new TopologyTestDriver(CaseflowTopology.build(settings, engine, registry), props,
                 Instant.EPOCH);
         for (String topic : topics.inputs()) {
