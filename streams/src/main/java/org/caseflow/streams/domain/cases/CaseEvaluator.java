@@ -54,22 +54,22 @@ public final class CaseEvaluator {
                                 new org.caseflow.streams.domain.deadline.DateInterval(e.interval().from(),
                                         today.isBefore(e.interval().from()) ? e.interval().from() : today)))
                 .toList();
-        Optional<Court> court = seeds.courts().find(view.court());
-        String jurisdiction = court.map(Court::jurisdiction).orElse(DEFAULT_JURISDICTION);
-        DeadlineCalculator calculator = calculators.computeIfAbsent(jurisdiction,
-                j -> new DeadlineCalculator(seeds.rules(), seeds.calendars().forJurisdiction(j)));
-        return calculator.compute(new org.caseflow.streams.domain.deadline.DeadlineInput(input.procedure(),
+        return calculator(seeds.courts().find(view.court())).compute(new org.caseflow.streams.domain.deadline.DeadlineInput(input.procedure(),
                 input.filedOn(), input.foreignRelated(), input.conversions(), input.restarts(), input.extensions(),
                 closedAtToday)).excludedDays();
+    }
+
+    /** One calculator per jurisdiction: its calendar and roll-forward policy. */
+    private DeadlineCalculator calculator(Optional<Court> court) {
+        String jurisdiction = court.map(Court::jurisdiction).orElse(DEFAULT_JURISDICTION);
+        return calculators.computeIfAbsent(jurisdiction,
+                j -> new DeadlineCalculator(seeds.rules(), seeds.calendars().forJurisdiction(j)));
     }
 
     public Evaluation evaluate(CaseView view) {
         Optional<Court> court = seeds.courts().find(view.court());
         ZoneId zone = court.map(Court::zone).orElse(DEFAULT_ZONE);
-        String jurisdiction = court.map(Court::jurisdiction).orElse(DEFAULT_JURISDICTION);
-        DeadlineCalculator calculator = calculators.computeIfAbsent(jurisdiction,
-                j -> new DeadlineCalculator(seeds.rules(), seeds.calendars().forJurisdiction(j)));
-        Deadline deadline = calculator.compute(view.deadlineInput());
+        Deadline deadline = calculator(court).compute(view.deadlineInput());
         Optional<ProcedureRule> rule = seeds.rules().find(view.procedure());
         AlertThresholds thresholds = null;
         if (deadline.date() != null && !view.closed()) {
