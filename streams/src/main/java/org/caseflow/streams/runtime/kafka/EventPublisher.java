@@ -54,6 +54,11 @@ public final class EventPublisher implements AutoCloseable {
         props.putIfAbsent(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         // A missing topic blocks send() for max.block.ms; fail in seconds with a clear message instead.
         props.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, 15_000);
+        // One request in flight: on a partition created a moment ago (Kafka 4.4, KRaft) the first batch can
+        // fail with NOT_LEADER_OR_FOLLOWER while the next one is accepted, and the retried first batch is
+        // then refused as OUT_OF_ORDER_SEQUENCE until the delivery timeout. With one in flight a batch is
+        // retried before the next is sent; large batches keep the throughput.
+        props.putIfAbsent(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         return props;
