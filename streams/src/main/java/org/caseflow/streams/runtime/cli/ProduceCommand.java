@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
 import org.caseflow.CaseflowException;
 import org.caseflow.streams.domain.cases.CaseEvaluator;
 import org.caseflow.streams.runtime.config.CaseflowConfig;
@@ -187,10 +188,13 @@ public final class ProduceCommand implements Callable<Integer> {
         }
         Path path = Path.of(file);
         InputStream in = Files.newInputStream(path);
-        if (System.console() == null && Files.size(path) <= PROGRESS_BAR_BYTES) {
+        boolean terminal = System.console() != null;
+        if (!terminal && Files.size(path) <= PROGRESS_BAR_BYTES) {
             return in;
         }
+        // Colours only for a person at a terminal, plain ASCII in logs.
         return ProgressBar.wrap(in, new ProgressBarBuilder().setTaskName("publishing")
+                .setStyle(terminal ? ProgressBarStyle.COLORFUL_UNICODE_BLOCK : ProgressBarStyle.ASCII)
                 .setInitialMax(Files.size(path)).setUnit(" MB", 1L << 20).showSpeed()
                 .setConsumer(new ConsoleProgressBarConsumer(System.err)));
     }
