@@ -5,7 +5,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -15,6 +19,7 @@ import org.caseflow.events.CaseEvent;
 import org.caseflow.schemas.CaseflowSerdes;
 import org.caseflow.streams.domain.calendar.CalendarRegistry;
 import org.caseflow.streams.domain.courts.CourtRegistry;
+import org.caseflow.streams.runtime.kafka.ClockTicks;
 import org.caseflow.streams.runtime.simulator.Pacer;
 import org.caseflow.streams.runtime.simulator.SimulatedCourts;
 import org.caseflow.streams.runtime.simulator.SimulationSettings;
@@ -28,6 +33,11 @@ import org.slf4j.LoggerFactory;
  * The demo's live input: the simulator's events, paced to wall time, produced to the input topics
  * (routing of DESIGN.md section 4). The first {@code warmUp} of simulated time is sent at once so the
  * courts start populated and alerts appear within seconds. Runs on its own thread until closed.
+ *
+ * <p>The app runs on event time, where a partition's clock moves only when a record arrives on it. So
+ * that timers also fire on quiet partitions (nights, weekends, few cases), a second thread sends a
+ * clock tick to every partition of the filings topic each simulated hour, stamped with the simulated
+ * "now" truncated to the hour: never ahead of the events still to come.
  */
 public final class SimulatorFeed implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SimulatorFeed.class);
@@ -36,11 +46,22 @@ public final class SimulatorFeed implements AutoCloseable {
     private final KafkaProducer<String, CaseEvent> producer;
     private final Pacer pacer;
     private final Thread thread;
+    private final ScheduledExecutorService ticker;
     private final AtomicLong sent = new AtomicLong();
+    private Instant lastTick = Instant.EPOCH;
 
-    private SimulatorFeed(Simulator simulator, Pacer pacer, KafkaProducer<String, CaseEvent> producer, TopicNames topics) {
+    private SimulatorFeed(Simulator simulator, Pacer pacer, KafkaProducer<String, CaseEvent> producer, TopicNames topics,
+            double speed) {
         this.producer = producer;
         this.pacer = pacer;
+        this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "demo-clock-ticks");
+            t.setDaemon(true);
+            return t;
+        });
+        // One simulated hour of wall time, but not more often than 10 times a second.
+        long periodMs = Math.max(100, (long) (3_600_000 / speed));
+        ticker.scheduleAtFixedRate(() -> tick(topics.caseFilings()), periodMs, periodMs, TimeUnit.MILLISECONDS);
         this.thread = new Thread(() -> {
             try {
                 pacer.feed(simulator.iterator(), event -> {
@@ -75,11 +96,29 @@ public final class SimulatorFeed implements AutoCloseable {
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.LINGER_MS_CONFIG, 20),
                 new StringSerializer(), CaseflowSerdes.caseEvent().serializer());
-        SimulatorFeed feed = new SimulatorFeed(simulator, new Pacer(speed, warmUp), producer, topics);
+        SimulatorFeed feed = new SimulatorFeed(simulator, new Pacer(speed, warmUp), producer, topics, speed);
         feed.thread.start();
         LOG.info("simulator feeding {} (seed {}, speed {}x, warm-up {} days, scale {})", COURT, seed, speed,
                 warmUp.toDays(), scale);
         return feed;
+    }
+
+    /** Sends a tick for the simulated hour just begun, once per hour; never throws (the ticker would stop). */
+    private void tick(String topic) {
+        Instant now = pacer.simulatedNow();
+        if (now == null) {
+            return;
+        }
+        Instant hour = now.truncatedTo(ChronoUnit.HOURS);
+        if (!hour.isAfter(lastTick)) {
+            return;
+        }
+        try {
+            ClockTicks.send(producer, topic, hour);
+            lastTick = hour;
+        } catch (RuntimeException e) {
+            LOG.warn("clock tick {} not sent: {}", hour, e.getMessage());
+        }
     }
 
     public long eventsSent() {
@@ -93,6 +132,8 @@ public final class SimulatorFeed implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
+        ticker.shutdownNow();
+        ticker.awaitTermination(5, TimeUnit.SECONDS);
         thread.interrupt();
         thread.join(5_000);
         producer.close(Duration.ofSeconds(5));

@@ -1,27 +1,55 @@
 package org.caseflow.streams.runtime.cli;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.caseflow.CaseflowException;
+import org.caseflow.streams.domain.cases.CaseEvaluator;
+import org.caseflow.streams.runtime.config.CaseflowConfig;
+import org.caseflow.streams.runtime.config.ConfigKeys;
+import org.caseflow.streams.runtime.config.ConfigLoader;
+import org.caseflow.streams.runtime.config.InvalidConfigException;
 import org.caseflow.streams.runtime.jsonl.EventFileReader;
 import org.caseflow.streams.runtime.jsonl.ParsedLine;
+import org.caseflow.streams.runtime.kafka.EventPublisher;
+import org.caseflow.streams.runtime.kafka.PublishException;
+import org.caseflow.streams.runtime.replay.AsOf;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code caseflow produce FILE}: validates a JSON-lines event file (DESIGN.md section 3). With
- * {@code --dry-run} no broker is needed: rejections and warnings go to stderr in file order, the
- * summary {@code N valid, M invalid} to stdout. Publishing comes with the runtime.
+ * {@code caseflow produce FILE}: validates a JSON-lines event file (DESIGN.md section 3) and publishes
+ * its valid events to the input topics ({@link EventPublisher}: routing of section 4, key caseId,
+ * timestamp occurredAt). Rejections and warnings go to stderr in file order, exactly as with
+ * {@code --dry-run}; invalid lines are skipped and make the exit status 2 at the end. The summary
+ * ({@code N valid, M invalid}, or {@code N published, M invalid}) goes to stdout. With
+ * {@code --dry-run} no broker is needed. {@code --clock-tick} then moves the event clock of every
+ * filings partition (EVENT_TIME mode) so timers fire where no more events come.
  */
 @Command(name = "produce", mixinStandardHelpOptions = true,
         description = "Validate a JSON-lines event file and publish it to the input topics.",
         exitCodeListHeading = "%nExit status:%n",
-        exitCodeList = {"0:all lines valid", "2:bad usage, unreadable file or any invalid line"})
+        exitCodeList = {"0:all lines valid (and published)", "1:publishing failed",
+            "2:bad usage, unreadable file or any invalid line (valid lines are still published)"})
 public final class ProduceCommand implements Callable<Integer> {
+    /** Above this size (about 10,000 lines of typical events) the progress bar shows even off a terminal. */
+    static final long PROGRESS_BAR_BYTES = 10_000L * 230;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -35,6 +63,22 @@ public final class ProduceCommand implements Callable<Integer> {
             description = "Longest accepted line in bytes (default: ${DEFAULT-VALUE}).")
     int maxLineBytes = EventFileReader.DEFAULT_MAX_LINE_BYTES;
 
+    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT",
+            description = "Kafka cluster (overrides the config file and KAFKA_BOOTSTRAP_SERVERS).")
+    String bootstrapServers;
+
+    @Option(names = "--topic-prefix", paramLabel = "P", description = "Topic name prefix (overrides the config file).")
+    String topicPrefix;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Properties file as for 'caseflow run' (kafka.* client settings, caseflow.topic.prefix).")
+    Path configFile;
+
+    @Option(names = "--clock-tick", paramLabel = "WHEN",
+            description = "After publishing, send a clock tick stamped WHEN (ISO instant, or a date = 00:00 Asia/Shanghai)"
+                    + " to every partition of the filings topic: in EVENT_TIME mode timers due by then fire.")
+    String clockTick;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -44,9 +88,7 @@ public final class ProduceCommand implements Callable<Integer> {
                     "--max-line-bytes must be positive, got " + maxLineBytes);
         }
         if (!dryRun) {
-            err.println("caseflow produce: publishing needs a broker: pass --bootstrap-servers (coming with the runtime)");
-            err.flush();
-            return CaseflowCli.EXIT_BAD_INPUT;
+            return publish(out, err);
         }
         EventFileReader.Summary summary;
         try {
@@ -63,6 +105,98 @@ public final class ProduceCommand implements Callable<Integer> {
         out.println(summary);
         out.flush();
         return summary.invalid() == 0 ? CaseflowCli.EXIT_OK : CaseflowCli.EXIT_BAD_INPUT;
+    }
+
+    private int publish(PrintWriter out, PrintWriter err) {
+        Instant tickAt = null;
+        if (clockTick != null) {
+            try {
+                tickAt = AsOf.parse(clockTick, CaseEvaluator.DEFAULT_ZONE);
+            } catch (CaseflowException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        e.getMessage().replace("--as-of", "--clock-tick"));
+            }
+        }
+        CaseflowConfig config;
+        try {
+            config = ConfigLoader.load(configFile, System.getenv(), overrides());
+        } catch (InvalidConfigException e) {
+            if (bootstrapServers == null && e.getMessage().contains("bootstrap.servers")) {
+                err.println("caseflow produce: publishing needs a broker: pass --bootstrap-servers HOST:PORT"
+                        + " (or --config FILE, or KAFKA_BOOTSTRAP_SERVERS), or --dry-run to validate only");
+            } else {
+                err.println("caseflow produce: " + e.getMessage());
+            }
+            err.flush();
+            return CaseflowCli.EXIT_BAD_INPUT;
+        }
+        try (InputStream in = open(err);
+             EventPublisher publisher = EventPublisher.create(config.kafka(), config.topics())) {
+            publisher.requireTopics();
+            EventFileReader.Summary summary = new EventFileReader(maxLineBytes).read(in, line -> {
+                report(line, err);
+                if (line instanceof ParsedLine.Valid ok) {
+                    publisher.publish(ok.event());
+                }
+            });
+            long published = publisher.flush();
+            err.flush();
+            if (tickAt != null) {
+                int partitions = publisher.clockTick(tickAt);
+                out.println("clock tick " + tickAt + " sent to " + partitions + " partitions of "
+                        + config.topics().caseFilings());
+            }
+            out.println(published + " published, " + summary.invalid() + " invalid");
+            out.flush();
+            return summary.invalid() == 0 ? CaseflowCli.EXIT_OK : CaseflowCli.EXIT_BAD_INPUT;
+        } catch (NoSuchFileException e) {
+            return unreadable(err, "no such file");
+        } catch (AccessDeniedException e) {
+            return unreadable(err, "permission denied");
+        } catch (IOException e) {
+            return unreadable(err, e.getMessage());
+        } catch (PublishException e) {
+            err.println("caseflow produce: publishing failed: " + e.getMessage());
+            err.flush();
+            return CaseflowCli.EXIT_FAILURE;
+        }
+    }
+
+    private Map<String, String> overrides() {
+        Map<String, String> overrides = new LinkedHashMap<>();
+        if (bootstrapServers != null) {
+            overrides.put(ConfigKeys.KAFKA_PREFIX + "bootstrap.servers", bootstrapServers);
+        }
+        if (topicPrefix != null) {
+            overrides.put(ConfigKeys.TOPIC_PREFIX, topicPrefix);
+        }
+        return overrides;
+    }
+
+    /**
+     * The file, behind a progress bar (bytes read, on stderr) when a person is watching or the file is
+     * large. Standard input has no known size: no bar.
+     */
+    private InputStream open(PrintWriter err) throws IOException {
+        if ("-".equals(file)) {
+            return new FilterInputStream(System.in) {
+                @Override
+                public void close() {
+                    // standard input stays open
+                }
+            };
+        }
+        Path path = Path.of(file);
+        InputStream in = Files.newInputStream(path);
+        boolean terminal = System.console() != null;
+        if (!terminal && Files.size(path) <= PROGRESS_BAR_BYTES) {
+            return in;
+        }
+        // Colours only for a person at a terminal, plain ASCII in logs.
+        return ProgressBar.wrap(in, new ProgressBarBuilder().setTaskName("publishing")
+                .setStyle(terminal ? ProgressBarStyle.COLORFUL_UNICODE_BLOCK : ProgressBarStyle.ASCII)
+                .setInitialMax(Files.size(path)).setUnit(" MB", 1L << 20).showSpeed()
+                .setConsumer(new ConsoleProgressBarConsumer(System.err)));
     }
 
     private static void report(ParsedLine line, PrintWriter err) {
