@@ -7,7 +7,6 @@ import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.state.Stores;
 import org.caseflow.schemas.CaseflowSerdes;
 import org.caseflow.streams.domain.cases.CaseEngine;
 import org.caseflow.streams.domain.cases.CaseLink;

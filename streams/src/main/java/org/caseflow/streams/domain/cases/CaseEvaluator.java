@@ -7,7 +7,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.caseflow.streams.domain.alerts.AlertThresholds;
 import org.caseflow.streams.domain.courts.Court;
 import org.caseflow.streams.domain.deadline.Deadline;
+import org.caseflow.streams.domain.deadline.DateInterval;
 import org.caseflow.streams.domain.deadline.DeadlineCalculator;
+import org.caseflow.streams.domain.deadline.DeadlineInput;
 import org.caseflow.streams.domain.rules.LeadTimes;
 import org.caseflow.streams.domain.rules.ProcedureRule;
 import org.caseflow.streams.domain.seeds.Seeds;
@@ -50,13 +52,13 @@ public final class CaseEvaluator {
         var input = view.deadlineInput();
         var closedAtToday = input.exclusions().stream()
                 .map(e -> e.interval().until() != null ? e
-                        : new org.caseflow.streams.domain.deadline.DeadlineInput.Exclusion(e.reason(),
-                                new org.caseflow.streams.domain.deadline.DateInterval(e.interval().from(),
+                        : new DeadlineInput.Exclusion(e.reason(),
+                                new DateInterval(e.interval().from(),
                                         today.isBefore(e.interval().from()) ? e.interval().from() : today)))
                 .toList();
-        return calculator(seeds.courts().find(view.court())).compute(new org.caseflow.streams.domain.deadline.DeadlineInput(input.procedure(),
-                input.filedOn(), input.foreignRelated(), input.conversions(), input.restarts(), input.extensions(),
-                closedAtToday)).excludedDays();
+        DeadlineInput asIfResumed = new DeadlineInput(input.procedure(), input.filedOn(), input.foreignRelated(),
+                input.conversions(), input.restarts(), input.extensions(), closedAtToday);
+        return calculator(seeds.courts().find(view.court())).compute(asIfResumed).excludedDays();
     }
 
     /** One calculator per jurisdiction: its calendar and roll-forward policy. */

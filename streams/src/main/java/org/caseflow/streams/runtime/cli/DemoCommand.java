@@ -46,7 +46,8 @@ public final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--data-dir", paramLabel = "DIR", description = "Keep broker data and state here (default: a temp dir, deleted on exit).")
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "Keep broker data and state here (default: a temp dir, deleted on exit).")
     Path dataDir;
 
     @Option(names = "--http-port", defaultValue = "8080", description = "HTTP port (default: ${DEFAULT-VALUE}).")

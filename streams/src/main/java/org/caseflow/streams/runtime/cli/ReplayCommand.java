@@ -31,8 +31,9 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code caseflow replay EVENTS.jsonl --as-of WHEN}: the live topology on event time, offline and
- * deterministic. Valid events are applied in occurredAt order (ties keep file order). Outputs JSON lines in the forms of DESIGN.md section 7; an output without its
- * option (or with {@code -}) goes to standard output, cases first, then alerts, then indicators.
+ * deterministic. Valid events are applied in occurredAt order (ties keep file order). Outputs JSON
+ * lines in the forms of DESIGN.md section 7; an output without its option (or with {@code -}) goes
+ * to standard output, cases first, then alerts, then indicators.
  */
 @Command(name = "replay", mixinStandardHelpOptions = true,
         description = "Deterministic offline run of the topology on event time; writes JSON lines.",
