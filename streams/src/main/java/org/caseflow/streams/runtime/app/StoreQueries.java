@@ -146,8 +146,16 @@ public final class StoreQueries implements LocalQueries {
         return out;
     }
 
-    public Seeds seeds() {
-        return seeds;
+    @Override
+    public List<Object> courts() {
+        List<Object> out = new ArrayList<>();
+        seeds.courts().all().stream().sorted(Comparator.comparing(c -> c.code())).forEach(c -> {
+            ObjectNode court = JSON.createObjectNode().put("code", c.code()).put("name", c.name())
+                    .put("nameEn", c.nameEn()).put("level", c.level().name());
+            court.put("parent", c.parent());
+            out.add(court);
+        });
+        return out;
     }
 
     private static JsonNode parse(String json) {

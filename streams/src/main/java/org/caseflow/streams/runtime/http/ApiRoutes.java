@@ -30,6 +30,8 @@ final class ApiRoutes {
     }
 
     void register(Javalin app) {
+        app.get("/api/v1/courts", ctx -> ctx.json(router.courts().stream()
+                .filter(c -> ApiTokens.allows(courts(ctx), mapper.valueToTree(c).path("code").asText())).toList()));
         app.get("/api/v1/cases/{caseId}", this::caseById);
         app.get("/api/v1/courts/{court}/at-risk", this::atRisk);
         app.get("/api/v1/courts/{court}/indicators", this::indicators);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.Set;
@@ -14,8 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP server (Javalin): {@code /metrics}, {@code /health/live}, {@code /health/ready} (open) and the
- * bearer-token JSON API under {@code /api/v1} (routes in {@link ApiRoutes}). Every error is JSON
+ * The HTTP server (Javalin): {@code /metrics}, {@code /health/live}, {@code /health/ready} (open), the
+ * court page under {@code /ui/} (static, calls the API) and the bearer-token JSON API under
+ * {@code /api/v1} (routes in {@link ApiRoutes}). Every error is JSON
  * {@code {"error": "...", "status": N}}.
  */
 public final class HttpApi implements AutoCloseable {
@@ -34,7 +36,14 @@ public final class HttpApi implements AutoCloseable {
         this.app = Javalin.create(javalin -> {
             javalin.showJavalinBanner = false;
             javalin.jsonMapper(new JavalinJackson(mapper, false));
+            // The court page (plain HTML + JavaScript over the JSON API) from classpath:/web.
+            javalin.staticFiles.add(files -> {
+                files.hostedPath = "/ui";
+                files.directory = "/web";
+                files.location = Location.CLASSPATH;
+            });
         });
+        app.get("/", ctx -> ctx.redirect("/ui/"));
         app.get("/metrics", ctx -> ctx.contentType(PROMETHEUS_TEXT).result(registry.scrape()));
         app.get("/health/live", ctx -> ctx.json(new Health("UP", null)));
         app.get("/health/ready", ctx -> {

@@ -16,6 +16,11 @@ public interface LocalQueries {
     /** Open cases of {@code court} due within {@code withinDays} days or already overdue. */
     List<AtRiskCase> atRisk(String court, int withinDays);
 
+    /** The courts this deployment knows (seed data, the same on every instance): code, name, level, parent. */
+    default List<Object> courts() {
+        return List.of();
+    }
+
     /** The court's indicators for one window ({@code MONTH}, {@code YEAR_TO_DATE}, {@code ROLLING_12M}). */
     List<Object> indicators(String court, String window);
 }

@@ -36,6 +36,11 @@ final class QueryRouter {
         this.mapper = mapper;
     }
 
+    /** The known courts: seed data, the same on every instance, so answered locally. */
+    List<Object> courts() {
+        return local.courts();
+    }
+
     /** A case from its owner: either the local object or the owner's raw answer. */
     sealed interface CaseAnswer permits LocalCase, RemoteAnswer {
     }
