@@ -18,6 +18,8 @@ import org.caseflow.streams.domain.cases.CaseLink;
 import org.caseflow.streams.domain.cases.CaseResult;
 import org.caseflow.streams.domain.cases.CaseState;
 import org.caseflow.streams.domain.indicators.SignedFact;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keeps every case's state and deadline timer. Reads the three input topics (merged, keyed by
@@ -35,6 +37,11 @@ import org.caseflow.streams.domain.indicators.SignedFact;
 final class CaseProcessor implements Processor<String, CaseEvent, String, Object> {
     /** Wall-clock budget of one tick; well under the default max.poll.interval.ms. */
     static final Duration TICK_BUDGET = Duration.ofMillis(500);
+    /** The event clock is saved when it has moved this far (a write per record would be waste). */
+    static final Duration CLOCK_SAVE_STEP = Duration.ofMinutes(1);
+    /** A timer whose evaluation failed is tried again this much later, not in a hot loop. */
+    static final Duration TIMER_RETRY = Duration.ofHours(1);
+    private static final Logger LOG = LoggerFactory.getLogger(CaseProcessor.class);
 
     private final CaseEngine engine;
     private final TopologySettings settings;
@@ -45,6 +52,7 @@ final class CaseProcessor implements Processor<String, CaseEvent, String, Object
     private DueIndex due;
     private KeyValueStore<String, String> deadlines;
     private Instant eventClock = Instant.EPOCH;
+    private Instant savedClock = Instant.EPOCH;
 
     CaseProcessor(CaseEngine engine, TopologySettings settings, ProcessingMetrics metrics) {
         this.engine = engine;
@@ -58,6 +66,11 @@ final class CaseProcessor implements Processor<String, CaseEvent, String, Object
         this.cases = context.getStateStore(StoreNames.CASES);
         this.due = new DueIndex(context.getStateStore(StoreNames.DUE_INDEX));
         this.deadlines = context.getStateStore(StoreNames.DEADLINE_INDEX);
+        if (settings.clockMode() == ClockMode.EVENT_TIME) {
+            // The event clock survives restarts and rebalances: it never goes back in time.
+            eventClock = due.clock();
+            savedClock = eventClock;
+        }
         if (settings.clockMode() == ClockMode.WALL_CLOCK) {
             context.schedule(settings.tickInterval(), PunctuationType.WALL_CLOCK_TIME,
                     ts -> fireDue(Instant.ofEpochMilli(ts), settings.tickMaxTimers(), TICK_BUDGET));
@@ -99,6 +112,10 @@ final class CaseProcessor implements Processor<String, CaseEvent, String, Object
     private void advanceEventClock(Instant at) {
         if (at.isAfter(eventClock)) {
             eventClock = at;
+            if (Duration.between(savedClock, eventClock).compareTo(CLOCK_SAVE_STEP) >= 0) {
+                due.saveClock(eventClock);
+                savedClock = eventClock;
+            }
         }
         // Replay correctness needs every due timer fired before the event: no work bound here.
         fireDue(eventClock, Integer.MAX_VALUE, null);
@@ -121,7 +138,19 @@ final class CaseProcessor implements Processor<String, CaseEvent, String, Object
                 }
                 Instant at = settings.clockMode() == ClockMode.EVENT_TIME ? entry.at() : now;
                 CaseState withoutTimer = state.withTimer(null);
-                apply(entry.caseId(), withoutTimer, engine.onTimer(withoutTimer, at), at, null);
+                CaseResult result;
+                try {
+                    result = engine.onTimer(withoutTimer, at);
+                } catch (RuntimeException e) {
+                    // One case's failure must not stop every other case's timers, nor lose its own.
+                    LOG.error("timer of case {} due {} failed; retrying at {}", entry.caseId(), entry.at(),
+                            at.plus(TIMER_RETRY), e);
+                    metrics.deadLetter("timer-failed");
+                    cases.put(entry.caseId(), state.withTimer(at.plus(TIMER_RETRY)));
+                    due.put(at.plus(TIMER_RETRY), entry.caseId());
+                    continue;
+                }
+                apply(entry.caseId(), withoutTimer, result, at, null);
                 fired++;
             }
             if (budget != null && System.nanoTime() - started > budget.toNanos()) {

@@ -30,6 +30,19 @@ final class DueIndex {
         this.store = store;
     }
 
+    /** Where the event-time clock is kept: sorts after every due key, so no range ever reads it. */
+    static final String CLOCK_KEY = "~event-clock";
+
+    /** The persisted event-time clock, or the epoch. */
+    Instant clock() {
+        String millis = store.get(CLOCK_KEY);
+        return millis == null ? Instant.EPOCH : Instant.ofEpochMilli(Long.parseLong(millis));
+    }
+
+    void saveClock(Instant at) {
+        store.put(CLOCK_KEY, Long.toString(at.toEpochMilli()));
+    }
+
     static String key(Instant at, String caseId) {
         return String.format("%016d|%s", at.toEpochMilli(), caseId);
     }

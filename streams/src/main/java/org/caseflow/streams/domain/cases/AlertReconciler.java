@@ -3,8 +3,11 @@ package org.caseflow.streams.domain.cases;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
+import org.caseflow.events.AlertLevel;
 import org.caseflow.events.AlertStatus;
 import org.caseflow.events.DeadlineAlert;
 import org.caseflow.events.Procedure;
@@ -16,8 +19,8 @@ import org.caseflow.streams.domain.deadline.Deadline;
  * Brings a case's alerts in line with its deadline at a given instant.
  * <ul>
  *   <li>A closed case, or one without a deadline, resolves every firing alert.</li>
- *   <li>While the clock stands still (an open excluded period) nothing fires and nothing resolves:
- *       the days left do not change.</li>
+ *   <li>While the clock stands still (an open excluded period) nothing fires: the days left do not
+ *       change. A breach resolves if the clock stopped on or before the deadline (reported late).</li>
  *   <li>A new deadline day starts a new version: the old version's alerts resolve, and the level
  *       now reached fires under the new version (alert ids carry the version).</li>
  *   <li>Otherwise the highest threshold crossed fires once; the next threshold becomes the timer.</li>
@@ -43,7 +46,18 @@ final class AlertReconciler {
             return new Reconciled(out, List.of(), version, versionDeadline, null, false);
         }
         if (deadline.kind() == Deadline.Kind.CLOCK_STOPPED) {
-            return new Reconciled(out, firing, version, versionDeadline, null, state.overdue());
+            // The clock stopped on or before the deadline of the current version (the engine counts
+            // only such exclusions), so the case is not overdue while it stands still: a suspension
+            // reported late takes back the breach it seemed to have.
+            boolean overdue = state.overdue();
+            LocalDate stoppedOn = view.exclusions().stream().filter(e -> e.interval().until() == null)
+                    .map(e -> e.interval().from()).min(LocalDate::compareTo).orElse(null);
+            if (versionDeadline != null && stoppedOn != null && !stoppedOn.isAfter(versionDeadline)) {
+                resolve(firing, f -> f.level() == AlertLevel.BREACHED || f.level() == AlertLevel.OVERDUE, view,
+                        evaluation, now, out);
+                overdue = false;
+            }
+            return new Reconciled(out, firing, version, versionDeadline, null, overdue);
         }
         if (!deadline.date().equals(versionDeadline)) {
             resolveAll(firing, view, evaluation, now, out);
@@ -66,14 +80,24 @@ final class AlertReconciler {
 
     private static void resolveAll(List<FiringAlert> firing, CaseView view, CaseEvaluator.Evaluation evaluation,
             Instant now, List<DeadlineAlert> out) {
+        resolve(firing, f -> true, view, evaluation, now, out);
+    }
+
+    /** Resolves (and forgets) the firing alerts that match. */
+    private static void resolve(List<FiringAlert> firing, Predicate<FiringAlert> which, CaseView view,
+            CaseEvaluator.Evaluation evaluation, Instant now, List<DeadlineAlert> out) {
         LocalDate today = now.atZone(evaluation.zone()).toLocalDate();
-        for (FiringAlert f : firing) {
+        for (Iterator<FiringAlert> it = firing.iterator(); it.hasNext();) {
+            FiringAlert f = it.next();
+            if (!which.test(f)) {
+                continue;
+            }
             AlertThresholds.Step step = new AlertThresholds.Step(f.level(), f.reminder(), now);
             int left = (int) (f.deadline().toEpochDay() - today.toEpochDay());
             out.add(alert(f.alertId(), step, AlertStatus.RESOLVED, view, evaluation, f.deadline(), f.version(), left,
                     now));
+            it.remove();
         }
-        firing.clear();
     }
 
     private static DeadlineAlert alert(String alertId, AlertThresholds.Step step, AlertStatus status, CaseView view,

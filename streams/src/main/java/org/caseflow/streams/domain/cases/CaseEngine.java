@@ -138,21 +138,18 @@ public final class CaseEngine {
 
         List<SignedFact> facts = new ArrayList<>();
         List<CaseLink> links = new ArrayList<>();
+        CaseEvaluator.Evaluation old = before == null || !before.filed() ? null
+                : before == view ? evaluation : evaluator.evaluate(before);
+        String oldCategory = old == null ? category : old.rule().map(r -> r.category().name()).orElse(category);
+        String oldInstance = old == null ? instance : old.rule().map(r -> r.instance().name()).orElse(instance);
+        FactDeriver.diff(old == null ? List.of()
+                        : FactDeriver.own(before, old.deadline(), oldCategory, oldInstance, state.overdue()),
+                FactDeriver.own(view, evaluation.deadline(), category, instance, reconciled.overdue()),
+                (fact, sign) -> facts.add(new SignedFact(fact, sign)));
         if (changed) {
-            CaseEvaluator.Evaluation old = before == null || !before.filed() ? null : evaluator.evaluate(before);
-            String oldCategory = old == null ? category : old.rule().map(r -> r.category().name()).orElse(category);
-            String oldInstance = old == null ? instance : old.rule().map(r -> r.instance().name()).orElse(instance);
-            FactDeriver.diff(old == null ? List.of() : FactDeriver.own(before, old.deadline(), oldCategory, oldInstance),
-                    FactDeriver.own(view, evaluation.deadline(), category, instance),
-                    (fact, sign) -> facts.add(new SignedFact(fact, sign)));
             FactDeriver.diff(old == null ? List.of() : FactDeriver.links(before, oldInstance),
                     FactDeriver.links(view, instance),
                     (link, sign) -> links.add(sign > 0 ? link : link.negate()));
-        }
-        LocalDate today = now.atZone(evaluation.zone()).toLocalDate();
-        if (reconciled.overdue() != state.overdue()) {
-            facts.add(new SignedFact(CaseFact.simple(reconciled.overdue() ? FactKind.OVERDUE_STARTED
-                    : FactKind.OVERDUE_ENDED, view.caseId(), view.court(), category, instance, today, false), 1));
         }
 
         boolean observed = state.performanceObserved();

@@ -41,13 +41,29 @@ public final class CaseFolder {
         this.rules = rules;
     }
 
-    /** The canonical order: the fold's result depends only on the set of events. */
+    /** Events may be recorded late, never early: an event's own date may be at most this far after it occurred. */
+    static final int MAX_DAYS_AHEAD = 1;
+
+    /**
+     * The canonical order: the fold's result depends only on the set of events. Filings come first,
+     * the first one recorded before any other (a second filing cannot rewrite the first by claiming
+     * an earlier filedOn); then every other event by the day it is about, its type, event time and id.
+     */
     public static Comparator<CaseEvent> canonicalOrder(ZoneId zone) {
-        return Comparator.<CaseEvent>comparingInt(e -> EventType.of(e) == EventType.CASE_FILED ? 0 : 1)
-                .thenComparing(e -> dayOf(e, zone))
+        Comparator<CaseEvent> filings = Comparator.comparing(CaseEvent::getOccurredAt)
+                .thenComparing(CaseEvent::getEventId);
+        Comparator<CaseEvent> others = Comparator.<CaseEvent, LocalDate>comparing(e -> dayOf(e, zone))
                 .thenComparingInt(e -> EventType.of(e).ordinal())
                 .thenComparing(CaseEvent::getOccurredAt)
                 .thenComparing(CaseEvent::getEventId);
+        return (a, b) -> {
+            boolean aFiling = a.getPayload() instanceof CaseFiled;
+            boolean bFiling = b.getPayload() instanceof CaseFiled;
+            if (aFiling != bFiling) {
+                return aFiling ? -1 : 1;
+            }
+            return aFiling ? filings.compare(a, b) : others.compare(a, b);
+        };
     }
 
     /** The day an event is about: its own date field, else the local day it occurred. */
@@ -121,6 +137,20 @@ public final class CaseFolder {
 
         void apply(CaseEvent event, ZoneId zone) {
             Object p = event.getPayload();
+            LocalDate occurred = event.getOccurredAt().atZone(zone).toLocalDate();
+            LocalDate about = dayOf(event, zone);
+            if (about.isAfter(occurred.plusDays(MAX_DAYS_AHEAD))) {
+                reject(event, "its date " + about + " is after the day it was recorded (" + occurred + ")");
+                return;
+            }
+            if (p instanceof CaseFiled f && f.getClaimAmount() != null && f.getClaimAmount().signum() < 0) {
+                reject(event, "claimAmount is negative: " + f.getClaimAmount());
+                return;
+            }
+            if (p instanceof EnforcementPayment pay && pay.getAmount().signum() < 0) {
+                reject(event, "amount is negative: " + pay.getAmount());
+                return;
+            }
             if (filing == null && !(p instanceof CaseFiled)) {
                 reject(event, "case not filed");
                 return;

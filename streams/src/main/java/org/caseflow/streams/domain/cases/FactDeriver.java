@@ -18,8 +18,13 @@ final class FactDeriver {
     private FactDeriver() {
     }
 
-    /** What the case says about itself. */
-    static List<CaseFact> own(CaseView view, Deadline deadline, String category, String instance) {
+    /**
+     * What the case says about itself. {@code overdueNow}: whether an open case is past its deadline
+     * at the evaluation instant. Overdue periods are facts like the others, dated from the day after
+     * the deadline to the closing day, so a correction (a suspension reported late, a closure dated
+     * earlier) takes them back.
+     */
+    static List<CaseFact> own(CaseView view, Deadline deadline, String category, String instance, boolean overdueNow) {
         List<CaseFact> facts = new ArrayList<>();
         if (view == null || !view.filed()) {
             return facts;
@@ -30,6 +35,16 @@ final class FactDeriver {
         for (CaseView.HeldHearing h : view.hearings()) {
             facts.add(CaseFact.simple(FactKind.HEARING_HELD, view.caseId(), view.court(), category, instance,
                     h.heldOn(), h.onFirstDate()));
+        }
+        LocalDate due = deadline.date();
+        boolean closedLate = view.closed() && due != null && view.closedOn().isAfter(due);
+        if (due != null && (closedLate || (!view.closed() && overdueNow))) {
+            facts.add(new CaseFact(FactKind.OVERDUE_STARTED, view.caseId(), view.court(), category, instance,
+                    due.plusDays(1), view.filedOn(), null, null, null, null, null, false));
+        }
+        if (closedLate) {
+            facts.add(new CaseFact(FactKind.OVERDUE_ENDED, view.caseId(), view.court(), category, instance,
+                    view.closedOn(), view.filedOn(), null, null, null, null, null, false));
         }
         if (view.closed()) {
             Boolean onTime = deadline.date() == null ? null : !view.closedOn().isAfter(deadline.date());
