@@ -1,0 +1,132 @@
+package org.caseflow.streams.runtime.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.caseflow.events.CaseEvent;
+import org.caseflow.events.CaseFiled;
+import org.caseflow.events.Procedure;
+import org.caseflow.schemas.CaseflowSerdes;
+import org.caseflow.streams.runtime.app.CaseflowRuntime;
+import org.caseflow.streams.runtime.config.CaseflowConfig;
+import org.caseflow.streams.runtime.kafka.SharedKafka;
+import org.caseflow.streams.runtime.kafka.TopicAdmin;
+import org.caseflow.streams.runtime.kafka.TopicSpec;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The court page as a person sees it: headless Chromium (Debian package {@code chromium};
+ * {@code ./test.sh} installs it) loads /ui/ from a running instance, runs its JavaScript against the
+ * JSON API and shows the overdue case and the court's indicators. In CI a missing Chromium fails.
+ */
+@Tag("integration")
+class CourtPageTest {
+    private static final String CHROMIUM = "/usr/bin/chromium";
+
+    @TempDir
+    Path dir;
+
+    static boolean chromiumInstalled() {
+        boolean found = Files.isExecutable(Path.of(CHROMIUM));
+        if (!found && "true".equals(System.getenv("CI"))) {
+            throw new AssertionError("Chromium is required in CI: ./test.sh installs the Debian package 'chromium'");
+        }
+        return found;
+    }
+
+    @Test
+    void shouldShowTheOverdueCaseAndTheIndicatorsOfTheCourt() throws Exception {
+        assumeTrue(chromiumInstalled(), "Debian package chromium not installed");
+        var kafka = SharedKafka.get();
+        CaseflowConfig config = CaseflowConfig.of(Map.of(
+                "kafka.bootstrap.servers", kafka.bootstrapServers(),
+                "caseflow.application.id", "page-it",
+                "caseflow.topic.prefix", "page.",
+                "caseflow.http.port", String.valueOf(freePort()),
+                "caseflow.state.dir", dir.resolve("state").toString()));
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+            assertThat(new TopicAdmin(admin).ensure(TopicSpec.all(config)).ok()).isTrue();
+        }
+        // CPL 164: summary procedure filed 2024-01-02, due 2024-04-02: overdue on the wall clock.
+        String caseId = "(2024)湘0211民初77号";
+        try (KafkaProducer<String, CaseEvent> producer = new KafkaProducer<>(
+                Map.of("bootstrap.servers", kafka.bootstrapServers()), new StringSerializer(),
+                CaseflowSerdes.caseEvent().serializer())) {
+            producer.send(new ProducerRecord<>(config.topics().caseFilings(), caseId, CaseEvent.newBuilder()
+                    .setEventId("page-1").setCaseId(caseId).setCourt("湘0211")
+                    .setOccurredAt(Instant.parse("2024-01-02T02:00:00Z"))
+                    .setPayload(CaseFiled.newBuilder().setProcedure(Procedure.CIVIL_FIRST_SUMMARY)
+                            .setFiledOn(LocalDate.of(2024, 1, 2)).build()).build())).get();
+        }
+        try (CaseflowRuntime runtime = CaseflowRuntime.start(config)) {
+            assertThat(runtime.app().awaitRunning(Duration.ofSeconds(60))).isTrue();
+            String base = "http://127.0.0.1:" + config.httpPort();
+            awaitAtRisk(base + "/api/v1/courts/" + URLEncoder.encode("湘0211", StandardCharsets.UTF_8)
+                    + "/at-risk?withinDays=15", caseId);
+
+            String page = base + "/ui/?court=" + URLEncoder.encode("湘0211", StandardCharsets.UTF_8);
+            String dom = chromium("--dump-dom", page);
+            assertThat(dom).contains("data-case-id=\"" + caseId + "\"");
+            assertThat(dom).containsPattern("<tr data-case-id=\"[^\"]+\">.*class=\"num overdue\"");
+            assertThat(dom).contains("data-indicator=\"FILINGS\"").contains("data-indicator=\"CLEARANCE_RATE\"");
+            assertThat(dom).contains("湘0211 株洲市天元区人民法院");
+            chromium("--screenshot=" + dir.resolve("court-page.png"), "--window-size=1280,900", page);
+            assertThat(Files.size(dir.resolve("court-page.png"))).isPositive();
+        }
+    }
+
+    private String chromium(String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of(CHROMIUM, "--headless", "--no-sandbox",
+                "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--hide-scrollbars",
+                "--user-data-dir=" + Files.createTempDirectory(dir, "chromium"), "--virtual-time-budget=10000"));
+        command.addAll(List.of(args));
+        Path out = Files.createTempFile(dir, "chromium", ".out");
+        Process p = new ProcessBuilder(command).redirectOutput(out.toFile())
+                .redirectError(dir.resolve("chromium.err").toFile()).start();
+        assertThat(p.waitFor(90, TimeUnit.SECONDS)).as("chromium finished").isTrue();
+        return Files.readString(out, StandardCharsets.UTF_8);
+    }
+
+    private static void awaitAtRisk(String url, String caseId) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.currentTimeMillis() + 60_000;
+        String body = "";
+        while (System.currentTimeMillis() < deadline) {
+            body = http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString()).body();
+            if (body.contains(caseId)) {
+                return;
+            }
+            Thread.sleep(300);
+        }
+        throw new AssertionError("case never at risk; last answer " + body);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
