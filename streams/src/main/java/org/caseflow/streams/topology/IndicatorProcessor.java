@@ -43,7 +43,13 @@ import org.caseflow.streams.domain.indicators.SignedFact;
  * punctuator every {@code indicatorThrottle} computes and publishes the dirty ones, so each output key changes at
  * most once per interval whatever the fact rate. Another every {@code indicatorRefresh} marks the current periods
  * of every known scope dirty, so point-in-time indicators (pending ages) follow the clock without facts.
- * "Now" is the wall clock, or with {@link ClockMode#EVENT_TIME} the latest fact time seen (persisted).
+ * "Now" is the wall clock, or with {@link ClockMode#EVENT_TIME} the latest record timestamp seen (persisted): the
+ * event time of the case event that produced the fact, never the fact's own date, so a mistyped far-future date
+ * cannot drag the clock forward. In both modes a fact dated after the clock's month + 1 is dead-lettered.
+ *
+ * <p>{@code dirtyMarked} and {@code scopesKnown} only save repeated store writes; they are rebuilt empty, and the
+ * event clock re-read, on every {@link #init}, because after an EOS abort the task is revived with rolled-back
+ * stores but possibly this same instance.
  */
 final class IndicatorProcessor implements Processor<String, byte[], String, Object> {
     /** Wall-clock budget of one flush, well under max.poll.interval.ms; the rest waits for the next flush. */
@@ -87,10 +93,11 @@ final class IndicatorProcessor implements Processor<String, byte[], String, Obje
         this.scopes = context.getStateStore(StoreNames.INDICATOR_SCOPES);
         this.lineageCounts = context.getStateStore(StoreNames.LINEAGE_COUNTS);
         this.lineageTop = context.getStateStore(StoreNames.LINEAGE_TOP);
+        // Everything in memory is derived from the stores, which may have been rolled back since the last init.
+        dirtyMarked.clear();
+        scopesKnown.clear();
         String clock = scopes.get(EVENT_CLOCK_KEY);
-        if (clock != null) {
-            eventClock = Instant.ofEpochMilli(Long.parseLong(clock));
-        }
+        eventClock = clock == null ? Instant.EPOCH : Instant.ofEpochMilli(Long.parseLong(clock));
         context.schedule(settings.indicatorThrottle(), PunctuationType.WALL_CLOCK_TIME, this::flush);
         context.schedule(settings.indicatorRefresh(), PunctuationType.WALL_CLOCK_TIME, ts -> refresh());
     }
@@ -112,12 +119,15 @@ final class IndicatorProcessor implements Processor<String, byte[], String, Obje
         }
         CaseFact fact = signed.fact();
         if (settings.clockMode() == ClockMode.EVENT_TIME) {
-            advanceEventClock(record.timestamp(), fact.date());
+            advanceEventClock(record.timestamp());
         }
         YearMonth now = YearMonth.from(today());
-        if (YearMonth.from(fact.date()).isAfter(now.plusMonths(1))) {
+        LocalDate latest = latestDate(fact);
+        if (YearMonth.from(latest).isAfter(now.plusMonths(1))) {
             // The calculator subtracts months up to asOf + 1 from the totals: a later fact would skew every stock.
-            deadLetter(record, topic, "future-fact", "fact dated " + fact.date() + " is after next month");
+            // Before any event time is known (EVENT_TIME, clock at the epoch) every fact lands here: nothing can be
+            // placed relative to "now" yet, and real record timestamps are never at the epoch.
+            deadLetter(record, topic, "future-fact", "fact dated " + latest + " is after " + now.plusMonths(1));
             return;
         }
         try {
@@ -244,11 +254,15 @@ final class IndicatorProcessor implements Processor<String, byte[], String, Obje
         }
     }
 
-    private void advanceEventClock(long recordTimestamp, LocalDate factDate) {
-        Instant at = factDate.atStartOfDay(ZONE).toInstant();
-        if (recordTimestamp > at.toEpochMilli()) {
-            at = Instant.ofEpochMilli(recordTimestamp);
-        }
+    /** The latest day a fact writes to: its date, or its filing day for FILED (which counts in the filing month). */
+    private static LocalDate latestDate(CaseFact fact) {
+        LocalDate filed = fact.filedOn();
+        return filed != null && filed.isAfter(fact.date()) ? filed : fact.date();
+    }
+
+    /** Event time only: the record timestamp is the case event's time; the fact's own dates are not trusted. */
+    private void advanceEventClock(long recordTimestamp) {
+        Instant at = Instant.ofEpochMilli(recordTimestamp);
         if (!at.isAfter(eventClock)) {
             return;
         }

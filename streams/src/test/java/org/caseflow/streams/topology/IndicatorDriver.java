@@ -68,6 +68,11 @@ final class IndicatorDriver implements AutoCloseable {
         pipe(fact, 1);
     }
 
+    /** With an explicit record timestamp: the event time of the case event behind the fact (EVENT_TIME tests). */
+    void pipe(CaseFact fact, Instant recordTime) {
+        facts.pipeInput(ROOT, new SignedFact(fact, 1), recordTime);
+    }
+
     void pipeRaw(String json) {
         rawFacts.pipeInput(ROOT, json.getBytes(StandardCharsets.UTF_8));
     }

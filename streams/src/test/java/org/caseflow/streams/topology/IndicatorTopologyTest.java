@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,6 +18,8 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.caseflow.events.IndicatorValue;
+import org.caseflow.streams.domain.indicators.CaseFact;
+import org.caseflow.streams.domain.indicators.FactKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -183,6 +186,35 @@ class IndicatorTopologyTest {
             d.pipe(filed("Z", "湘0211", "CIVIL", "FIRST", "2025-05-02", true));
             assertThat(d.deadLetters()).extracting(r -> new String(r.headers().lastHeader(DeadLetters.REASON).value(),
                     StandardCharsets.UTF_8)).containsExactly("future-fact");
+        }
+    }
+
+    @Test
+    void shouldRejectAFarFutureFilingInEventTimeWithoutMovingTheClockOrPending() {
+        TopologySettings settings = TopologySettings.defaults().withClockMode(ClockMode.EVENT_TIME);
+        Instant march10 = Instant.parse("2025-03-10T02:00:00Z");
+        try (IndicatorDriver d = new IndicatorDriver(settings, state, MARCH_31)) {
+            d.pipe(filed("A", "湘0211", "CIVIL", "FIRST", "2025-03-03", true), march10);
+            // Produced by case events of 10 March: one mistyped entirely, one with only filedOn in 2035.
+            d.pipe(filed("Z", "湘0211", "CIVIL", "FIRST", "2035-01-10", true), march10);
+            d.pipe(new CaseFact(FactKind.FILED, "Y", "湘0211", "CIVIL", "FIRST", LocalDate.parse("2025-03-10"),
+                    LocalDate.parse("2035-01-10"), null, null, null, null, null, true), march10);
+            assertThat(d.deadLetters()).extracting(r -> new String(r.headers().lastHeader(DeadLetters.REASON).value(),
+                    StandardCharsets.UTF_8)).containsExactly("future-fact", "future-fact");
+            assertThat(d.registry.get("caseflow.dead.letters").tag("reason", "future-fact").counter().count())
+                    .isEqualTo(2.0);
+            // The clock is the record time (the case event's), not the fact's 2035 date.
+            KeyValueStore<String, String> scopes = d.driver.getKeyValueStore(StoreNames.INDICATOR_SCOPES);
+            assertThat(scopes.get(IndicatorProcessor.EVENT_CLOCK_KEY)).isEqualTo(Long.toString(march10.toEpochMilli()));
+            d.advance(FLUSH);
+            // PENDING (DOMAIN §4: filings − closures) counts A only, in March and in the whole province.
+            assertCount(d.latest("湘0211", false, "ALL", "PENDING", "MONTH", M), 1);
+            assertCount(d.latest("湘", true, "ALL", "PENDING", "MONTH", M), 1);
+            assertThat(d.latest().keySet()).noneMatch(k -> k.contains("2035"));
+            KeyValueStore<String, byte[]> ledgers = d.driver.getKeyValueStore(StoreNames.INDICATOR_LEDGERS);
+            try (KeyValueIterator<String, byte[]> it = ledgers.all()) {
+                it.forEachRemaining(kv -> assertThat(kv.key).doesNotContain("2035"));
+            }
         }
     }
 

@@ -91,8 +91,12 @@ public final class Effects {
             if ("ENFORCEMENT_COMPLETED".equals(fact.disposition())) {
                 out.add(Effect.of(m, Counter.ENFORCEMENT_COMPLETED, sign));
             }
-            out.add(Effect.of(m, Counter.ENFORCEMENT_CLAIMED, sign * CaseFact.cents(fact.amount())));
-            out.add(Effect.of(m, Counter.ENFORCEMENT_PAID, sign * CaseFact.cents(fact.paidAmount())));
+            // DOMAIN §4 recovery rate = paid / applied for, over the same cases: a closure with no claim amount
+            // (unknown, not zero) counts in neither sum, else its payments would push the rate above 1.
+            if (fact.amount() != null) {
+                out.add(Effect.of(m, Counter.ENFORCEMENT_CLAIMED, sign * CaseFact.cents(fact.amount())));
+                out.add(Effect.of(m, Counter.ENFORCEMENT_PAID, sign * CaseFact.cents(fact.paidAmount())));
+            }
         }
         LocalDate filedOn = fact.filedOn();
         YearMonth filed = YearMonth.from(filedOn);

@@ -9,6 +9,7 @@ import static org.caseflow.streams.domain.indicators.Facts.enforcementClosed;
 import static org.caseflow.streams.domain.indicators.Facts.filed;
 import static org.caseflow.streams.domain.indicators.Facts.of;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -166,6 +167,23 @@ class IndicatorCalculatorTest {
         assertRatio(civil("CASE_MATTER_RATIO"), 3, 2);
         // enforcement rates have no denominator in the CIVIL scope: value null, never a division by zero
         assertThat(civil("ENFORCEMENT_COMPLETION_RATE").value()).isNull();
+    }
+
+    @Test
+    void shouldLeaveAClosureWithoutAClaimOutOfTheRecoveryRate() {
+        // I: closed with payments recorded but no claim amount (applied-for amount unknown, not zero)
+        CaseFact noClaim = new CaseFact(FactKind.CLOSED, "I", COURT, "ENFORCEMENT", "ENFORCEMENT", d("2025-03-22"),
+                d("2025-02-10"), "ENFORCEMENT_COMPLETED", null, null, null, new BigDecimal("50000.00"), false);
+        LedgerUpdates.apply(noClaim, 1, Facts.ANCESTORS, store);
+        // DOMAIN §4 ENFORCEMENT_RECOVERY_RATE: amount paid / amount applied for, over the same closed enforcement
+        // cases; I has no amount applied for, so neither its claim nor its 50000.00 paid counts (else 62000.25 /
+        // 40000.50 > 1): still G + H = 12000.25 / 40000.50
+        assertRatio(enforcement("ENFORCEMENT_RECOVERY_RATE"), 12000.25, 40000.50);
+        // I is still an enforcement closure: DOMAIN §4 completion rate = completed (G, I) / closures (G, H, I) = 2 / 3
+        assertRatio(enforcement("ENFORCEMENT_COMPLETION_RATE"), 2, 3);
+        // and its negation takes back exactly what it added
+        LedgerUpdates.apply(noClaim, -1, Facts.ANCESTORS, store);
+        assertRatio(enforcement("ENFORCEMENT_COMPLETION_RATE"), 1, 2);
     }
 
     @Test
