@@ -25,4 +25,6 @@ final class Citations {
 
     static final String RESTART = "CrPL 208, 241";
     static final String FOREIGN_RELATED = "CPL 287";
+    /** Requests reach the president at least 15 days before expiry and are decided at least 5 days before. */
+    static final String EXTENSION_TIMING = "SPC 2019 rule on extensions";
 }

@@ -11,6 +11,7 @@ import java.util.TreeSet;
 
 import org.caseflow.streams.domain.calendar.WorkCalendar;
 import org.caseflow.streams.domain.deadline.DeadlineInput.Conversion;
+import org.caseflow.streams.domain.deadline.DeadlineInput.Exclusion;
 import org.caseflow.streams.domain.rules.Category;
 import org.caseflow.streams.domain.rules.ConversionRule;
 import org.caseflow.streams.domain.rules.ProcedureRule;
@@ -58,19 +59,42 @@ public final class DeadlineCalculator {
         explanation.add(rule.citation() + ": " + base + " from " + start + " → " + baseEnd
                 + PeriodMath.monthRemark(start, base, rule.monthRule()));
 
-        ExtensionLadder.Result ext = ExtensionLadder.apply(rule, base, start, cutoff, in.extensions(), explanation, flags);
+        ExtensionLadder.Standing standing = (day, total) -> standing(rule, start, total, in.exclusions(), day);
+        ExtensionLadder.Result ext = ExtensionLadder.apply(rule, base, start, cutoff, in.extensions(), standing,
+                explanation, flags);
         LocalDate extendedEnd = PeriodMath.end(start, ext.total(), rule.monthRule());
         if (!ext.total().equals(base)) {
             explanation.add("with extensions: " + ext.total() + " from " + start + " → " + extendedEnd
                     + PeriodMath.monthRemark(start, ext.total(), rule.monthRule()));
         }
 
-        ExclusionSweep.Result ex = ExclusionSweep.apply(rule, start, extendedEnd, in.exclusions(), explanation, flags);
+        ExclusionSweep.Result ex = ExclusionSweep.apply(rule, start, extendedEnd, in.exclusions(), this::rolled,
+                explanation, flags);
         if (ex.stoppedSince() != null) {
             return new Deadline(null, Deadline.Kind.CLOCK_STOPPED, start, null, ex.excludedDays(), ext.extendedBy(),
                     false, true, policy, explanation, flags);
         }
         return rollForward(start, ex.end(), ex.excludedDays(), ext.extendedBy(), rule.category(), policy, explanation, flags);
+    }
+
+    /** The last day as rolled forward over rest days, or the day itself when the policy is off. */
+    private LocalDate rolled(LocalDate day) {
+        return calendar.rollForward() ? calendar.nextWorkingDayOnOrAfter(day) : day;
+    }
+
+    /**
+     * The deadline as it stands on {@code day} for a total limit: the exclusions begun by that day swept
+     * and the result rolled forward; empty while one of them holds the clock (no expiry can pass then).
+     * Exclusions begun later cannot matter: they count only if they start on or before this deadline.
+     */
+    private Optional<LocalDate> standing(ProcedureRule rule, LocalDate start, Span total, List<Exclusion> exclusions,
+            LocalDate day) {
+        List<Exclusion> begun = exclusions.stream()
+                .filter(x -> x != null && x.interval() != null && !x.interval().from().isAfter(day))
+                .toList();
+        ExclusionSweep.Result r = ExclusionSweep.apply(rule, start, PeriodMath.end(start, total, rule.monthRule()), begun,
+                this::rolled, new ArrayList<>(), new ArrayList<>());
+        return r.stoppedSince() != null ? Optional.empty() : Optional.of(rolled(r.end()));
     }
 
     private Deadline rollForward(LocalDate start, LocalDate unrolled, int excluded, Period extendedBy, Category category,

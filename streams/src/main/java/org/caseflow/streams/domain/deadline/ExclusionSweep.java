@@ -5,6 +5,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 import org.caseflow.streams.domain.deadline.DeadlineInput.Exclusion;
 import org.caseflow.streams.domain.rules.ProcedureRule;
@@ -12,7 +13,10 @@ import org.caseflow.streams.domain.rules.ProcedureRule;
 /**
  * Excluded periods (扣除审限): the union of the allowed exclusion intervals after the clock start, swept
  * in date order. An interval moves the deadline by its length only if it starts on or before the
- * deadline as moved so far, so a suspension that begins after the limit ran out cannot cure a breach.
+ * deadline as moved so far and rolled forward over rest days (CPL 85, Civil Code 203: a limit whose last
+ * day is a rest day still runs until the first working day after), so a suspension that begins after
+ * the limit ran out cannot cure a breach, while one that begins during the roll-forward days counts
+ * (CPL Interp. 243). The days themselves are added to the unrolled end: roll-forward comes last.
  * An open interval that starts in time stops the clock.
  */
 final class ExclusionSweep {
@@ -24,8 +28,12 @@ final class ExclusionSweep {
     private ExclusionSweep() {
     }
 
+    /**
+     * @param end  the unrolled last day of the limit (base + extensions)
+     * @param roll the calendar's roll-forward (identity when the policy is off)
+     */
     static Result apply(ProcedureRule rule, LocalDate clockStart, LocalDate end, List<Exclusion> exclusions,
-            List<String> explanation, List<String> flags) {
+            UnaryOperator<LocalDate> roll, List<String> explanation, List<String> flags) {
         List<Piece> pieces = new ArrayList<>();
         LocalDate firstCounted = clockStart.plusDays(1);
         for (Exclusion x : exclusions) {
@@ -60,9 +68,10 @@ final class ExclusionSweep {
         LocalDate running = end;
         int excluded = 0;
         for (Piece p : merged) {
-            if (p.from().isAfter(running)) {
+            LocalDate deadline = roll.apply(running);
+            if (p.from().isAfter(deadline)) {
                 flags.add("EXCLUSION_AFTER_DEADLINE: " + String.join(", ", p.labels()) + " starts after the deadline "
-                        + running + "; not counted");
+                        + deadline + "; not counted");
                 continue;
             }
             if (p.until() == null) {

@@ -16,16 +16,25 @@ import org.caseflow.streams.domain.rules.Span;
  * Applies granted extensions against a procedure's ladder. Each grant is checked against the step of
  * its approver: a grant that takes the total (base + extensions, from the clock start) past that step's
  * cap is clamped to the cap and flagged; an approver missing from the ladder is flagged but counted up
- * to the ladder's overall cap; a procedure without a ladder counts no extension at all.
+ * to the ladder's overall cap; a procedure without a ladder counts no extension at all. A grant made
+ * after the deadline as it stands that day (base + earlier counted extensions + exclusions, rolled
+ * forward) is flagged and not counted: an extension must be decided before expiry (SPC 2019 rule on
+ * extensions), it cannot revive an expired limit — as an exclusion begun after the deadline cannot.
  */
 final class ExtensionLadder {
     record Result(Span total, Period extendedBy) {}
+
+    /** The deadline as it stands on a day for a total limit; empty while an exclusion holds the clock. */
+    @FunctionalInterface
+    interface Standing {
+        Optional<LocalDate> on(LocalDate day, Span total);
+    }
 
     private ExtensionLadder() {
     }
 
     static Result apply(ProcedureRule rule, Span base, LocalDate start, LocalDate cutoff, List<Extension> grants,
-            List<String> explanation, List<String> flags) {
+            Standing standing, List<String> explanation, List<String> flags) {
         Span total = base;
         List<Extension> sorted = grants.stream()
                 .sorted(Comparator.comparing(Extension::grantedOn, Comparator.nullsFirst(Comparator.naturalOrder())))
@@ -46,6 +55,12 @@ final class ExtensionLadder {
             if (rule.extensions().isEmpty()) {
                 flags.add("EXTENSION_NOT_ALLOWED: " + rule.code() + " has no statutory extension (" + rule.citation()
                         + "); extension of " + what + " not counted");
+                continue;
+            }
+            Optional<LocalDate> expiry = standing.on(g.grantedOn(), total);
+            if (expiry.isPresent() && g.grantedOn().isAfter(expiry.get())) {
+                flags.add("EXTENSION_AFTER_EXPIRY: extension of " + what + " was granted after the deadline " + expiry.get()
+                        + " had expired (" + Citations.EXTENSION_TIMING + ": decided at least 5 days before expiry); not counted");
                 continue;
             }
             Optional<ExtensionStep> step = rule.step(g.approver());
