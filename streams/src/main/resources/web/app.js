@@ -1,5 +1,6 @@
 // Caseflow court page: plain JavaScript over the JSON API (/api/v1), no build step.
-// A token given as ?token=... is sent as a bearer token; the court as ?court=湘0211.
+// A token given as ?token=... is sent as a bearer token; the court as ?court=湘0211; ?live=0 turns
+// off the alert stream and the 10 s refresh (a page that never stops loading is hard to snapshot).
 'use strict';
 const params = new URLSearchParams(location.search);
 const token = params.get('token');
@@ -106,5 +107,7 @@ function followAlerts() {
 loadCourts().then(refresh).catch((e) => { $('status').textContent = String(e); });
 $('court').addEventListener('change', refresh);
 $('within').addEventListener('change', refresh);
-setInterval(refresh, 10000);
-followAlerts();
+if (params.get('live') !== '0') {
+  setInterval(refresh, 10000);
+  followAlerts();
+}

@@ -86,7 +86,7 @@ class CourtPageTest {
             awaitAtRisk(base + "/api/v1/courts/" + URLEncoder.encode("湘0211", StandardCharsets.UTF_8)
                     + "/at-risk?withinDays=15", caseId);
 
-            String page = base + "/ui/?court=" + URLEncoder.encode("湘0211", StandardCharsets.UTF_8);
+            String page = base + "/ui/?live=0&court=" + URLEncoder.encode("湘0211", StandardCharsets.UTF_8);
             String dom = chromium("--dump-dom", page);
             assertThat(dom).contains("data-case-id=\"" + caseId + "\"");
             assertThat(dom).containsPattern("<tr data-case-id=\"[^\"]+\">.*class=\"num overdue\"");
