@@ -8,6 +8,7 @@ const headers = token ? { Authorization: 'Bearer ' + token } : {};
 const SHOWN = ['FILINGS', 'CLOSURES', 'PENDING', 'CLEARANCE_RATE', 'CLOSURE_RATE', 'ON_TIME_CLOSURE_RATE',
   'OVERDUE_PENDING', 'AVG_DURATION_DAYS', 'APPEAL_RATE', 'CASE_MATTER_RATIO', 'ENFORCEMENT_COMPLETION_RATE'];
 const $ = (id) => document.getElementById(id);
+const levels = {}; // court code → BASIC, INTERMEDIATE, HIGH
 
 async function api(path) {
   const response = await fetch('/api/v1' + path, { headers });
@@ -38,6 +39,7 @@ async function loadCourts() {
     const option = document.createElement('option');
     option.value = c.code;
     option.textContent = c.code + ' ' + c.name;
+    levels[c.code] = c.level;
     select.appendChild(option);
   }
   if (params.get('court')) select.value = params.get('court');
@@ -64,7 +66,10 @@ async function loadIndicators(court) {
   const values = await api('/courts/' + encodeURIComponent(court) + '/indicators?window=MONTH');
   const body = $('indicators').tBodies[0];
   body.replaceChildren();
-  const shown = values.filter((v) => v.category === 'ALL' && SHOWN.includes(v.indicator))
+  // A basic court has no subordinate courts: its tree scope repeats the court alone.
+  const tree = levels[court] !== 'BASIC';
+  const shown = values.filter((v) => v.category === 'ALL' && SHOWN.includes(v.indicator)
+      && (tree || !v.includesSubordinates))
     .sort((a, b) => SHOWN.indexOf(a.indicator) - SHOWN.indexOf(b.indicator)
       || Number(a.includesSubordinates) - Number(b.includesSubordinates));
   for (const v of shown) {
