@@ -25,6 +25,8 @@ public final class ConfigKeys {
     public static final String SEEDS = "caseflow.seeds";
     public static final String API_TOKENS = "caseflow.api.tokens";
     public static final String INDICATORS_EXPORT_LIMIT = "caseflow.indicators.export.limit";
+    /** Comma-separated court codes whose indicators become gauges; empty = every court (up to the limit). */
+    public static final String INDICATORS_EXPORT_SCOPES = "caseflow.indicators.export.scopes";
     public static final String METRICS_RECORDING_LEVEL = "caseflow.metrics.recording.level";
     public static final String STREAMS_THREADS = "caseflow.streams.threads";
     public static final String STREAMS_MAX_THREAD_REPLACEMENTS = "caseflow.streams.max.thread.replacements";
@@ -55,6 +57,7 @@ public final class ConfigKeys {
         d.put(SEEDS, "seeds");
         d.put(API_TOKENS, "");
         d.put(INDICATORS_EXPORT_LIMIT, "5000");
+        d.put(INDICATORS_EXPORT_SCOPES, "");
         d.put(METRICS_RECORDING_LEVEL, "INFO");
         d.put(STREAMS_THREADS, "1");
         d.put(STREAMS_MAX_THREAD_REPLACEMENTS, "3");

@@ -105,4 +105,14 @@ class CaseflowConfigTest {
     void shouldRefuseMissingConfigFileWithExitTwo() {
         assertThat(CaseflowCli.execute("run", "--config", dir.resolve("absent.properties").toString())).isEqualTo(2);
     }
+
+    @Test
+    void shouldLimitIndicatorGaugesToTheConfiguredCourts() {
+        CaseflowConfig config = CaseflowConfig.of(Map.of("kafka.bootstrap.servers", "b:9092",
+                "caseflow.indicators.export.scopes", " 湘02, 湘0211 ,"));
+
+        assertThat(config.topologySettings().indicatorExportScopes()).containsExactlyInAnyOrder("湘02", "湘0211");
+        assertThat(CaseflowConfig.of(Map.of("kafka.bootstrap.servers", "b:9092")).topologySettings()
+                .indicatorExportScopes()).as("empty = every court").isEmpty();
+    }
 }
