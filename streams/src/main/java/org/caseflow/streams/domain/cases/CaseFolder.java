@@ -235,7 +235,15 @@ public final class CaseFolder {
 
         private void resume(CaseEvent event, ClockResumed r) {
             String reason = r.getReason().name();
-            Integer index = openByReason.get(reason);
+            String closing = reason;
+            if (!openByReason.containsKey(reason) && openByReason.size() == 1) {
+                // One period is open and the resumption names another reason: it ends that period
+                // (a recording slip, not a reason to keep the clock stopped forever), and is flagged.
+                closing = openByReason.keySet().iterator().next();
+                flags.add("resumption " + event.getEventId() + " gives reason " + reason + " but the open period is "
+                        + closing);
+            }
+            Integer index = openByReason.get(closing);
             if (index == null) {
                 reject(event, "resuming " + reason + " which was not suspended");
                 return;
@@ -245,8 +253,8 @@ public final class CaseFolder {
                 reject(event, "resumedOn " + r.getResumedOn() + " is before suspendedFrom " + open.interval().from());
                 return;
             }
-            openByReason.remove(reason);
-            exclusions.set(index, new DeadlineInput.Exclusion(reason,
+            openByReason.remove(closing);
+            exclusions.set(index, new DeadlineInput.Exclusion(closing,
                     new DateInterval(open.interval().from(), r.getResumedOn())));
         }
 

@@ -129,4 +129,20 @@ class CaseCorrectionsTest {
         assertThat(engine.onTimer(result.state(), result.state().timerDue()).rejections()).singleElement()
                 .satisfies(r -> assertThat(r.reason()).contains("never filed"));
     }
+
+    @Test
+    void shouldEndTheOnlyOpenPeriodWhenTheResumptionNamesAnotherReason() {
+        CaseState state = engine.onEvent(null, filed("f", CASE, Procedure.CIVIL_FIRST_SUMMARY, FILED), at(FILED)).state();
+        state = engine.onEvent(state, TestEvents.suspended("s", CASE, SuspensionReason.APPRAISAL,
+                LocalDate.of(2025, 4, 1)), at(LocalDate.of(2025, 4, 1))).state();
+
+        CaseResult resumed = engine.onEvent(state, TestEvents.resumed("r", CASE, SuspensionReason.OTHER,
+                LocalDate.of(2025, 4, 11)), at(LocalDate.of(2025, 4, 11)));
+
+        // Interp. 243: the 10 appraisal days are excluded: 2025-06-03 + 10 = 2025-06-13.
+        assertThat(resumed.snapshot().getClockStopped()).isFalse();
+        assertThat(resumed.snapshot().getExcludedDays()).isEqualTo(10);
+        assertThat(resumed.snapshot().getDeadline()).isEqualTo(LocalDate.of(2025, 6, 13));
+        assertThat(resumed.snapshot().getFlags()).anySatisfy(f -> assertThat(f).contains("gives reason OTHER"));
+    }
 }
