@@ -29,10 +29,15 @@ public final class CaseEngine {
      * @param maxEventsBeforeFiling  how many may wait
      * @param performanceObservation how long after the performance due date an enforcement filing
      *                               still counts against voluntary performance (自动履行)
+     * @param closedRetention        how long a closed case's state is kept after its closing day: late
+     *                               events and duplicates are recognised meanwhile; afterwards the state
+     *                               is dropped (links to it fall back to the case number) so the store
+     *                               holds open cases plus a bounded tail, not every case ever filed
      */
-    public record Settings(Duration orphanTimeout, int maxEventsBeforeFiling, Duration performanceObservation) {
+    public record Settings(Duration orphanTimeout, int maxEventsBeforeFiling, Duration performanceObservation,
+            Duration closedRetention) {
         public static Settings defaults() {
-            return new Settings(Duration.ofDays(7), 100, Duration.ofDays(30));
+            return new Settings(Duration.ofDays(7), 100, Duration.ofDays(30), Duration.ofDays(730));
         }
     }
 
@@ -90,7 +95,25 @@ public final class CaseEngine {
                     .toList();
             return new CaseResult(null, List.of(), null, orphans, CaseResult.Outcome.ORPHANED, List.of(), List.of());
         }
+        Instant purge = purgeAt(view, state.performanceObserved());
+        if (purge != null && !now.isBefore(purge)) {
+            return new CaseResult(null, List.of(), null, List.of(), CaseResult.Outcome.PURGED, List.of(), List.of());
+        }
         return evaluate(state, view, view, now, false);
+    }
+
+    /**
+     * 00:00 after the retention of a closed case, in the court's zone, and never before a pending
+     * voluntary-performance observation is judged; null while the case is open.
+     */
+    private Instant purgeAt(CaseView view, boolean performanceObserved) {
+        if (!view.closed()) {
+            return null;
+        }
+        Instant purge = view.closedOn().plusDays(settings.closedRetention().toDays() + 1)
+                .atStartOfDay(evaluator.zoneOf(view.court())).toInstant();
+        Instant performance = performanceDue(view, evaluator.zoneOf(view.court()), performanceObserved);
+        return performance != null && performance.isAfter(purge) ? performance : purge;
     }
 
     /**
@@ -170,7 +193,7 @@ public final class CaseEngine {
                         .ifPresent(e -> newRejections.add(new CaseResult.Rejection(e, rejection.getValue())));
             }
         }
-        Instant timer = earliest(reconciled.timerDue(), performanceDue);
+        Instant timer = earliest(earliest(reconciled.timerDue(), performanceDue), purgeAt(view, observed));
         CaseState next = new CaseState(state.caseId(), state.events(), state.firstSeenAt(), reconciled.version(),
                 reconciled.versionDeadline(), reconciled.firing(), timer, Set.copyOf(reported), reconciled.overdue(),
                 state.enforcementFiled(), observed, atRiskKey(view, evaluation));
@@ -194,11 +217,15 @@ public final class CaseEngine {
 
     /** 00:00 after the observation period of an effective monetary judgment, while not yet judged. */
     private Instant performanceDue(CaseView view, CaseEvaluator.Evaluation evaluation, boolean observed) {
+        return performanceDue(view, evaluation.zone(), observed);
+    }
+
+    private Instant performanceDue(CaseView view, java.time.ZoneId zone, boolean observed) {
         if (observed || !view.monetaryJudgment() || view.performanceDueOn() == null) {
             return null;
         }
         return view.performanceDueOn().plusDays(settings.performanceObservation().toDays() + 1)
-                .atStartOfDay(evaluation.zone()).toInstant();
+                .atStartOfDay(zone).toInstant();
     }
 
     private static Instant earliest(Instant a, Instant b) {

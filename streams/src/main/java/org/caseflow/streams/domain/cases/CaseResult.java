@@ -21,7 +21,7 @@ public record CaseResult(CaseState state, List<DeadlineAlert> alerts, CaseSnapsh
         Outcome outcome, List<SignedFact> facts, List<CaseLink> links) {
 
     /** How an input was taken. */
-    public enum Outcome { APPLIED, FLAGGED, DUPLICATE, WAITING_FOR_FILING, REJECTED, ORPHANED }
+    public enum Outcome { APPLIED, FLAGGED, DUPLICATE, WAITING_FOR_FILING, REJECTED, ORPHANED, PURGED }
 
     /** An event refused with a reason; it goes to the dead-letter topic. */
     public record Rejection(CaseEvent event, String reason) {

@@ -145,4 +145,19 @@ class CaseCorrectionsTest {
         assertThat(resumed.snapshot().getDeadline()).isEqualTo(LocalDate.of(2025, 6, 13));
         assertThat(resumed.snapshot().getFlags()).anySatisfy(f -> assertThat(f).contains("gives reason OTHER"));
     }
+
+    @Test
+    void shouldDropAClosedCaseAfterItsRetention() {
+        CaseState state = engine.onEvent(null, filed("f", CASE, Procedure.CIVIL_FIRST_SUMMARY, FILED), at(FILED)).state();
+        CaseResult closing = engine.onEvent(state, closed("c", CASE, LocalDate.of(2025, 5, 1)), at(LocalDate.of(2025, 5, 1)));
+        // Kept 730 days after the closing day, then dropped at 00:00 of the next day.
+        assertThat(closing.state().timerDue()).isEqualTo(midnight(LocalDate.of(2025, 5, 1).plusDays(731)));
+
+        CaseResult before = engine.onTimer(closing.state(), closing.state().timerDue().minusSeconds(1));
+        assertThat(before.state()).isNotNull();
+        CaseResult purged = engine.onTimer(closing.state(), closing.state().timerDue());
+        assertThat(purged.outcome()).isEqualTo(CaseResult.Outcome.PURGED);
+        assertThat(purged.state()).isNull();
+        assertThat(purged.rejections()).isEmpty();
+    }
 }

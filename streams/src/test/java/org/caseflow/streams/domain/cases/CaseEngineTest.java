@@ -126,7 +126,8 @@ class CaseEngineTest {
 
         assertThat(closing.alerts()).hasSize(5).allSatisfy(a -> assertThat(a.getStatus()).isEqualTo(AlertStatus.RESOLVED));
         assertThat(closing.snapshot().getOnTime()).isFalse();
-        assertThat(closing.state().timerDue()).isNull();
+        assertThat(closing.state().timerDue()).as("no alert timer; only the retention of the closed case")
+                .isEqualTo(midnight(DEADLINE.plusDays(9).plusDays(731)));
     }
 
     @Test
