@@ -97,7 +97,7 @@ async function refresh() {
 function followAlerts() {
   if (token) return; // EventSource cannot send a bearer token
   const source = new EventSource('/api/v1/alerts/stream');
-  source.onmessage = (message) => {
+  source.addEventListener('alert', (message) => {
     const alert = JSON.parse(message.data);
     if (alert.court !== $('court').value) return;
     const li = document.createElement('li');
@@ -106,7 +106,7 @@ function followAlerts() {
     li.className = 'level-' + alert.level;
     $('alerts').prepend(li);
     while ($('alerts').children.length > 20) $('alerts').lastChild.remove();
-  };
+  });
 }
 
 loadCourts().then(refresh).catch((e) => { $('status').textContent = String(e); });

@@ -25,8 +25,33 @@ final class PeerClient {
     record PeerResponse(int status, String body) {
     }
 
+    /**
+     * The request line as the caller sent it, with every character {@link URI} refuses (a raw '|',
+     * '{', '^', '\\', a space, non-ASCII) percent-encoded: the peer decodes it back to the same path.
+     */
+    static String escapeIllegal(String raw) {
+        StringBuilder out = new StringBuilder(raw.length());
+        for (byte b : raw.getBytes(StandardCharsets.UTF_8)) {
+            int c = b & 0xff;
+            boolean legal = c < 0x80 && (Character.isLetterOrDigit(c) || "-._~:/?#[]@!$&'()*+,;=%".indexOf(c) >= 0);
+            if (legal) {
+                out.append((char) c);
+            } else {
+                out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
+            }
+        }
+        return out.toString();
+    }
+
     PeerResponse get(HostInfo host, String rawPathAndQuery, String authorization) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://" + host.host() + ":" + host.port() + rawPathAndQuery))
+        URI uri;
+        try {
+            uri = URI.create("http://" + host.host() + ":" + host.port() + escapeIllegal(rawPathAndQuery));
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(400, "malformed request URI: " + e.getMessage());
+        }
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .timeout(Duration.ofSeconds(10))
                 .header(FORWARDED_HEADER, "1")
                 .header("Accept", "application/json")

@@ -70,7 +70,8 @@ final class QueryRouter {
 
     List<AtRiskCase> atRisk(String court, int withinDays, Request request) {
         requireReady();
-        List<AtRiskCase> merged = new ArrayList<>(localCall(() -> local.atRisk(court, withinDays)));
+        List<AtRiskCase> merged = new ArrayList<>(hostsActiveTasks()
+                ? localCall(() -> local.atRisk(court, withinDays)) : List.of());
         if (!request.forwarded()) {
             for (HostInfo host : otherHosts(streams.kafkaStreams().streamsMetadataForStore(StoreNames.CASES))) {
                 merged.addAll(read(host, request, AT_RISK_LIST));
@@ -83,7 +84,8 @@ final class QueryRouter {
 
     List<Object> indicators(String court, String window, Request request) {
         requireReady();
-        List<Object> merged = new ArrayList<>(localCall(() -> local.indicators(court, window)));
+        List<Object> merged = new ArrayList<>(hostsActiveTasks()
+                ? localCall(() -> local.indicators(court, window)) : List.of());
         if (!request.forwarded()) {
             for (HostInfo host : otherHosts(streams.kafkaStreams().metadataForAllStreamsClients())) {
                 merged.addAll(read(host, request, JSON_LIST));
@@ -98,9 +100,20 @@ final class QueryRouter {
         }
     }
 
+    /**
+     * Other instances that own partitions. An instance holding only standby or warm-up copies (more
+     * instances than partitions, or right after joining) has nothing to answer and is not asked:
+     * asking it would turn every merged list into a 503.
+     */
     private List<HostInfo> otherHosts(Collection<StreamsMetadata> metadata) {
-        return metadata.stream().map(StreamsMetadata::hostInfo).distinct()
-                .filter(host -> !host.equals(streams.thisHost())).toList();
+        return metadata.stream().filter(m -> !m.topicPartitions().isEmpty()).map(StreamsMetadata::hostInfo)
+                .distinct().filter(host -> !host.equals(streams.thisHost())).toList();
+    }
+
+    /** Whether this instance owns any partition (else its local answer is empty, not an error). */
+    private boolean hostsActiveTasks() {
+        return streams.kafkaStreams().metadataForLocalThreads().stream()
+                .anyMatch(thread -> !thread.activeTasks().isEmpty());
     }
 
     private <T> List<T> read(HostInfo host, Request request, TypeReference<List<T>> type) {
