@@ -41,10 +41,35 @@ public final class CaseflowCli implements Runnable {
     public static int execute(String... args) {
         CommandLine commandLine = new CommandLine(new CaseflowCli())
                 .setExecutionExceptionHandler((exception, cmd, parseResult) -> {
-                    cmd.getErr().println("caseflow: " + exception.getMessage());
-                    return EXIT_FAILURE;
+                    boolean badInput = isBadInput(exception);
+                    cmd.getErr().println("caseflow " + cmd.getCommandName() + ": " + (badInput ? "" : "failed: ")
+                            + describe(exception));
+                    return badInput ? EXIT_BAD_INPUT : EXIT_FAILURE;
                 });
         return commandLine.execute(args);
+    }
+
+    /**
+     * Problems of what the user gave us — a path that cannot be read or written, seed files, a Kafka
+     * setting, an option value — are bad input (exit 2); anything else is a runtime failure (exit 1).
+     */
+    static boolean isBadInput(Throwable e) {
+        return e instanceof java.io.IOException || e instanceof java.io.UncheckedIOException
+                || e instanceof org.caseflow.streams.domain.seeds.SeedException
+                || e instanceof org.apache.kafka.common.config.ConfigException
+                || e instanceof IllegalArgumentException;
+    }
+
+    /** The message with its kind, and the cause's when it adds something. */
+    static String describe(Throwable e) {
+        String text = e.getMessage() == null ? e.getClass().getSimpleName()
+                : e.getClass().getSimpleName() + ": " + e.getMessage();
+        Throwable cause = e.getCause();
+        if (cause != null && cause.getMessage() != null && (e.getMessage() == null
+                || !e.getMessage().contains(cause.getMessage()))) {
+            text += " (" + cause.getClass().getSimpleName() + ": " + cause.getMessage() + ")";
+        }
+        return text;
     }
 
     @Override
