@@ -31,8 +31,17 @@ public record Seeds(RuleTable rules, CalendarRegistry calendars, CourtRegistry c
     }
 
     /** {@code $CASEFLOW_SEEDS}, else {@code ./seeds}. */
+    /**
+     * The seeds folder when no configuration names one: {@code $CASEFLOW_SEEDS}, else the system
+     * property {@code caseflow.seeds.default} (the launcher points it at the repository's seeds, as a
+     * default that a config file's {@code caseflow.seeds} still overrides), else {@code ./seeds}.
+     */
     public static Path defaultRoot() {
         String env = System.getenv(ENV);
-        return env == null || env.isBlank() ? Path.of("seeds") : Path.of(env);
+        if (env != null && !env.isBlank()) {
+            return Path.of(env);
+        }
+        String launcher = System.getProperty("caseflow.seeds.default");
+        return launcher == null || launcher.isBlank() ? Path.of("seeds") : Path.of(launcher);
     }
 }

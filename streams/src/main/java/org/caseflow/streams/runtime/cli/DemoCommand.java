@@ -29,6 +29,7 @@ import org.caseflow.streams.runtime.kafka.EmbeddedKafka;
 import org.caseflow.streams.runtime.kafka.TopicAdmin;
 import org.caseflow.streams.runtime.kafka.TopicSpec;
 import org.caseflow.streams.runtime.metrics.MetricsSummary;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -71,6 +72,10 @@ public final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
+        if (!(speed > 0) || !(scale > 0 && scale <= 1000) || warmUpDays < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--speed must be > 0, --scale in (0, 1000]"
+                    + " and --warm-up-days >= 0; got " + speed + ", " + scale + ", " + warmUpDays);
+        }
         long begin = System.nanoTime();
         boolean temporary = dataDir == null;
         Path root = temporary ? Files.createTempDirectory("caseflow-demo-") : dataDir;
@@ -178,11 +183,7 @@ public final class DemoCommand implements Callable<Integer> {
         settings.put("caseflow.state.dir", stateDir.toString());
         settings.put("caseflow.clock.mode", "EVENT_TIME");
         settings.put("caseflow.topic.replication", "1");
-        String seeds = System.getenv("CASEFLOW_SEEDS");
-        if (seeds != null && !seeds.isBlank()) {
-            settings.put("caseflow.seeds", seeds);
-        }
-        return CaseflowConfig.of(settings);
+        return CaseflowConfig.of(settings); // seeds: the default ($CASEFLOW_SEEDS, the launcher's, ./seeds)
     }
 
     private SimulatorFeed startSimulator(CaseflowConfig config, PrintWriter out) {

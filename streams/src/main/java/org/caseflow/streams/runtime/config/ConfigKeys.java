@@ -54,7 +54,7 @@ public final class ConfigKeys {
         d.put(CLOCK_MODE, "WALL_CLOCK");
         d.put(TICK_INTERVAL_MS, "1000");
         d.put(TICK_MAX_TIMERS, "20000");
-        d.put(SEEDS, "seeds");
+        d.put(SEEDS, org.caseflow.streams.domain.seeds.Seeds.defaultRoot().toString());
         d.put(API_TOKENS, "");
         d.put(INDICATORS_EXPORT_LIMIT, "5000");
         d.put(INDICATORS_EXPORT_SCOPES, "");
