@@ -3,8 +3,6 @@ package org.caseflow.streams.runtime.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -14,24 +12,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.caseflow.events.CaseEvent;
-import org.caseflow.events.CaseFiled;
-import org.caseflow.events.Procedure;
-import org.caseflow.schemas.CaseflowSerdes;
 import org.caseflow.streams.runtime.app.CaseflowRuntime;
 import org.caseflow.streams.runtime.config.CaseflowConfig;
-import org.caseflow.streams.runtime.kafka.SharedKafka;
-import org.caseflow.streams.runtime.kafka.TopicAdmin;
-import org.caseflow.streams.runtime.kafka.TopicSpec;
+import org.caseflow.streams.runtime.kafka.OverdueInstance;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,27 +44,9 @@ class CourtPageTest {
     @Test
     void shouldShowTheOverdueCaseAndTheIndicatorsOfTheCourt() throws Exception {
         assumeTrue(chromiumInstalled(), "Debian package chromium not installed");
-        var kafka = SharedKafka.get();
-        CaseflowConfig config = CaseflowConfig.of(Map.of(
-                "kafka.bootstrap.servers", kafka.bootstrapServers(),
-                "caseflow.application.id", "page-it",
-                "caseflow.topic.prefix", "page.",
-                "caseflow.http.port", String.valueOf(freePort()),
-                "caseflow.state.dir", dir.resolve("state").toString()));
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
-            assertThat(new TopicAdmin(admin).ensure(TopicSpec.all(config)).ok()).isTrue();
-        }
-        // CPL 164: summary procedure filed 2024-01-02, due 2024-04-02: overdue on the wall clock.
+        CaseflowConfig config = OverdueInstance.config("page", dir.resolve("state"));
         String caseId = "(2024)湘0211民初77号";
-        try (KafkaProducer<String, CaseEvent> producer = new KafkaProducer<>(
-                Map.of("bootstrap.servers", kafka.bootstrapServers()), new StringSerializer(),
-                CaseflowSerdes.caseEvent().serializer())) {
-            producer.send(new ProducerRecord<>(config.topics().caseFilings(), caseId, CaseEvent.newBuilder()
-                    .setEventId("page-1").setCaseId(caseId).setCourt("湘0211")
-                    .setOccurredAt(Instant.parse("2024-01-02T02:00:00Z"))
-                    .setPayload(CaseFiled.newBuilder().setProcedure(Procedure.CIVIL_FIRST_SUMMARY)
-                            .setFiledOn(LocalDate.of(2024, 1, 2)).build()).build())).get();
-        }
+        OverdueInstance.fileOverdueCase(config, caseId);
         try (CaseflowRuntime runtime = CaseflowRuntime.start(config)) {
             assertThat(runtime.app().awaitRunning(Duration.ofSeconds(60))).isTrue();
             String base = "http://127.0.0.1:" + config.httpPort();
@@ -122,11 +89,5 @@ class CourtPageTest {
             Thread.sleep(300);
         }
         throw new AssertionError("case never at risk; last answer " + body);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

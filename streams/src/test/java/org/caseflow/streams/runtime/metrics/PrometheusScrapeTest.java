@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -15,25 +14,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.caseflow.events.CaseEvent;
-import org.caseflow.events.CaseFiled;
-import org.caseflow.events.Procedure;
-import org.caseflow.schemas.CaseflowSerdes;
 import org.caseflow.streams.runtime.app.CaseflowRuntime;
 import org.caseflow.streams.runtime.config.CaseflowConfig;
-import org.caseflow.streams.runtime.kafka.SharedKafka;
-import org.caseflow.streams.runtime.kafka.TopicAdmin;
-import org.caseflow.streams.runtime.kafka.TopicSpec;
+import org.caseflow.streams.runtime.kafka.OverdueInstance;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -73,28 +59,9 @@ class PrometheusScrapeTest {
     @Test
     void shouldBeScrapedByPrometheusWithAlertAndEventSeries() throws Exception {
         assumeTrue(prometheusInstalled(), "Debian package prometheus not installed");
-        var kafka = SharedKafka.get();
-        CaseflowConfig config = CaseflowConfig.of(Map.of(
-                "kafka.bootstrap.servers", kafka.bootstrapServers(),
-                "caseflow.application.id", "prometheus-it",
-                "caseflow.topic.prefix", "prom.",
-                "caseflow.http.port", String.valueOf(freePort()),
-                "caseflow.state.dir", dir.resolve("state").toString()));
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
-            assertThat(new TopicAdmin(admin).ensure(TopicSpec.all(config)).ok()).isTrue();
-        }
-        // CPL 164: summary procedure, filed 2024-01-02, 3 months → 2024-04-02: long breached by the wall clock.
-        try (KafkaProducer<String, CaseEvent> producer = new KafkaProducer<>(
-                Map.of("bootstrap.servers", kafka.bootstrapServers()), new StringSerializer(),
-                CaseflowSerdes.caseEvent().serializer())) {
-            String caseId = "(2024)湘0211民初1号";
-            producer.send(new ProducerRecord<>(config.topics().caseFilings(), caseId, CaseEvent.newBuilder()
-                    .setEventId("p1").setCaseId(caseId).setCourt("湘0211")
-                    .setOccurredAt(Instant.parse("2024-01-02T02:00:00Z"))
-                    .setPayload(CaseFiled.newBuilder().setProcedure(Procedure.CIVIL_FIRST_SUMMARY)
-                            .setFiledOn(LocalDate.of(2024, 1, 2)).build()).build())).get();
-        }
-        int promPort = freePort();
+        CaseflowConfig config = OverdueInstance.config("prom", dir.resolve("state"));
+        OverdueInstance.fileOverdueCase(config, "(2024)湘0211民初1号");
+        int promPort = OverdueInstance.freePort();
         Path promConfig = dir.resolve("scrape.yml");
         Files.writeString(promConfig, "global:\n  scrape_interval: 1s\nscrape_configs:\n  - job_name: caseflow\n"
                 + "    metrics_path: /metrics\n    static_configs:\n      - targets: ['127.0.0.1:" + config.httpPort() + "']\n");
@@ -144,11 +111,5 @@ class PrometheusScrapeTest {
     private static int run(String... command) throws Exception {
         Process p = new ProcessBuilder(command).inheritIO().start();
         return p.waitFor(60, TimeUnit.SECONDS) ? p.exitValue() : -1;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }
