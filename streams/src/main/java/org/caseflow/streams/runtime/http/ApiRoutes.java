@@ -48,13 +48,17 @@ final class ApiRoutes {
         }
         Object value = ((QueryRouter.LocalCase) answer).value();
         String court = mapper.valueToTree(value).path("court").asText("");
-        requireCourt(ctx, court);
+        if (!ApiTokens.allows(courts(ctx), court)) {
+            // Not 403: a token limited to some courts must not learn which case numbers exist elsewhere.
+            throw new ApiException(404, "unknown case " + caseId);
+        }
         ctx.json(value);
     }
 
     private void atRisk(Context ctx) {
         String court = ctx.pathParam("court");
         requireCourt(ctx, court);
+        requireKnownCourt(court);
         int withinDays = withinDays(ctx.queryParam("withinDays"));
         ctx.json(router.atRisk(court, withinDays, request(ctx)));
     }
@@ -62,6 +66,7 @@ final class ApiRoutes {
     private void indicators(Context ctx) {
         String court = ctx.pathParam("court");
         requireCourt(ctx, court);
+        requireKnownCourt(court);
         String window = ctx.queryParam("window") == null ? "MONTH" : ctx.queryParam("window").toUpperCase(Locale.ROOT);
         if (!WINDOWS.contains(window)) {
             throw new ApiException(400, "window must be one of " + WINDOWS + ", got '" + ctx.queryParam("window") + "'");
@@ -87,6 +92,14 @@ final class ApiRoutes {
             // falls through to the 400 below
         }
         throw new ApiException(400, "withinDays must be an integer 0.." + MAX_WITHIN_DAYS + ", got '" + text + "'");
+    }
+
+    /** A court the seeds do not know is a 404, not an empty list that looks like a quiet court. */
+    private void requireKnownCourt(String court) {
+        List<Object> known = router.courts();
+        if (!known.isEmpty() && known.stream().noneMatch(c -> court.equals(mapper.valueToTree(c).path("code").asText()))) {
+            throw new ApiException(404, "unknown court " + court);
+        }
     }
 
     private static void requireCourt(Context ctx, String court) {

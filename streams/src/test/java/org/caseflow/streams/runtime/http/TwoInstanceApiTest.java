@@ -255,12 +255,14 @@ class TwoInstanceApiTest {
     }
 
     @Test
-    void shouldRefuseCaseOfAnotherCourtWhetherLocalOrForwarded() throws Exception {
+    void shouldHideCasesOfAnotherCourtWhetherLocalOrForwarded() throws Exception {
         String foreignCase = CASES.get(1);
         awaitCase(a, foreignCase);
         for (Instance asked : List.of(a, b)) {
-            assertError(get(asked.url("/api/v1/cases/" + enc(foreignCase)), XIANG02), 403, "湘0211");
+            // 404 like an unknown case: a token limited to 湘02 must not learn that the number exists.
+            assertError(get(asked.url("/api/v1/cases/" + enc(foreignCase)), XIANG02), 404, "unknown case");
         }
+        assertError(get(a.url("/api/v1/courts/" + enc("湘9999") + "/at-risk"), ALL), 404, "unknown court");
         assertThat(get(b.url("/api/v1/cases/" + enc(CASES.get(0))), XIANG02).statusCode()).isEqualTo(200);
     }
 
