@@ -47,25 +47,50 @@ public final class AlertTopicTail implements AutoCloseable {
         return this;
     }
 
+    /** Longest pause between attempts when the topic cannot be read (broker down, topic missing). */
+    static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+
     private void run(String topic, AlertBroadcaster alerts) {
+        Duration backoff = Duration.ofSeconds(1);
         try {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToEnd(partitions); // live stream: only alerts raised from now on
             while (running) {
-                for (ConsumerRecord<String, DeadlineAlert> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (record.value() != null) {
-                        alerts.publish(OutputJson.toJson(record.value()));
-                    }
+                try {
+                    tail(topic, alerts);
+                } catch (WakeupException e) {
+                    throw e;
+                } catch (RuntimeException e) {
+                    // A broker that is down at start, or a topic not created yet, must not end the feed
+                    // for good: the SSE clients would wait for nothing while the app looks healthy.
+                    LOG.warn("alert stream interrupted ({}); retrying in {} s", e.toString(), backoff.toSeconds());
+                    Thread.sleep(backoff.toMillis());
+                    backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
                 }
             }
         } catch (WakeupException e) {
             // closing
-        } catch (RuntimeException e) {
-            LOG.error("alert stream stopped: {}", e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } finally {
             consumer.close(Duration.ofSeconds(2));
+        }
+    }
+
+    /** Assigns every partition of the topic at its end and publishes what arrives, until closed. */
+    private void tail(String topic, AlertBroadcaster alerts) {
+        List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                .map(p -> new TopicPartition(topic, p.partition())).toList();
+        if (partitions.isEmpty()) {
+            throw new IllegalStateException("topic " + topic + " has no partitions yet");
+        }
+        consumer.assign(partitions);
+        consumer.seekToEnd(partitions); // live stream: only alerts raised from now on
+        LOG.info("alert stream following {} partitions of {}", partitions.size(), topic);
+        while (running) {
+            for (ConsumerRecord<String, DeadlineAlert> record : consumer.poll(Duration.ofMillis(500))) {
+                if (record.value() != null) {
+                    alerts.publish(OutputJson.toJson(record.value()));
+                }
+            }
         }
     }
 

@@ -49,15 +49,18 @@ public final class CaseflowRuntime implements AutoCloseable {
         CaseflowApp app = CaseflowApp.create(config, registry);
         AlertBroadcaster alerts = new AlertBroadcaster();
         HttpApi http = new HttpApi(config, registry, app, queries.apply(app.kafkaStreams()), alerts);
+        AlertTopicTail tail;
         try {
             http.start();
             app.start();
+            tail = new AlertTopicTail(config, alerts).start();
         } catch (RuntimeException e) {
+            // Whatever started is stopped, so a failed start exits instead of hanging.
             http.close();
             app.close();
             throw e;
         }
-        return new CaseflowRuntime(registry, app, http, alerts, new AlertTopicTail(config, alerts).start());
+        return new CaseflowRuntime(registry, app, http, alerts, tail);
     }
 
     public PrometheusMeterRegistry registry() {

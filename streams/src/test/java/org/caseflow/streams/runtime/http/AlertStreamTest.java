@@ -1,0 +1,51 @@
+package org.caseflow.streams.runtime.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.caseflow.streams.runtime.app.CaseflowRuntime;
+import org.caseflow.streams.runtime.config.CaseflowConfig;
+import org.caseflow.streams.runtime.kafka.OverdueInstance;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code GET /api/v1/alerts/stream}: server-sent events of the alerts raised while a client listens. */
+@Tag("integration")
+class AlertStreamTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void shouldStreamAnAlertRaisedWhileTheClientListens() throws Exception {
+        CaseflowConfig config = OverdueInstance.config("sse", dir.resolve("state"));
+        try (CaseflowRuntime runtime = CaseflowRuntime.start(config)) {
+            assertThat(runtime.app().awaitRunning(Duration.ofSeconds(60))).isTrue();
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + config.httpPort()
+                    + "/api/v1/alerts/stream")).header("Accept", "text/event-stream").build();
+            CompletableFuture<HttpResponse<Stream<String>>> response = HttpClient.newHttpClient()
+                    .sendAsync(request, HttpResponse.BodyHandlers.ofLines());
+            Thread.sleep(2_000); // the client is connected and the tail follows the topic's end
+
+            String caseId = "(2024)湘0211民初88号";
+            OverdueInstance.fileOverdueCase(config, caseId);
+
+            CompletableFuture<List<String>> firstAlert = response.thenApply(r -> r.body()
+                    .dropWhile(line -> !line.startsWith("event: alert")).limit(2).toList());
+            List<String> lines = firstAlert.get(60, TimeUnit.SECONDS);
+            assertThat(lines.get(0)).isEqualTo("event: alert");
+            // CPL 164: filed 2024-01-02, due 2024-04-02: long overdue by the wall clock.
+            assertThat(lines.get(1)).startsWith("data: ").contains("\"caseId\":\"" + caseId + "\"")
+                    .contains("\"status\":\"FIRING\"").containsPattern("\"level\":\"(BREACHED|OVERDUE)\"");
+        }
+    }
+}
