@@ -93,12 +93,8 @@ public final class ProduceCommand implements Callable<Integer> {
         EventFileReader.Summary summary;
         try {
             summary = new EventFileReader(maxLineBytes).read(file, line -> report(line, err));
-        } catch (NoSuchFileException e) {
-            return unreadable(err, "no such file");
-        } catch (AccessDeniedException e) {
-            return unreadable(err, "permission denied");
         } catch (IOException e) {
-            return unreadable(err, e.getMessage());
+            return unreadable(err, reason(e));
         } finally {
             err.flush();
         }
@@ -149,12 +145,8 @@ public final class ProduceCommand implements Callable<Integer> {
             out.println(published + " published, " + summary.invalid() + " invalid");
             out.flush();
             return summary.invalid() == 0 ? CaseflowCli.EXIT_OK : CaseflowCli.EXIT_BAD_INPUT;
-        } catch (NoSuchFileException e) {
-            return unreadable(err, "no such file");
-        } catch (AccessDeniedException e) {
-            return unreadable(err, "permission denied");
         } catch (IOException e) {
-            return unreadable(err, e.getMessage());
+            return unreadable(err, reason(e));
         } catch (PublishException e) {
             err.println("caseflow produce: publishing failed: " + e.getMessage());
             err.flush();
@@ -205,6 +197,14 @@ public final class ProduceCommand implements Callable<Integer> {
         } else if (line instanceof ParsedLine.Valid ok) {
             ok.warnings().forEach(err::println);
         }
+    }
+
+    /** Why a file could not be read, in words (the exception's own message is only a path). */
+    private static String reason(IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return "no such file";
+        }
+        return e instanceof AccessDeniedException ? "permission denied" : e.getMessage();
     }
 
     private int unreadable(PrintWriter err, String reason) {
