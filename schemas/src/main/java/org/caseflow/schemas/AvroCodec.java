@@ -54,10 +54,11 @@ public final class AvroCodec<T extends SpecificRecord> {
     private static synchronized void trustGeneratedClasses() {
         ClassSecurityValidator.ClassSecurityPredicate previous = ClassSecurityValidator.getGlobal();
         ClassSecurityValidator.setGlobal(ClassSecurityValidator.composite(previous,
-                clazz -> clazz.getName().startsWith(GENERATED_PACKAGE)));
+                clazz -> clazz.getName().startsWith(GENERATED_PACKAGE) || clazz.getName().startsWith(STATE_PACKAGE)));
     }
 
     private static final String GENERATED_PACKAGE = "org.caseflow.events.";
+    private static final String STATE_PACKAGE = "org.caseflow.state.";
 
     public Schema schema() {
         return schema;

@@ -9,6 +9,7 @@ import org.caseflow.events.CaseEvent;
 import org.caseflow.events.CaseSnapshot;
 import org.caseflow.events.DeadlineAlert;
 import org.caseflow.events.IndicatorValue;
+import org.caseflow.state.StoredCase;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class SchemaEvolutionTest {
     static List<Schema> currentSchemas() {
         return List.of(CaseEvent.getClassSchema(), DeadlineAlert.getClassSchema(), CaseSnapshot.getClassSchema(),
-                IndicatorValue.getClassSchema());
+                IndicatorValue.getClassSchema(), StoredCase.getClassSchema());
     }
 
     @ParameterizedTest

@@ -60,12 +60,36 @@ public enum EventType {
         return ofPayload(event.getPayload());
     }
 
+    /**
+     * Whether an event of this type moves the deadline (conversion, suspension, resumption, restart,
+     * extension, closing): such events are refused once the case is closed.
+     */
+    public boolean changesTheClock() {
+        return switch (this) {
+            case PROCEDURE_CHANGED, CLOCK_SUSPENDED, CLOCK_RESUMED, CLOCK_RESTARTED, EXTENSION_GRANTED,
+                    CASE_CLOSED -> true;
+            default -> false;
+        };
+    }
+
+    /** Payload class → type: the canonical order asks for the type of every event it compares. */
+    private static final ClassValue<EventType> BY_CLASS = new ClassValue<>() {
+        @Override
+        protected EventType computeValue(Class<?> type) {
+            for (EventType candidate : values()) {
+                if (candidate.payloadClass.isAssignableFrom(type)) {
+                    return candidate;
+                }
+            }
+            return null;
+        }
+    };
+
     /** The type of a payload record; a null or foreign payload is a programming error. */
     public static EventType ofPayload(Object payload) {
-        for (EventType type : values()) {
-            if (type.payloadClass.isInstance(payload)) {
-                return type;
-            }
+        EventType type = payload == null ? null : BY_CLASS.get(payload.getClass());
+        if (type != null) {
+            return type;
         }
         throw new CaseflowException("not a CaseEvent payload: "
                 + (payload == null ? "null" : payload.getClass().getName()));

@@ -1,33 +1,46 @@
 package org.caseflow.streams.topology;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.time.Instant;
-import java.time.LocalDate;
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
-import org.caseflow.events.AlertLevel;
+import org.caseflow.CaseflowException;
 import org.caseflow.events.CaseEvent;
 import org.caseflow.schemas.AvroCodec;
+import org.caseflow.state.ScheduledHearing;
+import org.caseflow.state.StoredAlert;
+import org.caseflow.state.StoredCase;
+import org.caseflow.state.StoredConversion;
+import org.caseflow.state.StoredExclusion;
+import org.caseflow.state.StoredExtension;
+import org.caseflow.state.StoredFold;
+import org.caseflow.state.StoredHearing;
+import org.caseflow.state.StoredRejection;
+import org.caseflow.state.StoredView;
 import org.caseflow.streams.domain.cases.CaseState;
+import org.caseflow.streams.domain.cases.CaseView;
 import org.caseflow.streams.domain.cases.FiringAlert;
+import org.caseflow.streams.domain.cases.FoldPoint;
+import org.caseflow.streams.domain.deadline.DateInterval;
+import org.caseflow.streams.domain.deadline.DeadlineInput;
 
 /**
- * Compact binary form of {@link CaseState} for the case store and its changelog. Events keep their
- * Avro single-object encoding, so a state written before a schema change still reads after it.
+ * The case store's value format: {@link CaseState} as the Avro record {@code StoredCase} in single-object
+ * encoding, so a state written by any released schema version still reads after a change (the evolution
+ * test guards it) and enums travel by name. The events themselves are not here but in
+ * {@link StoreNames#CASE_EVENTS}: a state costs the same to read and write whatever the length of the history.
  */
 public final class CaseStateSerde implements Serde<CaseState> {
-    private static final byte FORMAT = 1;
-    private static final long NONE = Long.MIN_VALUE;
+    /** Format 1 (before the event log) was a hand-written binary form that began with this byte. */
+    private static final byte FORMAT_1 = 1;
+    private final AvroCodec<StoredCase> codec = new AvroCodec<>(StoredCase.getClassSchema());
     private final AvroCodec<CaseEvent> events = new AvroCodec<>(CaseEvent.getClassSchema());
 
     @Override
@@ -41,86 +54,118 @@ public final class CaseStateSerde implements Serde<CaseState> {
     }
 
     byte[] write(CaseState s) {
-        try (ByteArrayOutputStream bytes = new ByteArrayOutputStream(256); DataOutputStream out =
-                new DataOutputStream(bytes)) {
-            out.writeByte(FORMAT);
-            out.writeUTF(s.caseId());
-            out.writeInt(s.events().size());
-            for (CaseEvent e : s.events()) {
-                byte[] encoded = events.encode(e);
-                out.writeInt(encoded.length);
-                out.write(encoded);
-            }
-            out.writeLong(s.firstSeenAt().toEpochMilli());
-            out.writeInt(s.deadlineVersion());
-            out.writeLong(s.versionDeadline() == null ? NONE : s.versionDeadline().toEpochDay());
-            out.writeInt(s.firing().size());
-            for (FiringAlert f : s.firing()) {
-                out.writeUTF(f.alertId());
-                out.writeByte(f.level().ordinal());
-                out.writeInt(f.reminder());
-                out.writeInt(f.rank());
-                out.writeInt(f.version());
-                out.writeLong(f.deadline().toEpochDay());
-            }
-            out.writeLong(s.timerDue() == null ? NONE : s.timerDue().toEpochMilli());
-            out.writeInt(s.reportedRejections().size());
-            for (String id : s.reportedRejections().stream().sorted().toList()) {
-                out.writeUTF(id);
-            }
-            out.writeBoolean(s.overdue());
-            out.writeBoolean(s.enforcementFiled());
-            out.writeBoolean(s.performanceObserved());
-            out.writeBoolean(s.atRiskKey() != null);
-            if (s.atRiskKey() != null) {
-                out.writeUTF(s.atRiskKey());
-            }
-            out.flush();
-            return bytes.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        List<StoredAlert> firing = new ArrayList<>();
+        for (FiringAlert f : s.firing()) {
+            firing.add(new StoredAlert(f.alertId(), f.level(), f.reminder(), f.rank(), f.version(), f.deadline()));
         }
+        return codec.encode(StoredCase.newBuilder()
+                .setCaseId(s.caseId())
+                .setFirstSeenAt(s.firstSeenAt())
+                .setFold(s.fold() == null ? null : fold(s.fold()))
+                .setDeadlineVersion(s.deadlineVersion())
+                .setVersionDeadline(s.versionDeadline())
+                .setFiring(firing)
+                .setTimerDue(s.timerDue())
+                .setReportedRejections(s.reportedRejections().stream().sorted().toList())
+                .setOverdue(s.overdue())
+                .setEnforcementFiled(s.enforcementFiled())
+                .setPerformanceObserved(s.performanceObserved())
+                .setAtRiskKey(s.atRiskKey())
+                .build());
     }
 
     CaseState read(byte[] data) {
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
-            byte format = in.readByte();
-            if (format != FORMAT) {
-                throw new IOException("unknown case state format " + format);
-            }
-            String caseId = in.readUTF();
-            int n = in.readInt();
-            List<CaseEvent> list = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) {
-                byte[] encoded = new byte[in.readInt()];
-                in.readFully(encoded);
-                list.add(events.decode(encoded));
-            }
-            Instant firstSeen = Instant.ofEpochMilli(in.readLong());
-            int version = in.readInt();
-            long vd = in.readLong();
-            int nf = in.readInt();
-            List<FiringAlert> firing = new ArrayList<>(nf);
-            for (int i = 0; i < nf; i++) {
-                firing.add(new FiringAlert(in.readUTF(), AlertLevel.values()[in.readByte()], in.readInt(),
-                        in.readInt(), in.readInt(), LocalDate.ofEpochDay(in.readLong())));
-            }
-            long due = in.readLong();
-            int nr = in.readInt();
-            Set<String> reported = new HashSet<>();
-            for (int i = 0; i < nr; i++) {
-                reported.add(in.readUTF());
-            }
-            boolean overdue = in.readBoolean();
-            boolean enforcementFiled = in.readBoolean();
-            boolean performanceObserved = in.readBoolean();
-            String atRiskKey = in.readBoolean() ? in.readUTF() : null;
-            return new CaseState(caseId, List.copyOf(list), firstSeen, version,
-                    vd == NONE ? null : LocalDate.ofEpochDay(vd), List.copyOf(firing),
-                    due == NONE ? null : Instant.ofEpochMilli(due), Set.copyOf(reported), overdue,
-                    enforcementFiled, performanceObserved, atRiskKey);
-        } catch (IOException e) {
-            throw new UncheckedIOException("corrupt case state", e);
+        if (data.length > 0 && data[0] == FORMAT_1) {
+            throw new CaseflowException("case state in format 1 (written before the event log): reset the "
+                    + "application and reprocess the inputs (docs/operations.md, upgrading)");
         }
+        StoredCase s = codec.decode(data);
+        List<FiringAlert> firing = new ArrayList<>();
+        for (StoredAlert a : s.getFiring()) {
+            firing.add(new FiringAlert(a.getAlertId(), a.getLevel(), a.getReminder(), a.getRank(), a.getVersion(),
+                    a.getDeadline()));
+        }
+        return new CaseState(s.getCaseId(), s.getFold() == null ? null : fold(s.getFold()), s.getFirstSeenAt(),
+                s.getDeadlineVersion(), s.getVersionDeadline(), List.copyOf(firing), s.getTimerDue(),
+                Set.copyOf(s.getReportedRejections()), s.getOverdue(), s.getEnforcementFiled(),
+                s.getPerformanceObserved(), s.getAtRiskKey());
+    }
+
+    private StoredFold fold(FoldPoint p) {
+        List<ScheduledHearing> scheduled = new ArrayList<>();
+        p.firstScheduled().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(e -> scheduled.add(new ScheduledHearing(e.getKey(), e.getValue())));
+        return new StoredFold(view(p.view()), scheduled, ByteBuffer.wrap(events.encode(p.last())), p.events());
+    }
+
+    private FoldPoint fold(StoredFold f) {
+        Map<String, java.time.LocalDate> scheduled = new HashMap<>();
+        f.getFirstScheduled().forEach(h -> scheduled.put(h.getHearingId(), h.getDay()));
+        ByteBuffer last = f.getLastEvent().duplicate();
+        byte[] bytes = new byte[last.remaining()];
+        last.get(bytes);
+        return new FoldPoint(view(f.getView()), scheduled, events.decode(bytes), f.getEvents());
+    }
+
+    private static StoredView view(CaseView v) {
+        List<StoredRejection> rejections = new ArrayList<>();
+        v.rejections().forEach((id, reason) -> rejections.add(new StoredRejection(id, reason)));
+        return StoredView.newBuilder()
+                .setCaseId(v.caseId())
+                .setCourt(v.court())
+                .setFiled(v.filed())
+                .setProcedure(v.procedure())
+                .setOriginalProcedure(v.originalProcedure())
+                .setFiledOn(v.filedOn())
+                .setDivision(v.division())
+                .setJudge(v.judge())
+                .setOriginCaseId(v.originCaseId())
+                .setClaimAmount(v.claimAmount() == null ? null : v.claimAmount().toString())
+                .setForeignRelated(v.foreignRelated())
+                .setConversions(v.conversions().stream()
+                        .map(c -> new StoredConversion(c.fromProcedure(), c.toProcedure(), c.on())).toList())
+                .setRestarts(v.restarts())
+                .setExtensions(v.extensions().stream()
+                        .map(x -> new StoredExtension(x.months(), x.days(), x.approver(), x.grantedOn())).toList())
+                .setExclusions(v.exclusions().stream()
+                        .map(x -> new StoredExclusion(x.reason(), x.interval().from(), x.interval().until())).toList())
+                .setClosedOn(v.closedOn())
+                .setDisposition(v.disposition())
+                .setJudgmentEffectiveOn(v.judgmentEffectiveOn())
+                .setPerformanceDueOn(v.performanceDueOn())
+                .setMonetaryJudgment(v.monetaryJudgment())
+                .setPaidTotal(v.paidTotal().toString())
+                .setHearings(v.hearings().stream()
+                        .map(h -> new StoredHearing(h.hearingId(), h.heldOn(), h.onFirstDate())).toList())
+                .setPostponements(v.postponements())
+                .setRejections(rejections)
+                .setFlags(v.flags())
+                .build();
+    }
+
+    private static CaseView view(StoredView v) {
+        Map<String, String> rejections = new LinkedHashMap<>();
+        v.getRejections().forEach(r -> rejections.put(r.getEventId(), r.getReason()));
+        return new CaseView(v.getCaseId(), v.getCourt(), v.getFiled(), v.getProcedure(), v.getOriginalProcedure(),
+                v.getFiledOn(), v.getDivision(), v.getJudge(), v.getOriginCaseId(),
+                v.getClaimAmount() == null ? null : new BigDecimal(v.getClaimAmount()), v.getForeignRelated(),
+                v.getConversions().stream()
+                        .map(c -> new DeadlineInput.Conversion(c.getFromProcedure(), c.getToProcedure(), c.getOn()))
+                        .toList(),
+                List.copyOf(v.getRestarts()),
+                v.getExtensions().stream()
+                        .map(x -> new DeadlineInput.Extension(x.getMonths(), x.getDays(), x.getApprover(),
+                                x.getGrantedOn()))
+                        .toList(),
+                v.getExclusions().stream()
+                        .map(x -> new DeadlineInput.Exclusion(x.getReason(),
+                                new DateInterval(x.getFrom(), x.getUntil())))
+                        .toList(),
+                v.getClosedOn(), v.getDisposition(), v.getJudgmentEffectiveOn(), v.getPerformanceDueOn(),
+                v.getMonetaryJudgment(), new BigDecimal(v.getPaidTotal()),
+                v.getHearings().stream()
+                        .map(h -> new CaseView.HeldHearing(h.getHearingId(), h.getHeldOn(), h.getOnFirstDate()))
+                        .toList(),
+                v.getPostponements(), rejections, List.copyOf(v.getFlags()));
     }
 }

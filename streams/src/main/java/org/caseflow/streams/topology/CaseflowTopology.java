@@ -17,7 +17,8 @@ import org.caseflow.streams.domain.seeds.Seeds;
  *
  * <pre>
  * courts.case-filings ─┐
- * courts.case-hearings ─┼─► case-processor [case-store, due-index-store] ─► caseflow.deadline-alerts
+ * courts.case-hearings ─┼─► case-processor [case-store, case-event-store, ─► caseflow.deadline-alerts
+ *                       │   due-index-store, deadline-index-store, held-event-store]
  * courts.enforcement ──┘                                                 ├► caseflow.case-snapshots
  *                                                                        ├► caseflow.dead-letters
  *                         ┌──────────────────────────────────────────────┴► caseflow.case-links (by origin)
@@ -49,12 +50,16 @@ public final class CaseflowTopology {
         topology.addSource(Names.LINKS_SOURCE, new StringDeserializer(), links.deserializer(), topics.caseLinks());
         topology.addProcessor(Names.LINK_PROCESSOR, () -> new CaseLinkProcessor(engine, metrics, topics.caseLinks()),
                 Names.LINKS_SOURCE);
-        topology.addStateStore(settings.keyValueStore(StoreNames.CASES,
+        topology.addStateStore(settings.cachedKeyValueStore(StoreNames.CASES,
                 Serdes.String(), new CaseStateSerde()), Names.CASE_PROCESSOR, Names.LINK_PROCESSOR);
-        topology.addStateStore(settings.keyValueStore(StoreNames.DUE_INDEX,
+        topology.addStateStore(settings.cachedKeyValueStore(StoreNames.CASE_EVENTS,
+                Serdes.String(), Serdes.ByteArray()), Names.CASE_PROCESSOR);
+        topology.addStateStore(settings.cachedKeyValueStore(StoreNames.DUE_INDEX,
                 Serdes.String(), Serdes.String()), Names.CASE_PROCESSOR);
-        topology.addStateStore(settings.keyValueStore(StoreNames.DEADLINE_INDEX,
+        topology.addStateStore(settings.cachedKeyValueStore(StoreNames.DEADLINE_INDEX,
                 Serdes.String(), Serdes.String()), Names.CASE_PROCESSOR);
+        topology.addStateStore(settings.cachedKeyValueStore(StoreNames.HELD_EVENTS,
+                Serdes.String(), Serdes.ByteArray()), Names.CASE_PROCESSOR);
         topology.addSink(Names.ALERTS_SINK, topics.deadlineAlerts(), new StringSerializer(),
                 erase(CaseflowSerdes.deadlineAlert().serializer()), Names.CASE_PROCESSOR);
         topology.addSink(Names.SNAPSHOTS_SINK, topics.caseSnapshots(), new StringSerializer(),

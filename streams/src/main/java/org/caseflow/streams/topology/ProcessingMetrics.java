@@ -52,6 +52,16 @@ public final class ProcessingMetrics {
         counter("caseflow.timers.fired").increment(n);
     }
 
+    /** An input record held back on event time while due timers drain (CaseProcessor). */
+    public void held() {
+        counter("caseflow.events.held").increment();
+    }
+
+    /** An event applied as of its own time because the clock had passed its day (CaseProcessor). */
+    public void late(String topic) {
+        counter("caseflow.events.late", "topic", topic).increment();
+    }
+
     public void tick(Duration took) {
         tick.record(took);
     }

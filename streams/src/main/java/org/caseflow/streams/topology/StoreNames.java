@@ -5,8 +5,12 @@ package org.caseflow.streams.topology;
  * rename is a deliberate change (see the golden {@code describe()} test).
  */
 public final class StoreNames {
-    /** caseId → case state (accepted events, derived deadline, firing alerts). */
+    /** caseId → case state (where the fold of its events stands, deadline version, firing alerts): StoredCase. */
     public static final String CASES = "case-store";
+    /** "caseId|eventId" → the accepted event (Avro single-object): duplicates, and the history for a refold. */
+    public static final String CASE_EVENTS = "case-event-store";
+    /** "%019d" sequence → input record held back on event time while due timers drain (HeldEvents). */
+    public static final String HELD_EVENTS = "held-event-store";
     /** "dueMillis|caseId" → timer kind: the time-indexed index of what is due, read by the tick. */
     public static final String DUE_INDEX = "due-index-store";
     /** "court|deadlineEpochDay|caseId" → "": open cases of a court by deadline, for the at-risk list. */

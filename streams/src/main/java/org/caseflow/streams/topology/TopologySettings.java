@@ -71,6 +71,12 @@ public record TopologySettings(TopicNames topics, ClockMode clockMode, Duration 
                 gaugeLimit, inMemoryStores);
     }
 
+    /** The same with another bound on timer work per step; {@link Integer#MAX_VALUE}: unbounded (offline replay). */
+    public TopologySettings withTickMaxTimers(int maxTimers) {
+        return new TopologySettings(topics, clockMode, tickInterval, maxTimers, indicatorThrottle, indicatorRefresh,
+                indicatorExportScopes, indicatorGaugeLimit, inMemoryStores);
+    }
+
     public TopologySettings withInMemoryStores() {
         return new TopologySettings(topics, clockMode, tickInterval, tickMaxTimers, indicatorThrottle,
                 indicatorRefresh, indicatorExportScopes, indicatorGaugeLimit, true);
@@ -85,5 +91,15 @@ public record TopologySettings(TopicNames topics, ClockMode clockMode, Duration 
         StoreBuilder<KeyValueStore<K, V>> builder = Stores.keyValueStoreBuilder(
                 inMemoryStores ? Stores.inMemoryKeyValueStore(name) : Stores.persistentKeyValueStore(name), keys, values);
         return inMemoryStores ? builder.withLoggingDisabled() : builder;
+    }
+
+    /**
+     * The same with Kafka Streams' record cache live: repeated writes of a key between two commits reach RocksDB
+     * and the changelog once (the cache is flushed on every commit, so exactly-once is kept). Offline the cache
+     * would only cost: in-memory stores have no changelog.
+     */
+    public <K, V> StoreBuilder<KeyValueStore<K, V>> cachedKeyValueStore(String name, Serde<K> keys, Serde<V> values) {
+        StoreBuilder<KeyValueStore<K, V>> builder = keyValueStore(name, keys, values);
+        return inMemoryStores ? builder : builder.withCachingEnabled();
     }
 }

@@ -149,7 +149,10 @@ class CaseTopologyTest {
         assertThat(emitted.get(0).getJudge()).isEqualTo("J-42");
         assertThat(emitted.get(0).getDeadline()).isEqualTo(DEADLINE);
         KeyValueStore<String, CaseState> store = driver.getKeyValueStore(StoreNames.CASES);
-        assertThat(store.get(CASE).events()).hasSize(2);
+        assertThat(store.get(CASE).eventCount()).isEqualTo(2);
+        KeyValueStore<String, byte[]> events = driver.getKeyValueStore(StoreNames.CASE_EVENTS);
+        assertThat(events.get(CASE + "|e1")).isNotNull();
+        assertThat(events.get(CASE + "|e2")).isNotNull();
     }
 
     @Test

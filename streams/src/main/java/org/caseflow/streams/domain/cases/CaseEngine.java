@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -57,49 +58,74 @@ public final class CaseEngine {
         return seeds;
     }
 
-    /** Applies one event; {@code state} is null for a case never seen. */
-    public CaseResult onEvent(CaseState state, CaseEvent event, Instant now) {
+    /**
+     * Applies one event; {@code state} is null for a case never seen. An accepted event is appended to
+     * {@code log}; the log is read whole only when the event sorts before one already folded.
+     */
+    public CaseResult onEvent(EventLog log, CaseState state, CaseEvent event, Instant now) {
         CaseState current = state == null ? CaseState.empty(event.getCaseId(), now) : state;
-        if (current.contains(event.getEventId())) {
+        if (log.contains(current.caseId(), event.getEventId())) {
             return CaseResult.unchanged(current, CaseResult.Outcome.DUPLICATE);
         }
         ZoneId zone = evaluator.zoneOf(event.getCourt());
-        List<CaseEvent> events = new ArrayList<>(current.events());
-        events.add(event);
-        events.sort(CaseFolder.canonicalOrder(zone));
-        CaseView view = folder.fold(current.caseId(), events, zone);
+        FoldPoint next = folder.advance(current.caseId(), current.fold(), event, zone,
+                () -> log.events(current.caseId()));
+        CaseView view = next.view();
         if (!view.filed()) {
-            if (current.events().size() >= settings.maxEventsBeforeFiling()) {
+            if (current.eventCount() >= settings.maxEventsBeforeFiling()) {
                 return CaseResult.rejected(current, event, "more than " + settings.maxEventsBeforeFiling()
                         + " events before the case was filed");
             }
-            CaseState waiting = current.withEvents(events)
+            log.append(event);
+            CaseState waiting = current.withFold(next)
                     .withTimer(current.firstSeenAt().plus(settings.orphanTimeout()));
             return new CaseResult(waiting, List.of(), null, List.of(), CaseResult.Outcome.WAITING_FOR_FILING,
                     List.of(), List.of());
         }
-        CaseView before = current.events().isEmpty() ? null : folder.fold(current.caseId(), current.events(), zone);
-        return evaluate(current.withEvents(events), before, view, now, true);
+        log.append(event);
+        return evaluate(log, current.withFold(next), current.view(), view, now, true);
+    }
+
+    /**
+     * An event that arrives after the clock has passed its own time ({@code occurredAt} before
+     * {@code clock}, live on event time only: replay applies events in time order). It is applied as of its
+     * own time, so the alerts it makes wrong (a closing, an extension or a suspension reported late) are
+     * resolved as they would have been, and then the case is brought up to the clock: what is really due by
+     * then fires once.
+     */
+    public CaseResult onLateEvent(EventLog log, CaseState state, CaseEvent event, Instant clock) {
+        CaseResult asOfItsTime = onEvent(log, state, event, event.getOccurredAt());
+        CaseState applied = asOfItsTime.state();
+        if (applied == null || applied.view() == null || !applied.view().filed()
+                || asOfItsTime.outcome() == CaseResult.Outcome.DUPLICATE
+                || asOfItsTime.outcome() == CaseResult.Outcome.REJECTED) {
+            return asOfItsTime;
+        }
+        return asOfItsTime.then(onTimer(log, applied.withTimer(null), clock));
     }
 
     /** The case's timer is due at {@code now}: cross thresholds, judge performance, or give up waiting for a filing. */
-    public CaseResult onTimer(CaseState state, Instant now) {
-        if (state.events().isEmpty()) {
+    public CaseResult onTimer(EventLog log, CaseState state, Instant now) {
+        if (state.fold() == null) {
+            log.removeAll(state.caseId());
             return new CaseResult(null, List.of(), null, List.of(), CaseResult.Outcome.APPLIED, List.of(), List.of());
         }
-        CaseView view = view(state);
+        CaseView view = state.view();
         if (!view.filed()) {
-            List<CaseResult.Rejection> orphans = state.events().stream()
+            List<CaseResult.Rejection> orphans = log.events(state.caseId()).stream()
+                    .sorted(CaseFolder.canonicalOrder(evaluator.zoneOf(state.fold().last().getCourt())))
                     .map(e -> new CaseResult.Rejection(e, "case never filed: no CASE_FILED within "
                             + settings.orphanTimeout()))
                     .toList();
+            log.removeAll(state.caseId());
             return new CaseResult(null, List.of(), null, orphans, CaseResult.Outcome.ORPHANED, List.of(), List.of());
         }
         Instant purge = purgeAt(view, state.performanceObserved());
         if (purge != null && !now.isBefore(purge)) {
+            log.removeAll(state.caseId());
             return new CaseResult(null, List.of(), null, List.of(), CaseResult.Outcome.PURGED, List.of(), List.of());
         }
-        return evaluate(state, view, view, now, false);
+        return evaluate(log, state, view, view, now, false);
     }
 
     /**
@@ -122,7 +148,7 @@ public final class CaseEngine {
      * number; an unreadable one is rejected with a reason.
      */
     public LinkResult onLink(CaseState state, CaseLink link) {
-        CaseView origin = state == null || state.events().isEmpty() ? null : view(state);
+        CaseView origin = state == null ? null : state.view();
         List<SignedFact> facts = new ArrayList<>();
         if (origin != null && origin.filed()) {
             Optional<ProcedureRule> rule = seeds.rules().find(origin.procedure());
@@ -152,7 +178,8 @@ public final class CaseEngine {
     public record LinkResult(CaseState state, List<SignedFact> facts, String rejection) {
     }
 
-    private CaseResult evaluate(CaseState state, CaseView before, CaseView view, Instant now, boolean changed) {
+    private CaseResult evaluate(EventLog log, CaseState state, CaseView before, CaseView view, Instant now,
+            boolean changed) {
         CaseEvaluator.Evaluation evaluation = evaluator.evaluate(view);
         AlertReconciler.Reconciled reconciled = AlertReconciler.reconcile(state, view, evaluation, now);
         Optional<ProcedureRule> rule = evaluation.rule();
@@ -187,14 +214,24 @@ public final class CaseEngine {
 
         List<CaseResult.Rejection> newRejections = new ArrayList<>();
         Set<String> reported = new HashSet<>(state.reportedRejections());
+        Map<String, CaseEvent> history = null;
         for (Map.Entry<String, String> rejection : view.rejections().entrySet()) {
             if (reported.add(rejection.getKey())) {
-                state.events().stream().filter(e -> e.getEventId().equals(rejection.getKey())).findFirst()
-                        .ifPresent(e -> newRejections.add(new CaseResult.Rejection(e, rejection.getValue())));
+                if (history == null) {
+                    // Rare (an event refused by the fold): only then is the history read.
+                    history = new HashMap<>();
+                    for (CaseEvent e : log.events(state.caseId())) {
+                        history.put(e.getEventId(), e);
+                    }
+                }
+                CaseEvent refused = history.get(rejection.getKey());
+                if (refused != null) {
+                    newRejections.add(new CaseResult.Rejection(refused, rejection.getValue()));
+                }
             }
         }
         Instant timer = earliest(earliest(reconciled.timerDue(), performanceDue), purgeAt(view, observed));
-        CaseState next = new CaseState(state.caseId(), state.events(), state.firstSeenAt(), reconciled.version(),
+        CaseState next = new CaseState(state.caseId(), state.fold(), state.firstSeenAt(), reconciled.version(),
                 reconciled.versionDeadline(), reconciled.firing(), timer, Set.copyOf(reported), reconciled.overdue(),
                 state.enforcementFiled(), observed, atRiskKey(view, evaluation));
         CaseSnapshot snapshot = changed || !reconciled.alerts().isEmpty()
@@ -235,10 +272,9 @@ public final class CaseEngine {
         return b == null || a.isBefore(b) ? a : b;
     }
 
-    /** The folded view of a stored case (for queries). */
+    /** The folded view of a stored case (for queries); null for a case without events. */
     public CaseView view(CaseState state) {
-        ZoneId zone = evaluator.zoneOf(state.events().get(0).getCourt());
-        return folder.fold(state.caseId(), state.events(), zone);
+        return state.view();
     }
 
     public CaseEvaluator.Evaluation evaluation(CaseView view) {
@@ -247,14 +283,16 @@ public final class CaseEngine {
 
     /** The snapshot of a stored case as of {@code now}; empty while the case waits for its filing. */
     public Optional<CaseSnapshot> snapshot(CaseState state, Instant now) {
-        if (state.events().isEmpty()) {
-            return Optional.empty();
-        }
-        CaseView view = view(state);
-        if (!view.filed()) {
+        CaseView view = state.view();
+        if (view == null || !view.filed()) {
             return Optional.empty();
         }
         return Optional.of(Snapshots.of(view, evaluator.evaluate(view), state, now, evaluator));
+    }
+
+    /** The time zone of a court (its thresholds fall at local midnight). */
+    public ZoneId zoneOf(String court) {
+        return evaluator.zoneOf(court);
     }
 
     /** The root of a court's tree: the key that keeps all scopes a fact fans out to in one task. */

@@ -27,6 +27,25 @@ public record CaseResult(CaseState state, List<DeadlineAlert> alerts, CaseSnapsh
     public record Rejection(CaseEvent event, String reason) {
     }
 
+    /**
+     * This result followed by {@code next}, which was computed from this one's state: the state and snapshot
+     * of {@code next} (this snapshot if it has none), everything emitted by both in order, this outcome.
+     */
+    CaseResult then(CaseResult next) {
+        return new CaseResult(next.state(), concat(alerts, next.alerts()),
+                next.snapshot() != null ? next.snapshot() : snapshot, concat(rejections, next.rejections()), outcome,
+                concat(facts, next.facts()), concat(links, next.links()));
+    }
+
+    private static <T> List<T> concat(List<T> a, List<T> b) {
+        if (b.isEmpty()) {
+            return a;
+        }
+        List<T> all = new java.util.ArrayList<>(a);
+        all.addAll(b);
+        return List.copyOf(all);
+    }
+
     static CaseResult unchanged(CaseState state, Outcome outcome) {
         return new CaseResult(state, List.of(), null, List.of(), outcome, List.of(), List.of());
     }

@@ -4,14 +4,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
-import org.caseflow.events.CaseEvent;
 
 /**
- * The stored state of one case: every accepted event (deduplicated by eventId, in canonical
- * order) plus the bookkeeping of its alerts and indicator timers. Everything else is derived by
- * folding the events, so the state does not depend on the order in which the events arrived.
+ * The stored state of one case: where the fold of its accepted events stands (the events themselves are in
+ * the {@link EventLog}, deduplicated by eventId) plus the bookkeeping of its alerts and indicator timers. The
+ * fold is of the events in canonical order, so the state does not depend on the order in which they arrived.
  *
- * @param events              accepted events in canonical order
+ * @param fold                the fold of the accepted events; null before the first
  * @param firstSeenAt         when the first event arrived (bounds how long events wait for a filing)
  * @param deadlineVersion     bumped every time the computed deadline day changes
  * @param versionDeadline     the deadline day of {@code deadlineVersion}, null before the first
@@ -26,7 +25,7 @@ import org.caseflow.events.CaseEvent;
  */
 public record CaseState(
         String caseId,
-        List<CaseEvent> events,
+        FoldPoint fold,
         Instant firstSeenAt,
         int deadlineVersion,
         LocalDate versionDeadline,
@@ -39,7 +38,7 @@ public record CaseState(
         String atRiskKey) {
 
     public static CaseState empty(String caseId, Instant now) {
-        return new CaseState(caseId, List.of(), now, 0, null, List.of(), null, Set.of(), false, false, false, null);
+        return new CaseState(caseId, null, now, 0, null, List.of(), null, Set.of(), false, false, false, null);
     }
 
     /** Sorts a court's open cases by deadline day: {@code court|epochDay(8 digits)|caseId}. */
@@ -47,22 +46,28 @@ public record CaseState(
         return court + "|" + String.format("%08d", deadline.toEpochDay()) + "|" + caseId;
     }
 
-    public boolean contains(String eventId) {
-        return events.stream().anyMatch(e -> e.getEventId().equals(eventId));
+    /** How many events the case has accepted (waiting ones included). */
+    public int eventCount() {
+        return fold == null ? 0 : fold.events();
     }
 
-    public CaseState withEvents(List<CaseEvent> newEvents) {
-        return new CaseState(caseId, newEvents, firstSeenAt, deadlineVersion, versionDeadline, firing, timerDue,
+    /** The view of the accepted events; null before the first. */
+    public CaseView view() {
+        return fold == null ? null : fold.view();
+    }
+
+    public CaseState withFold(FoldPoint newFold) {
+        return new CaseState(caseId, newFold, firstSeenAt, deadlineVersion, versionDeadline, firing, timerDue,
                 reportedRejections, overdue, enforcementFiled, performanceObserved, atRiskKey);
     }
 
     public CaseState withTimer(Instant due) {
-        return new CaseState(caseId, events, firstSeenAt, deadlineVersion, versionDeadline, firing, due,
+        return new CaseState(caseId, fold, firstSeenAt, deadlineVersion, versionDeadline, firing, due,
                 reportedRejections, overdue, enforcementFiled, performanceObserved, atRiskKey);
     }
 
     public CaseState withEnforcementFiled(boolean filed) {
-        return new CaseState(caseId, events, firstSeenAt, deadlineVersion, versionDeadline, firing, timerDue,
+        return new CaseState(caseId, fold, firstSeenAt, deadlineVersion, versionDeadline, firing, timerDue,
                 reportedRejections, overdue, filed, performanceObserved, atRiskKey);
     }
 }

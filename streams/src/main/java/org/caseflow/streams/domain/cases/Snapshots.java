@@ -26,6 +26,9 @@ final class Snapshots {
         }
         List<String> flags = new ArrayList<>(deadline.flags());
         flags.addAll(view.flags());
+        if (view.postponements() > 0) {
+            flags.add("adjournments: " + view.postponements());
+        }
         view.rejections().forEach((eventId, reason) -> flags.add("rejected " + eventId + ": " + reason));
         return CaseSnapshot.newBuilder()
                 .setCaseId(view.caseId())

@@ -24,6 +24,8 @@ import org.caseflow.events.CaseEvent;
 import org.caseflow.events.CaseSnapshot;
 import org.caseflow.streams.domain.cases.CaseEngine;
 import org.caseflow.streams.domain.cases.CaseEvaluator;
+import org.caseflow.streams.domain.cases.CaseFolder;
+import org.caseflow.streams.domain.cases.EventLog;
 import org.caseflow.streams.domain.cases.CaseState;
 import org.caseflow.streams.domain.cases.FiringAlert;
 import org.caseflow.streams.domain.indicators.IndicatorCalculator;
@@ -34,6 +36,7 @@ import org.caseflow.streams.runtime.http.AtRiskCase;
 import org.caseflow.streams.runtime.http.LocalQueries;
 import org.caseflow.streams.runtime.jsonl.EventJson;
 import org.caseflow.streams.runtime.jsonl.OutputJson;
+import org.caseflow.streams.topology.EventLogs;
 import org.caseflow.streams.topology.IndicatorValues;
 import org.caseflow.streams.topology.KeyValueLedgerStore;
 import org.caseflow.streams.topology.StoreNames;
@@ -91,7 +94,10 @@ public final class StoreQueries implements LocalQueries {
         state.firing().forEach(f -> firing.addObject().put("alertId", f.alertId()).put("level", f.level().name())
                 .put("deadline", f.deadline().toString()));
         ArrayNode history = body.putArray("history");
-        for (CaseEvent event : state.events()) {
+        EventLog events = EventLogs.readOnly(store(StoreNames.CASE_EVENTS));
+        List<CaseEvent> ordered = new ArrayList<>(events.events(caseId));
+        ordered.sort(CaseFolder.canonicalOrder(evaluator.zoneOf(snapshot.get().getCourt())));
+        for (CaseEvent event : ordered) {
             history.add(parse(EventJson.toJson(event)));
         }
         return Optional.of(body);
@@ -111,7 +117,7 @@ public final class StoreQueries implements LocalQueries {
                 String[] parts = kv.key.split("\\|", 3);
                 LocalDate deadline = LocalDate.ofEpochDay(Long.parseLong(parts[1]));
                 CaseState state = cases.get(parts[2]);
-                if (state == null || state.events().isEmpty()) {
+                if (state == null || state.view() == null) {
                     continue;
                 }
                 var view = engine.view(state);

@@ -3,8 +3,10 @@ package org.caseflow.streams.runtime.app;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.caseflow.streams.runtime.config.CaseflowConfig;
+import org.caseflow.streams.topology.ClockMode;
 
 /**
  * The Kafka Streams configuration of the app: exactly-once, interactive-query endpoint, state dir,
@@ -38,7 +40,30 @@ public final class StreamsProperties {
         p.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, CountingProductionHandler.class.getName());
         p.put(DeadLetterHandlers.REGISTRY_CONFIG, registry);
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        hotPath(p, config);
         p.putAll(config.kafka());
         return p;
     }
+
+    /**
+     * Transactions, commits and event-time order, set deliberately (docs/operations.md, "Hot path"). Timer
+     * work is bounded per step (CaseProcessor: 20,000 timers or 500 ms), so one transaction carries at most a
+     * commit interval of records plus one step: far inside the transaction timeout, which only has to cover a
+     * slow broker or a long GC pause, and whose length is also how long read_committed consumers may wait
+     * behind the open transaction of an instance that died. Commits every second let the record cache
+     * collapse repeated writes of a key into one changelog record (alerts still reach read_committed
+     * consumers within about a second). On event time every task waits for data on all its input partitions
+     * before it picks the next record by timestamp, so a slow topic cannot let another run ahead of it.
+     */
+    private static void hotPath(Properties p, CaseflowConfig config) {
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG), 30_000);
+        p.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG), 300_000);
+        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 1_000);
+        if (config.clockMode() == ClockMode.EVENT_TIME) {
+            p.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, EVENT_TIME_TASK_IDLE_MS);
+        }
+    }
+
+    /** How long an event-time task waits for a partition of another input that has no data buffered. */
+    static final long EVENT_TIME_TASK_IDLE_MS = 2_000;
 }

@@ -84,6 +84,10 @@ public final class EventLineParser {
         EventType type = EventType.fromCode(typeCode).orElseThrow(() -> new LineRejection("type",
                 "unknown event type " + typeCode + " (allowed: " + ALLOWED_TYPES + ")"));
         String caseId = fields.requiredText("caseId");
+        if (caseId.indexOf('|') >= 0) {
+            // '|' separates the case id from the event id in the case event store's keys.
+            throw new LineRejection("caseId", "must not contain '|': " + caseId);
+        }
         String court = fields.requiredText("court");
         Instant occurredAt = fields.requiredInstant("occurredAt");
         Object payload = PayloadReader.read(type, fields);

@@ -63,7 +63,7 @@ public final class Replayer implements AutoCloseable {
     public Replayer(CaseEngine engine, Path stateDir, MeterRegistry registry) {
         this.engine = engine;
         TopologySettings settings = TopologySettings.defaults().withClockMode(ClockMode.EVENT_TIME).withTopics(topics)
-                .withInMemoryStores();
+                .withInMemoryStores().withTickMaxTimers(Integer.MAX_VALUE); // no transactions offline: one step
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "caseflow-replay");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "replay:9092");

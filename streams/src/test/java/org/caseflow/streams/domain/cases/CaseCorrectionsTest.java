@@ -29,10 +29,11 @@ class CaseCorrectionsTest {
     // CPL 164: summary procedure, 3 months: 2025-03-03 → 2025-06-03.
     static final LocalDate DEADLINE = LocalDate.of(2025, 6, 3);
     final CaseEngine engine = new CaseEngine(CaseEngineTest.SEEDS, CaseEngine.Settings.defaults());
+    final EngineHarness cases = new EngineHarness(engine);
 
     CaseState breached() {
-        CaseState state = engine.onEvent(null, filed("f", CASE, Procedure.CIVIL_FIRST_SUMMARY, FILED), at(FILED)).state();
-        CaseResult breach = engine.onTimer(state, midnight(DEADLINE.plusDays(1)));
+        CaseState state = cases.onEvent(null, filed("f", CASE, Procedure.CIVIL_FIRST_SUMMARY, FILED), at(FILED)).state();
+        CaseResult breach = cases.onTimer(state, midnight(DEADLINE.plusDays(1)));
         assertThat(breach.alerts()).extracting(DeadlineAlert::getLevel).containsExactly(AlertLevel.BREACHED);
         assertThat(breach.facts()).anySatisfy(f -> {
             assertThat(f.fact().kind()).isEqualTo(FactKind.OVERDUE_STARTED);
@@ -49,7 +50,7 @@ class CaseCorrectionsTest {
                 org.caseflow.events.ClockSuspended.newBuilder().setReason(SuspensionReason.APPRAISAL)
                         .setSuspendedFrom(LocalDate.of(2025, 5, 20)).build());
 
-        CaseResult result = engine.onEvent(breached(), appraisal, at(LocalDate.of(2025, 6, 10)));
+        CaseResult result = cases.onEvent(breached(), appraisal, at(LocalDate.of(2025, 6, 10)));
 
         assertThat(result.snapshot().getClockStopped()).isTrue();
         assertThat(result.alerts()).singleElement().satisfies(a -> {
@@ -65,7 +66,7 @@ class CaseCorrectionsTest {
 
     @Test
     void shouldDateOverduePeriodsByTheDeadlineAndTheClosureNotByProcessingTime() {
-        CaseResult closing = engine.onEvent(breached(), closed("c", CASE, LocalDate.of(2025, 7, 15)),
+        CaseResult closing = cases.onEvent(breached(), closed("c", CASE, LocalDate.of(2025, 7, 15)),
                 at(LocalDate.of(2025, 8, 20)));
 
         List<SignedFact> overdue = closing.facts().stream()
@@ -79,7 +80,7 @@ class CaseCorrectionsTest {
     @Test
     void shouldTakeBackTheOverduePeriodWhenTheClosureTurnsOutToBeOnTime() {
         // Closed on 06-02 (on time), recorded only on 07-15: the breach seen meanwhile was not one.
-        CaseResult closing = engine.onEvent(breached(), closed("c", CASE, LocalDate.of(2025, 6, 2)),
+        CaseResult closing = cases.onEvent(breached(), closed("c", CASE, LocalDate.of(2025, 6, 2)),
                 at(LocalDate.of(2025, 7, 15)));
 
         assertThat(closing.snapshot().getOnTime()).isTrue();
@@ -92,12 +93,12 @@ class CaseCorrectionsTest {
 
     @Test
     void shouldKeepTheFirstFilingRecordedWhenASecondClaimsAnEarlierDay() {
-        CaseState state = engine.onEvent(null, filed("f1", CASE, Procedure.CIVIL_FIRST_ORDINARY,
+        CaseState state = cases.onEvent(null, filed("f1", CASE, Procedure.CIVIL_FIRST_ORDINARY,
                 LocalDate.of(2025, 3, 10)), at(LocalDate.of(2025, 3, 10))).state();
         CaseEvent second = event("f2", CASE, LocalDate.of(2025, 3, 12), CaseFiled.newBuilder()
                 .setProcedure(Procedure.CIVIL_FIRST_SUMMARY).setFiledOn(LocalDate.of(2025, 3, 1)).build());
 
-        CaseResult result = engine.onEvent(state, second, at(LocalDate.of(2025, 3, 12)));
+        CaseResult result = cases.onEvent(state, second, at(LocalDate.of(2025, 3, 12)));
 
         assertThat(result.snapshot().getProcedure()).isEqualTo(Procedure.CIVIL_FIRST_ORDINARY);
         assertThat(result.snapshot().getFiledOn()).isEqualTo(LocalDate.of(2025, 3, 10));
@@ -107,11 +108,11 @@ class CaseCorrectionsTest {
 
     @Test
     void shouldRefuseAnEventDatedAfterTheDayItWasRecorded() {
-        CaseState state = engine.onEvent(null, filed("f", CASE, Procedure.CIVIL_FIRST_SUMMARY, FILED), at(FILED))
+        CaseState state = cases.onEvent(null, filed("f", CASE, Procedure.CIVIL_FIRST_SUMMARY, FILED), at(FILED))
                 .state();
         CaseEvent typo = event("c", CASE, LocalDate.of(2025, 4, 1), org.caseflow.events.CaseClosed.newBuilder()
                 .setClosedOn(LocalDate.of(2035, 2, 4)).setDisposition(org.caseflow.events.Disposition.JUDGMENT).build());
-        CaseResult result = engine.onEvent(state, typo, at(LocalDate.of(2025, 4, 1)));
+        CaseResult result = cases.onEvent(state, typo, at(LocalDate.of(2025, 4, 1)));
 
         assertThat(result.rejections()).singleElement()
                 .satisfies(r -> assertThat(r.reason()).contains("2035-02-04").contains("after the day it was recorded"));
@@ -123,20 +124,20 @@ class CaseCorrectionsTest {
         CaseEvent filing = event("f", CASE, FILED, CaseFiled.newBuilder().setProcedure(Procedure.ENFORCEMENT)
                 .setFiledOn(FILED).setClaimAmount(new BigDecimal("-10.00")).build());
 
-        CaseResult result = engine.onEvent(null, filing, at(FILED));
+        CaseResult result = cases.onEvent(null, filing, at(FILED));
 
         assertThat(result.outcome()).isEqualTo(CaseResult.Outcome.WAITING_FOR_FILING);
-        assertThat(engine.onTimer(result.state(), result.state().timerDue()).rejections()).singleElement()
+        assertThat(cases.onTimer(result.state(), result.state().timerDue()).rejections()).singleElement()
                 .satisfies(r -> assertThat(r.reason()).contains("never filed"));
     }
 
     @Test
     void shouldEndTheOnlyOpenPeriodWhenTheResumptionNamesAnotherReason() {
-        CaseState state = engine.onEvent(null, filed("f", CASE, Procedure.CIVIL_FIRST_SUMMARY, FILED), at(FILED)).state();
-        state = engine.onEvent(state, TestEvents.suspended("s", CASE, SuspensionReason.APPRAISAL,
+        CaseState state = cases.onEvent(null, filed("f", CASE, Procedure.CIVIL_FIRST_SUMMARY, FILED), at(FILED)).state();
+        state = cases.onEvent(state, TestEvents.suspended("s", CASE, SuspensionReason.APPRAISAL,
                 LocalDate.of(2025, 4, 1)), at(LocalDate.of(2025, 4, 1))).state();
 
-        CaseResult resumed = engine.onEvent(state, TestEvents.resumed("r", CASE, SuspensionReason.OTHER,
+        CaseResult resumed = cases.onEvent(state, TestEvents.resumed("r", CASE, SuspensionReason.OTHER,
                 LocalDate.of(2025, 4, 11)), at(LocalDate.of(2025, 4, 11)));
 
         // Interp. 243: the 10 appraisal days are excluded: 2025-06-03 + 10 = 2025-06-13.
@@ -148,14 +149,14 @@ class CaseCorrectionsTest {
 
     @Test
     void shouldDropAClosedCaseAfterItsRetention() {
-        CaseState state = engine.onEvent(null, filed("f", CASE, Procedure.CIVIL_FIRST_SUMMARY, FILED), at(FILED)).state();
-        CaseResult closing = engine.onEvent(state, closed("c", CASE, LocalDate.of(2025, 5, 1)), at(LocalDate.of(2025, 5, 1)));
+        CaseState state = cases.onEvent(null, filed("f", CASE, Procedure.CIVIL_FIRST_SUMMARY, FILED), at(FILED)).state();
+        CaseResult closing = cases.onEvent(state, closed("c", CASE, LocalDate.of(2025, 5, 1)), at(LocalDate.of(2025, 5, 1)));
         // Kept 730 days after the closing day, then dropped at 00:00 of the next day.
         assertThat(closing.state().timerDue()).isEqualTo(midnight(LocalDate.of(2025, 5, 1).plusDays(731)));
 
-        CaseResult before = engine.onTimer(closing.state(), closing.state().timerDue().minusSeconds(1));
+        CaseResult before = cases.onTimer(closing.state(), closing.state().timerDue().minusSeconds(1));
         assertThat(before.state()).isNotNull();
-        CaseResult purged = engine.onTimer(closing.state(), closing.state().timerDue());
+        CaseResult purged = cases.onTimer(closing.state(), closing.state().timerDue());
         assertThat(purged.outcome()).isEqualTo(CaseResult.Outcome.PURGED);
         assertThat(purged.state()).isNull();
         assertThat(purged.rejections()).isEmpty();

@@ -32,9 +32,10 @@ class CaseEngineTest {
     static final LocalDate DEADLINE = LocalDate.of(2025, 6, 3);
 
     final CaseEngine engine = new CaseEngine(SEEDS, CaseEngine.Settings.defaults());
+    final EngineHarness cases = new EngineHarness(engine);
 
     CaseResult file() {
-        return engine.onEvent(null, filed("e1", CASE, Procedure.CIVIL_FIRST_SUMMARY, FILED), at(FILED));
+        return cases.onEvent(null, filed("e1", CASE, Procedure.CIVIL_FIRST_SUMMARY, FILED), at(FILED));
     }
 
     @Test
@@ -52,7 +53,7 @@ class CaseEngineTest {
     void shouldIgnoreRepeatedEventId() {
         CaseState state = file().state();
 
-        CaseResult again = engine.onEvent(state, filed("e1", CASE, Procedure.CIVIL_FIRST_ORDINARY, FILED), at(FILED));
+        CaseResult again = cases.onEvent(state, filed("e1", CASE, Procedure.CIVIL_FIRST_ORDINARY, FILED), at(FILED));
 
         assertThat(again.outcome()).isEqualTo(CaseResult.Outcome.DUPLICATE);
         assertThat(again.state()).isSameAs(state);
@@ -61,11 +62,11 @@ class CaseEngineTest {
 
     @Test
     void shouldKeepEventsThatArriveBeforeTheFilingUntilItComes() {
-        CaseResult waiting = engine.onEvent(null, judge("e2", CASE, FILED.plusDays(1), "J-9"), at(FILED.plusDays(1)));
+        CaseResult waiting = cases.onEvent(null, judge("e2", CASE, FILED.plusDays(1), "J-9"), at(FILED.plusDays(1)));
         assertThat(waiting.outcome()).isEqualTo(CaseResult.Outcome.WAITING_FOR_FILING);
         assertThat(waiting.state().timerDue()).isEqualTo(at(FILED.plusDays(1)).plus(java.time.Duration.ofDays(7)));
 
-        CaseResult filed = engine.onEvent(waiting.state(), filed("e1", CASE, Procedure.CIVIL_FIRST_SUMMARY, FILED),
+        CaseResult filed = cases.onEvent(waiting.state(), filed("e1", CASE, Procedure.CIVIL_FIRST_SUMMARY, FILED),
                 at(FILED.plusDays(1)));
 
         assertThat(filed.snapshot().getJudge()).isEqualTo("J-9");
@@ -74,9 +75,9 @@ class CaseEngineTest {
 
     @Test
     void shouldDeadLetterEventsWhoseCaseIsNeverFiled() {
-        CaseResult waiting = engine.onEvent(null, judge("e2", CASE, FILED, "J-9"), at(FILED));
+        CaseResult waiting = cases.onEvent(null, judge("e2", CASE, FILED, "J-9"), at(FILED));
 
-        CaseResult expired = engine.onTimer(waiting.state(), waiting.state().timerDue());
+        CaseResult expired = cases.onTimer(waiting.state(), waiting.state().timerDue());
 
         assertThat(expired.state()).isNull();
         assertThat(expired.outcome()).isEqualTo(CaseResult.Outcome.ORPHANED);
@@ -87,9 +88,9 @@ class CaseEngineTest {
     @Test
     void shouldRejectClosingAClosedCaseWithoutThrowing() {
         CaseState state = file().state();
-        state = engine.onEvent(state, closed("c1", CASE, FILED.plusDays(30)), at(FILED.plusDays(30))).state();
+        state = cases.onEvent(state, closed("c1", CASE, FILED.plusDays(30)), at(FILED.plusDays(30))).state();
 
-        CaseResult second = engine.onEvent(state, closed("c2", CASE, FILED.plusDays(40)), at(FILED.plusDays(40)));
+        CaseResult second = cases.onEvent(state, closed("c2", CASE, FILED.plusDays(40)), at(FILED.plusDays(40)));
 
         assertThat(second.rejections()).singleElement().satisfies(r -> {
             assertThat(r.event().getEventId()).isEqualTo("c2");
@@ -100,7 +101,7 @@ class CaseEngineTest {
 
     @Test
     void shouldRejectResumingWhatWasNotSuspended() {
-        CaseResult result = engine.onEvent(file().state(),
+        CaseResult result = cases.onEvent(file().state(),
                 resumed("r1", CASE, SuspensionReason.APPRAISAL, FILED.plusDays(10)), at(FILED.plusDays(10)));
 
         assertThat(result.rejections()).singleElement()
@@ -114,7 +115,7 @@ class CaseEngineTest {
         List<AlertLevel> raised = new java.util.ArrayList<>();
         Instant until = midnight(DEADLINE.plusDays(9));
         while (state.timerDue() != null && !state.timerDue().isAfter(until)) {
-            CaseResult r = engine.onTimer(state, state.timerDue());
+            CaseResult r = cases.onTimer(state, state.timerDue());
             r.alerts().forEach(a -> raised.add(a.getLevel()));
             state = r.state();
         }
@@ -122,7 +123,7 @@ class CaseEngineTest {
         assertThat(raised).containsExactly(AlertLevel.NOTICE, AlertLevel.WARNING, AlertLevel.CRITICAL,
                 AlertLevel.BREACHED, AlertLevel.OVERDUE);
 
-        CaseResult closing = engine.onEvent(state, closed("c1", CASE, DEADLINE.plusDays(9)), at(DEADLINE.plusDays(9)));
+        CaseResult closing = cases.onEvent(state, closed("c1", CASE, DEADLINE.plusDays(9)), at(DEADLINE.plusDays(9)));
 
         assertThat(closing.alerts()).hasSize(5).allSatisfy(a -> assertThat(a.getStatus()).isEqualTo(AlertStatus.RESOLVED));
         assertThat(closing.snapshot().getOnTime()).isFalse();
@@ -133,7 +134,7 @@ class CaseEngineTest {
     @Test
     void shouldNotBreachOnTheDeadlineDayItself() {
         CaseState state = file().state();
-        CaseResult r = engine.onTimer(state, midnight(DEADLINE).plusSeconds(23 * 3600 + 59 * 60));
+        CaseResult r = cases.onTimer(state, midnight(DEADLINE).plusSeconds(23 * 3600 + 59 * 60));
 
         assertThat(r.alerts()).extracting(DeadlineAlert::getLevel).containsExactly(AlertLevel.CRITICAL);
         assertThat(r.state().timerDue()).isEqualTo(midnight(DEADLINE.plusDays(1)));
@@ -143,13 +144,13 @@ class CaseEngineTest {
     void shouldResolveAndReArmWhenAnExtensionMovesTheDeadline() {
         // CPL 152: an ordinary case, 6 months; extended 6 months by the president.
         LocalDate filedOn = LocalDate.of(2025, 1, 6);
-        CaseState state = engine.onEvent(null, filed("e1", CASE, Procedure.CIVIL_FIRST_ORDINARY, filedOn),
+        CaseState state = cases.onEvent(null, filed("e1", CASE, Procedure.CIVIL_FIRST_ORDINARY, filedOn),
                 at(filedOn)).state();
         LocalDate deadline = LocalDate.of(2025, 7, 7); // 2025-07-06 is a Sunday: rolled forward (CPL 85)
-        CaseResult critical = engine.onTimer(state, midnight(deadline.minusDays(3)));
+        CaseResult critical = cases.onTimer(state, midnight(deadline.minusDays(3)));
         assertThat(critical.alerts()).extracting(DeadlineAlert::getLevel).containsExactly(AlertLevel.CRITICAL);
 
-        CaseResult extension = engine.onEvent(critical.state(),
+        CaseResult extension = cases.onEvent(critical.state(),
                 extended("x1", CASE, 6, Approver.PRESIDENT, deadline.minusDays(2)), at(deadline.minusDays(2)));
 
         assertThat(extension.alerts()).singleElement().satisfies(a -> {
@@ -164,12 +165,12 @@ class CaseEngineTest {
     @Test
     void shouldStopTheClockWhileSuspendedAndMoveTheDeadlineOnResumption() {
         CaseState state = file().state();
-        state = engine.onEvent(state, suspended("s1", CASE, SuspensionReason.APPRAISAL, LocalDate.of(2025, 4, 1)),
+        state = cases.onEvent(state, suspended("s1", CASE, SuspensionReason.APPRAISAL, LocalDate.of(2025, 4, 1)),
                 at(LocalDate.of(2025, 4, 1))).state();
         assertThat(state.timerDue()).as("no threshold passes while the clock stands still").isNull();
 
         // Interp. 243: appraisal excluded; resumedOn - suspendedFrom = 30 days.
-        CaseResult resumed = engine.onEvent(state, resumed("s2", CASE, SuspensionReason.APPRAISAL,
+        CaseResult resumed = cases.onEvent(state, resumed("s2", CASE, SuspensionReason.APPRAISAL,
                 LocalDate.of(2025, 5, 1)), at(LocalDate.of(2025, 5, 1)));
 
         assertThat(resumed.snapshot().getExcludedDays()).isEqualTo(30);
@@ -179,7 +180,7 @@ class CaseEngineTest {
 
     @Test
     void shouldCountAClosureOnTheDeadlineDayAsOnTime() {
-        CaseResult r = engine.onEvent(file().state(), closed("c1", CASE, DEADLINE), at(DEADLINE));
+        CaseResult r = cases.onEvent(file().state(), closed("c1", CASE, DEADLINE), at(DEADLINE));
 
         assertThat(r.snapshot().getOnTime()).isTrue();
         assertThat(r.snapshot().getStatus()).isEqualTo(CaseStatus.CLOSED);

@@ -27,6 +27,7 @@ class CaseOrderPropertiesTest {
     static final String CASE = "(2025)湘0211民初7号";
     static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
     final CaseEngine engine = new CaseEngine(CaseEngineTest.SEEDS, CaseEngine.Settings.defaults());
+    final EngineHarness cases = new EngineHarness(engine);
 
     static List<CaseEvent> history() {
         return List.of(
@@ -43,7 +44,7 @@ class CaseOrderPropertiesTest {
     CaseSnapshot apply(List<CaseEvent> events) {
         CaseState state = null;
         for (CaseEvent e : events) {
-            state = engine.onEvent(state, e, NOW).state();
+            state = cases.onEvent(state, e, NOW).state();
         }
         // The deadline version counts how often the deadline moved while events arrived: it is alert
         // bookkeeping and depends on the arrival order by design; everything else must not.
