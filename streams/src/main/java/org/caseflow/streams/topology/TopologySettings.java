@@ -52,7 +52,7 @@ public record TopologySettings(TopicNames topics, ClockMode clockMode, Duration 
     }
 
     public static TopologySettings defaults() {
-        return new TopologySettings(TopicNames.DEFAULT, ClockMode.WALL_CLOCK, Duration.ofSeconds(1), 20_000);
+        return new TopologySettings(TopicNames.DEFAULT, ClockMode.WALL_CLOCK, Duration.ofMillis(200), 20_000);
     }
 
     public TopologySettings withClockMode(ClockMode mode) {

@@ -1,5 +1,6 @@
 package org.caseflow.streams.runtime.app;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -29,9 +30,20 @@ public final class AlertTopicTail implements AutoCloseable {
 
     private final KafkaConsumer<String, DeadlineAlert> consumer;
     private final Thread thread;
+    private final MeterRegistry registry;
     private volatile boolean running = true;
 
     public AlertTopicTail(CaseflowConfig config, AlertBroadcaster alerts) {
+        this(config, alerts, null);
+    }
+
+    /**
+     * @param registry where {@code caseflow_alerts_committed_total{level,status}} counts the alerts this tail
+     *                 reads: committed ones only (read_committed), unlike {@code caseflow_alerts_total}, which
+     *                 counts every alert the processor produced, those of aborted transactions included
+     */
+    public AlertTopicTail(CaseflowConfig config, AlertBroadcaster alerts, MeterRegistry registry) {
+        this.registry = registry;
         Map<String, Object> props = new HashMap<>(config.kafka());
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -89,8 +101,16 @@ public final class AlertTopicTail implements AutoCloseable {
             for (ConsumerRecord<String, DeadlineAlert> record : consumer.poll(Duration.ofMillis(500))) {
                 if (record.value() != null) {
                     alerts.publish(OutputJson.toJson(record.value()));
+                    countCommitted(record.value());
                 }
             }
+        }
+    }
+
+    private void countCommitted(DeadlineAlert alert) {
+        if (registry != null) {
+            registry.counter("caseflow.alerts.committed", "level", alert.getLevel().name(),
+                    "status", alert.getStatus().name()).increment();
         }
     }
 

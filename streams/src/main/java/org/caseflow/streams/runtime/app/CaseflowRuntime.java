@@ -53,7 +53,7 @@ public final class CaseflowRuntime implements AutoCloseable {
         try {
             http.start();
             app.start();
-            tail = new AlertTopicTail(config, alerts).start();
+            tail = new AlertTopicTail(config, alerts, registry).start();
         } catch (RuntimeException e) {
             // Whatever started is stopped, so a failed start exits instead of hanging.
             http.close();

@@ -52,7 +52,7 @@ public final class ConfigKeys {
         d.put(HTTP_PORT, "8080");
         d.put(HTTP_ADVERTISED_HOST, "localhost");
         d.put(CLOCK_MODE, "WALL_CLOCK");
-        d.put(TICK_INTERVAL_MS, "1000");
+        d.put(TICK_INTERVAL_MS, "200");
         d.put(TICK_MAX_TIMERS, "20000");
         d.put(SEEDS, org.caseflow.streams.domain.seeds.Seeds.defaultRoot().toString());
         d.put(API_TOKENS, "");
