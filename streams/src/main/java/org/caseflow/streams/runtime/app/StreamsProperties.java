@@ -59,6 +59,9 @@ public final class StreamsProperties {
         p.put(StreamsConfig.producerPrefix(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG), 30_000);
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG), 300_000);
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 1_000);
+        p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, config.storeCacheBytes());
+        p.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class.getName());
+        p.put(BoundedRocksDbMemory.TOTAL_BYTES_CONFIG, config.rocksdbMemoryBytes());
         if (config.clockMode() == ClockMode.EVENT_TIME) {
             p.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, EVENT_TIME_TASK_IDLE_MS);
         }

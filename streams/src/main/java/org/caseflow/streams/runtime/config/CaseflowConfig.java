@@ -41,6 +41,8 @@ public record CaseflowConfig(
         int streamThreads,
         int maxThreadReplacements,
         Duration shutdownTimeout,
+        long rocksdbMemoryBytes,
+        long storeCacheBytes,
         Map<String, String> kafka) {
 
     public CaseflowConfig {
@@ -85,6 +87,8 @@ public record CaseflowConfig(
                 p.intIn(ConfigKeys.STREAMS_THREADS, 1, 64),
                 p.intIn(ConfigKeys.STREAMS_MAX_THREAD_REPLACEMENTS, 0, 1000),
                 Duration.ofMillis(p.intIn(ConfigKeys.SHUTDOWN_TIMEOUT_MS, 0, 3_600_000)),
+                p.longIn(ConfigKeys.ROCKSDB_MEMORY_BYTES, 8L << 20, 1L << 40),
+                p.longIn(ConfigKeys.STORE_CACHE_BYTES, 0, 1L << 40),
                 kafka);
         String bootstrap = kafka.get("bootstrap.servers");
         if (bootstrap == null || bootstrap.isBlank()) {
@@ -151,6 +155,8 @@ public record CaseflowConfig(
         s.put(ConfigKeys.STREAMS_THREADS, String.valueOf(streamThreads));
         s.put(ConfigKeys.STREAMS_MAX_THREAD_REPLACEMENTS, String.valueOf(maxThreadReplacements));
         s.put(ConfigKeys.SHUTDOWN_TIMEOUT_MS, String.valueOf(shutdownTimeout.toMillis()));
+        s.put(ConfigKeys.ROCKSDB_MEMORY_BYTES, String.valueOf(rocksdbMemoryBytes));
+        s.put(ConfigKeys.STORE_CACHE_BYTES, String.valueOf(storeCacheBytes));
         kafka.forEach((k, v) -> s.put(ConfigKeys.KAFKA_PREFIX + k, v));
         return s;
     }

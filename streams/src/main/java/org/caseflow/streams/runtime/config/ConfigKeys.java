@@ -31,6 +31,10 @@ public final class ConfigKeys {
     public static final String STREAMS_THREADS = "caseflow.streams.threads";
     public static final String STREAMS_MAX_THREAD_REPLACEMENTS = "caseflow.streams.max.thread.replacements";
     public static final String SHUTDOWN_TIMEOUT_MS = "caseflow.shutdown.timeout.ms";
+    /** Off-heap memory every RocksDB store of the instance shares: block cache with the write buffers charged to it. */
+    public static final String ROCKSDB_MEMORY_BYTES = "caseflow.rocksdb.memory.bytes";
+    /** On-heap record cache of the stores (Kafka Streams' statestore.cache.max.bytes), split over stream threads. */
+    public static final String STORE_CACHE_BYTES = "caseflow.store.cache.bytes";
 
     /** Prefix of pass-through Kafka properties in a configuration file. */
     public static final String KAFKA_PREFIX = "kafka.";
@@ -62,6 +66,8 @@ public final class ConfigKeys {
         d.put(STREAMS_THREADS, "1");
         d.put(STREAMS_MAX_THREAD_REPLACEMENTS, "3");
         d.put(SHUTDOWN_TIMEOUT_MS, "30000");
+        d.put(ROCKSDB_MEMORY_BYTES, String.valueOf(128L * 1024 * 1024));
+        d.put(STORE_CACHE_BYTES, String.valueOf(32L * 1024 * 1024));
         return d;
     }
 }

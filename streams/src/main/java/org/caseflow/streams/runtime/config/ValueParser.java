@@ -52,6 +52,22 @@ final class ValueParser {
         }
     }
 
+    /** A whole number (e.g. bytes) in min..max. */
+    long longIn(String key, long min, long max) {
+        String value = text(key);
+        try {
+            long n = Long.parseLong(value);
+            if (n < min || n > max) {
+                problems.add(key + ": must be " + min + ".." + max + ", got " + value);
+                return min;
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            problems.add(key + ": must be a whole number in " + min + ".." + max + ", got '" + value + "'");
+            return min;
+        }
+    }
+
     /** Milliseconds, or -1 for "keep forever". */
     long retention(String key) {
         String value = text(key);

@@ -1,0 +1,61 @@
+package org.caseflow.streams.runtime.app;
+
+import java.util.Map;
+import org.apache.kafka.streams.state.RocksDBConfigSetter;
+import org.rocksdb.BlockBasedTableConfig;
+import org.rocksdb.Cache;
+import org.rocksdb.LRUCache;
+import org.rocksdb.Options;
+import org.rocksdb.WriteBufferManager;
+
+/**
+ * One memory budget for every RocksDB store of the instance ({@code rocksdb.config.setter}): a shared LRU block
+ * cache of {@link #TOTAL_BYTES_CONFIG} bytes, with the memtables (write buffers) charged to the same cache
+ * through a WriteBufferManager, and index and filter blocks cached there too. Without it each store (case,
+ * events, due index, deadline index, held, the indicator stores, per partition) sizes its own cache and
+ * memtables, and off-heap memory grows with the number of stores × partitions, not with the data.
+ * The cache and manager are created once per JVM and never closed by a store.
+ */
+public final class BoundedRocksDbMemory implements RocksDBConfigSetter {
+    /** Passed through the Streams configuration: the whole budget in bytes. */
+    public static final String TOTAL_BYTES_CONFIG = "caseflow.rocksdb.memory.bytes";
+    /** Share of the budget the write buffers may take. */
+    static final double WRITE_BUFFER_SHARE = 0.5;
+    /** Share of the cache kept for index and filter blocks, so data blocks cannot push them out. */
+    static final double HIGH_PRIORITY_SHARE = 0.1;
+
+    private static Shared shared;
+
+    /** The cache and write-buffer manager every store shares. */
+    record Shared(long bytes, Cache cache, WriteBufferManager writeBuffers) {
+    }
+
+    static synchronized Shared shared(long bytes) {
+        if (shared == null) {
+            LRUCache cache = new LRUCache(bytes, -1, false, HIGH_PRIORITY_SHARE);
+            shared = new Shared(bytes, cache, new WriteBufferManager((long) (bytes * WRITE_BUFFER_SHARE), cache));
+        }
+        return shared;
+    }
+
+    @Override
+    public void setConfig(String storeName, Options options, Map<String, Object> configs) {
+        Object configured = configs.get(TOTAL_BYTES_CONFIG);
+        long bytes = configured == null ? 128L << 20 : Long.parseLong(configured.toString());
+        Shared memory = shared(bytes);
+        BlockBasedTableConfig table = (BlockBasedTableConfig) options.tableFormatConfig();
+        table.setBlockCache(memory.cache());
+        table.setCacheIndexAndFilterBlocks(true);
+        table.setCacheIndexAndFilterBlocksWithHighPriority(true);
+        table.setPinTopLevelIndexAndFilter(true);
+        options.setWriteBufferManager(memory.writeBuffers());
+        options.setTableFormatConfig(table);
+        // Two memtables per store at most; their memory is accounted in the shared budget either way.
+        options.setMaxWriteBufferNumber(2);
+    }
+
+    @Override
+    public void close(String storeName, Options options) {
+        // Shared by every store of the JVM: closing it here would pull it from under the others.
+    }
+}
