@@ -60,16 +60,35 @@ public final class TopicAdmin {
         return new TopicReport(created, verify(specs));
     }
 
-    /** A created topic reaches the brokers' metadata a moment after the controller accepted it. */
+    /**
+     * A created topic reaches the brokers' metadata a moment after the controller accepted it, and its partitions
+     * get leaders a moment later still: an idempotent producer that writes before then sees NOT_LEADER_OR_FOLLOWER
+     * and may then be refused with OutOfOrderSequenceException on its retry. Wait for both.
+     */
     private void awaitVisible(List<String> created) {
         long deadline = System.currentTimeMillis() + 30_000;
-        while (!existing().containsAll(created) && System.currentTimeMillis() < deadline) {
+        while (!(existing().containsAll(created) && haveLeaders(created)) && System.currentTimeMillis() < deadline) {
             try {
                 Thread.sleep(100);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new CaseflowException("interrupted while waiting for new topics", e);
             }
+        }
+    }
+
+    private boolean haveLeaders(List<String> topics) {
+        if (topics.isEmpty()) {
+            return true;
+        }
+        try {
+            return admin.describeTopics(topics).allTopicNames().get().values().stream()
+                    .allMatch(d -> d.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
+        } catch (ExecutionException e) {
+            return false; // not known everywhere yet: ask again
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CaseflowException("interrupted while waiting for partition leaders", e);
         }
     }
 
