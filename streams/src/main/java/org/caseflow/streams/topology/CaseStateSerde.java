@@ -1,7 +1,8 @@
 package org.caseflow.streams.topology;
 
 import java.math.BigDecimal;
-import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -12,7 +13,7 @@ import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 import org.caseflow.CaseflowException;
-import org.caseflow.events.CaseEvent;
+import org.caseflow.streams.domain.EventType;
 import org.caseflow.schemas.AvroCodec;
 import org.caseflow.state.ScheduledHearing;
 import org.caseflow.state.StoredAlert;
@@ -22,12 +23,14 @@ import org.caseflow.state.StoredExclusion;
 import org.caseflow.state.StoredExtension;
 import org.caseflow.state.StoredFold;
 import org.caseflow.state.StoredHearing;
+import org.caseflow.state.StoredOrderKey;
 import org.caseflow.state.StoredRejection;
 import org.caseflow.state.StoredView;
 import org.caseflow.streams.domain.cases.CaseState;
 import org.caseflow.streams.domain.cases.CaseView;
 import org.caseflow.streams.domain.cases.FiringAlert;
 import org.caseflow.streams.domain.cases.FoldPoint;
+import org.caseflow.streams.domain.cases.OrderKey;
 import org.caseflow.streams.domain.deadline.DateInterval;
 import org.caseflow.streams.domain.deadline.DeadlineInput;
 
@@ -41,7 +44,6 @@ public final class CaseStateSerde implements Serde<CaseState> {
     /** Format 1 (before the event log) was a hand-written binary form that began with this byte. */
     private static final byte FORMAT_1 = 1;
     private final AvroCodec<StoredCase> codec = new AvroCodec<>(StoredCase.getClassSchema());
-    private final AvroCodec<CaseEvent> events = new AvroCodec<>(CaseEvent.getClassSchema());
 
     @Override
     public Serializer<CaseState> serializer() {
@@ -56,16 +58,17 @@ public final class CaseStateSerde implements Serde<CaseState> {
     byte[] write(CaseState s) {
         List<StoredAlert> firing = new ArrayList<>();
         for (FiringAlert f : s.firing()) {
-            firing.add(new StoredAlert(f.alertId(), f.level(), f.reminder(), f.rank(), f.version(), f.deadline()));
+            firing.add(new StoredAlert(f.alertId(), f.level(), f.reminder(), f.rank(), f.version(),
+                    day(f.deadline())));
         }
         return codec.encode(StoredCase.newBuilder()
                 .setCaseId(s.caseId())
-                .setFirstSeenAt(s.firstSeenAt())
+                .setFirstSeenAt(s.firstSeenAt().toEpochMilli())
                 .setFold(s.fold() == null ? null : fold(s.fold()))
                 .setDeadlineVersion(s.deadlineVersion())
-                .setVersionDeadline(s.versionDeadline())
+                .setVersionDeadline(dayOrNull(s.versionDeadline()))
                 .setFiring(firing)
-                .setTimerDue(s.timerDue())
+                .setTimerDue(s.timerDue() == null ? null : s.timerDue().toEpochMilli())
                 .setReportedRejections(s.reportedRejections().stream().sorted().toList())
                 .setOverdue(s.overdue())
                 .setEnforcementFiled(s.enforcementFiled())
@@ -83,10 +86,11 @@ public final class CaseStateSerde implements Serde<CaseState> {
         List<FiringAlert> firing = new ArrayList<>();
         for (StoredAlert a : s.getFiring()) {
             firing.add(new FiringAlert(a.getAlertId(), a.getLevel(), a.getReminder(), a.getRank(), a.getVersion(),
-                    a.getDeadline()));
+                    LocalDate.ofEpochDay(a.getDeadline())));
         }
-        return new CaseState(s.getCaseId(), s.getFold() == null ? null : fold(s.getFold()), s.getFirstSeenAt(),
-                s.getDeadlineVersion(), s.getVersionDeadline(), List.copyOf(firing), s.getTimerDue(),
+        return new CaseState(s.getCaseId(), s.getFold() == null ? null : fold(s.getFold()),
+                Instant.ofEpochMilli(s.getFirstSeenAt()), s.getDeadlineVersion(), date(s.getVersionDeadline()),
+                List.copyOf(firing), s.getTimerDue() == null ? null : Instant.ofEpochMilli(s.getTimerDue()),
                 Set.copyOf(s.getReportedRejections()), s.getOverdue(), s.getEnforcementFiled(),
                 s.getPerformanceObserved(), s.getAtRiskKey());
     }
@@ -94,17 +98,21 @@ public final class CaseStateSerde implements Serde<CaseState> {
     private StoredFold fold(FoldPoint p) {
         List<ScheduledHearing> scheduled = new ArrayList<>();
         p.firstScheduled().entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .forEach(e -> scheduled.add(new ScheduledHearing(e.getKey(), e.getValue())));
-        return new StoredFold(view(p.view()), scheduled, ByteBuffer.wrap(events.encode(p.last())), p.events());
+                .forEach(e -> scheduled.add(new ScheduledHearing(e.getKey(), day(e.getValue()))));
+        OrderKey last = p.last();
+        return new StoredFold(view(p.view()), scheduled, new StoredOrderKey(last.filing(), day(last.day()),
+                last.type().code(), last.occurredAt().toEpochMilli(), last.eventId()), p.events());
     }
 
     private FoldPoint fold(StoredFold f) {
-        Map<String, java.time.LocalDate> scheduled = new HashMap<>();
-        f.getFirstScheduled().forEach(h -> scheduled.put(h.getHearingId(), h.getDay()));
-        ByteBuffer last = f.getLastEvent().duplicate();
-        byte[] bytes = new byte[last.remaining()];
-        last.get(bytes);
-        return new FoldPoint(view(f.getView()), scheduled, events.decode(bytes), f.getEvents());
+        Map<String, LocalDate> scheduled = new HashMap<>();
+        f.getFirstScheduled().forEach(h -> scheduled.put(h.getHearingId(), LocalDate.ofEpochDay(h.getDay())));
+        StoredOrderKey k = f.getLast();
+        EventType type = EventType.fromCode(k.getType())
+                .orElseThrow(() -> new CaseflowException("case state names an unknown event type " + k.getType()));
+        OrderKey last = new OrderKey(k.getFiling(), LocalDate.ofEpochDay(k.getDay()), type,
+                Instant.ofEpochMilli(k.getOccurredAt()), k.getEventId());
+        return new FoldPoint(view(f.getView()), scheduled, last, f.getEvents());
     }
 
     private static StoredView view(CaseView v) {
@@ -116,55 +124,73 @@ public final class CaseStateSerde implements Serde<CaseState> {
                 .setFiled(v.filed())
                 .setProcedure(v.procedure())
                 .setOriginalProcedure(v.originalProcedure())
-                .setFiledOn(v.filedOn())
+                .setFiledOn(dayOrNull(v.filedOn()))
                 .setDivision(v.division())
                 .setJudge(v.judge())
                 .setOriginCaseId(v.originCaseId())
                 .setClaimAmount(v.claimAmount() == null ? null : v.claimAmount().toString())
                 .setForeignRelated(v.foreignRelated())
                 .setConversions(v.conversions().stream()
-                        .map(c -> new StoredConversion(c.fromProcedure(), c.toProcedure(), c.on())).toList())
-                .setRestarts(v.restarts())
+                        .map(c -> new StoredConversion(c.fromProcedure(), c.toProcedure(), day(c.on()))).toList())
+                .setRestarts(v.restarts().stream().map(CaseStateSerde::day).toList())
                 .setExtensions(v.extensions().stream()
-                        .map(x -> new StoredExtension(x.months(), x.days(), x.approver(), x.grantedOn())).toList())
+                        .map(x -> new StoredExtension(x.months(), x.days(), x.approver(), day(x.grantedOn())))
+                        .toList())
                 .setExclusions(v.exclusions().stream()
-                        .map(x -> new StoredExclusion(x.reason(), x.interval().from(), x.interval().until())).toList())
-                .setClosedOn(v.closedOn())
+                        .map(x -> new StoredExclusion(x.reason(), day(x.interval().from()),
+                                dayOrNull(x.interval().until())))
+                        .toList())
+                .setClosedOn(dayOrNull(v.closedOn()))
                 .setDisposition(v.disposition())
-                .setJudgmentEffectiveOn(v.judgmentEffectiveOn())
-                .setPerformanceDueOn(v.performanceDueOn())
+                .setJudgmentEffectiveOn(dayOrNull(v.judgmentEffectiveOn()))
+                .setPerformanceDueOn(dayOrNull(v.performanceDueOn()))
                 .setMonetaryJudgment(v.monetaryJudgment())
                 .setPaidTotal(v.paidTotal().toString())
                 .setHearings(v.hearings().stream()
-                        .map(h -> new StoredHearing(h.hearingId(), h.heldOn(), h.onFirstDate())).toList())
+                        .map(h -> new StoredHearing(h.hearingId(), day(h.heldOn()), h.onFirstDate())).toList())
                 .setPostponements(v.postponements())
                 .setRejections(rejections)
                 .setFlags(v.flags())
                 .build();
     }
 
+    private static int day(LocalDate date) {
+        return Math.toIntExact(date.toEpochDay());
+    }
+
+    private static Integer dayOrNull(LocalDate date) {
+        return date == null ? null : day(date);
+    }
+
+    private static LocalDate date(Integer epochDay) {
+        return epochDay == null ? null : LocalDate.ofEpochDay(epochDay);
+    }
+
     private static CaseView view(StoredView v) {
         Map<String, String> rejections = new LinkedHashMap<>();
         v.getRejections().forEach(r -> rejections.put(r.getEventId(), r.getReason()));
         return new CaseView(v.getCaseId(), v.getCourt(), v.getFiled(), v.getProcedure(), v.getOriginalProcedure(),
-                v.getFiledOn(), v.getDivision(), v.getJudge(), v.getOriginCaseId(),
+                date(v.getFiledOn()), v.getDivision(), v.getJudge(), v.getOriginCaseId(),
                 v.getClaimAmount() == null ? null : new BigDecimal(v.getClaimAmount()), v.getForeignRelated(),
                 v.getConversions().stream()
-                        .map(c -> new DeadlineInput.Conversion(c.getFromProcedure(), c.getToProcedure(), c.getOn()))
+                        .map(c -> new DeadlineInput.Conversion(c.getFromProcedure(), c.getToProcedure(),
+                                LocalDate.ofEpochDay(c.getOn())))
                         .toList(),
-                List.copyOf(v.getRestarts()),
+                v.getRestarts().stream().map(LocalDate::ofEpochDay).toList(),
                 v.getExtensions().stream()
                         .map(x -> new DeadlineInput.Extension(x.getMonths(), x.getDays(), x.getApprover(),
-                                x.getGrantedOn()))
+                                LocalDate.ofEpochDay(x.getGrantedOn())))
                         .toList(),
                 v.getExclusions().stream()
                         .map(x -> new DeadlineInput.Exclusion(x.getReason(),
-                                new DateInterval(x.getFrom(), x.getUntil())))
+                                new DateInterval(LocalDate.ofEpochDay(x.getFrom()), date(x.getUntil()))))
                         .toList(),
-                v.getClosedOn(), v.getDisposition(), v.getJudgmentEffectiveOn(), v.getPerformanceDueOn(),
+                date(v.getClosedOn()), v.getDisposition(), date(v.getJudgmentEffectiveOn()),
+                date(v.getPerformanceDueOn()),
                 v.getMonetaryJudgment(), new BigDecimal(v.getPaidTotal()),
                 v.getHearings().stream()
-                        .map(h -> new CaseView.HeldHearing(h.getHearingId(), h.getHeldOn(), h.getOnFirstDate()))
+                        .map(h -> new CaseView.HeldHearing(h.getHearingId(), LocalDate.ofEpochDay(h.getHeldOn()),
+                                h.getOnFirstDate()))
                         .toList(),
                 v.getPostponements(), rejections, List.copyOf(v.getFlags()));
     }

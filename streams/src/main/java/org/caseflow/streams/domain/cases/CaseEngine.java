@@ -112,8 +112,10 @@ public final class CaseEngine {
         }
         CaseView view = state.view();
         if (!view.filed()) {
-            List<CaseResult.Rejection> orphans = log.events(state.caseId()).stream()
-                    .sorted(CaseFolder.canonicalOrder(evaluator.zoneOf(state.fold().last().getCourt())))
+            List<CaseEvent> waiting = log.events(state.caseId());
+            ZoneId zone = waiting.isEmpty() ? CaseEvaluator.DEFAULT_ZONE : evaluator.zoneOf(waiting.get(0).getCourt());
+            List<CaseResult.Rejection> orphans = waiting.stream()
+                    .sorted(CaseFolder.canonicalOrder(zone))
                     .map(e -> new CaseResult.Rejection(e, "case never filed: no CASE_FILED within "
                             + settings.orphanTimeout()))
                     .toList();

@@ -17,7 +17,6 @@ import org.caseflow.events.ExtensionGranted;
 import org.caseflow.events.HearingHeld;
 import org.caseflow.events.JudgmentEffective;
 import org.caseflow.events.ProcedureChanged;
-import org.caseflow.streams.domain.EventType;
 import org.caseflow.streams.domain.rules.RuleTable;
 
 /**
@@ -41,20 +40,7 @@ public final class CaseFolder {
      * an earlier filedOn); then every other event by the day it is about, its type, event time and id.
      */
     public static Comparator<CaseEvent> canonicalOrder(ZoneId zone) {
-        Comparator<CaseEvent> filings = Comparator.comparing(CaseEvent::getOccurredAt)
-                .thenComparing(CaseEvent::getEventId);
-        Comparator<CaseEvent> others = Comparator.<CaseEvent, LocalDate>comparing(e -> dayOf(e, zone))
-                .thenComparingInt(e -> EventType.of(e).ordinal())
-                .thenComparing(CaseEvent::getOccurredAt)
-                .thenComparing(CaseEvent::getEventId);
-        return (a, b) -> {
-            boolean aFiling = a.getPayload() instanceof CaseFiled;
-            boolean bFiling = b.getPayload() instanceof CaseFiled;
-            if (aFiling != bFiling) {
-                return aFiling ? -1 : 1;
-            }
-            return aFiling ? filings.compare(a, b) : others.compare(a, b);
-        };
+        return Comparator.comparing(e -> OrderKey.of(e, zone));
     }
 
     /** The day an event is about: its own date field, else the local day it occurred. */
@@ -105,21 +91,22 @@ public final class CaseFolder {
      */
     public FoldPoint advance(String caseId, FoldPoint point, CaseEvent event, ZoneId zone,
             Supplier<List<CaseEvent>> history) {
-        Comparator<CaseEvent> order = canonicalOrder(zone);
+        OrderKey key = OrderKey.of(event, zone);
         if (point == null) {
             CaseFold f = new CaseFold(rules, caseId);
             f.apply(event, zone);
-            return new FoldPoint(f.view(), f.firstScheduled(), event, 1);
+            return new FoldPoint(f.view(), f.firstScheduled(), key, 1);
         }
-        if (order.compare(point.last(), event) < 0) {
+        if (point.last().compareTo(key) < 0) {
             CaseFold f = CaseFold.resume(rules, point.view(), point.firstScheduled());
             f.apply(event, zone);
-            return new FoldPoint(f.view(), f.firstScheduled(), event, point.events() + 1);
+            return new FoldPoint(f.view(), f.firstScheduled(), key, point.events() + 1);
         }
         List<CaseEvent> events = new ArrayList<>(history.get());
         events.add(event);
-        events.sort(order);
+        events.sort(canonicalOrder(zone));
         CaseFold f = foldAll(caseId, events, zone);
-        return new FoldPoint(f.view(), f.firstScheduled(), events.get(events.size() - 1), events.size());
+        return new FoldPoint(f.view(), f.firstScheduled(), OrderKey.of(events.get(events.size() - 1), zone),
+                events.size());
     }
 }

@@ -2,7 +2,6 @@ package org.caseflow.streams.domain.cases;
 
 import java.time.LocalDate;
 import java.util.Map;
-import org.caseflow.events.CaseEvent;
 
 /**
  * Where a case's fold stands: the view of every event folded so far, what the fold needs beyond the view
@@ -11,10 +10,10 @@ import org.caseflow.events.CaseEvent;
  *
  * @param view           the view of the events folded so far
  * @param firstScheduled hearingId → the day it was first scheduled for
- * @param last           the greatest event folded, in {@link CaseFolder#canonicalOrder canonical order}
+ * @param last           the place of the greatest event folded in {@link CaseFolder#canonicalOrder canonical order}
  * @param events         how many events were folded (rejected ones included)
  */
-public record FoldPoint(CaseView view, Map<String, LocalDate> firstScheduled, CaseEvent last, int events) {
+public record FoldPoint(CaseView view, Map<String, LocalDate> firstScheduled, OrderKey last, int events) {
     public FoldPoint {
         firstScheduled = Map.copyOf(firstScheduled);
     }

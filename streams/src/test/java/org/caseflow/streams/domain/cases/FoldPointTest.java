@@ -95,7 +95,8 @@ class FoldPointTest {
         FoldPoint point = foldInArrivalOrder(arrivals, new AtomicInteger());
 
         assertThat(point.view()).isEqualTo(foldAll(events));
-        assertThat(point.last()).isEqualTo(arrivals.stream().max(CaseFolder.canonicalOrder(ZONE)).orElseThrow());
+        assertThat(point.last()).isEqualTo(OrderKey.of(arrivals.stream().max(CaseFolder.canonicalOrder(ZONE))
+                .orElseThrow(), ZONE));
     }
 
     @net.jqwik.api.Provide
