@@ -54,7 +54,9 @@ public final class CaseflowTopology {
                 Serdes.String(), new CaseStateSerde()), Names.CASE_PROCESSOR, Names.LINK_PROCESSOR);
         topology.addStateStore(settings.cachedKeyValueStore(StoreNames.CASE_EVENTS,
                 Serdes.String(), Serdes.ByteArray()), Names.CASE_PROCESSOR);
-        topology.addStateStore(settings.cachedKeyValueStore(StoreNames.DUE_INDEX,
+        // Not cached: a timer's entry is written once and deleted once, so the cache saves no changelog record,
+        // and every range read over a cached store copies the cached keys in range (a storm's worth of them).
+        topology.addStateStore(settings.keyValueStore(StoreNames.DUE_INDEX,
                 Serdes.String(), Serdes.String()), Names.CASE_PROCESSOR);
         topology.addStateStore(settings.cachedKeyValueStore(StoreNames.DEADLINE_INDEX,
                 Serdes.String(), Serdes.String()), Names.CASE_PROCESSOR);

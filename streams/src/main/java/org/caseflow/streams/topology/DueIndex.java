@@ -25,6 +25,15 @@ final class DueIndex {
      * restart the first seek starts from the beginning once.
      */
     private String lowerBound = "0";
+    /**
+     * The earliest due time that may be in the index, or {@link #UNKNOWN}: a check for due work before every
+     * event (event time) or every tick then costs no store read while nothing is due. Derived from the store,
+     * kept in memory, so it starts unknown after every (re)initialisation of the task.
+     */
+    private long earliest = UNKNOWN;
+    private static final long UNKNOWN = Long.MIN_VALUE;
+    /** Sorts after every due key and before {@link #CLOCK_KEY}. */
+    private static final String END = "9999999999999999}";
 
     DueIndex(KeyValueStore<String, String> store) {
         this.store = store;
@@ -44,10 +53,24 @@ final class DueIndex {
     }
 
     static String key(Instant at, String caseId) {
-        return String.format("%016d|%s", at.toEpochMilli(), caseId);
+        return millis(at.toEpochMilli()) + "|" + caseId;
+    }
+
+    /** Epoch millis zero-padded to 16 digits (byte order = time order); String.format is slow on the hot path. */
+    static String millis(long epochMillis) {
+        String digits = Long.toString(epochMillis);
+        return "0".repeat(Math.max(0, 16 - digits.length())) + digits;
+    }
+
+    /** True when the index certainly has nothing due at or before {@code now} (no store read). */
+    boolean nothingDueBy(Instant now) {
+        return earliest != UNKNOWN && now.toEpochMilli() < earliest;
     }
 
     void put(Instant at, String caseId) {
+        if (earliest != UNKNOWN && at.toEpochMilli() < earliest) {
+            earliest = at.toEpochMilli();
+        }
         String key = key(at, caseId);
         if (key.compareTo(lowerBound) < 0) {
             lowerBound = key;
@@ -65,18 +88,27 @@ final class DueIndex {
 
     /** Up to {@code limit} entries due at or before {@code now}, earliest first. */
     List<Due> dueBy(Instant now, int limit) {
+        if (nothingDueBy(now)) {
+            return List.of();
+        }
         List<Due> due = new ArrayList<>();
-        String upper = String.format("%016d", now.toEpochMilli() + 1);
-        try (KeyValueIterator<String, String> it = store.range(lowerBound, upper)) {
-            while (it.hasNext() && due.size() < limit) {
+        long nowMillis = now.toEpochMilli();
+        long next = Long.MAX_VALUE; // nothing left at all, unless an entry is seen below
+        try (KeyValueIterator<String, String> it = store.range(lowerBound, END)) {
+            while (it.hasNext()) {
                 KeyValue<String, String> kv = it.next();
                 int bar = kv.key.indexOf('|');
-                due.add(new Due(Instant.ofEpochMilli(Long.parseLong(kv.key.substring(0, bar))),
-                        kv.key.substring(bar + 1), kv.key));
+                long at = Long.parseLong(kv.key.substring(0, bar));
+                if (at > nowMillis || due.size() >= limit) {
+                    next = at; // the first entry not returned: the earliest that can still be due
+                    break;
+                }
+                due.add(new Due(Instant.ofEpochMilli(at), kv.key.substring(bar + 1), kv.key));
             }
         }
+        earliest = next;
         // Entries before the first one returned are gone; with none returned, all up to now are.
-        lowerBound = due.isEmpty() ? upper : due.get(0).key();
+        lowerBound = due.isEmpty() ? millis(nowMillis + 1) : due.get(0).key();
         return due;
     }
 }

@@ -68,10 +68,39 @@ public final class CaseEvaluator {
                 j -> new DeadlineCalculator(seeds.rules(), seeds.calendars().forJurisdiction(j)));
     }
 
+    /** Recently computed deadlines, most recent last; bounded, shared by the stream threads. */
+    private final Map<DeadlineKey, Deadline> recent = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(RECENT_DEADLINES, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<DeadlineKey, Deadline> eldest) {
+                    return size() > RECENT_DEADLINES;
+                }
+            });
+    /**
+     * How many deadlines are remembered. The calculator is a pure function of (jurisdiction, input), and the
+     * cases that cross a threshold at one midnight are mostly cases filed the same day under the same
+     * procedure with nothing else on record: one input, computed once per storm instead of once per case.
+     */
+    static final int RECENT_DEADLINES = 4_096;
+
+    private record DeadlineKey(String jurisdiction, DeadlineInput input) {
+    }
+
+    private Deadline deadline(Optional<Court> court, DeadlineInput input) {
+        DeadlineKey key = new DeadlineKey(court.map(Court::jurisdiction).orElse(DEFAULT_JURISDICTION), input);
+        Deadline known = recent.get(key);
+        if (known != null) {
+            return known;
+        }
+        Deadline computed = calculator(court).compute(input);
+        recent.put(key, computed);
+        return computed;
+    }
+
     public Evaluation evaluate(CaseView view) {
         Optional<Court> court = seeds.courts().find(view.court());
         ZoneId zone = court.map(Court::zone).orElse(DEFAULT_ZONE);
-        Deadline deadline = calculator(court).compute(view.deadlineInput());
+        Deadline deadline = deadline(court, view.deadlineInput());
         Optional<ProcedureRule> rule = seeds.rules().find(view.procedure());
         AlertThresholds thresholds = null;
         if (deadline.date() != null && !view.closed()) {
