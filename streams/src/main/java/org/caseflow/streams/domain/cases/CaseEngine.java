@@ -238,6 +238,12 @@ public final class CaseEngine {
                 state.enforcementFiled(), observed, atRiskKey(view, evaluation));
         CaseSnapshot snapshot = changed || !reconciled.alerts().isEmpty()
                 ? Snapshots.of(view, evaluation, next, now, evaluator) : null;
+        if (snapshot != null && reconciled.alerts().isEmpty() && old != null
+                && Snapshots.sameButTime(Snapshots.of(before, old, state, now, evaluator), snapshot)) {
+            // Nothing a reader of the compacted snapshot topic sees has changed (a hearing scheduled, a payment):
+            // the latest snapshot stands, one record fewer per such event.
+            snapshot = null;
+        }
         return new CaseResult(next, reconciled.alerts(), snapshot, newRejections,
                 newRejections.isEmpty() ? CaseResult.Outcome.APPLIED : CaseResult.Outcome.FLAGGED, facts, links);
     }

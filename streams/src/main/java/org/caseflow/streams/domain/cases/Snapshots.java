@@ -13,6 +13,11 @@ final class Snapshots {
     private Snapshots() {
     }
 
+    /** Whether two snapshots of a case differ in nothing but when they were made. */
+    static boolean sameButTime(CaseSnapshot a, CaseSnapshot b) {
+        return CaseSnapshot.newBuilder(a).setUpdatedAt(b.getUpdatedAt()).build().equals(b);
+    }
+
     static CaseSnapshot of(CaseView view, CaseEvaluator.Evaluation evaluation, CaseState state, Instant now,
             CaseEvaluator evaluator) {
         Deadline deadline = evaluation.deadline();

@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             ProduceCommand.class,
             SimulateCommand.class,
             TopicsCommand.class,
+            BenchCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class CaseflowCli implements Runnable {

@@ -1,0 +1,58 @@
+package org.caseflow.streams.runtime.bench;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.admin.Admin;
+import org.caseflow.events.CaseEvent;
+import org.caseflow.streams.domain.seeds.Seeds;
+
+/** One run of every bench phase not skipped, in a fixed order, into one set of {@link Figures}. */
+public final class Bench {
+    private final String bootstrap;
+    private final Admin admin;
+    private final Seeds seeds;
+    private final Path work;
+    private final Figures figures;
+
+    public Bench(String bootstrap, Admin admin, Seeds seeds, Path work, PrintStream out) {
+        this.bootstrap = bootstrap;
+        this.admin = admin;
+        this.seeds = seeds;
+        this.work = work;
+        this.figures = new Figures(out);
+    }
+
+    public void run(Set<String> skip, Supplier<List<CaseEvent>> events, int stormCases, Duration stormTimeout,
+            List<Integer> openCounts) throws Exception {
+        if (!skip.contains("floor") || !skip.contains("pipeline")) {
+            List<CaseEvent> simulated = events.get();
+            ThroughputPhases throughput = new ThroughputPhases(bootstrap, admin, figures, work);
+            if (!skip.contains("floor") && !skip.contains("pipeline")) {
+                throughput.run(simulated);
+            } else if (!skip.contains("floor")) {
+                throughput.floor(simulated);
+            } else {
+                throughput.pipeline(simulated);
+            }
+        }
+        if (!skip.contains("storm")) {
+            new StormPhase(bootstrap, admin, figures, work).run(stormCases, stormTimeout);
+        }
+        InProcessPhases inProcess = new InProcessPhases(seeds, figures, work);
+        if (!skip.contains("tick")) {
+            inProcess.ticks(openCounts);
+        }
+        if (!skip.contains("history")) {
+            inProcess.history();
+        }
+        figures.printSummary();
+    }
+
+    public Figures figures() {
+        return figures;
+    }
+}

@@ -1,0 +1,98 @@
+package org.caseflow.streams.runtime.bench;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.streams.KafkaStreams;
+import org.caseflow.CaseflowException;
+import org.caseflow.streams.runtime.app.CaseflowApp;
+import org.caseflow.streams.runtime.config.CaseflowConfig;
+
+/**
+ * The production streams app (topology, exactly-once settings, RocksDB memory budget) on its own application id,
+ * topic prefix and state directory, as a bench phase runs it; on event time like the demo.
+ */
+final class BenchApp implements AutoCloseable {
+    final CaseflowConfig config;
+    final CaseflowApp app;
+    final Path stateDir;
+    private int rebalances;
+    private KafkaStreams.State last = KafkaStreams.State.CREATED;
+
+    BenchApp(String bootstrap, String name, Path stateDir, Map<String, String> extra) {
+        this.stateDir = stateDir;
+        Map<String, String> settings = new HashMap<>();
+        settings.put("kafka.bootstrap.servers", bootstrap);
+        settings.put("caseflow.application.id", name);
+        settings.put("caseflow.topic.prefix", name + ".");
+        settings.put("caseflow.state.dir", stateDir.toString());
+        settings.put("caseflow.clock.mode", "EVENT_TIME");
+        settings.put("caseflow.topic.replication", "1");
+        settings.putAll(extra);
+        this.config = CaseflowConfig.of(settings);
+        this.app = CaseflowApp.create(config, new SimpleMeterRegistry());
+    }
+
+    void start() throws InterruptedException {
+        app.start();
+        if (!app.awaitRunning(Duration.ofMinutes(3))) {
+            throw new CaseflowException("bench: the streams app did not reach RUNNING (state " + app.state() + ")");
+        }
+        last = app.state();
+    }
+
+    /** Polls the client state; counts every move into REBALANCING since the last call to {@link #resetRebalances}. */
+    void observe() {
+        KafkaStreams.State now = app.state();
+        if (now == KafkaStreams.State.REBALANCING && last != KafkaStreams.State.REBALANCING) {
+            rebalances++;
+        }
+        last = now;
+    }
+
+    int rebalances() {
+        return rebalances;
+    }
+
+    void resetRebalances() {
+        rebalances = 0;
+    }
+
+    /**
+     * Waits until the app's group has committed every input record and its internal topics (links, facts, read
+     * back by the app) have stopped moving for two seconds: transactional logs end with commit markers a consumer
+     * never commits past, so "committed = end" is only exact for the inputs.
+     */
+    void awaitCaughtUp(BenchCluster cluster, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Set<String> inputs = Set.copyOf(config.topics().inputs());
+        Set<String> internal = Set.of(config.topics().caseLinks(), config.topics().caseFacts());
+        long lastCommitted = -1;
+        long stableSince = System.nanoTime();
+        while (System.nanoTime() < deadline) {
+            observe();
+            long inputLag = cluster.lag(config.applicationId(), inputs);
+            long committed = cluster.committedSum(config.applicationId(), internal);
+            if (committed != lastCommitted) {
+                lastCommitted = committed;
+                stableSince = System.nanoTime();
+            }
+            // At most one commit marker per internal partition may lie past what the group committed.
+            boolean internalDone = cluster.lag(config.applicationId(), internal) <= 2L * config.partitions();
+            if (inputLag == 0 && internalDone && System.nanoTime() - stableSince > Duration.ofSeconds(2).toNanos()) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new CaseflowException("bench: the app did not catch up within " + timeout + " (input lag "
+                + cluster.lag(config.applicationId(), inputs) + ")");
+    }
+
+    @Override
+    public void close() {
+        app.close();
+    }
+}

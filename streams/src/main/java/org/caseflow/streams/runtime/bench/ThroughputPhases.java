@@ -1,0 +1,151 @@
+package org.caseflow.streams.runtime.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serializer;
+import org.caseflow.CaseflowException;
+import org.caseflow.events.CaseEvent;
+import org.caseflow.schemas.CaseflowSerdes;
+import org.caseflow.streams.runtime.kafka.EventPublisher;
+import org.caseflow.streams.runtime.kafka.TopicAdmin;
+import org.caseflow.streams.runtime.kafka.TopicSpec;
+import org.caseflow.streams.topology.TopicNames;
+
+/**
+ * Floor and pipeline on the same simulated events: the floor is a plain consumer that decodes each event and
+ * produces one record per event (no state); the pipeline is the Caseflow app catching up on the same events.
+ * Also counts the records the pipeline writes per input event (every topic but the inputs: outputs,
+ * changelogs, internal topics; transaction markers included, as the broker counts offsets).
+ */
+final class ThroughputPhases {
+    private final String bootstrap;
+    private final Admin admin;
+    private final BenchCluster cluster;
+    private final Figures figures;
+    private final Path work;
+
+    ThroughputPhases(String bootstrap, Admin admin, Figures figures, Path work) {
+        this.bootstrap = bootstrap;
+        this.admin = admin;
+        this.cluster = new BenchCluster(admin);
+        this.figures = figures;
+        this.work = work;
+    }
+
+    /** Runs both and prints floor, pipeline, ratio and records per event. */
+    void run(List<CaseEvent> events) throws Exception {
+        double floor = floor(events);
+        double pipeline = pipeline(events);
+        figures.add("pipeline", "pipeline / floor", pipeline / floor, "ratio", ">= 0.5");
+    }
+
+    private void publish(BenchApp app, List<CaseEvent> events) {
+        new TopicAdmin(admin).ensure(TopicSpec.all(app.config));
+        publish(app.config.kafka(), app.config.topics(), events);
+    }
+
+    static void publish(Map<String, String> kafka, TopicNames topics, List<CaseEvent> events) {
+        try (EventPublisher publisher = EventPublisher.create(kafka, topics)) {
+            events.forEach(publisher::publish);
+            publisher.flush();
+        }
+    }
+
+    double floor(List<CaseEvent> events) throws Exception {
+        String name = "bench-floor-" + System.currentTimeMillis();
+        TopicNames topics = new TopicNames(name + ".");
+        Map<String, String> kafka = Map.of("bootstrap.servers", bootstrap);
+        List<TopicSpec> created = new java.util.ArrayList<>();
+        String copy = name + ".copy";
+        for (String t : java.util.stream.Stream.concat(topics.inputs().stream(), java.util.stream.Stream.of(copy))
+                .toList()) {
+            created.add(new TopicSpec(t, 6, java.util.Optional.of((short) 1), Map.of()));
+        }
+        new TopicAdmin(admin).ensure(created); // waits for the partitions' leaders
+        publish(kafka, topics, events);
+        Deserializer<CaseEvent> decode = CaseflowSerdes.caseEvent().deserializer();
+        Serializer<CaseEvent> encode = CaseflowSerdes.caseEvent().serializer();
+        Map<String, Object> consumerProps = new HashMap<>();
+        consumerProps.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        consumerProps.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2_000);
+        Map<String, Object> producerProps = new HashMap<>();
+        producerProps.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        producerProps.put(ProducerConfig.ACKS_CONFIG, "all");
+        producerProps.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        producerProps.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        long started;
+        long copied = 0;
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerProps, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer());
+             KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerProps, new ByteArraySerializer(),
+                     new ByteArraySerializer())) {
+            Set<TopicPartition> partitions = new HashSet<>();
+            for (String t : topics.inputs()) {
+                consumer.partitionsFor(t).forEach(p -> partitions.add(new TopicPartition(t, p.partition())));
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            started = System.nanoTime();
+            long deadline = started + Duration.ofMinutes(10).toNanos();
+            while (copied < events.size() && System.nanoTime() < deadline) {
+                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                    CaseEvent event = decode.deserialize(r.topic(), r.value());
+                    producer.send(new ProducerRecord<>(copy, r.key(), encode.serialize(copy, event)));
+                    copied++;
+                }
+            }
+            producer.flush();
+        }
+        if (copied < events.size()) {
+            throw new CaseflowException("bench: the floor copied " + copied + " of " + events.size() + " events");
+        }
+        double perSecond = events.size() / ((System.nanoTime() - started) / 1e9);
+        figures.add("floor", "consume, decode, produce one record per event", perSecond, "events/s", "");
+        return perSecond;
+    }
+
+    double pipeline(List<CaseEvent> events) throws Exception {
+        String name = "bench-pipe-" + System.currentTimeMillis();
+        try (BenchApp app = new BenchApp(bootstrap, name, work.resolve(name), Map.of())) {
+            publish(app, events);
+            Set<String> written = new HashSet<>(cluster.topicsStartingWith(name));
+            written.removeAll(app.config.topics().inputs());
+            Map<org.apache.kafka.common.TopicPartition, Long> before = cluster.endOffsets(written);
+            app.start();
+            long started = System.nanoTime();
+            app.awaitCaughtUp(cluster, Duration.ofMinutes(30));
+            double seconds = (System.nanoTime() - started) / 1e9;
+            double perSecond = events.size() / seconds;
+            figures.add("pipeline", "Caseflow app catching up (EVENT_TIME, EOS)", perSecond, "events/s", "");
+            Set<String> after = new HashSet<>(cluster.topicsStartingWith(name));
+            after.removeAll(app.config.topics().inputs());
+            Map<org.apache.kafka.common.TopicPartition, Long> ends = cluster.endOffsets(after);
+            Map<String, Long> perTopic = new java.util.TreeMap<>();
+            ends.forEach((tp, end) -> perTopic.merge(tp.topic().substring(name.length()),
+                    end - before.getOrDefault(tp, 0L), Long::sum));
+            long writtenRecords = perTopic.values().stream().mapToLong(Long::longValue).sum();
+            figures.add("pipeline", "records written per input event", (double) writtenRecords / events.size(),
+                    "records", "<= 3");
+            perTopic.forEach((topic, n) -> figures.note(String.format(java.util.Locale.ROOT,
+                    "%-40s %6.3f per event", topic, (double) n / events.size())));
+            figures.add("pipeline", "rebalances while catching up", app.rebalances(), "", "0");
+            return perSecond;
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package org.caseflow.streams.runtime.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.apache.kafka.clients.admin.Admin;
+import org.caseflow.events.CaseEvent;
+import org.caseflow.streams.domain.calendar.CalendarRegistry;
+import org.caseflow.streams.domain.courts.CourtRegistry;
+import org.caseflow.streams.domain.seeds.Seeds;
+import org.caseflow.streams.runtime.bench.Bench;
+import org.caseflow.streams.runtime.kafka.EmbeddedKafka;
+import org.caseflow.streams.runtime.simulator.SimulatedCourts;
+import org.caseflow.streams.runtime.simulator.SimulationSettings;
+import org.caseflow.streams.runtime.simulator.Simulator;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code caseflow bench}: the hot-path benchmark in one run (docs/performance.md). Prints figures; asserts nothing. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"The performance benchmark in one run: floor vs pipeline events/s, records written per event,",
+            "a midnight storm (time to the last alert committed, fencings), open-case memory and state,",
+            "tick cost with nothing due, per-event cost against history length. Embedded broker unless",
+            "--bootstrap-servers is given. Prints each figure beside the issue's target."})
+public final class BenchCommand implements Callable<Integer> {
+    static final Set<String> PHASES = Set.of("floor", "pipeline", "storm", "tick", "history");
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT",
+            description = "An existing Kafka cluster (default: an embedded single-node broker in a temporary folder).")
+    String bootstrap;
+
+    @Option(names = "--events", description = "Simulated events for floor and pipeline (default: ${DEFAULT-VALUE}).")
+    int events = 200_000;
+
+    @Option(names = "--cases", description = "Open cases crossing one threshold in the storm, up to 10,000,000 "
+            + "(default: ${DEFAULT-VALUE}).")
+    int cases = 100_000;
+
+    @Option(names = "--open", split = ",", paramLabel = "N",
+            description = "Open-case counts for the tick cost (default: 10000,100000,1000000).")
+    List<Integer> open = List.of(10_000, 100_000, 1_000_000);
+
+    @Option(names = "--skip", split = ",", paramLabel = "PHASE", description = "Phases to leave out: ${COMPLETION-CANDIDATES}.",
+            completionCandidates = PhaseNames.class)
+    List<String> skip = List.of();
+
+    @Option(names = "--storm-timeout", paramLabel = "SECONDS", description = "How long the storm may take (default: "
+            + "${DEFAULT-VALUE}).")
+    int stormTimeout = 600;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Also write the figures as JSON lines.")
+    Path out;
+
+    @Option(names = "--seeds", paramLabel = "DIR", description = "Seeds folder (default: $CASEFLOW_SEEDS, else ./seeds).")
+    Path seeds;
+
+    /** The phase names, for the help text. */
+    static final class PhaseNames extends ArrayList<String> {
+        PhaseNames() {
+            super(List.of("floor", "pipeline", "storm", "tick", "history"));
+        }
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (events < 1 || cases < 1 || cases > 10_000_000 || stormTimeout < 1 || open.stream().anyMatch(n -> n < 1)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--events, --cases (1..10,000,000), --open and --storm-timeout must be positive");
+        }
+        for (String phase : skip) {
+            if (!PHASES.contains(phase)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--skip: unknown phase " + phase
+                        + " (phases: " + new PhaseNames() + ")");
+            }
+        }
+        Path root = seeds != null ? seeds : Seeds.defaultRoot();
+        Seeds loaded = Seeds.load(root);
+        Path work = Files.createTempDirectory("caseflow-bench");
+        EmbeddedKafka kafka = null;
+        try {
+            String servers = bootstrap;
+            if (servers == null) {
+                kafka = EmbeddedKafka.start(null);
+                servers = kafka.bootstrapServers();
+            }
+            try (Admin admin = Admin.create(Map.of("bootstrap.servers", servers))) {
+                Bench bench = new Bench(servers, admin, loaded, work, System.out);
+                bench.run(Set.copyOf(skip), () -> simulated(root), cases, Duration.ofSeconds(stormTimeout), open);
+                if (out != null) {
+                    bench.figures().writeJson(out);
+                }
+            }
+            return 0;
+        } finally {
+            if (kafka != null) {
+                kafka.close();
+            }
+            deleteQuietly(work);
+        }
+    }
+
+    /** The first {@code events} events of the seeded Zhuzhou simulation (long enough to have them). */
+    private List<CaseEvent> simulated(Path root) {
+        Simulator simulator = new Simulator(new SimulationSettings(SimulationSettings.DEFAULT_SEED,
+                SimulationSettings.DEFAULT_START, 3_650, 1.0),
+                SimulatedCourts.fromRegistry(CourtRegistry.load(root.resolve("courts")), "湘02"),
+                CalendarRegistry.load(root.resolve("calendars")).forJurisdiction("CN")::isRestDay);
+        List<CaseEvent> list = new ArrayList<>(events);
+        Iterator<CaseEvent> it = simulator.iterator();
+        while (it.hasNext() && list.size() < events) {
+            list.add(it.next());
+        }
+        return list;
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (java.io.IOException e) {
+            // a temporary folder left behind is not worth failing a finished run for
+        }
+    }
+}

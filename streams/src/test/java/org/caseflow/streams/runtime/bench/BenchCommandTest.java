@@ -1,0 +1,55 @@
+package org.caseflow.streams.runtime.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.caseflow.streams.runtime.cli.CaseflowCli;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code caseflow bench} runs every phase on the embedded broker and prints each figure, and refuses bad options;
+ * it asserts nothing about speed (this machine's speed is not a test result).
+ */
+class BenchCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void shouldRefuseAnUnknownPhaseAndAStormBeyondTenMillionCases() {
+        assertThat(CaseflowCli.execute("bench", "--skip", "lunch")).isEqualTo(CaseflowCli.EXIT_BAD_INPUT);
+        assertThat(CaseflowCli.execute("bench", "--cases", "10000001")).isEqualTo(CaseflowCli.EXIT_BAD_INPUT);
+        assertThat(CaseflowCli.execute("bench", "--help")).isZero();
+    }
+
+    @Test
+    @Tag("integration")
+    void shouldPrintEveryFigureOfATinyRun() throws Exception {
+        Path json = dir.resolve("figures.jsonl");
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        int code;
+        try {
+            System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+            code = CaseflowCli.execute("bench", "--events", "1500", "--cases", "300", "--open", "1000",
+                    "--out", json.toString());
+        } finally {
+            System.setOut(original);
+        }
+        String printed = captured.toString(StandardCharsets.UTF_8);
+
+        assertThat(code).isZero();
+        assertThat(printed).contains("caseflow bench — summary", "events/s", "records written per input event",
+                "midnight to last alert committed", "fencings", "tick with nothing due, 1000 open",
+                "500-event / 5-event", "state directory bytes per open case", "heap after GC");
+        assertThat(printed).containsPattern("crossings committed\\s+300 ");
+        List<String> lines = Files.readAllLines(json);
+        assertThat(lines).hasSizeGreaterThan(10).allSatisfy(l -> assertThat(l).startsWith("{\"phase\":"));
+    }
+}
