@@ -48,8 +48,8 @@ final class CaseLinkProcessor implements Processor<String, CaseLink, String, Obj
             cases.put(link.originCaseId(), result.state());
         }
         for (SignedFact fact : result.facts()) {
-            context.forward(new Record<String, Object>(engine.rootCourt(fact.fact().court()), fact,
-                    record.timestamp()), Names.FACTS_SINK);
+            context.forward(new Record<String, Object>(fact.fact().caseId(), fact, record.timestamp()),
+                    Names.FACT_AGGREGATOR);
         }
         if (result.rejection() != null) {
             context.forward(new Record<String, Object>(link.originCaseId(),

@@ -194,8 +194,7 @@ final class CaseProcessor implements Processor<String, CaseEvent, String, Object
             metrics.alert(alert.getLevel().name(), alert.getStatus().name());
         }
         for (SignedFact fact : result.facts()) {
-            context.forward(new Record<String, Object>(engine.rootCourt(fact.fact().court()), fact, ts),
-                    Names.FACTS_SINK);
+            context.forward(new Record<String, Object>(fact.fact().caseId(), fact, ts), Names.FACT_AGGREGATOR);
         }
         for (CaseLink link : result.links()) {
             context.forward(new Record<String, Object>(link.originCaseId(), link, ts), Names.LINKS_SINK);

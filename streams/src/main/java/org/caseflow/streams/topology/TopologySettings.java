@@ -28,6 +28,12 @@ public record TopologySettings(TopicNames topics, ClockMode clockMode, Duration 
     public static final Duration DEFAULT_INDICATOR_THROTTLE = Duration.ofSeconds(5);
     public static final Duration DEFAULT_INDICATOR_REFRESH = Duration.ofMinutes(15);
     public static final int DEFAULT_INDICATOR_GAUGE_LIMIT = 5000;
+    /**
+     * How often (wall clock) the fact aggregator sends the deltas it summed on to the indicator processor: well under
+     * the indicator throttle, so it adds at most this much to an indicator's delay. Replay moves the wall clock by
+     * this much once at the end to send the rest.
+     */
+    public static final Duration FACT_BATCH_INTERVAL = Duration.ofSeconds(1);
 
     public TopologySettings {
         indicatorExportScopes = Set.copyOf(indicatorExportScopes);
@@ -85,5 +91,16 @@ public record TopologySettings(TopicNames topics, ClockMode clockMode, Duration 
         StoreBuilder<KeyValueStore<K, V>> builder = Stores.keyValueStoreBuilder(
                 inMemoryStores ? Stores.inMemoryKeyValueStore(name) : Stores.persistentKeyValueStore(name), keys, values);
         return inMemoryStores ? builder.withLoggingDisabled() : builder;
+    }
+
+    /**
+     * {@link #keyValueStore} with Kafka Streams' record cache when live: repeated writes of a key between two commits
+     * reach RocksDB and the changelog once. For stores only their own processor reads and writes (reads see the
+     * cache), and whose changelog nobody downstream consumes record by record. Replay keeps plain in-memory stores:
+     * TopologyTestDriver commits after every record, so a cache would only add work there.
+     */
+    public <K, V> StoreBuilder<KeyValueStore<K, V>> cachedKeyValueStore(String name, Serde<K> keys, Serde<V> values) {
+        StoreBuilder<KeyValueStore<K, V>> builder = keyValueStore(name, keys, values);
+        return inMemoryStores ? builder : builder.withCachingEnabled();
     }
 }
