@@ -1,7 +1,7 @@
 package org.caseflow.streams.topology;
 
 import java.nio.ByteBuffer;
-import java.time.Duration;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -26,6 +26,7 @@ import org.caseflow.streams.domain.indicators.FactKind;
 import org.caseflow.streams.domain.indicators.IndicatorException;
 import org.caseflow.streams.domain.indicators.InvalidFactException;
 import org.caseflow.streams.domain.indicators.LedgerDelta;
+import org.caseflow.streams.domain.indicators.LedgerUpdates;
 import org.caseflow.streams.domain.indicators.ScopeKey;
 import org.caseflow.streams.domain.indicators.Scopes;
 import org.caseflow.streams.domain.indicators.SignedFact;
@@ -35,11 +36,11 @@ import org.caseflow.streams.domain.indicators.SignedFact;
  * one task per province. Part of the case sub-topology: receives SignedFacts from {@link Names#CASE_PROCESSOR} and
  * {@link Names#LINK_PROCESSOR} in-process and SignedFact JSON bytes from {@link TopicNames#caseFacts()} (facts from
  * elsewhere, e.g. a re-published dead letter). Reads and writes {@link StoreNames#FACT_PENDING}: per attribution
- * (the fact's court alone, its category) the latest record time and the summed {@link LedgerDelta}. Every
- * {@link TopologySettings#FACT_BATCH_INTERVAL} of wall clock, and with {@link ClockMode#EVENT_TIME} also every
- * {@link #EVENT_TIME_BATCH} of stream time, it fans the pending deltas out to their scopes, forwards one record per
- * scope to {@link Names#DELTAS_SINK} (key = scope, value {@link IndicatorDeltas}) and deletes them: in one EOS
- * transaction, so a delta is sent exactly once. LINEAGE facts (no ledger effect; an exact count per root is needed) go
+ * (the fact's court alone, its category) and month, the summed deltas ({@link PendingLedger}). Every
+ * {@link TopologySettings#FACT_BATCH_INTERVAL} of wall clock it fans the pending deltas out to their scopes, forwards
+ * one record per scope to {@link Names#DELTAS_SINK} (key = scope, value {@link IndicatorDeltas}) and deletes them:
+ * in one EOS transaction, so a delta is sent exactly once. A flush costs the partition's distinct (court, category,
+ * month)s, at most some tens of thousands even nationally, so it has no work bound. LINEAGE facts (no ledger effect; an exact count per root is needed) go
  * on at once to {@link Names#LINEAGE_FACTS_SINK} keyed by their root caseId.
  *
  * <p>Refusals happen here, while a fact is still a fact: malformed or invalid facts, and facts dated after the
@@ -51,11 +52,6 @@ import org.caseflow.streams.domain.indicators.SignedFact;
 final class FactAggregator implements Processor<String, Object, String, Object> {
     /** Key of the persisted event clock in the pending store (an attribution key always contains '|'). */
     static final String EVENT_CLOCK_KEY = "event-clock";
-    /**
-     * Event time only: also send the deltas on every simulated day, so a long replay (whose wall clock stands still)
-     * keeps its pending deltas small, and does so deterministically.
-     */
-    static final Duration EVENT_TIME_BATCH = Duration.ofDays(1);
     private static final ZoneId ZONE = CaseEvaluator.DEFAULT_ZONE;
 
     private final TopologySettings settings;
@@ -79,10 +75,9 @@ final class FactAggregator implements Processor<String, Object, String, Object> 
         this.pending = context.getStateStore(StoreNames.FACT_PENDING);
         byte[] clock = pending.get(EVENT_CLOCK_KEY);
         eventClock = clock == null ? Instant.EPOCH : Instant.ofEpochMilli(ByteBuffer.wrap(clock).getLong());
+        // Wall clock in both clock modes: live, deltas leave within a second; replay (whose driver's wall clock stands
+        // still) sums everything and sends it once at the end, deterministically (Replayer#indicators).
         context.schedule(TopologySettings.FACT_BATCH_INTERVAL, PunctuationType.WALL_CLOCK_TIME, ts -> flush());
-        if (settings.clockMode() == ClockMode.EVENT_TIME) {
-            context.schedule(EVENT_TIME_BATCH, PunctuationType.STREAM_TIME, ts -> flush());
-        }
     }
 
     @Override
@@ -130,18 +125,25 @@ final class FactAggregator implements Processor<String, Object, String, Object> 
         }
     }
 
-    /** Adds the fact's deltas to its attribution's pending sum (nothing to write for a fact without effect). */
+    /**
+     * Adds the fact's deltas to its attribution's pending sums, one key per month ({@code <attribution>|yyyy-MM})
+     * plus {@code <attribution>|total}: at most three small reads and writes (nothing for a fact without effect).
+     */
     private void add(ScopeKey attribution, CaseFact fact, int sign, long timestamp) {
         LedgerDelta delta = LedgerDelta.of(fact, sign);
-        if (delta.isEmpty()) {
-            return;
+        delta.months().forEach((month, ledger) -> add(attribution.monthKey(month),
+                new PendingLedger(timestamp, delta.marks().contains(month), ledger)));
+        if (!delta.total().isEmpty()) {
+            add(attribution.totalKey(), new PendingLedger(timestamp, false, delta.total()));
         }
-        String key = attribution.encode();
-        PendingDelta sum = new PendingDelta(timestamp, delta);
+    }
+
+    private void add(String key, PendingLedger value) {
+        PendingLedger sum = value;
         byte[] bytes = pending.get(key);
         if (bytes != null) {
             try {
-                sum = PendingDelta.fromBytes(bytes).plus(sum);
+                sum = PendingLedger.fromBytes(bytes).plus(value);
             } catch (IndicatorException e) {
                 corruptPending(key, bytes, e); // kept as a dead letter; this partition goes on
             }
@@ -162,10 +164,16 @@ final class FactAggregator implements Processor<String, Object, String, Object> 
                 }
                 sent.add(kv.key);
                 try {
-                    PendingDelta p = PendingDelta.fromBytes(kv.value);
-                    byAttribution.put(ScopeKey.parse(kv.key), p.delta());
+                    PendingLedger p = PendingLedger.fromBytes(kv.value);
+                    YearMonth month = LedgerUpdates.monthOf(kv.key);
+                    LedgerDelta delta = byAttribution.computeIfAbsent(ScopeKey.parse(kv.key), k -> new LedgerDelta());
+                    if (month == null) {
+                        delta.addTotal(p.ledger());
+                    } else {
+                        delta.addMonth(month, p.ledger(), p.marked());
+                    }
                     latest = Math.max(latest, p.timestamp());
-                } catch (IndicatorException | IllegalArgumentException e) {
+                } catch (IndicatorException | IllegalArgumentException | DateTimeException e) {
                     corruptPending(kv.key, kv.value, e);
                 }
             }

@@ -12,8 +12,9 @@ public final class StoreNames {
     /** "court|deadlineEpochDay|caseId" → "": open cases of a court by deadline, for the at-risk list. */
     public static final String DEADLINE_INDEX = "deadline-index-store";
     /**
-     * "court|court|CATEGORY" (the facts' court alone) → event time + LedgerDelta bytes: the facts of one case partition
-     * not yet sent on as deltas; plus the aggregator's event clock. Emptied every batch interval.
+     * "court|court|CATEGORY|yyyy-MM" or "...|total" (the facts' court alone, as ledger keys) → PendingLedger bytes:
+     * what the facts of one case partition add, not yet sent on as deltas; plus the aggregator's event clock.
+     * Emptied every batch interval.
      */
     public static final String FACT_PENDING = "fact-pending-store";
     /** "scope|tree|CATEGORY|yyyy-MM" or "...|total" → MonthLedger bytes (docs/indicators.md section 1). */

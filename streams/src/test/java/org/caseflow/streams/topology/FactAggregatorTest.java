@@ -67,7 +67,9 @@ class FactAggregatorTest {
         aggregator.process(record(closed("A", "湘0211", "2025-03-03", "2025-03-09", true, 6), 1, MARCH_10));
         aggregator.process(record(filed("F", "湘0203", "CIVIL", "FIRST", "2025-03-07", true), 1, MARCH_10));
         assertThat(context.forwarded()).isEmpty();
-        assertThat(pendingKeys(context)).containsExactlyInAnyOrder("湘0211|court|CIVIL", "湘0203|court|CIVIL");
+        // Per attribution (court alone × category) and month, plus the running total of the stocks.
+        assertThat(pendingKeys(context)).containsExactlyInAnyOrder("湘0211|court|CIVIL|2025-03",
+                "湘0211|court|CIVIL|total", "湘0203|court|CIVIL|2025-03", "湘0203|court|CIVIL|total");
 
         aggregator.flush();
         List<MockProcessorContext.CapturedForward<? extends String, ?>> sent = context.forwarded();
@@ -120,7 +122,7 @@ class FactAggregatorTest {
         KeyValueStore<String, byte[]> pending = after.getStateStore(StoreNames.FACT_PENDING);
         assertThat(ByteBuffer.wrap(pending.get(FactAggregator.EVENT_CLOCK_KEY)).getLong())
                 .isEqualTo(MARCH_10.toEpochMilli());
-        assertThat(PendingDelta.fromBytes(pending.get("湘0211|court|CIVIL")).delta().months().values())
-                .singleElement().satisfies(m -> assertThat(m.get(Counter.FILINGS)).isEqualTo(1));
+        assertThat(PendingLedger.fromBytes(pending.get("湘0211|court|CIVIL|2025-03")).ledger().get(Counter.FILINGS))
+                .isEqualTo(1);
     }
 }

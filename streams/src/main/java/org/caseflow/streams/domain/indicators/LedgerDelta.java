@@ -57,6 +57,21 @@ public final class LedgerDelta {
         return true;
     }
 
+    /** Adds one month's deltas; {@code marked}: a fact had this as the latest month it wrote. */
+    public LedgerDelta addMonth(YearMonth month, MonthLedger ledger, boolean marked) {
+        months.computeIfAbsent(month, k -> new MonthLedger()).addAll(ledger);
+        if (marked) {
+            marks.add(month);
+        }
+        return this;
+    }
+
+    /** Adds deltas of the running total (stock counters). */
+    public LedgerDelta addTotal(MonthLedger ledger) {
+        total.addAll(ledger);
+        return this;
+    }
+
     /** Adds every delta and mark of {@code other} into this one. */
     public LedgerDelta addAll(LedgerDelta other) {
         other.months.forEach((m, ledger) -> months.computeIfAbsent(m, k -> new MonthLedger()).addAll(ledger));
