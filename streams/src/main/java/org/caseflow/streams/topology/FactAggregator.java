@@ -40,8 +40,8 @@ import org.caseflow.streams.domain.indicators.SignedFact;
  * {@link TopologySettings#FACT_BATCH_INTERVAL} of wall clock it fans the pending deltas out to their scopes, forwards
  * one record per scope to {@link Names#DELTAS_SINK} (key = scope, value {@link IndicatorDeltas}) and deletes them:
  * in one EOS transaction, so a delta is sent exactly once. A flush costs the partition's distinct (court, category,
- * month)s, at most some tens of thousands even nationally, so it has no work bound. LINEAGE facts (no ledger effect; an exact count per root is needed) go
- * on at once to {@link Names#LINEAGE_FACTS_SINK} keyed by their root caseId.
+ * month)s, at most some tens of thousands even nationally, so it has no work bound. LINEAGE facts (no ledger
+ * effect; an exact count per root is needed) go on at once to {@link Names#LINEAGE_FACTS_SINK} keyed by their root.
  *
  * <p>Refusals happen here, while a fact is still a fact: malformed or invalid facts, and facts dated after the
  * clock's month + 1 (the calculator subtracts months up to asOf + 1 from the totals: a later fact would skew every
