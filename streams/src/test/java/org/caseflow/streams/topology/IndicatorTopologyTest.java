@@ -28,7 +28,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.caseflow.events.IndicatorValue;
 import org.caseflow.streams.domain.indicators.CaseFact;
+import org.caseflow.streams.domain.indicators.Counter;
 import org.caseflow.streams.domain.indicators.FactKind;
+import org.caseflow.streams.domain.indicators.MonthLedger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -167,6 +169,25 @@ class IndicatorTopologyTest {
             try (KeyValueIterator<String, byte[]> it = ledgers.all()) {
                 assertThat(it.hasNext()).as("all-zero ledgers are deleted").isFalse();
             }
+        }
+    }
+
+    @Test
+    void shouldUndoAFactWithItsNegationInTheSameBatch() {
+        try (IndicatorDriver d = new IndicatorDriver(state, MARCH_31)) {
+            var kept = filed("A", "湘0211", "CIVIL", "FIRST", "2025-03-03", true);
+            var undone = closed("A", "湘0211", "2025-03-03", "2025-03-20", true, 17);
+            d.pipe(kept);
+            d.pipe(undone);
+            d.pipe(undone, -1); // summed with its closure before either reaches the ledgers
+            d.advance(FLUSH);
+            assertCount(d.latest("湘0211", false, "CIVIL", "FILINGS", "MONTH", M), 1);
+            assertCount(d.latest("湘0211", false, "CIVIL", "CLOSURES", "MONTH", M), 0);
+            assertCount(d.latest("湘", true, "ALL", "PENDING", "MONTH", M), 1);
+            KeyValueStore<String, byte[]> ledgers = d.driver.getKeyValueStore(StoreNames.INDICATOR_LEDGERS);
+            MonthLedger march = MonthLedger.fromBytes(ledgers.get("湘|tree|ALL|2025-03"));
+            assertThat(march.get(Counter.DURATION_COUNT)).isZero();
+            assertThat(march.get(Counter.FILINGS)).isEqualTo(1);
         }
     }
 
