@@ -12,7 +12,7 @@ import org.caseflow.streams.domain.indicators.SignedFact;
 /**
  * Attributes derived cases to their origin. Reads {@link TopicNames#caseLinks()} (keyed by the
  * origin caseId, co-partitioned with the inputs, so the origin's state is local); reads and writes
- * {@link StoreNames#CASES}; forwards facts to {@link Names#FACTS_SINK} and refused links to
+ * {@link StoreNames#CASES}; forwards facts to the in-process {@link Names#FACT_AGGREGATOR} and refused links to
  * {@link Names#DEAD_LETTER_SINK}. This is the repartition-by-origin that lets an appeal filed at the
  * intermediate court count in the first-instance court's appeal rate.
  */
@@ -48,8 +48,8 @@ final class CaseLinkProcessor implements Processor<String, CaseLink, String, Obj
             cases.put(link.originCaseId(), result.state());
         }
         for (SignedFact fact : result.facts()) {
-            context.forward(new Record<String, Object>(engine.rootCourt(fact.fact().court()), fact,
-                    record.timestamp()), Names.FACTS_SINK);
+            context.forward(new Record<String, Object>(fact.fact().caseId(), fact, record.timestamp()),
+                    Names.FACT_AGGREGATOR);
         }
         if (result.rejection() != null) {
             context.forward(new Record<String, Object>(link.originCaseId(),

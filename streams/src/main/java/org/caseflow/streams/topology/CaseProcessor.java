@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * caseId); reads and writes {@link StoreNames#CASES}, {@link StoreNames#CASE_EVENTS},
  * {@link StoreNames#DUE_INDEX}, {@link StoreNames#DEADLINE_INDEX} and {@link StoreNames#HELD_EVENTS};
  * forwards alerts to {@link Names#ALERTS_SINK}, snapshots to {@link Names#SNAPSHOTS_SINK}, refused events
- * to {@link Names#DEAD_LETTER_SINK}, indicator facts to {@link Names#FACTS_SINK} (keyed by the root
+ * to {@link Names#DEAD_LETTER_SINK}, indicator facts to the in-process {@link Names#FACT_AGGREGATOR} (summed per
  * court) and links of derived cases to {@link Names#LINKS_SINK} (keyed by the origin caseId).
  *
  * <p>Timer work is bounded per step in both clock modes ({@code tickMaxTimers} timers and
@@ -276,8 +276,7 @@ final class CaseProcessor implements Processor<String, CaseEvent, String, Object
             metrics.alert(alert.getLevel().name(), alert.getStatus().name());
         }
         for (SignedFact fact : result.facts()) {
-            context.forward(new Record<String, Object>(engine.rootCourt(fact.fact().court()), fact, ts),
-                    Names.FACTS_SINK);
+            context.forward(new Record<String, Object>(fact.fact().caseId(), fact, ts), Names.FACT_AGGREGATOR);
         }
         for (CaseLink link : result.links()) {
             context.forward(new Record<String, Object>(link.originCaseId(), link, ts), Names.LINKS_SINK);

@@ -22,11 +22,12 @@ import org.caseflow.streams.domain.seeds.Seeds;
  * courts.enforcement ──┘                                                 ├► caseflow.case-snapshots
  *                                                                        ├► caseflow.dead-letters
  *                         ┌──────────────────────────────────────────────┴► caseflow.case-links (by origin)
- *                         └► case-link-processor [case-store] ─► caseflow.case-facts (by root court)
- * caseflow.case-facts ─► indicator topology ─► caseflow.indicators
+ *                         └► case-link-processor [case-store]
+ * case-processor, case-link-processor ─(facts, in-process)─► indicator topology ─► caseflow.indicators
  * </pre>
  * The three inputs and the links topic are co-partitioned by caseId, so one task sees every event of
- * a case and the links that name it as their origin.
+ * a case and the links that name it as their origin. Indicator facts are summed in that same task and
+ * leave it as deltas keyed by scope ({@link IndicatorTopology}).
  */
 public final class CaseflowTopology {
     private CaseflowTopology() {
@@ -70,8 +71,6 @@ public final class CaseflowTopology {
                 erase(new ByteArraySerializer()), Names.CASE_PROCESSOR, Names.LINK_PROCESSOR);
         topology.addSink(Names.LINKS_SINK, topics.caseLinks(), new StringSerializer(), erase(links.serializer()),
                 Names.CASE_PROCESSOR);
-        topology.addSink(Names.FACTS_SINK, topics.caseFacts(), new StringSerializer(),
-                erase(new SignedFactSerde().serializer()), Names.CASE_PROCESSOR, Names.LINK_PROCESSOR);
         IndicatorTopology.addTo(topology, settings, engine.seeds(), metrics);
         return topology;
     }

@@ -7,10 +7,8 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -20,32 +18,28 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.caseflow.events.IndicatorValue;
 import org.caseflow.streams.domain.cases.CaseEvaluator;
-import org.caseflow.streams.domain.courts.CourtRegistry;
-import org.caseflow.streams.domain.indicators.CaseFact;
-import org.caseflow.streams.domain.indicators.FactKind;
 import org.caseflow.streams.domain.indicators.IndicatorCalculator;
+import org.caseflow.streams.domain.indicators.IndicatorException;
 import org.caseflow.streams.domain.indicators.IndicatorResult;
-import org.caseflow.streams.domain.indicators.InvalidFactException;
-import org.caseflow.streams.domain.indicators.LedgerUpdates;
 import org.caseflow.streams.domain.indicators.LineageTop;
 import org.caseflow.streams.domain.indicators.ScopeKey;
-import org.caseflow.streams.domain.indicators.Scopes;
-import org.caseflow.streams.domain.indicators.SignedFact;
 
 /**
- * Keeps the indicator ledgers and publishes indicator values. Reads {@link TopicNames#caseFacts()} (SignedFact
- * JSON bytes, keyed by the root court, so every scope a fact fans out to lives in this task); reads and writes
- * {@link StoreNames#INDICATOR_LEDGERS}, {@link StoreNames#INDICATOR_DIRTY}, {@link StoreNames#INDICATOR_SCOPES},
- * {@link StoreNames#LINEAGE_COUNTS}, {@link StoreNames#LINEAGE_TOP}; forwards IndicatorValues to
- * {@link Names#INDICATORS_SINK} and refused facts to {@link Names#INDICATOR_DEAD_LETTER_SINK}.
+ * Keeps the indicator ledgers and publishes indicator values. Reads {@link TopicNames#indicatorDeltas()} (keyed by
+ * scope: summed ledger deltas from the fact aggregators of every case partition, and lineage top updates from the
+ * lineage processor; see {@link IndicatorDeltas}); reads and writes {@link StoreNames#INDICATOR_LEDGERS},
+ * {@link StoreNames#INDICATOR_DIRTY}, {@link StoreNames#INDICATOR_SCOPES}, {@link StoreNames#LINEAGE_TOP}; forwards
+ * IndicatorValues to {@link Names#INDICATORS_SINK} and unreadable deltas to {@link Names#INDICATOR_DEAD_LETTER_SINK}.
+ * Each scope's ledgers live in the task of the scope's partition, so a province's or the nation's scopes spread over
+ * every partition; a delta only adds, so deltas of one scope from many case partitions merge in any order.
  *
- * <p>A fact only updates ledgers and marks the (scope, window, period)s it changes dirty; a wall-clock
+ * <p>A delta only updates ledgers and marks the (scope, window, period)s its facts change dirty; a wall-clock
  * punctuator every {@code indicatorThrottle} computes and publishes the dirty ones, so each output key changes at
  * most once per interval whatever the fact rate. Another every {@code indicatorRefresh} marks the current periods
  * of every known scope dirty, so point-in-time indicators (pending ages) follow the clock without facts.
- * "Now" is the wall clock, or with {@link ClockMode#EVENT_TIME} the latest record timestamp seen (persisted): the
- * event time of the case event that produced the fact, never the fact's own date, so a mistyped far-future date
- * cannot drag the clock forward. In both modes a fact dated after the clock's month + 1 is dead-lettered.
+ * "Now" is the wall clock, or with {@link ClockMode#EVENT_TIME} the latest record timestamp seen (persisted): a
+ * delta carries the latest event time of the facts summed in it. Facts were checked upstream ({@link FactAggregator}
+ * refuses invalid and future-dated ones while they are still facts).
  *
  * <p>{@code dirtyMarked} and {@code scopesKnown} only save repeated store writes; they are rebuilt empty, and the
  * event clock re-read, on every {@link #init}, because after an EOS abort the task is revived with rolled-back
@@ -61,25 +55,21 @@ final class IndicatorProcessor implements Processor<String, byte[], String, Obje
     private static final ZoneId ZONE = CaseEvaluator.DEFAULT_ZONE;
 
     private final TopologySettings settings;
-    private final CourtRegistry courts;
     private final IndicatorCalculator calculator;
     private final ProcessingMetrics metrics;
     private final IndicatorGauges gauges;
-    private final Deserializer<SignedFact> facts = new SignedFactSerde().deserializer();
     private final Set<String> dirtyMarked = new HashSet<>();
     private final Set<String> scopesKnown = new HashSet<>();
     private ProcessorContext<String, Object> context;
     private KeyValueLedgerStore ledgers;
     private KeyValueStore<String, String> dirty;
     private KeyValueStore<String, String> scopes;
-    private KeyValueStore<String, Long> lineageCounts;
     private KeyValueStore<String, byte[]> lineageTop;
     private Instant eventClock = Instant.EPOCH;
 
-    IndicatorProcessor(TopologySettings settings, CourtRegistry courts, IndicatorCalculator calculator,
-                       ProcessingMetrics metrics, IndicatorGauges gauges) {
+    IndicatorProcessor(TopologySettings settings, IndicatorCalculator calculator, ProcessingMetrics metrics,
+                       IndicatorGauges gauges) {
         this.settings = settings;
-        this.courts = courts;
         this.calculator = calculator;
         this.metrics = metrics;
         this.gauges = gauges;
@@ -91,7 +81,6 @@ final class IndicatorProcessor implements Processor<String, byte[], String, Obje
         this.ledgers = new KeyValueLedgerStore(context.getStateStore(StoreNames.INDICATOR_LEDGERS));
         this.dirty = context.getStateStore(StoreNames.INDICATOR_DIRTY);
         this.scopes = context.getStateStore(StoreNames.INDICATOR_SCOPES);
-        this.lineageCounts = context.getStateStore(StoreNames.LINEAGE_COUNTS);
         this.lineageTop = context.getStateStore(StoreNames.LINEAGE_TOP);
         // Everything in memory is derived from the stores, which may have been rolled back since the last init.
         dirtyMarked.clear();
@@ -104,62 +93,41 @@ final class IndicatorProcessor implements Processor<String, byte[], String, Obje
 
     @Override
     public void process(Record<String, byte[]> record) {
-        String topic = context.recordMetadata().map(m -> m.topic()).orElse(settings.topics().caseFacts());
-        SignedFact signed;
+        String topic = settings.topics().indicatorDeltas();
+        ScopeKey scope;
+        IndicatorDeltas.Value value;
         try {
-            signed = facts.deserialize(topic, record.value());
-            if (signed == null || signed.fact() == null) {
-                throw new IllegalArgumentException("no fact in the record");
-            }
-        } catch (RuntimeException e) {
-            InvalidFactException invalid = invalidCause(e);
-            deadLetter(record, topic, invalid != null ? "invalid-fact" : "malformed-fact",
-                    invalid != null ? invalid.getMessage() : String.valueOf(e.getMessage()));
+            scope = ScopeKey.parse(record.key() == null ? "" : record.key());
+            value = IndicatorDeltas.decode(record.value());
+        } catch (IndicatorException | IllegalArgumentException e) {
+            deadLetter(record, topic, "malformed-delta", String.valueOf(e.getMessage()));
             return;
         }
-        CaseFact fact = signed.fact();
         if (settings.clockMode() == ClockMode.EVENT_TIME) {
             advanceEventClock(record.timestamp());
         }
-        YearMonth now = YearMonth.from(today());
-        LocalDate latest = latestDate(fact);
-        if (YearMonth.from(latest).isAfter(now.plusMonths(1))) {
-            // The calculator subtracts months up to asOf + 1 from the totals: a later fact would skew every stock.
-            // Before any event time is known (EVENT_TIME, clock at the epoch) every fact lands here: nothing can be
-            // placed relative to "now" yet, and real record timestamps are never at the epoch.
-            deadLetter(record, topic, "future-fact", "fact dated " + latest + " is after " + now.plusMonths(1));
-            return;
-        }
-        try {
-            List<String> written = LedgerUpdates.apply(fact, signed.sign(), courts::ancestors, ledgers);
-            if (fact.kind() == FactKind.LINEAGE) {
-                lineage(fact, signed.sign());
-            }
-            markTouched(written, now);
-            metrics.event(topic, fact.kind().name(), "applied");
-        } catch (InvalidFactException | IllegalArgumentException e) {
-            deadLetter(record, topic, "invalid-fact", e.getMessage());
+        if (value instanceof IndicatorDeltas.Ledger ledger) {
+            ledger.delta().applyTo(scope, ledgers);
+            markTouched(scope, ledger.delta().marks(), YearMonth.from(today()));
+            metrics.event(topic, "LEDGER_DELTA", "applied");
+        } else if (value instanceof IndicatorDeltas.Lineage lineage) {
+            byte[] bytes = lineageTop.get(scope.encode());
+            LineageTop top = bytes == null ? new LineageTop(LINEAGE_TOP_SIZE) : LineageTop.fromBytes(bytes);
+            top.update(lineage.rootId(), lineage.caseNumbers());
+            lineageTop.put(scope.encode(), top.toBytes());
+            metrics.event(topic, "LINEAGE_UPDATE", "applied");
         }
     }
 
-    /** Marks the periods the written ledgers change; the latest month written is the fact's own month. */
-    private void markTouched(List<String> written, YearMonth now) {
-        Set<ScopeKey> touched = new LinkedHashSet<>();
-        YearMonth month = null;
-        for (String key : written) {
-            touched.add(ScopeKey.parse(key));
-            YearMonth m = LedgerUpdates.monthOf(key);
-            if (m != null && (month == null || m.isAfter(month))) {
-                month = m;
-            }
-        }
-        if (month == null) {
+    /** Marks the periods the delta's facts change: for each fact, from the latest month it wrote (see touchedBy). */
+    private void markTouched(ScopeKey scope, Set<YearMonth> months, YearMonth now) {
+        if (months.isEmpty()) {
             return;
         }
-        for (ScopeKey scope : touched) {
-            if (scopesKnown.add(scope.encode())) {
-                scopes.putIfAbsent(scope.encode(), "");
-            }
+        if (scopesKnown.add(scope.encode())) {
+            scopes.putIfAbsent(scope.encode(), "");
+        }
+        for (YearMonth month : months) {
             for (IndicatorPeriod p : IndicatorPeriod.touchedBy(scope, month, now)) {
                 markDirty(p);
             }
@@ -170,23 +138,6 @@ final class IndicatorProcessor implements Processor<String, byte[], String, Obje
         String key = p.encode();
         if (dirtyMarked.add(key)) {
             dirty.put(key, "");
-        }
-    }
-
-    /** LINEAGE: exact count per root here (facts of one root share its court's task), top N per scope. */
-    private void lineage(CaseFact fact, int sign) {
-        Long old = lineageCounts.get(fact.caseId());
-        long count = (old == null ? 0 : old) + sign;
-        if (count <= 0) {
-            lineageCounts.delete(fact.caseId());
-        } else {
-            lineageCounts.put(fact.caseId(), count);
-        }
-        for (ScopeKey scope : Scopes.fanOut(fact.court(), fact.category(), courts::ancestors)) {
-            byte[] bytes = lineageTop.get(scope.encode());
-            LineageTop top = bytes == null ? new LineageTop(LINEAGE_TOP_SIZE) : LineageTop.fromBytes(bytes);
-            top.update(fact.caseId(), count);
-            lineageTop.put(scope.encode(), top.toBytes());
         }
     }
 
@@ -254,12 +205,6 @@ final class IndicatorProcessor implements Processor<String, byte[], String, Obje
         }
     }
 
-    /** The latest day a fact writes to: its date, or its filing day for FILED (which counts in the filing month). */
-    private static LocalDate latestDate(CaseFact fact) {
-        LocalDate filed = fact.filedOn();
-        return filed != null && filed.isAfter(fact.date()) ? filed : fact.date();
-    }
-
     /** Event time only: the record timestamp is the case event's time; the fact's own dates are not trusted. */
     private void advanceEventClock(long recordTimestamp) {
         Instant at = Instant.ofEpochMilli(recordTimestamp);
@@ -293,15 +238,6 @@ final class IndicatorProcessor implements Processor<String, byte[], String, Obje
         context.forward(new Record<String, Object>(record.key(), record.value(), record.timestamp(),
                 DeadLetters.headers(reason, detail, topic, null)), Names.INDICATOR_DEAD_LETTER_SINK);
         metrics.deadLetter(reason);
-        metrics.event(topic, "FACT", "rejected");
-    }
-
-    private static InvalidFactException invalidCause(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof InvalidFactException invalid) {
-                return invalid;
-            }
-        }
-        return null;
+        metrics.event(topic, "DELTA", "rejected");
     }
 }

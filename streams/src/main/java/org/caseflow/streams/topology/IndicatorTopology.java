@@ -12,15 +12,21 @@ import org.caseflow.streams.domain.indicators.IndicatorCalculator;
 import org.caseflow.streams.domain.seeds.Seeds;
 
 /**
- * The indicator part of the topology:
+ * The indicator part of the topology, in three sub-topologies so that no province lands on one task:
  * <pre>
- * caseflow.case-facts ─► indicator-processor [indicator-ledger-store, indicator-dirty-store,
- *   (SignedFact, key =     indicator-scope-store, lineage-count-store, lineage-top-store]
- *    root court)           ├► caseflow.indicators   (compacted; throttled per key)
- *                          └► caseflow.dead-letters (invalid, malformed or future-dated facts)
+ * case-processor ──┐ (in-process, the case sub-topology)
+ * case-link-proc. ─┼─► fact-aggregator [fact-pending-store] ─► caseflow.indicator-deltas (key = scope, per batch)
+ * caseflow.case-facts ┘  (sums per court × category,         ├► caseflow.lineage-facts   (key = root caseId)
+ *   (re-published facts)  fans out to scopes every second)   └► caseflow.dead-letters    (invalid, future-dated)
+ * caseflow.lineage-facts ─► lineage-processor [lineage-count-store] ─► caseflow.indicator-deltas (key = scope)
+ * caseflow.indicator-deltas ─► indicator-processor [indicator-ledger-store, indicator-dirty-store,
+ *                                indicator-scope-store, lineage-top-store]
+ *                              ├► caseflow.indicators   (compacted; throttled per key)
+ *                              └► caseflow.dead-letters (unreadable deltas)
  * </pre>
- * Facts are read as bytes and decoded in the processor, so a bad fact becomes a counted dead letter rather
- * than a deserialization failure. Pure: no I/O (the indicator definitions come loaded with the seeds).
+ * Must be added after the case and link processors (the aggregator's parents). The indicator stores are cached,
+ * so a key written many times between two commits costs one changelog record. Pure: no I/O (the indicator
+ * definitions come loaded with the seeds).
  */
 final class IndicatorTopology {
     private IndicatorTopology() {
@@ -28,31 +34,53 @@ final class IndicatorTopology {
 
     static void addTo(Topology topology, TopologySettings settings, Seeds seeds, ProcessingMetrics metrics) {
         TopicNames topics = settings.topics();
+        Serializer<Object> bytes = erase(new ByteArraySerializer());
+        topology.addSource(Names.FACTS_SOURCE, new StringDeserializer(), new ByteArrayDeserializer(),
+                topics.caseFacts());
+        topology.addProcessor(Names.FACT_AGGREGATOR, () -> new FactAggregator(settings, seeds.courts(), metrics),
+                Names.FACTS_SOURCE, Names.CASE_PROCESSOR, Names.LINK_PROCESSOR);
+        topology.addStateStore(settings.cachedKeyValueStore(StoreNames.FACT_PENDING,
+                Serdes.String(), Serdes.ByteArray()), Names.FACT_AGGREGATOR);
+        topology.addSink(Names.DELTAS_SINK, topics.indicatorDeltas(), new StringSerializer(), bytes,
+                Names.FACT_AGGREGATOR);
+        topology.addSink(Names.LINEAGE_FACTS_SINK, topics.lineageFacts(), new StringSerializer(),
+                erase(new SignedFactSerde().serializer()), Names.FACT_AGGREGATOR);
+        topology.addSink(Names.FACT_DEAD_LETTER_SINK, topics.deadLetters(), new StringSerializer(), bytes,
+                Names.FACT_AGGREGATOR);
+
+        topology.addSource(Names.LINEAGE_FACTS_SOURCE, new StringDeserializer(), new ByteArrayDeserializer(),
+                topics.lineageFacts());
+        topology.addProcessor(Names.LINEAGE_PROCESSOR,
+                () -> new LineageProcessor(seeds.courts(), metrics, topics.lineageFacts()), Names.LINEAGE_FACTS_SOURCE);
+        topology.addStateStore(settings.cachedKeyValueStore(StoreNames.LINEAGE_COUNTS,
+                Serdes.String(), Serdes.Long()), Names.LINEAGE_PROCESSOR);
+        topology.addSink(Names.LINEAGE_UPDATES_SINK, topics.indicatorDeltas(), new StringSerializer(), bytes,
+                Names.LINEAGE_PROCESSOR);
+        topology.addSink(Names.LINEAGE_DEAD_LETTER_SINK, topics.deadLetters(), new StringSerializer(), bytes,
+                Names.LINEAGE_PROCESSOR);
+
         IndicatorCalculator calculator = new IndicatorCalculator(seeds.indicators());
         IndicatorGauges gauges = new IndicatorGauges(metrics.registry(), settings.indicatorExportScopes(),
                 settings.indicatorGaugeLimit());
-        topology.addSource(Names.FACTS_SOURCE, new StringDeserializer(), new ByteArrayDeserializer(),
-                topics.caseFacts());
+        topology.addSource(Names.DELTAS_SOURCE, new StringDeserializer(), new ByteArrayDeserializer(),
+                topics.indicatorDeltas());
         topology.addProcessor(Names.INDICATOR_PROCESSOR,
-                () -> new IndicatorProcessor(settings, seeds.courts(), calculator, metrics, gauges),
-                Names.FACTS_SOURCE);
-        topology.addStateStore(settings.keyValueStore(StoreNames.INDICATOR_LEDGERS,
+                () -> new IndicatorProcessor(settings, calculator, metrics, gauges), Names.DELTAS_SOURCE);
+        topology.addStateStore(settings.cachedKeyValueStore(StoreNames.INDICATOR_LEDGERS,
                 Serdes.String(), Serdes.ByteArray()), Names.INDICATOR_PROCESSOR);
-        topology.addStateStore(settings.keyValueStore(StoreNames.INDICATOR_DIRTY,
+        topology.addStateStore(settings.cachedKeyValueStore(StoreNames.INDICATOR_DIRTY,
                 Serdes.String(), Serdes.String()), Names.INDICATOR_PROCESSOR);
-        topology.addStateStore(settings.keyValueStore(StoreNames.INDICATOR_SCOPES,
+        topology.addStateStore(settings.cachedKeyValueStore(StoreNames.INDICATOR_SCOPES,
                 Serdes.String(), Serdes.String()), Names.INDICATOR_PROCESSOR);
-        topology.addStateStore(settings.keyValueStore(StoreNames.LINEAGE_COUNTS,
-                Serdes.String(), Serdes.Long()), Names.INDICATOR_PROCESSOR);
-        topology.addStateStore(settings.keyValueStore(StoreNames.LINEAGE_TOP,
+        topology.addStateStore(settings.cachedKeyValueStore(StoreNames.LINEAGE_TOP,
                 Serdes.String(), Serdes.ByteArray()), Names.INDICATOR_PROCESSOR);
         topology.addSink(Names.INDICATORS_SINK, topics.indicators(), new StringSerializer(),
                 erase(CaseflowSerdes.indicatorValue().serializer()), Names.INDICATOR_PROCESSOR);
-        topology.addSink(Names.INDICATOR_DEAD_LETTER_SINK, topics.deadLetters(), new StringSerializer(),
-                erase(new ByteArraySerializer()), Names.INDICATOR_PROCESSOR);
+        topology.addSink(Names.INDICATOR_DEAD_LETTER_SINK, topics.deadLetters(), new StringSerializer(), bytes,
+                Names.INDICATOR_PROCESSOR);
     }
 
-    /** The processor forwards two value types, each to its own sink. */
+    /** The processors forward several value types, each to its own sink. */
     @SuppressWarnings("unchecked")
     private static Serializer<Object> erase(Serializer<?> serializer) {
         return (Serializer<Object>) serializer;

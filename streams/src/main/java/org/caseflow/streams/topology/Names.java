@@ -12,8 +12,18 @@ public final class Names {
     public static final String LINKS_SINK = "case-links-sink";
     public static final String LINKS_SOURCE = "case-links-source";
     public static final String LINK_PROCESSOR = "case-link-processor";
-    public static final String FACTS_SINK = "case-facts-sink";
+    /** Facts from outside the case processor (re-published dead letters) into the fact aggregator. */
     public static final String FACTS_SOURCE = "case-facts-source";
+    /** In the case sub-topology: sums the facts of its partition per court and category. */
+    public static final String FACT_AGGREGATOR = "fact-aggregator";
+    public static final String DELTAS_SINK = "indicator-deltas-sink";
+    public static final String LINEAGE_FACTS_SINK = "lineage-facts-sink";
+    public static final String FACT_DEAD_LETTER_SINK = "fact-dead-letters-sink";
+    public static final String LINEAGE_FACTS_SOURCE = "lineage-facts-source";
+    public static final String LINEAGE_PROCESSOR = "lineage-processor";
+    public static final String LINEAGE_UPDATES_SINK = "lineage-updates-sink";
+    public static final String LINEAGE_DEAD_LETTER_SINK = "lineage-dead-letters-sink";
+    public static final String DELTAS_SOURCE = "indicator-deltas-source";
     public static final String INDICATOR_PROCESSOR = "indicator-processor";
     public static final String INDICATORS_SINK = "indicators-sink";
     public static final String INDICATOR_DEAD_LETTER_SINK = "indicator-dead-letters-sink";

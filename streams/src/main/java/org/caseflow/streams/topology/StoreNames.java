@@ -15,13 +15,19 @@ public final class StoreNames {
     public static final String DUE_INDEX = "due-index-store";
     /** "court|deadlineEpochDay|caseId" → "": open cases of a court by deadline, for the at-risk list. */
     public static final String DEADLINE_INDEX = "deadline-index-store";
+    /**
+     * "court|court|CATEGORY|yyyy-MM" or "...|total" (the facts' court alone, as ledger keys) → PendingLedger bytes:
+     * what the facts of one case partition add, not yet sent on as deltas; plus the aggregator's event clock.
+     * Emptied every batch interval.
+     */
+    public static final String FACT_PENDING = "fact-pending-store";
     /** "scope|tree|CATEGORY|yyyy-MM" or "...|total" → MonthLedger bytes (docs/indicators.md section 1). */
     public static final String INDICATOR_LEDGERS = "indicator-ledger-store";
     /** "scope|tree|CATEGORY|WINDOW|period" → "": indicator periods changed since the last throttled flush. */
     public static final String INDICATOR_DIRTY = "indicator-dirty-store";
     /** "scope|tree|CATEGORY" → "" for every scope ever touched (refresh), plus the event clock. */
     public static final String INDICATOR_SCOPES = "indicator-scope-store";
-    /** root caseId → number of case numbers in its lineage (LINEAGE facts). */
+    /** root caseId → number of case numbers in its lineage (LINEAGE facts, keyed by root: exact). */
     public static final String LINEAGE_COUNTS = "lineage-count-store";
     /** "scope|tree|CATEGORY" → LineageTop bytes: the disputes with the most case numbers. */
     public static final String LINEAGE_TOP = "lineage-top-store";

@@ -50,9 +50,26 @@ public record TopicNames(String prefix) {
         return prefix + "caseflow.case-links";
     }
 
-    /** Internal: indicator facts keyed by the root court of the court tree (e.g. the province). */
+    /**
+     * Internal input: indicator facts (SignedFact JSON, any key) that do not come from the case processor, which
+     * hands its facts to the fact aggregator in-process: a re-published dead letter, a repair. Read by the fact
+     * aggregator in the case sub-topology.
+     */
     public String caseFacts() {
         return prefix + "caseflow.case-facts";
+    }
+
+    /**
+     * Internal: summed ledger deltas and lineage top updates keyed by indicator scope ({@code court|tree|CATEGORY}),
+     * so the scopes of one province or of the nation spread over every partition.
+     */
+    public String indicatorDeltas() {
+        return prefix + "caseflow.indicator-deltas";
+    }
+
+    /** Internal: LINEAGE facts keyed by their root caseId, so one task owns each root's exact count. */
+    public String lineageFacts() {
+        return prefix + "caseflow.lineage-facts";
     }
 
     /** The three co-partitioned input topics. */
@@ -67,7 +84,12 @@ public record TopicNames(String prefix) {
 
     public List<String> all() {
         return List.of(caseFilings(), caseHearings(), enforcement(), deadlineAlerts(), indicators(),
-                caseSnapshots(), deadLetters(), caseLinks(), caseFacts());
+                caseSnapshots(), deadLetters(), caseLinks(), caseFacts(), indicatorDeltas(), lineageFacts());
+    }
+
+    /** Internal topics the topology writes and reads back. */
+    public List<String> readBack() {
+        return List.of(caseLinks(), caseFacts(), indicatorDeltas(), lineageFacts());
     }
 
     /** Topics that must have exactly as many partitions as the inputs (same key space: caseId). */

@@ -28,6 +28,12 @@ public record TopologySettings(TopicNames topics, ClockMode clockMode, Duration 
     public static final Duration DEFAULT_INDICATOR_THROTTLE = Duration.ofSeconds(5);
     public static final Duration DEFAULT_INDICATOR_REFRESH = Duration.ofMinutes(15);
     public static final int DEFAULT_INDICATOR_GAUGE_LIMIT = 5000;
+    /**
+     * How often (wall clock) the fact aggregator sends the deltas it summed on to the indicator processor: well under
+     * the indicator throttle, so it adds at most this much to an indicator's delay. Replay moves the wall clock by
+     * this much once at the end to send the rest.
+     */
+    public static final Duration FACT_BATCH_INTERVAL = Duration.ofSeconds(1);
 
     public TopologySettings {
         indicatorExportScopes = Set.copyOf(indicatorExportScopes);
@@ -94,9 +100,10 @@ public record TopologySettings(TopicNames topics, ClockMode clockMode, Duration 
     }
 
     /**
-     * The same with Kafka Streams' record cache live: repeated writes of a key between two commits reach RocksDB
-     * and the changelog once (the cache is flushed on every commit, so exactly-once is kept). Offline the cache
-     * would only cost: in-memory stores have no changelog.
+     * {@link #keyValueStore} with Kafka Streams' record cache when live: repeated writes of a key between two commits
+     * reach RocksDB and the changelog once. For stores only their own processor reads and writes (reads see the
+     * cache), and whose changelog nobody downstream consumes record by record. Replay keeps plain in-memory stores:
+     * TopologyTestDriver commits after every record, so a cache would only add work there.
      */
     public <K, V> StoreBuilder<KeyValueStore<K, V>> cachedKeyValueStore(String name, Serde<K> keys, Serde<V> values) {
         StoreBuilder<KeyValueStore<K, V>> builder = keyValueStore(name, keys, values);

@@ -82,9 +82,19 @@ final class IndicatorDriver implements AutoCloseable {
                 StandardCharsets.UTF_8);
     }
 
-    /** Advances the wall clock (fires the throttle flush every 5 s) and collects what was emitted. */
+    /**
+     * Advances the wall clock (fires the throttle flush every 5 s) and collects what was emitted. In steps of at most
+     * the fact batch interval, as real time passes: TopologyTestDriver fires every due punctuator of one step before
+     * it delivers what they sent, so one big step would flush the indicators before the batched deltas arrive.
+     */
     List<TestRecord<String, IndicatorValue>> advance(Duration d) {
-        driver.advanceWallClockTime(d);
+        Duration left = d;
+        while (!left.isZero() && !left.isNegative()) {
+            Duration step = left.compareTo(TopologySettings.FACT_BATCH_INTERVAL) < 0 ? left
+                    : TopologySettings.FACT_BATCH_INTERVAL;
+            driver.advanceWallClockTime(step);
+            left = left.minus(step);
+        }
         return drain();
     }
 

@@ -16,7 +16,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 import org.caseflow.streams.domain.indicators.CaseFact;
 import org.caseflow.streams.domain.indicators.IndicatorCalculator;
-import org.caseflow.streams.domain.indicators.SignedFact;
+import org.caseflow.streams.domain.indicators.LedgerDelta;
+import org.caseflow.streams.domain.indicators.Scopes;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,21 +29,19 @@ class IndicatorProcessorRevivalTest {
     static final Instant MARCH_31 = Instant.parse("2025-03-31T02:00:00Z");
 
     private static IndicatorProcessor processor(TopologySettings settings) {
-        return new IndicatorProcessor(settings, IndicatorDriver.SEEDS.courts(),
-                new IndicatorCalculator(IndicatorDriver.SEEDS.indicators()),
+        return new IndicatorProcessor(settings, new IndicatorCalculator(IndicatorDriver.SEEDS.indicators()),
                 new ProcessingMetrics(new SimpleMeterRegistry()),
                 new IndicatorGauges(new SimpleMeterRegistry(), settings.indicatorExportScopes(),
                         settings.indicatorGaugeLimit()));
     }
 
-    /** A context with the processor's five stores, empty (in memory, no changelog). */
+    /** A context with the processor's four stores, empty (in memory, no changelog). */
     private static MockProcessorContext<String, Object> freshContext() {
         MockProcessorContext<String, Object> context = new MockProcessorContext<>();
         context.setCurrentSystemTimeMs(MARCH_31.toEpochMilli());
         addStore(context, StoreNames.INDICATOR_LEDGERS, Serdes.ByteArray());
         addStore(context, StoreNames.INDICATOR_DIRTY, Serdes.String());
         addStore(context, StoreNames.INDICATOR_SCOPES, Serdes.String());
-        addStore(context, StoreNames.LINEAGE_COUNTS, Serdes.Long());
         addStore(context, StoreNames.LINEAGE_TOP, Serdes.ByteArray());
         return context;
     }
@@ -54,9 +53,10 @@ class IndicatorProcessorRevivalTest {
         context.addStateStore(store);
     }
 
+    /** The delta the fact aggregator sends for the fact's court alone (one of the eight scopes it counts in). */
     private static Record<String, byte[]> record(CaseFact fact, Instant at) {
-        byte[] bytes = new SignedFactSerde().serializer().serialize("t", new SignedFact(fact, 1));
-        return new Record<>(IndicatorDriver.ROOT, bytes, at.toEpochMilli());
+        byte[] bytes = IndicatorDeltas.ledger(LedgerDelta.of(fact, 1));
+        return new Record<>(Scopes.attribution(fact).encode(), bytes, at.toEpochMilli());
     }
 
     private static List<String> keys(MockProcessorContext<String, Object> context, String store) {
@@ -78,7 +78,7 @@ class IndicatorProcessorRevivalTest {
         List<String> dirtyBefore = keys(before, StoreNames.INDICATOR_DIRTY);
         assertThat(dirtyBefore).isNotEmpty();
 
-        // EOS abort: the transaction with the fact and its dirty marks is gone; the record is processed again.
+        // EOS abort: the transaction with the delta and its dirty marks is gone; the record is processed again.
         MockProcessorContext<String, Object> after = freshContext();
         p.init(after);
         p.process(record(fact, MARCH_31));

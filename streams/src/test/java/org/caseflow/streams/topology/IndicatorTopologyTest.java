@@ -6,6 +6,7 @@ import static org.caseflow.streams.topology.IndicatorDriver.appealed;
 import static org.caseflow.streams.topology.IndicatorDriver.closed;
 import static org.caseflow.streams.topology.IndicatorDriver.filed;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,12 +15,22 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.Utils;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.caseflow.events.IndicatorValue;
 import org.caseflow.streams.domain.indicators.CaseFact;
+import org.caseflow.streams.domain.indicators.Counter;
 import org.caseflow.streams.domain.indicators.FactKind;
+import org.caseflow.streams.domain.indicators.MonthLedger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -162,6 +173,25 @@ class IndicatorTopologyTest {
     }
 
     @Test
+    void shouldUndoAFactWithItsNegationInTheSameBatch() {
+        try (IndicatorDriver d = new IndicatorDriver(state, MARCH_31)) {
+            var kept = filed("A", "湘0211", "CIVIL", "FIRST", "2025-03-03", true);
+            var undone = closed("A", "湘0211", "2025-03-03", "2025-03-20", true, 17);
+            d.pipe(kept);
+            d.pipe(undone);
+            d.pipe(undone, -1); // summed with its closure before either reaches the ledgers
+            d.advance(FLUSH);
+            assertCount(d.latest("湘0211", false, "CIVIL", "FILINGS", "MONTH", M), 1);
+            assertCount(d.latest("湘0211", false, "CIVIL", "CLOSURES", "MONTH", M), 0);
+            assertCount(d.latest("湘", true, "ALL", "PENDING", "MONTH", M), 1);
+            KeyValueStore<String, byte[]> ledgers = d.driver.getKeyValueStore(StoreNames.INDICATOR_LEDGERS);
+            MonthLedger march = MonthLedger.fromBytes(ledgers.get("湘|tree|ALL|2025-03"));
+            assertThat(march.get(Counter.DURATION_COUNT)).isZero();
+            assertThat(march.get(Counter.FILINGS)).isEqualTo(1);
+        }
+    }
+
+    @Test
     void shouldSkipAndCountInvalidAndMalformedFacts() {
         try (IndicatorDriver d = new IndicatorDriver(state, MARCH_31)) {
             String valid = IndicatorDriver.json(filed("A", "湘0211", "CIVIL", "FIRST", "2025-03-03", true));
@@ -203,10 +233,15 @@ class IndicatorTopologyTest {
                     StandardCharsets.UTF_8)).containsExactly("future-fact", "future-fact");
             assertThat(d.registry.get("caseflow.dead.letters").tag("reason", "future-fact").counter().count())
                     .isEqualTo(2.0);
-            // The clock is the record time (the case event's), not the fact's 2035 date.
+            // The clock is the record time (the case event's), not the fact's 2035 date: the aggregator's, which
+            // refuses the facts...
+            KeyValueStore<String, byte[]> pending = d.driver.getKeyValueStore(StoreNames.FACT_PENDING);
+            assertThat(ByteBuffer.wrap(pending.get(FactAggregator.EVENT_CLOCK_KEY)).getLong())
+                    .isEqualTo(march10.toEpochMilli());
+            d.advance(FLUSH);
+            // ...and the indicator processor's, once the deltas have arrived.
             KeyValueStore<String, String> scopes = d.driver.getKeyValueStore(StoreNames.INDICATOR_SCOPES);
             assertThat(scopes.get(IndicatorProcessor.EVENT_CLOCK_KEY)).isEqualTo(Long.toString(march10.toEpochMilli()));
-            d.advance(FLUSH);
             // PENDING (DOMAIN §4: filings − closures) counts A only, in March and in the whole province.
             assertCount(d.latest("湘0211", false, "ALL", "PENDING", "MONTH", M), 1);
             assertCount(d.latest("湘", true, "ALL", "PENDING", "MONTH", M), 1);
@@ -282,6 +317,41 @@ class IndicatorTopologyTest {
             KeyValueStore<String, byte[]> tops = d.driver.getKeyValueStore(StoreNames.LINEAGE_TOP);
             var top = org.caseflow.streams.domain.indicators.LineageTop.fromBytes(tops.get("湘02|tree|ALL")).top();
             assertThat(top).extracting(e -> e.rootId() + "=" + e.caseNumbers()).containsExactly("A=2");
+        }
+    }
+
+    @Test
+    void shouldSpreadProvinceFactsOverPartitions() {
+        try (IndicatorDriver d = new IndicatorDriver(state, MARCH_31)) {
+            TestOutputTopic<String, byte[]> deltas = d.driver.createOutputTopic(TopicNames.DEFAULT.indicatorDeltas(),
+                    new StringDeserializer(), new ByteArrayDeserializer());
+            scenario(d); // ten facts of four courts of one province, 湘: once all keyed 湘, one partition
+            d.advance(FLUSH);
+            List<String> keys = deltas.readRecordsToList().stream().map(TestRecord::key).toList();
+            // One batch, one record per scope, keyed by the scope: 湘0211 CIVIL (8 scopes with ALL), its ENFORCEMENT
+            // case (+4), 湘02 alone (+2), 湘0203 alone and tree (+4).
+            assertThat(keys).hasSize(18).doesNotHaveDuplicates().contains("湘|tree|ALL", "湘0211|court|CIVIL");
+            // The producer's default partitioner (murmur2 of the key) spreads them over the topic's partitions.
+            Set<Integer> partitions = keys.stream()
+                    .map(k -> Utils.toPositive(Utils.murmur2(k.getBytes(StandardCharsets.UTF_8))) % 4)
+                    .collect(Collectors.toSet());
+            assertThat(partitions).hasSize(4);
+            // And the values are those of the facts one by one (the tests above): e.g. 湘02 tree, 3 of 6 closed.
+            assertCount(d.latest("湘02", true, "ALL", "PENDING", "MONTH", M), 3);
+        }
+    }
+
+    @Test
+    void shouldDeadLetterAndCountUnreadableDeltas() {
+        try (IndicatorDriver d = new IndicatorDriver(state, MARCH_31)) {
+            TestInputTopic<String, byte[]> deltas = d.driver.createInputTopic(TopicNames.DEFAULT.indicatorDeltas(),
+                    new StringSerializer(), new ByteArraySerializer());
+            deltas.pipeInput("湘0211|court|CIVIL", new byte[] {IndicatorDeltas.VERSION, 'L', 9});
+            deltas.pipeInput("not a scope", IndicatorDeltas.lineage("A", 2));
+            assertThat(d.deadLetters()).extracting(r -> new String(r.headers().lastHeader(DeadLetters.REASON).value(),
+                    StandardCharsets.UTF_8)).containsExactly("malformed-delta", "malformed-delta");
+            assertThat(d.registry.get("caseflow.dead.letters").tag("reason", "malformed-delta").counter().count())
+                    .isEqualTo(2.0);
         }
     }
 

@@ -303,9 +303,4 @@ public final class CaseEngine {
         return evaluator.zoneOf(court);
     }
 
-    /** The root of a court's tree: the key that keeps all scopes a fact fans out to in one task. */
-    public String rootCourt(String court) {
-        List<String> ancestors = seeds.courts().ancestors(court);
-        return ancestors.isEmpty() ? court : ancestors.get(ancestors.size() - 1);
-    }
 }

@@ -26,6 +26,11 @@ public final class InMemoryLedgers implements LedgerStore {
         return ledgers.size();
     }
 
+    /** Every stored ledger by key (a copy of the map; tests compare two stores with it). */
+    public Map<String, MonthLedger> asMap() {
+        return Map.copyOf(ledgers);
+    }
+
     public LedgerView view(ScopeKey scope) {
         return new LedgerView() {
             @Override

@@ -1,12 +1,18 @@
 package org.caseflow.streams.domain.indicators;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
-/** The scopes a fact attributed to one court counts in. */
+/**
+ * The scopes a fact attributed to one court counts in. A fact's attribution is its court alone for its category
+ * ({@link #attribution}); every scope it counts in follows from that ({@link #fanOut}), so facts can be summed per
+ * attribution first and fanned out once per batch ({@link #fanOutAll}).
+ */
 public final class Scopes {
     private Scopes() {
     }
@@ -30,5 +36,25 @@ public final class Scopes {
             }
         }
         return new ArrayList<>(keys);
+    }
+
+    /** The court-alone scope of the fact's own court and category: what the fact's other scopes derive from. */
+    public static ScopeKey attribution(CaseFact fact) {
+        return new ScopeKey(fact.court(), false, fact.category());
+    }
+
+    /**
+     * Fans summed deltas, keyed by {@link #attribution}, out to every scope: each scope gets the sum of the deltas of
+     * the attributions that count in it. Equal to fanning out each fact on its own, because ledgers only add.
+     */
+    public static Map<ScopeKey, LedgerDelta> fanOutAll(Map<ScopeKey, LedgerDelta> byAttribution,
+                                                       Function<String, List<String>> ancestors) {
+        Map<ScopeKey, LedgerDelta> byScope = new LinkedHashMap<>();
+        byAttribution.forEach((attribution, delta) -> {
+            for (ScopeKey scope : fanOut(attribution.scope(), attribution.category(), ancestors)) {
+                byScope.computeIfAbsent(scope, k -> new LedgerDelta()).addAll(delta);
+            }
+        });
+        return byScope;
     }
 }

@@ -143,7 +143,7 @@ public final class StoreQueries implements LocalQueries {
             for (String category : CATEGORIES) {
                 ScopeKey scope = new ScopeKey(court, subordinates, category);
                 if (scopes.get(scope.encode()) == null) {
-                    continue; // kept by another instance (facts are keyed by the root court): it answers
+                    continue; // kept by another instance (the ledgers are keyed by scope): it answers
                 }
                 calculator.computeAll(w, YearMonth.from(today), today, ledgers.view(scope)).forEach(result ->
                         out.add(parse(OutputJson.toJson(IndicatorValues.of(scope, result, now)))));

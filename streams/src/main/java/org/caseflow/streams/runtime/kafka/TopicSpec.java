@@ -32,9 +32,8 @@ public record TopicSpec(String name, int partitions, Optional<Short> replication
                 configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
             } else {
                 configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE);
-                // Topics the app reads back (inputs, links, facts) are its source of truth: input retention.
-                boolean readBack = names.inputs().contains(name) || name.equals(names.caseLinks())
-                        || name.equals(names.caseFacts());
+                // Topics the app reads back (inputs, links, facts, deltas) are its source of truth: input retention.
+                boolean readBack = names.inputs().contains(name) || names.readBack().contains(name);
                 long retention = readBack ? config.inputRetentionMs() : config.outputRetentionMs();
                 configs.put(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(retention));
             }

@@ -80,7 +80,8 @@ public final class Replayer implements AutoCloseable {
                 CaseflowSerdes.deadlineAlert().deserializer());
         this.deadLetters = driver.createOutputTopic(topics.deadLetters(), new StringDeserializer(),
                 new ByteArrayDeserializer());
-        for (String topic : List.of(topics.caseSnapshots(), topics.caseLinks(), topics.caseFacts(), topics.indicators())) {
+        for (String topic : List.of(topics.caseSnapshots(), topics.caseLinks(), topics.indicatorDeltas(),
+                topics.lineageFacts(), topics.indicators())) {
             discarded.add(driver.createOutputTopic(topic, new ByteArrayDeserializer(), new ByteArrayDeserializer()));
         }
     }
@@ -137,6 +138,10 @@ public final class Replayer implements AutoCloseable {
      * asOf's month, computed at asOf (see {@link IndicatorReadout}); deterministic order.
      */
     public List<IndicatorValue> indicators(Instant asOf) {
+        // The fact aggregator sends its summed deltas on a wall-clock interval, which replay's driver never reaches
+        // by itself: move it once, so the deltas of the last facts reach the ledgers too.
+        driver.advanceWallClockTime(TopologySettings.FACT_BATCH_INTERVAL);
+        drain();
         KeyValueStore<String, byte[]> ledgers = driver.getKeyValueStore(StoreNames.INDICATOR_LEDGERS);
         return IndicatorReadout.everyPeriod(ledgers, new IndicatorCalculator(engine.seeds().indicators()), asOf,
                 CaseEvaluator.DEFAULT_ZONE);
