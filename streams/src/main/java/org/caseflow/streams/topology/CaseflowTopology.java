@@ -16,13 +16,11 @@ import org.caseflow.streams.domain.seeds.Seeds;
  * The Caseflow topology factory: pure, does no I/O, reads no environment, starts nothing.
  *
  * <pre>
- * courts.case-filings ─┐
- * courts.case-hearings ─┼─► case-processor [case-store, case-event-store, ─► caseflow.deadline-alerts
- *                       │   due-index-store, deadline-index-store, held-event-store]
- * courts.enforcement ──┘                                                 ├► caseflow.case-snapshots
- *                                                                        ├► caseflow.dead-letters
- *                         ┌──────────────────────────────────────────────┴► caseflow.case-links (by origin)
- *                         └► case-link-processor [case-store]
+ * courts.case-filings ──┐
+ * courts.case-hearings ─┼─► case-processor ─► caseflow.deadline-alerts, caseflow.case-snapshots,
+ * courts.enforcement ───┘   [case-store,       caseflow.dead-letters, caseflow.case-links (by origin)
+ *                            case-event-store, due-index-store, deadline-index-store, held-event-store]
+ * caseflow.case-links ─► case-link-processor [case-store]
  * case-processor, case-link-processor ─(facts, in-process)─► indicator topology ─► caseflow.indicators
  * </pre>
  * The three inputs and the links topic are co-partitioned by caseId, so one task sees every event of
