@@ -36,6 +36,12 @@ public record TopicSpec(String name, int partitions, Optional<Short> replication
                 boolean readBack = names.inputs().contains(name) || names.readBack().contains(name);
                 long retention = readBack ? config.inputRetentionMs() : config.outputRetentionMs();
                 configs.put(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(retention));
+                if (!readBack) {
+                    // Output records carry event time (an alert of a replayed 2025 storm is stamped 2025): with
+                    // create time the broker deletes them at its next retention check, before any consumer reads
+                    // them. Retention counts from when they were written; the event time is in the payload.
+                    configs.put(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "LogAppendTime");
+                }
             }
             specs.add(new TopicSpec(name, config.partitions(), replication, configs));
         }

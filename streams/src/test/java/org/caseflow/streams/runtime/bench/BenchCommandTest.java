@@ -37,8 +37,9 @@ class BenchCommandTest {
         int code;
         try {
             System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+            // A tiny storm drains in seconds; the time-out only bounds a failure.
             code = CaseflowCli.execute("bench", "--events", "1500", "--cases", "300", "--open", "1000",
-                    "--out", json.toString());
+                    "--storm-timeout", "120", "--out", json.toString());
         } finally {
             System.setOut(original);
         }
