@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.Admin;
@@ -17,9 +18,13 @@ public final class Bench {
     private final Seeds seeds;
     private final Path work;
     private final Figures figures;
+    private final Map<String, String> appSettings;
 
-    public Bench(String bootstrap, Admin admin, Seeds seeds, Path work, PrintStream out) {
+    /** @param appSettings configuration keys ({@code caseflow.*}, {@code kafka.*}) set on every app the bench starts */
+    public Bench(String bootstrap, Admin admin, Seeds seeds, Path work, PrintStream out,
+            Map<String, String> appSettings) {
         this.bootstrap = bootstrap;
+        this.appSettings = Map.copyOf(appSettings);
         this.admin = admin;
         this.seeds = seeds;
         this.work = work;
@@ -30,7 +35,7 @@ public final class Bench {
             List<Integer> openCounts) throws Exception {
         if (!skip.contains("floor") || !skip.contains("pipeline")) {
             List<CaseEvent> simulated = events.get();
-            ThroughputPhases throughput = new ThroughputPhases(bootstrap, admin, figures, work);
+            ThroughputPhases throughput = new ThroughputPhases(bootstrap, admin, figures, work, appSettings);
             if (!skip.contains("floor") && !skip.contains("pipeline")) {
                 throughput.run(simulated);
             } else if (!skip.contains("floor")) {
@@ -40,7 +45,7 @@ public final class Bench {
             }
         }
         if (!skip.contains("storm")) {
-            new StormPhase(bootstrap, admin, figures, work).run(stormCases, stormTimeout);
+            new StormPhase(bootstrap, admin, figures, work, appSettings).run(stormCases, stormTimeout);
         }
         InProcessPhases inProcess = new InProcessPhases(seeds, figures, work);
         if (!skip.contains("tick")) {

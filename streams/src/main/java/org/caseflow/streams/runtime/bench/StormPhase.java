@@ -40,8 +40,10 @@ final class StormPhase {
     private final Admin admin;
     private final Figures figures;
     private final Path work;
+    private final Map<String, String> appSettings;
 
-    StormPhase(String bootstrap, Admin admin, Figures figures, Path work) {
+    StormPhase(String bootstrap, Admin admin, Figures figures, Path work, Map<String, String> appSettings) {
+        this.appSettings = appSettings;
         this.bootstrap = bootstrap;
         this.admin = admin;
         this.figures = figures;
@@ -60,7 +62,7 @@ final class StormPhase {
     void run(int cases, Duration timeout) throws Exception {
         String name = "bench-storm-" + System.currentTimeMillis();
         Path state = work.resolve(name);
-        try (BenchApp app = new BenchApp(bootstrap, name, state, Map.of())) {
+        try (BenchApp app = new BenchApp(bootstrap, name, state, appSettings)) {
             new TopicAdmin(admin).ensure(TopicSpec.all(app.config));
             try (EventPublisher publisher = EventPublisher.create(app.config.kafka(), app.config.topics())) {
                 for (int i = 0; i < cases; i++) {

@@ -39,8 +39,10 @@ final class ThroughputPhases {
     private final BenchCluster cluster;
     private final Figures figures;
     private final Path work;
+    private final Map<String, String> appSettings;
 
-    ThroughputPhases(String bootstrap, Admin admin, Figures figures, Path work) {
+    ThroughputPhases(String bootstrap, Admin admin, Figures figures, Path work, Map<String, String> appSettings) {
+        this.appSettings = appSettings;
         this.bootstrap = bootstrap;
         this.admin = admin;
         this.cluster = new BenchCluster(admin);
@@ -122,7 +124,7 @@ final class ThroughputPhases {
 
     double pipeline(List<CaseEvent> events) throws Exception {
         String name = "bench-pipe-" + System.currentTimeMillis();
-        try (BenchApp app = new BenchApp(bootstrap, name, work.resolve(name), Map.of())) {
+        try (BenchApp app = new BenchApp(bootstrap, name, work.resolve(name), appSettings)) {
             publish(app, events);
             Set<String> written = new HashSet<>(cluster.topicsStartingWith(name));
             written.removeAll(app.config.topics().inputs());

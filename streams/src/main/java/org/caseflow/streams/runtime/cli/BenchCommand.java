@@ -61,6 +61,11 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Also write the figures as JSON lines.")
     Path out;
 
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+            description = "A configuration key (caseflow.* or kafka.*) for every app the bench starts; repeatable, "
+                    + "e.g. --set caseflow.streams.threads=2 --set kafka.max.task.idle.ms=0.")
+    Map<String, String> settings = new java.util.LinkedHashMap<>();
+
     @Option(names = "--seeds", paramLabel = "DIR", description = "Seeds folder (default: $CASEFLOW_SEEDS, else ./seeds).")
     Path seeds;
 
@@ -94,7 +99,7 @@ public final class BenchCommand implements Callable<Integer> {
                 servers = kafka.bootstrapServers();
             }
             try (Admin admin = Admin.create(Map.of("bootstrap.servers", servers))) {
-                Bench bench = new Bench(servers, admin, loaded, work, System.out);
+                Bench bench = new Bench(servers, admin, loaded, work, System.out, settings);
                 bench.run(Set.copyOf(skip), () -> simulated(root), cases, Duration.ofSeconds(stormTimeout), open);
                 if (out != null) {
                     bench.figures().writeJson(out);
