@@ -22,7 +22,7 @@ final class CaseLinkProcessor implements Processor<String, CaseLink, String, Obj
     private final String linksTopic;
     private final JsonSerde<CaseLink> json = new JsonSerde<>(CaseLink.class);
     private ProcessorContext<String, Object> context;
-    private KeyValueStore<String, CaseState> cases;
+    private KeyValueStore<String, CaseRecord> cases;
 
     CaseLinkProcessor(CaseEngine engine, ProcessingMetrics metrics, String linksTopic) {
         this.engine = engine;
@@ -42,10 +42,11 @@ final class CaseLinkProcessor implements Processor<String, CaseLink, String, Obj
         if (link == null) {
             return;
         }
-        CaseState before = cases.get(link.originCaseId());
+        CaseRecord origin = cases.get(link.originCaseId());
+        CaseState before = origin == null ? null : origin.state();
         CaseEngine.LinkResult result = engine.onLink(before, link);
-        if (result.state() != null && result.state() != before) {
-            cases.put(link.originCaseId(), result.state());
+        if (origin != null && result.state() != null && result.state() != before) {
+            cases.put(link.originCaseId(), new CaseRecord(result.state(), origin.events()));
         }
         for (SignedFact fact : result.facts()) {
             context.forward(new Record<String, Object>(fact.fact().caseId(), fact, record.timestamp()),

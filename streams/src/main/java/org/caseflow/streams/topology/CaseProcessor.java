@@ -19,35 +19,37 @@ import org.caseflow.streams.domain.cases.CaseEngine;
 import org.caseflow.streams.domain.cases.CaseLink;
 import org.caseflow.streams.domain.cases.CaseResult;
 import org.caseflow.streams.domain.cases.CaseState;
-import org.caseflow.streams.domain.cases.EventLog;
 import org.caseflow.streams.domain.indicators.SignedFact;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps every case's state and deadline timer. Reads the three input topics (merged, keyed by
- * caseId); reads and writes {@link StoreNames#CASES}, {@link StoreNames#CASE_EVENTS},
- * {@link StoreNames#DUE_INDEX}, {@link StoreNames#DEADLINE_INDEX} and {@link StoreNames#HELD_EVENTS};
- * forwards alerts to {@link Names#ALERTS_SINK}, snapshots to {@link Names#SNAPSHOTS_SINK}, refused events
- * to {@link Names#DEAD_LETTER_SINK}, indicator facts to the in-process {@link Names#FACT_AGGREGATOR} (summed per
- * court) and links of derived cases to {@link Names#LINKS_SINK} (keyed by the origin caseId).
+ * Keeps every case's state and finds what is due. Reads the three input topics (merged, keyed by caseId); reads and
+ * writes {@link StoreNames#CASES} (state and recent events, one record per case), {@link StoreNames#CASE_EVENTS}
+ * (archived event chunks), {@link StoreNames#DEADLINE_INDEX} (open cases by court and deadline day: the at-risk list
+ * and where threshold crossings are found), {@link StoreNames#DUE_INDEX} (the other timers) and
+ * {@link StoreNames#HELD_EVENTS}; forwards alerts to {@link Names#ALERTS_SINK}, snapshots to
+ * {@link Names#SNAPSHOTS_SINK}, refused events to {@link Names#DEAD_LETTER_SINK}, indicator facts to the in-process
+ * {@link Names#FACT_AGGREGATOR} and links of derived cases to {@link Names#LINKS_SINK} (keyed by the origin caseId).
  *
- * <p>Timer work is bounded per step in both clock modes ({@code tickMaxTimers} timers and
- * {@link #TICK_BUDGET}), so one transaction never carries a whole midnight storm: a storm drains over
- * several steps and commits, well inside {@code transaction.timeout.ms}. With {@link ClockMode#WALL_CLOCK} a
- * wall-clock punctuator fires what is due. With {@link ClockMode#EVENT_TIME} the clock is the highest event
- * time applied and every timer due before a record fires before the record is applied; when that is more
- * than one step of work the record is held back ({@link HeldEvents}) with every record after it, and the
- * punctuator drains timers and held records in order. A record with a null value is a clock tick. An event
- * older than the clock's day is applied as of its own time ({@link CaseEngine#onLateEvent}) and counted.
+ * <p>Thresholds fall at local midnights fixed by the deadline day, so a midnight storm is range reads of the deadline
+ * index ({@link ThresholdScan}) plus, per crossing, the case's own record and its alert: no timer entry is written or
+ * deleted. Timer work is bounded per step in both clock modes ({@code tickMaxTimers} cases and {@link #TICK_BUDGET}),
+ * so one transaction never carries a whole storm: it drains over several steps and commits, well inside
+ * {@code transaction.timeout.ms}, and where the scan stands is committed with the alerts it raised. With
+ * {@link ClockMode#WALL_CLOCK} a wall-clock punctuator fires what is due. With {@link ClockMode#EVENT_TIME} the clock is
+ * the highest event time applied and everything due before a record fires before the record is applied; when that is
+ * more than one step of work the record is held back ({@link HeldEvents}) with every record after it, and the
+ * punctuator drains timers and held records in order. A record with a null value is a clock tick. An event older than
+ * the clock's day is applied as of its own time ({@link CaseEngine#onLateEvent}) and counted.
  */
 final class CaseProcessor implements Processor<String, CaseEvent, String, Object> {
     /** Wall-clock budget of one step of timer work; well under transaction.timeout.ms and max.poll.interval.ms. */
     static final Duration TICK_BUDGET = Duration.ofMillis(500);
-    /** The event clock is saved when it has moved this far (a write per record would be waste). */
-    static final Duration CLOCK_SAVE_STEP = Duration.ofMinutes(1);
     /** A timer whose evaluation failed is tried again this much later, not in a hot loop. */
     static final Duration TIMER_RETRY = Duration.ofHours(1);
+    /** Crossings read from the deadline index at a time. */
+    private static final int SCAN_BATCH = 1_000;
     private static final Logger LOG = LoggerFactory.getLogger(CaseProcessor.class);
 
     private final CaseEngine engine;
@@ -55,10 +57,12 @@ final class CaseProcessor implements Processor<String, CaseEvent, String, Object
     private final ProcessingMetrics metrics;
     private final AvroCodec<CaseEvent> codec = new AvroCodec<>(CaseEvent.getClassSchema());
     private ProcessorContext<String, Object> context;
-    private KeyValueStore<String, CaseState> cases;
-    private EventLog log;
+    private KeyValueStore<String, CaseRecord> cases;
+    private KeyValueStore<String, byte[]> chunks;
     private DueIndex due;
     private KeyValueStore<String, String> deadlines;
+    private ThresholdScan thresholds;
+    private ThresholdProgress progress;
     private HeldEvents held;
     private Instant eventClock = Instant.EPOCH;
     private Instant savedClock = Instant.EPOCH;
@@ -73,16 +77,25 @@ final class CaseProcessor implements Processor<String, CaseEvent, String, Object
     public void init(ProcessorContext<String, Object> context) {
         this.context = context;
         this.cases = context.getStateStore(StoreNames.CASES);
-        this.log = new StoreEventLog(context.getStateStore(StoreNames.CASE_EVENTS));
+        this.chunks = context.getStateStore(StoreNames.CASE_EVENTS);
         this.due = new DueIndex(context.getStateStore(StoreNames.DUE_INDEX));
         this.deadlines = context.getStateStore(StoreNames.DEADLINE_INDEX);
+        this.thresholds = new ThresholdScan(deadlines, engine::zoneOf, engine.leadTimeProfiles(), engine.zones());
         this.held = new HeldEvents(context.getStateStore(StoreNames.HELD_EVENTS));
+        String saved = due.thresholdProgress();
+        this.progress = saved == null ? null : ThresholdProgress.decode(saved);
         if (settings.clockMode() == ClockMode.EVENT_TIME) {
             // The event clock survives restarts and rebalances: it never goes back in time.
-            eventClock = due.clock();
+            eventClock = later(due.clock(), progress == null ? Instant.EPOCH : progress.done());
             savedClock = eventClock;
-            context.schedule(settings.tickInterval(), PunctuationType.WALL_CLOCK_TIME, ts -> drainHeld());
+            context.schedule(settings.tickInterval(), PunctuationType.WALL_CLOCK_TIME, ts -> {
+                drainHeld();
+                saveClock();
+            });
         } else {
+            if (progress == null) {
+                startThresholds(Instant.ofEpochMilli(context.currentSystemTimeMs()));
+            }
             context.schedule(settings.tickInterval(), PunctuationType.WALL_CLOCK_TIME,
                     ts -> fireDue(Instant.ofEpochMilli(ts), newStep()));
         }
@@ -122,6 +135,17 @@ final class CaseProcessor implements Processor<String, CaseEvent, String, Object
         // Nothing held: timers due by the clock were fired before the last record was applied.
     }
 
+    /**
+     * Saves the event clock once per punctuation when it moved, not per record: after a crash it may restart a little
+     * behind (what fired up to then is committed and does not fire again; the next record moves it on).
+     */
+    private void saveClock() {
+        if (eventClock.isAfter(savedClock)) {
+            due.saveClock(eventClock);
+            savedClock = eventClock;
+        }
+    }
+
     private void apply(String topic, String key, CaseEvent event, long timestamp) {
         String type = event == null ? "NONE" : EventType.of(event).code();
         String refusal = event == null ? null : refusal(key, event);
@@ -135,7 +159,7 @@ final class CaseProcessor implements Processor<String, CaseEvent, String, Object
         Instant now;
         Instant clockBefore = eventClock;
         if (settings.clockMode() == ClockMode.EVENT_TIME) {
-            advanceEventClock(Instant.ofEpochMilli(timestamp));
+            eventClock = later(eventClock, Instant.ofEpochMilli(timestamp));
             now = eventClock;
         } else {
             now = Instant.ofEpochMilli(context.currentSystemTimeMs());
@@ -147,16 +171,22 @@ final class CaseProcessor implements Processor<String, CaseEvent, String, Object
         if (settings.clockMode() == ClockMode.WALL_CLOCK) {
             metrics.lag(Duration.between(event.getOccurredAt(), now));
         }
-        CaseState before = cases.get(key);
+        CaseRecord before = cases.get(key);
+        CaseEventLog log = logOf(key, before);
+        CaseState state = before == null ? null : before.state();
         CaseResult result;
         if (settings.clockMode() == ClockMode.EVENT_TIME && isLate(event, clockBefore)) {
-            result = engine.onLateEvent(log, before, event, now);
+            result = engine.onLateEvent(log, state, event, now);
             metrics.late(topic);
         } else {
-            result = engine.onEvent(log, before, event, now);
+            result = engine.onEvent(log, state, event, now);
         }
-        apply(key, before, result, now, topic);
+        apply(key, before, result, log, now, topic, state == null ? null : state.wakeUpDue());
         metrics.event(topic, type, result.outcome().name().toLowerCase(Locale.ROOT));
+    }
+
+    private CaseEventLog logOf(String caseId, CaseRecord record) {
+        return new CaseEventLog(caseId, record == null ? EventTail.EMPTY : record.events(), chunks, codec);
     }
 
     /** Why an event cannot be applied at all (a dead-letter reason), or null. */
@@ -164,7 +194,7 @@ final class CaseProcessor implements Processor<String, CaseEvent, String, Object
         if (!Objects.equals(key, event.getCaseId())) {
             return "key-mismatch";
         }
-        // '|' separates the case id from the event id in the case event store's keys.
+        // '|' separates the case id from what follows it in the store keys.
         return event.getCaseId().indexOf('|') >= 0 ? "bad-case-id" : null;
     }
 
@@ -178,43 +208,22 @@ final class CaseProcessor implements Processor<String, CaseEvent, String, Object
         return itsDay.isBefore(LocalDate.ofInstant(clock, zone));
     }
 
-    private void advanceEventClock(Instant at) {
-        if (at.isAfter(eventClock)) {
-            eventClock = at;
-            if (Duration.between(savedClock, eventClock).compareTo(CLOCK_SAVE_STEP) >= 0) {
-                due.saveClock(eventClock);
-                savedClock = eventClock;
-            }
-        }
-    }
-
     private Step newStep() {
         return new Step(settings.tickMaxTimers(), settings.tickMaxTimers() == Integer.MAX_VALUE ? null : TICK_BUDGET);
     }
 
     /**
-     * Fires timers due by {@code now}, earliest first, within {@code step}; true when none due by {@code now}
-     * is left.
+     * Fires what is due by {@code now} within {@code step}: threshold crossings at the local midnights up to
+     * {@code now}, then the other timers, earliest first; true when nothing due by {@code now} is left.
      */
     boolean fireDue(Instant now, Step step) {
-        int fired = 0;
+        int before = step.used();
         boolean drained = false;
         try {
-            while (true) {
-                List<DueIndex.Due> batch = due.dueBy(now, Math.min(1_000, step.left()));
-                if (batch.isEmpty()) {
-                    drained = true;
-                    return true;
-                }
-                for (DueIndex.Due entry : batch) {
-                    fire(entry, now);
-                    fired++;
-                    if (!step.take()) {
-                        return false;
-                    }
-                }
-            }
+            drained = crossThresholds(now, step) && fireWakeUps(now, step);
+            return drained;
         } finally {
+            int fired = step.used() - before;
             if (fired > 0) {
                 metrics.timersFired(fired);
             }
@@ -224,52 +233,154 @@ final class CaseProcessor implements Processor<String, CaseEvent, String, Object
         }
     }
 
-    private void fire(DueIndex.Due entry, Instant now) {
-        due.remove(entry);
-        CaseState state = cases.get(entry.caseId());
-        if (state == null || !entry.at().equals(state.timerDue())) {
-            return; // stale entry: the case was rescheduled or removed
+    /** Handles every threshold crossing at a local midnight up to {@code until}; false when the step ran out. */
+    private boolean crossThresholds(Instant until, Step step) {
+        if (progress == null) {
+            startThresholds(until); // event time: nothing was open before the first record
         }
-        Instant at = settings.clockMode() == ClockMode.EVENT_TIME ? entry.at() : now;
-        CaseState withoutTimer = state.withTimer(null);
-        CaseResult result;
-        try {
-            result = engine.onTimer(log, withoutTimer, at);
-        } catch (RuntimeException e) {
-            // One case's failure must not stop every other case's timers, nor lose its own.
-            LOG.error("timer of case {} due {} failed; retrying at {}", entry.caseId(), entry.at(),
-                    at.plus(TIMER_RETRY), e);
-            metrics.deadLetter("timer-failed");
-            cases.put(entry.caseId(), state.withTimer(at.plus(TIMER_RETRY)));
-            due.put(at.plus(TIMER_RETRY), entry.caseId());
-            return;
+        while (true) {
+            if (!progress.inProgress()) {
+                if (!until.isAfter(progress.done())) {
+                    return true;
+                }
+                if (!thresholds.anyMidnight(progress.done(), until)) {
+                    progress = ThresholdProgress.at(until);
+                    return true;
+                }
+                progress = progress.start(until);
+            }
+            ThresholdScan.Batch batch = thresholds.next(progress.done(), progress.target(), progress.after(),
+                    Math.min(SCAN_BATCH, step.left()));
+            for (ThresholdScan.Crossing crossing : batch.crossings()) {
+                cross(crossing);
+                progress = progress.handled(crossing.key());
+                if (!step.take()) {
+                    due.saveThresholdProgress(progress.encode());
+                    return false;
+                }
+            }
+            if (batch.done()) {
+                progress = progress.finished();
+                due.saveThresholdProgress(progress.encode());
+            }
         }
-        apply(entry.caseId(), withoutTimer, result, at, null);
     }
 
-    private void apply(String caseId, CaseState before, CaseResult result, Instant now, String topic) {
+    /**
+     * The first look of a new task: no case is open before now. Saved at once, so a restart before the first midnight
+     * still looks at every midnight since (only windows with a midnight are saved afterwards).
+     */
+    private void startThresholds(Instant now) {
+        progress = ThresholdProgress.at(now);
+        due.saveThresholdProgress(progress.encode());
+    }
+
+    /** One case's thresholds in the window: each at its own midnight on event time, once at the wall clock live. */
+    private void cross(ThresholdScan.Crossing crossing) {
+        CaseRecord record = cases.get(crossing.caseId());
+        if (record == null || !crossing.key().equals(record.state().atRiskKey())) {
+            return; // closed, moved to another deadline day (its new key is scanned where it is) or gone
+        }
+        if (settings.clockMode() == ClockMode.WALL_CLOCK) {
+            timer(crossing.caseId(), record, Instant.ofEpochMilli(context.currentSystemTimeMs()),
+                    record.state().wakeUpDue());
+            return;
+        }
+        for (LocalDate day : crossing.days()) {
+            record = timer(crossing.caseId(), record, day.atStartOfDay(crossing.zone()).toInstant(),
+                    record.state().wakeUpDue());
+            if (record == null) {
+                return;
+            }
+        }
+    }
+
+    /** Fires the timers of the due index that are due by {@code now}; false when the step ran out. */
+    private boolean fireWakeUps(Instant now, Step step) {
+        while (true) {
+            List<DueIndex.Due> batch = due.dueBy(now, Math.min(SCAN_BATCH, step.left()));
+            if (batch.isEmpty()) {
+                return true;
+            }
+            for (DueIndex.Due entry : batch) {
+                due.remove(entry);
+                CaseRecord record = cases.get(entry.caseId());
+                if (record != null && entry.at().equals(record.state().wakeUpDue())) {
+                    timer(entry.caseId(), record, settings.clockMode() == ClockMode.EVENT_TIME ? entry.at() : now,
+                            null);
+                }
+                // else a stale entry: the case was rescheduled or removed
+                if (!step.take()) {
+                    return false;
+                }
+            }
+        }
+    }
+
+    /**
+     * Evaluates a case at {@code at} for its timers; {@code indexedWakeUp} is what the due index holds for it now.
+     * Returns its record afterwards (null when it was dropped).
+     */
+    private CaseRecord timer(String caseId, CaseRecord record, Instant at, Instant indexedWakeUp) {
+        CaseEventLog log = logOf(caseId, record);
+        CaseResult result;
+        try {
+            result = engine.onTimer(log, record.state(), at);
+        } catch (RuntimeException e) {
+            // One case's failure must not stop every other case's timers, nor lose its own.
+            LOG.error("timer of case {} at {} failed; retrying at {}", caseId, at, at.plus(TIMER_RETRY), e);
+            metrics.deadLetter("timer-failed");
+            CaseRecord retry = new CaseRecord(record.state().withTimer(at.plus(TIMER_RETRY)), record.events());
+            if (indexedWakeUp != null) {
+                due.remove(indexedWakeUp, caseId);
+            }
+            cases.put(caseId, retry);
+            due.put(at.plus(TIMER_RETRY), caseId);
+            return retry;
+        }
+        return apply(caseId, record, result, log, at, null, indexedWakeUp);
+    }
+
+    /** Stores what a result changed, keeps the indexes in line and forwards its outputs; returns the new record. */
+    private CaseRecord apply(String caseId, CaseRecord before, CaseResult result, CaseEventLog log, Instant now,
+            String topic, Instant indexedWakeUp) {
         CaseState after = result.state();
-        Instant oldDue = before == null ? null : before.timerDue();
-        Instant newDue = after == null ? null : after.timerDue();
-        if (oldDue != null && !oldDue.equals(newDue)) {
-            due.remove(oldDue, caseId);
+        CaseState old = before == null ? null : before.state();
+        Instant wakeUp = after == null ? null : after.wakeUpDue();
+        if (indexedWakeUp != null && !indexedWakeUp.equals(wakeUp)) {
+            due.remove(indexedWakeUp, caseId);
         }
-        if (newDue != null && !newDue.equals(oldDue)) {
-            due.put(newDue, caseId);
+        if (wakeUp != null && !wakeUp.equals(indexedWakeUp)) {
+            due.put(wakeUp, caseId);
         }
-        String oldRisk = before == null ? null : before.atRiskKey();
-        String newRisk = after == null ? null : after.atRiskKey();
-        if (oldRisk != null && !oldRisk.equals(newRisk)) {
-            deadlines.delete(oldRisk);
-        }
-        if (newRisk != null && !newRisk.equals(oldRisk)) {
-            deadlines.put(newRisk, "");
-        }
+        indexDeadline(old, after);
+        CaseRecord record = null;
         if (after == null) {
             cases.delete(caseId);
-        } else if (after != before) {
-            cases.put(caseId, after);
+        } else if (old == null || log.changed() || !after.equals(old)) {
+            record = new CaseRecord(after, log.tail());
+            cases.put(caseId, record);
+        } else {
+            record = before;
         }
+        forward(caseId, result, now, topic);
+        return record;
+    }
+
+    /** Keeps the case's entry in the deadline index: its key (court, deadline day) and its lead times. */
+    private void indexDeadline(CaseState old, CaseState after) {
+        String oldKey = old == null ? null : old.atRiskKey();
+        String newKey = after == null ? null : after.atRiskKey();
+        if (oldKey != null && !oldKey.equals(newKey)) {
+            deadlines.delete(oldKey);
+        }
+        if (newKey != null && (!newKey.equals(oldKey)
+                || !Objects.equals(old.view().procedure(), after.view().procedure()))) {
+            deadlines.put(newKey, ThresholdScan.value(engine.leadTimes(after.view())));
+        }
+    }
+
+    private void forward(String caseId, CaseResult result, Instant now, String topic) {
         long ts = now.toEpochMilli();
         for (DeadlineAlert alert : result.alerts()) {
             context.forward(new Record<String, Object>(caseId, alert, ts), Names.ALERTS_SINK);
@@ -310,15 +421,22 @@ final class CaseProcessor implements Processor<String, CaseEvent, String, Object
     static final class Step {
         private final long started = System.nanoTime();
         private final long deadline;
+        private final int count;
         private int left;
 
         Step(int count, Duration budget) {
+            this.count = count;
             this.left = count;
             this.deadline = budget == null ? Long.MAX_VALUE : started + budget.toNanos();
         }
 
         int left() {
             return Math.max(1, left);
+        }
+
+        /** Units taken so far. */
+        int used() {
+            return count - left;
         }
 
         /** Takes one unit; false when the step is used up (count or time). */

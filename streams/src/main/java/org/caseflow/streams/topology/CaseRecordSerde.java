@@ -1,6 +1,7 @@
 package org.caseflow.streams.topology;
 
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -35,33 +36,43 @@ import org.caseflow.streams.domain.deadline.DateInterval;
 import org.caseflow.streams.domain.deadline.DeadlineInput;
 
 /**
- * The case store's value format: {@link CaseState} as the Avro record {@code StoredCase} in single-object
- * encoding, so a state written by any released schema version still reads after a change (the evolution
- * test guards it) and enums travel by name. The events themselves are not here but in
- * {@link StoreNames#CASE_EVENTS}: a state costs the same to read and write whatever the length of the history.
+ * The case store's value format: a {@link CaseRecord} (the {@link CaseState} and its {@link EventTail}) as the Avro
+ * record {@code StoredCase} in single-object encoding, so a state written by any released schema version still reads
+ * after a change (the evolution test guards it) and enums travel by name. At most {@link CaseEventLog#CHUNK} events
+ * are here (older ones are archived in {@link StoreNames#CASE_EVENTS}) plus 8 bytes per event id, so a record costs
+ * about the same to read and write whatever the length of the history.
  */
-public final class CaseStateSerde implements Serde<CaseState> {
+public final class CaseRecordSerde implements Serde<CaseRecord> {
     /** Format 1 (before the event log) was a hand-written binary form that began with this byte. */
     private static final byte FORMAT_1 = 1;
+    /** Format 2 kept every event under its own key in case-event-store; format 3 keeps the recent ones here. */
+    static final int FORMAT = 3;
     private final AvroCodec<StoredCase> codec = new AvroCodec<>(StoredCase.getClassSchema());
 
     @Override
-    public Serializer<CaseState> serializer() {
-        return (topic, state) -> state == null ? null : write(state);
+    public Serializer<CaseRecord> serializer() {
+        return (topic, record) -> record == null ? null : write(record);
     }
 
     @Override
-    public Deserializer<CaseState> deserializer() {
+    public Deserializer<CaseRecord> deserializer() {
         return (topic, bytes) -> bytes == null ? null : read(bytes);
     }
 
-    byte[] write(CaseState s) {
+    byte[] write(CaseRecord record) {
+        CaseState s = record.state();
+        EventTail events = record.events();
+        List<ByteBuffer> recent = new ArrayList<>(events.recent().size());
+        for (byte[] e : events.recent()) {
+            recent.add(ByteBuffer.wrap(e));
+        }
         List<StoredAlert> firing = new ArrayList<>();
         for (FiringAlert f : s.firing()) {
             firing.add(new StoredAlert(f.alertId(), f.level(), f.reminder(), f.rank(), f.version(),
                     day(f.deadline())));
         }
         return codec.encode(StoredCase.newBuilder()
+                .setFormat(FORMAT)
                 .setCaseId(s.caseId())
                 .setFirstSeenAt(s.firstSeenAt().toEpochMilli())
                 .setFold(s.fold() == null ? null : fold(s.fold()))
@@ -69,30 +80,54 @@ public final class CaseStateSerde implements Serde<CaseState> {
                 .setVersionDeadline(dayOrNull(s.versionDeadline()))
                 .setFiring(firing)
                 .setTimerDue(s.timerDue() == null ? null : s.timerDue().toEpochMilli())
+                .setWakeUpDue(s.wakeUpDue() == null ? null : s.wakeUpDue().toEpochMilli())
                 .setReportedRejections(s.reportedRejections().stream().sorted().toList())
                 .setOverdue(s.overdue())
                 .setEnforcementFiled(s.enforcementFiled())
                 .setPerformanceObserved(s.performanceObserved())
                 .setAtRiskKey(s.atRiskKey())
+                .setRecentEvents(recent)
+                .setEventIdHashes(ByteBuffer.wrap(events.idHashes()))
+                .setArchivedChunks(events.chunks())
                 .build());
     }
 
-    CaseState read(byte[] data) {
+    CaseRecord read(byte[] data) {
         if (data.length > 0 && data[0] == FORMAT_1) {
             throw new CaseflowException("case state in format 1 (written before the event log): reset the "
                     + "application and reprocess the inputs (docs/operations.md, upgrading)");
         }
         StoredCase s = codec.decode(data);
+        if (s.getFormat() < FORMAT) {
+            throw new CaseflowException("case state in format " + s.getFormat() + " (events kept one per key): reset "
+                    + "the application and reprocess the inputs (docs/operations.md, upgrading)");
+        }
         List<FiringAlert> firing = new ArrayList<>();
         for (StoredAlert a : s.getFiring()) {
             firing.add(new FiringAlert(a.getAlertId(), a.getLevel(), a.getReminder(), a.getRank(), a.getVersion(),
                     LocalDate.ofEpochDay(a.getDeadline())));
         }
-        return new CaseState(s.getCaseId(), s.getFold() == null ? null : fold(s.getFold()),
+        CaseState state = new CaseState(s.getCaseId(), s.getFold() == null ? null : fold(s.getFold()),
                 Instant.ofEpochMilli(s.getFirstSeenAt()), s.getDeadlineVersion(), date(s.getVersionDeadline()),
-                List.copyOf(firing), s.getTimerDue() == null ? null : Instant.ofEpochMilli(s.getTimerDue()),
+                List.copyOf(firing), instant(s.getTimerDue()), instant(s.getWakeUpDue()),
                 Set.copyOf(s.getReportedRejections()), s.getOverdue(), s.getEnforcementFiled(),
                 s.getPerformanceObserved(), s.getAtRiskKey());
+        List<byte[]> recent = new ArrayList<>(s.getRecentEvents().size());
+        for (ByteBuffer e : s.getRecentEvents()) {
+            recent.add(bytes(e));
+        }
+        return new CaseRecord(state, new EventTail(recent, bytes(s.getEventIdHashes()), s.getArchivedChunks()));
+    }
+
+    private static Instant instant(Long millis) {
+        return millis == null ? null : Instant.ofEpochMilli(millis);
+    }
+
+    private static byte[] bytes(ByteBuffer buffer) {
+        ByteBuffer b = buffer.duplicate();
+        byte[] out = new byte[b.remaining()];
+        b.get(out);
+        return out;
     }
 
     private StoredFold fold(FoldPoint p) {
@@ -132,7 +167,7 @@ public final class CaseStateSerde implements Serde<CaseState> {
                 .setForeignRelated(v.foreignRelated())
                 .setConversions(v.conversions().stream()
                         .map(c -> new StoredConversion(c.fromProcedure(), c.toProcedure(), day(c.on()))).toList())
-                .setRestarts(v.restarts().stream().map(CaseStateSerde::day).toList())
+                .setRestarts(v.restarts().stream().map(CaseRecordSerde::day).toList())
                 .setExtensions(v.extensions().stream()
                         .map(x -> new StoredExtension(x.months(), x.days(), x.approver(), day(x.grantedOn())))
                         .toList())

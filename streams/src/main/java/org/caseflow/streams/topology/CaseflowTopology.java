@@ -50,7 +50,7 @@ public final class CaseflowTopology {
         topology.addProcessor(Names.LINK_PROCESSOR, () -> new CaseLinkProcessor(engine, metrics, topics.caseLinks()),
                 Names.LINKS_SOURCE);
         topology.addStateStore(settings.cachedKeyValueStore(StoreNames.CASES,
-                Serdes.String(), new CaseStateSerde()), Names.CASE_PROCESSOR, Names.LINK_PROCESSOR);
+                Serdes.String(), new CaseRecordSerde()), Names.CASE_PROCESSOR, Names.LINK_PROCESSOR);
         topology.addStateStore(settings.cachedKeyValueStore(StoreNames.CASE_EVENTS,
                 Serdes.String(), Serdes.ByteArray()), Names.CASE_PROCESSOR);
         // Not cached: a timer's entry is written once and deleted once, so the cache saves no changelog record,

@@ -8,9 +8,11 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * The time-indexed store of what is due: key {@code "%016d|caseId"} (due epoch millis, zero padded
- * so byte order is time order). A tick reads a range from the start up to now, so its cost follows
- * what is due, never the number of open cases.
+ * The time-indexed store of the timers that are not deadline thresholds (waiting for a filing, voluntary
+ * performance, purge, retry): key {@code "%016d|caseId"} (due epoch millis, zero padded so byte order is time
+ * order). A tick reads a range from the start up to now, so its cost follows what is due, never the number of open
+ * cases. Thresholds are found from the deadline index ({@link ThresholdScan}). Also keeps the event clock and where
+ * the threshold scan stands, under keys that sort after every due key.
  */
 final class DueIndex {
     /** One due entry. */
@@ -51,6 +53,17 @@ final class DueIndex {
     void saveClock(Instant at) {
         store.put(CLOCK_KEY, Long.toString(at.toEpochMilli()));
     }
+
+    /** Where the threshold scan stands ({@link ThresholdProgress}), or null. Sorts after every due key. */
+    String thresholdProgress() {
+        return store.get(PROGRESS_KEY);
+    }
+
+    void saveThresholdProgress(String progress) {
+        store.put(PROGRESS_KEY, progress);
+    }
+
+    static final String PROGRESS_KEY = "~thresholds";
 
     static String key(Instant at, String caseId) {
         return millis(at.toEpochMilli()) + "|" + caseId;

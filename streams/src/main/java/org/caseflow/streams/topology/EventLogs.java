@@ -1,15 +1,18 @@
 package org.caseflow.streams.topology;
 
+import java.util.List;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
-import org.caseflow.streams.domain.cases.EventLog;
+import org.caseflow.events.CaseEvent;
+import org.caseflow.schemas.AvroCodec;
 
-/** The event log of {@link StoreNames#CASE_EVENTS} for readers outside the topology (interactive queries). */
+/** A case's accepted events for readers outside the topology (interactive queries, replay). */
 public final class EventLogs {
     private EventLogs() {
     }
 
-    /** A read-only view of the case event store; writing through it throws. */
-    public static EventLog readOnly(ReadOnlyKeyValueStore<String, byte[]> store) {
-        return StoreEventLog.readOnly(store);
+    /** Every event of the case (its record's recent events and the chunks archived in {@code chunks}), any order. */
+    public static List<CaseEvent> events(String caseId, CaseRecord record, ReadOnlyKeyValueStore<String, byte[]> chunks) {
+        return CaseEventLog.readOnly(caseId, record.events(), chunks, new AvroCodec<>(CaseEvent.getClassSchema()))
+                .events(caseId);
     }
 }

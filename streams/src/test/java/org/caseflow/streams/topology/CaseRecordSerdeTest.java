@@ -3,11 +3,16 @@ package org.caseflow.streams.topology;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
-import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.caseflow.CaseflowException;
 import org.caseflow.events.CaseEvent;
+import org.caseflow.schemas.AvroCodec;
+import org.caseflow.state.StoredCase;
 import org.caseflow.streams.domain.cases.CaseEngine;
 import org.caseflow.streams.domain.cases.CaseState;
 import org.caseflow.streams.domain.cases.InMemoryEventLog;
@@ -16,33 +21,39 @@ import org.caseflow.streams.runtime.jsonl.EventFileReader;
 import org.caseflow.streams.runtime.jsonl.ParsedLine;
 import org.junit.jupiter.api.Test;
 
-/** The case store's value format (Avro StoredCase): every state reads back equal; format 1 is refused clearly. */
-class CaseStateSerdeTest {
+/** The case store's value format (Avro StoredCase): every record reads back equal; older formats are refused clearly. */
+class CaseRecordSerdeTest {
     static final Seeds SEEDS = Seeds.load(Path.of("seeds"));
-    final CaseStateSerde serde = new CaseStateSerde();
+    final CaseRecordSerde serde = new CaseRecordSerde();
 
     @Test
     void shouldReadBackEveryStateOfEveryCaseOfTheStatutoryScenarios() throws Exception {
         CaseEngine engine = new CaseEngine(SEEDS, CaseEngine.Settings.defaults());
         InMemoryEventLog log = new InMemoryEventLog();
-        java.util.Map<String, CaseState> states = new java.util.HashMap<>();
+        Map<String, CaseState> states = new HashMap<>();
         int checked = 0;
         for (Path file : List.of(Path.of("seeds/scenarios/valid-all-types.jsonl"),
                 Path.of("seeds/scenarios/statutory/03-roll-forward.jsonl"))) {
-            List<CaseEvent> events = new java.util.ArrayList<>();
+            List<CaseEvent> events = new ArrayList<>();
             new EventFileReader().read(file.toString(), line -> {
                 if (line instanceof ParsedLine.Valid valid) {
                     events.add(valid.event());
                 }
             });
             for (CaseEvent event : events) {
-                CaseState before = states.get(event.getCaseId());
-                CaseState after = engine.onEvent(log, before, event, event.getOccurredAt()).state();
+                CaseState after = engine.onEvent(log, states.get(event.getCaseId()), event, event.getOccurredAt())
+                        .state();
                 if (after == null) {
                     continue;
                 }
                 states.put(event.getCaseId(), after);
-                assertThat(serde.read(serde.write(after))).isEqualTo(after);
+                EventTail tail = new EventTail(List.of(new byte[] {1, 2, 3}, new byte[0]),
+                        ByteBuffer.allocate(16).putLong(7).putLong(-9).array(), checked % 3);
+                CaseRecord back = serde.read(serde.write(new CaseRecord(after, tail)));
+                assertThat(back.state()).isEqualTo(after);
+                assertThat(back.events().recent()).containsExactly(new byte[] {1, 2, 3}, new byte[0]);
+                assertThat(back.events().idHashes()).isEqualTo(tail.idHashes());
+                assertThat(back.events().chunks()).isEqualTo(checked % 3);
                 checked++;
             }
         }
@@ -57,26 +68,10 @@ class CaseStateSerdeTest {
     }
 
     @Test
-    void shouldKeepAStateSmallWhateverTheLengthOfItsHistory() {
-        CaseEngine engine = new CaseEngine(SEEDS, CaseEngine.Settings.defaults());
-        InMemoryEventLog log = new InMemoryEventLog();
-        String id = "(2025)湘0211执9号";
-        CaseEvent filing = org.caseflow.streams.domain.cases.TestEvents.filed("f", id,
-                org.caseflow.events.Procedure.ENFORCEMENT, java.time.LocalDate.of(2025, 1, 6));
-        CaseState state = engine.onEvent(log, null, filing, filing.getOccurredAt()).state();
-        int afterFive = 0;
-        for (int i = 0; i < 500; i++) {
-            java.time.LocalDate day = java.time.LocalDate.of(2025, 1, 7).plusDays(i % 150);
-            CaseEvent pay = org.caseflow.streams.domain.cases.TestEvents.event("p" + i, id, day,
-                    org.caseflow.events.EnforcementPayment.newBuilder().setAmount(new java.math.BigDecimal("1.00"))
-                            .setPaidOn(day).build());
-            state = engine.onEvent(log, state, pay, Instant.parse("2025-06-30T00:00:00Z")).state();
-            if (i == 4) {
-                afterFive = serde.write(state).length;
-            }
-        }
-        assertThat(state.eventCount()).isEqualTo(501);
-        // Only the digits of the running total, the last event's id and the count grow: bytes, not events.
-        assertThat(serde.write(state).length).isBetween(afterFive, afterFive + 16);
+    void shouldRefuseFormatTwoWhoseEventsLiveElsewhereWithWhatToDo() {
+        byte[] format2 = new AvroCodec<>(StoredCase.getClassSchema()).encode(StoredCase.newBuilder().setFormat(2)
+                .setCaseId("c").setFirstSeenAt(0).setFold(null).build());
+        assertThatThrownBy(() -> serde.read(format2)).isInstanceOf(CaseflowException.class)
+                .hasMessageContaining("format 2").hasMessageContaining("reset");
     }
 }

@@ -34,7 +34,6 @@ import org.caseflow.events.DeadlineAlert;
 import org.caseflow.events.Procedure;
 import org.caseflow.schemas.CaseflowSerdes;
 import org.caseflow.streams.domain.cases.CaseEngine;
-import org.caseflow.streams.domain.cases.CaseState;
 import org.caseflow.streams.domain.cases.TestEvents;
 import org.caseflow.streams.domain.indicators.Counter;
 import org.caseflow.streams.domain.indicators.FactKind;
@@ -150,11 +149,11 @@ class CaseTopologyTest {
         assertThat(emitted).hasSize(1);
         assertThat(emitted.get(0).getJudge()).isEqualTo("J-42");
         assertThat(emitted.get(0).getDeadline()).isEqualTo(DEADLINE);
-        KeyValueStore<String, CaseState> store = driver.getKeyValueStore(StoreNames.CASES);
-        assertThat(store.get(CASE).eventCount()).isEqualTo(2);
-        KeyValueStore<String, byte[]> events = driver.getKeyValueStore(StoreNames.CASE_EVENTS);
-        assertThat(events.get(CASE + "|e1")).isNotNull();
-        assertThat(events.get(CASE + "|e2")).isNotNull();
+        KeyValueStore<String, CaseRecord> store = driver.getKeyValueStore(StoreNames.CASES);
+        assertThat(store.get(CASE).state().eventCount()).isEqualTo(2);
+        KeyValueStore<String, byte[]> chunks = driver.getKeyValueStore(StoreNames.CASE_EVENTS);
+        assertThat(EventLogs.events(CASE, store.get(CASE), chunks)).extracting(CaseEvent::getEventId)
+                .containsExactlyInAnyOrder("e1", "e2");
     }
 
     @Test

@@ -16,6 +16,7 @@ import org.caseflow.events.CaseSnapshot;
 import org.caseflow.streams.domain.indicators.CaseFact;
 import org.caseflow.streams.domain.indicators.FactKind;
 import org.caseflow.streams.domain.indicators.SignedFact;
+import org.caseflow.streams.domain.rules.LeadTimes;
 import org.caseflow.streams.domain.rules.ProcedureRule;
 import org.caseflow.streams.domain.seeds.Seeds;
 
@@ -232,12 +233,13 @@ public final class CaseEngine {
                 }
             }
         }
-        Instant timer = earliest(earliest(reconciled.timerDue(), performanceDue), purgeAt(view, observed));
+        Instant wakeUp = earliest(performanceDue, purgeAt(view, observed));
         CaseState next = new CaseState(state.caseId(), state.fold(), state.firstSeenAt(), reconciled.version(),
-                reconciled.versionDeadline(), reconciled.firing(), timer, Set.copyOf(reported), reconciled.overdue(),
-                state.enforcementFiled(), observed, atRiskKey(view, evaluation));
-        CaseSnapshot snapshot = changed || !reconciled.alerts().isEmpty()
-                ? Snapshots.of(view, evaluation, next, now, evaluator) : null;
+                reconciled.versionDeadline(), reconciled.firing(), earliest(reconciled.timerDue(), wakeUp), wakeUp,
+                Set.copyOf(reported), reconciled.overdue(), state.enforcementFiled(), observed,
+                atRiskKey(view, evaluation));
+        // A timer changes nothing a snapshot shows (alerts are not part of it): only events send snapshots.
+        CaseSnapshot snapshot = changed ? Snapshots.of(view, evaluation, next, now, evaluator) : null;
         if (snapshot != null && reconciled.alerts().isEmpty() && old != null
                 && Snapshots.sameButTime(Snapshots.of(before, old, state, now, evaluator), snapshot)) {
             // Nothing a reader of the compacted snapshot topic sees has changed (a hearing scheduled, a payment):
@@ -301,6 +303,27 @@ public final class CaseEngine {
     /** The time zone of a court (its thresholds fall at local midnight). */
     public ZoneId zoneOf(String court) {
         return evaluator.zoneOf(court);
+    }
+
+    /** Every zone a court can be in: those of the registry and the default for courts it does not know. */
+    public Set<ZoneId> zones() {
+        Set<ZoneId> zones = new HashSet<>();
+        zones.add(CaseEvaluator.DEFAULT_ZONE);
+        seeds.courts().all().forEach(c -> zones.add(c.zone()));
+        return Set.copyOf(zones);
+    }
+
+    /** The lead times of a case's procedure: with its deadline day they fix the days of its thresholds. */
+    public LeadTimes leadTimes(CaseView view) {
+        return seeds.rules().find(view.procedure()).map(ProcedureRule::leadTimes).orElse(LeadTimes.DEFAULT);
+    }
+
+    /** Every lead-time profile a case can have: those of the rule table and the default. */
+    public Set<LeadTimes> leadTimeProfiles() {
+        Set<LeadTimes> profiles = new HashSet<>();
+        profiles.add(LeadTimes.DEFAULT);
+        seeds.rules().all().forEach(r -> profiles.add(r.leadTimes()));
+        return Set.copyOf(profiles);
     }
 
 }

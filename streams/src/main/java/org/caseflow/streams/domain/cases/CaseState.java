@@ -15,7 +15,11 @@ import java.util.Set;
  * @param deadlineVersion     bumped every time the computed deadline day changes
  * @param versionDeadline     the deadline day of {@code deadlineVersion}, null before the first
  * @param firing              alerts currently FIRING
- * @param timerDue            the instant this case is indexed under in the due index, null if none
+ * @param timerDue            when the case must be looked at next for any reason (a deadline threshold, waiting
+ *                            for its filing, voluntary performance, purge), null if never
+ * @param wakeUpDue           the earliest of those timers that is not a deadline threshold: a threshold falls at a
+ *                            local midnight derived from the deadline, so the processor finds those cases from its
+ *                            deadline index and keeps only these in a due index; null if none
  * @param reportedRejections  eventIds already sent to the dead-letter topic
  * @param overdue             whether the case was last seen past its deadline (OVERDUE facts)
  * @param enforcementFiled    an enforcement case was filed against this case's judgment
@@ -31,6 +35,7 @@ public record CaseState(
         LocalDate versionDeadline,
         List<FiringAlert> firing,
         Instant timerDue,
+        Instant wakeUpDue,
         Set<String> reportedRejections,
         boolean overdue,
         boolean enforcementFiled,
@@ -38,12 +43,18 @@ public record CaseState(
         String atRiskKey) {
 
     public static CaseState empty(String caseId, Instant now) {
-        return new CaseState(caseId, null, now, 0, null, List.of(), null, Set.of(), false, false, false, null);
+        return new CaseState(caseId, null, now, 0, null, List.of(), null, null, Set.of(), false, false, false, null);
     }
 
     /** Sorts a court's open cases by deadline day: {@code court|epochDay(8 digits)|caseId}. */
     public static String atRiskKey(String court, java.time.LocalDate deadline, String caseId) {
-        return court + "|" + String.format("%08d", deadline.toEpochDay()) + "|" + caseId;
+        return court + "|" + epochDay(deadline.toEpochDay()) + "|" + caseId;
+    }
+
+    /** An epoch day zero-padded to 8 digits, so byte order is day order (String.format is slow on the hot path). */
+    public static String epochDay(long day) {
+        String digits = Long.toString(day);
+        return digits.length() >= 8 ? digits : "00000000".substring(digits.length()) + digits;
     }
 
     /** How many events the case has accepted (waiting ones included). */
@@ -58,16 +69,17 @@ public record CaseState(
 
     public CaseState withFold(FoldPoint newFold) {
         return new CaseState(caseId, newFold, firstSeenAt, deadlineVersion, versionDeadline, firing, timerDue,
-                reportedRejections, overdue, enforcementFiled, performanceObserved, atRiskKey);
+                wakeUpDue, reportedRejections, overdue, enforcementFiled, performanceObserved, atRiskKey);
     }
 
+    /** The same with one timer that is not a threshold (waiting for a filing, a retry), or none. */
     public CaseState withTimer(Instant due) {
-        return new CaseState(caseId, fold, firstSeenAt, deadlineVersion, versionDeadline, firing, due,
+        return new CaseState(caseId, fold, firstSeenAt, deadlineVersion, versionDeadline, firing, due, due,
                 reportedRejections, overdue, enforcementFiled, performanceObserved, atRiskKey);
     }
 
     public CaseState withEnforcementFiled(boolean filed) {
         return new CaseState(caseId, fold, firstSeenAt, deadlineVersion, versionDeadline, firing, timerDue,
-                reportedRejections, overdue, filed, performanceObserved, atRiskKey);
+                wakeUpDue, reportedRejections, overdue, filed, performanceObserved, atRiskKey);
     }
 }

@@ -25,7 +25,6 @@ import org.caseflow.events.CaseSnapshot;
 import org.caseflow.streams.domain.cases.CaseEngine;
 import org.caseflow.streams.domain.cases.CaseEvaluator;
 import org.caseflow.streams.domain.cases.CaseFolder;
-import org.caseflow.streams.domain.cases.EventLog;
 import org.caseflow.streams.domain.cases.CaseState;
 import org.caseflow.streams.domain.cases.FiringAlert;
 import org.caseflow.streams.domain.indicators.IndicatorCalculator;
@@ -36,6 +35,7 @@ import org.caseflow.streams.runtime.http.AtRiskCase;
 import org.caseflow.streams.runtime.http.LocalQueries;
 import org.caseflow.streams.runtime.jsonl.EventJson;
 import org.caseflow.streams.runtime.jsonl.OutputJson;
+import org.caseflow.streams.topology.CaseRecord;
 import org.caseflow.streams.topology.EventLogs;
 import org.caseflow.streams.topology.IndicatorValues;
 import org.caseflow.streams.topology.KeyValueLedgerStore;
@@ -80,11 +80,12 @@ public final class StoreQueries implements LocalQueries {
 
     @Override
     public Optional<Object> caseById(String caseId) {
-        ReadOnlyKeyValueStore<String, CaseState> cases = store(StoreNames.CASES);
-        CaseState state = cases.get(caseId);
-        if (state == null) {
+        ReadOnlyKeyValueStore<String, CaseRecord> cases = store(StoreNames.CASES);
+        CaseRecord record = cases.get(caseId);
+        if (record == null) {
             return Optional.empty();
         }
+        CaseState state = record.state();
         Optional<CaseSnapshot> snapshot = engine.snapshot(state, clock.get());
         if (snapshot.isEmpty()) {
             return Optional.empty(); // events waiting for their filing are not a case yet
@@ -94,8 +95,7 @@ public final class StoreQueries implements LocalQueries {
         state.firing().forEach(f -> firing.addObject().put("alertId", f.alertId()).put("level", f.level().name())
                 .put("deadline", f.deadline().toString()));
         ArrayNode history = body.putArray("history");
-        EventLog events = EventLogs.readOnly(store(StoreNames.CASE_EVENTS));
-        List<CaseEvent> ordered = new ArrayList<>(events.events(caseId));
+        List<CaseEvent> ordered = new ArrayList<>(EventLogs.events(caseId, record, store(StoreNames.CASE_EVENTS)));
         ordered.sort(CaseFolder.canonicalOrder(evaluator.zoneOf(snapshot.get().getCourt())));
         for (CaseEvent event : ordered) {
             history.add(parse(EventJson.toJson(event)));
@@ -108,15 +108,16 @@ public final class StoreQueries implements LocalQueries {
         LocalDate today = clock.get().atZone(evaluator.zoneOf(court)).toLocalDate();
         long lastDay = today.toEpochDay() + withinDays;
         ReadOnlyKeyValueStore<String, String> index = store(StoreNames.DEADLINE_INDEX);
-        ReadOnlyKeyValueStore<String, CaseState> cases = store(StoreNames.CASES);
+        ReadOnlyKeyValueStore<String, CaseRecord> cases = store(StoreNames.CASES);
         List<AtRiskCase> out = new ArrayList<>();
         try (KeyValueIterator<String, String> it = index.range(court + "|", court + "|"
-                + String.format("%08d", lastDay + 1))) {
+                + CaseState.epochDay(lastDay + 1))) {
             while (it.hasNext()) {
                 KeyValue<String, String> kv = it.next();
                 String[] parts = kv.key.split("\\|", 3);
                 LocalDate deadline = LocalDate.ofEpochDay(Long.parseLong(parts[1]));
-                CaseState state = cases.get(parts[2]);
+                CaseRecord record = cases.get(parts[2]);
+                CaseState state = record == null ? null : record.state();
                 if (state == null || state.view() == null) {
                     continue;
                 }

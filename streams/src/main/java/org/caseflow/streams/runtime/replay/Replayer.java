@@ -26,13 +26,13 @@ import org.caseflow.events.IndicatorValue;
 import org.caseflow.schemas.CaseflowSerdes;
 import org.caseflow.streams.domain.cases.CaseEngine;
 import org.caseflow.streams.domain.cases.CaseEvaluator;
-import org.caseflow.streams.domain.cases.CaseState;
 import org.caseflow.streams.domain.indicators.IndicatorCalculator;
 import org.caseflow.streams.topology.CaseflowTopology;
 import org.caseflow.streams.topology.ClockMode;
 import org.caseflow.streams.topology.DeadLetters;
 import org.caseflow.streams.topology.EventRouting;
 import org.caseflow.streams.topology.IndicatorReadout;
+import org.caseflow.streams.topology.CaseRecord;
 import org.caseflow.streams.topology.StoreNames;
 import org.caseflow.streams.topology.TopicNames;
 import org.caseflow.streams.topology.TopologySettings;
@@ -122,11 +122,11 @@ public final class Replayer implements AutoCloseable {
     /** The final state of every filed case, ordered by caseId; cases still waiting for a filing are left out. */
     public List<CaseSnapshot> cases(Instant asOf) {
         List<CaseSnapshot> out = new ArrayList<>();
-        KeyValueStore<String, CaseState> store = driver.getKeyValueStore(StoreNames.CASES);
-        try (KeyValueIterator<String, CaseState> it = store.all()) {
+        KeyValueStore<String, CaseRecord> store = driver.getKeyValueStore(StoreNames.CASES);
+        try (KeyValueIterator<String, CaseRecord> it = store.all()) {
             while (it.hasNext()) {
-                KeyValue<String, CaseState> kv = it.next();
-                engine.snapshot(kv.value, asOf).ifPresent(out::add);
+                KeyValue<String, CaseRecord> kv = it.next();
+                engine.snapshot(kv.value.state(), asOf).ifPresent(out::add);
             }
         }
         out.sort(java.util.Comparator.comparing(CaseSnapshot::getCaseId));
@@ -150,10 +150,10 @@ public final class Replayer implements AutoCloseable {
     /** Cases whose events are still waiting for a CASE_FILED. */
     public long waitingForFiling() {
         long n = 0;
-        KeyValueStore<String, CaseState> store = driver.getKeyValueStore(StoreNames.CASES);
-        try (KeyValueIterator<String, CaseState> it = store.all()) {
+        KeyValueStore<String, CaseRecord> store = driver.getKeyValueStore(StoreNames.CASES);
+        try (KeyValueIterator<String, CaseRecord> it = store.all()) {
             while (it.hasNext()) {
-                if (engine.snapshot(it.next().value, Instant.EPOCH).isEmpty()) {
+                if (engine.snapshot(it.next().value.state(), Instant.EPOCH).isEmpty()) {
                     n++;
                 }
             }

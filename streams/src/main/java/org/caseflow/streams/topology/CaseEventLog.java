@@ -1,0 +1,188 @@
+package org.caseflow.streams.topology;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.caseflow.CaseflowException;
+import org.caseflow.events.CaseEvent;
+import org.caseflow.schemas.AvroCodec;
+import org.caseflow.streams.domain.cases.EventLog;
+
+/**
+ * The domain's {@link EventLog} for one case: its {@link EventTail} (recent events and the hash of every event id,
+ * kept in the case's own record) over the chunks archived in {@link StoreNames#CASE_EVENTS}
+ * ({@code caseId|%06d} → up to {@link #CHUNK} encoded events). A duplicate check reads no store unless the id's hash
+ * was seen; an append writes nothing but the case record, except every {@link #CHUNK}th, which archives a chunk; the
+ * history is read only for an event out of canonical order, an orphan or the API. Mutable, one per case and step.
+ */
+final class CaseEventLog implements EventLog {
+    /** Events per archived chunk: the case record carries at most this many encoded events. */
+    static final int CHUNK = 8;
+    private static final byte CHUNK_FORMAT = 1;
+
+    private final String caseId;
+    private final ReadOnlyKeyValueStore<String, byte[]> reads;
+    private final KeyValueStore<String, byte[]> writes;
+    private final AvroCodec<CaseEvent> codec;
+    private final List<byte[]> recent;
+    private ByteBuffer hashes;
+    private int chunks;
+    private boolean changed;
+
+    CaseEventLog(String caseId, EventTail tail, KeyValueStore<String, byte[]> store, AvroCodec<CaseEvent> codec) {
+        this(caseId, tail, store, store, codec);
+    }
+
+    private CaseEventLog(String caseId, EventTail tail, ReadOnlyKeyValueStore<String, byte[]> reads,
+            KeyValueStore<String, byte[]> writes, AvroCodec<CaseEvent> codec) {
+        this.caseId = caseId;
+        this.reads = reads;
+        this.writes = writes;
+        this.codec = codec;
+        this.recent = new ArrayList<>(tail.recent());
+        this.hashes = ByteBuffer.wrap(tail.idHashes());
+        this.hashes.position(tail.idHashes().length);
+        this.chunks = tail.chunks();
+    }
+
+    /** A read-only log (interactive queries): appending or removing throws. */
+    static CaseEventLog readOnly(String caseId, EventTail tail, ReadOnlyKeyValueStore<String, byte[]> store,
+            AvroCodec<CaseEvent> codec) {
+        return new CaseEventLog(caseId, tail, store, null, codec);
+    }
+
+    /** The key of one archived chunk; case ids never contain '|' (the event format refuses them). */
+    static String chunkKey(String caseId, int chunk) {
+        String digits = Integer.toString(chunk);
+        return caseId + "|" + "000000".substring(Math.min(6, digits.length())) + digits;
+    }
+
+    /** The tail as it stands after this step's appends and removals. */
+    EventTail tail() {
+        byte[] ids = new byte[hashes.position()];
+        System.arraycopy(hashes.array(), 0, ids, 0, ids.length);
+        return new EventTail(recent, ids, chunks);
+    }
+
+    /** Whether an append or removal changed the tail. */
+    boolean changed() {
+        return changed;
+    }
+
+    @Override
+    public boolean contains(String caseId, String eventId) {
+        check(caseId);
+        if (!EventTail.mayContain(hashes.array(), hashes.position(), EventTail.hash(eventId))) {
+            return false;
+        }
+        for (CaseEvent e : events(caseId)) {
+            if (e.getEventId().equals(eventId)) {
+                return true;
+            }
+        }
+        return false; // another id with the same hash
+    }
+
+    @Override
+    public List<CaseEvent> events(String caseId) {
+        check(caseId);
+        List<CaseEvent> out = new ArrayList<>();
+        for (int i = 0; i < chunks; i++) {
+            byte[] chunk = reads.get(chunkKey(caseId, i));
+            if (chunk == null) {
+                throw new CaseflowException("case " + caseId + " lost archived event chunk " + i);
+            }
+            for (byte[] encoded : unpack(chunk)) {
+                out.add(codec.decode(encoded));
+            }
+        }
+        for (byte[] encoded : recent) {
+            out.add(codec.decode(encoded));
+        }
+        return out;
+    }
+
+    @Override
+    public void append(CaseEvent event) {
+        check(event.getCaseId());
+        if (writes == null) {
+            throw new UnsupportedOperationException("read-only event log");
+        }
+        recent.add(codec.encode(event));
+        if (hashes.remaining() < Long.BYTES) {
+            ByteBuffer grown = ByteBuffer.allocate(Math.max(4 * Long.BYTES, hashes.capacity() * 2));
+            grown.put(hashes.array(), 0, hashes.position());
+            hashes = grown;
+        }
+        hashes.putLong(EventTail.hash(event.getEventId()));
+        if (recent.size() >= CHUNK) {
+            writes.put(chunkKey(caseId, chunks), pack(recent));
+            chunks++;
+            recent.clear();
+        }
+        changed = true;
+    }
+
+    @Override
+    public void removeAll(String caseId) {
+        check(caseId);
+        if (writes == null) {
+            throw new UnsupportedOperationException("read-only event log");
+        }
+        for (int i = 0; i < chunks; i++) {
+            writes.delete(chunkKey(caseId, i));
+        }
+        chunks = 0;
+        recent.clear();
+        hashes = ByteBuffer.allocate(0);
+        changed = true;
+    }
+
+    private void check(String id) {
+        if (!caseId.equals(id)) {
+            throw new IllegalArgumentException("the event log of " + caseId + " was asked about " + id);
+        }
+    }
+
+    private static byte[] pack(List<byte[]> events) {
+        try (ByteArrayOutputStream bytes = new ByteArrayOutputStream(events.size() * 128);
+             DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeByte(CHUNK_FORMAT);
+            out.writeInt(events.size());
+            for (byte[] e : events) {
+                out.writeInt(e.length);
+                out.write(e);
+            }
+            out.flush();
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<byte[]> unpack(byte[] chunk) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(chunk))) {
+            if (in.readByte() != CHUNK_FORMAT) {
+                throw new IOException("unknown event chunk format");
+            }
+            int n = in.readInt();
+            List<byte[]> out = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                byte[] e = new byte[in.readInt()];
+                in.readFully(e);
+                out.add(e);
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException("corrupt event chunk", e);
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package org.caseflow.streams.topology;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.caseflow.streams.domain.alerts.ThresholdDays;
+import org.caseflow.streams.domain.cases.CaseState;
+import org.caseflow.streams.domain.rules.LeadTimes;
+
+/**
+ * Finds the open cases that cross a deadline threshold at a local midnight of a time window, in the court-ordered
+ * deadline index ({@link StoreNames#DEADLINE_INDEX}: {@code court|epochDay|caseId} → the case's lead times). A
+ * threshold is fixed by the deadline day and the lead times ({@link ThresholdDays}), so a storm of crossings costs
+ * range reads of that index and no timer entry per case and threshold is written or deleted. Courts are visited in key
+ * order, a few range reads each; a window without a local midnight of any zone reads nothing.
+ */
+final class ThresholdScan {
+    /** An open case with thresholds in the window: its index key, and the local days they fall on (ascending). */
+    record Crossing(String key, String caseId, String court, ZoneId zone, List<LocalDate> days) {
+    }
+
+    /** Up to a limit of crossings in key order; {@code done} when the window holds no more after the last. */
+    record Batch(List<Crossing> crossings, boolean done) {
+    }
+
+    /** Sorts after every key of the court before it: '}' follows the '|' that ends a court code. */
+    private static final String COURT_END = "}";
+
+    private final ReadOnlyKeyValueStore<String, String> index;
+    private final Function<String, ZoneId> zoneOf;
+    private final Set<LeadTimes> profiles;
+    private final Set<ZoneId> zones;
+
+    ThresholdScan(ReadOnlyKeyValueStore<String, String> index, Function<String, ZoneId> zoneOf,
+            Set<LeadTimes> profiles, Set<ZoneId> zones) {
+        this.index = index;
+        this.zoneOf = zoneOf;
+        this.profiles = Set.copyOf(profiles);
+        this.zones = Set.copyOf(zones);
+    }
+
+    /** The index value of a case: its lead times, so a scan needs no state read to tell whether it crosses. */
+    static String value(LeadTimes lead) {
+        return lead.noticeDays() + "," + lead.warningDays() + "," + lead.criticalDays();
+    }
+
+    static LeadTimes leadTimes(String value) {
+        if (value == null || value.isEmpty()) {
+            return LeadTimes.DEFAULT;
+        }
+        String[] parts = value.split(",");
+        return new LeadTimes(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), Integer.parseInt(parts[2]));
+    }
+
+    /** Whether some zone has a local midnight in {@code (from, to]}: most ticks have none and read nothing. */
+    boolean anyMidnight(Instant from, Instant to) {
+        for (ZoneId zone : zones) {
+            if (firstDay(from, zone).atStartOfDay(zone).toInstant().compareTo(to) <= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The first local day whose midnight is after {@code from}. */
+    private static LocalDate firstDay(Instant from, ZoneId zone) {
+        LocalDate day = LocalDate.ofInstant(from, zone);
+        return day.atStartOfDay(zone).toInstant().isAfter(from) ? day : day.plusDays(1);
+    }
+
+    /**
+     * Crossings at a local midnight in {@code (from, to]} whose key sorts after {@code after} (null: from the start),
+     * at most {@code limit}.
+     */
+    Batch next(Instant from, Instant to, String after, int limit) {
+        List<Crossing> out = new ArrayList<>();
+        String court = after == null ? firstCourt("") : court(after);
+        while (court != null) {
+            ZoneId zone = zoneOf.apply(court);
+            LocalDate first = firstDay(from, zone);
+            LocalDate last = LocalDate.ofInstant(to, zone);
+            if (!first.isAfter(last) && !scanCourt(court, zone, first, last, after, limit, out)) {
+                return new Batch(out, false);
+            }
+            court = firstCourt(court + COURT_END);
+        }
+        return new Batch(out, true);
+    }
+
+    /** Adds the court's crossings after {@code after}; false when the limit was reached. */
+    private boolean scanCourt(String court, ZoneId zone, LocalDate first, LocalDate last, String after, int limit,
+            List<Crossing> out) {
+        String prefix = court + "|";
+        LocalDate earliest;
+        try (KeyValueIterator<String, String> it = index.range(prefix, court + COURT_END)) {
+            if (!it.hasNext()) {
+                return true;
+            }
+            earliest = LocalDate.ofEpochDay(day(it.next().key, prefix.length()));
+        }
+        for (long[] range : ThresholdDays.deadlineRanges(profiles, first, last, earliest)) {
+            String hi = prefix + CaseState.epochDay(range[1]) + COURT_END;
+            if (after != null && after.compareTo(hi) >= 0) {
+                continue;
+            }
+            String lo = prefix + CaseState.epochDay(range[0]) + "|";
+            try (KeyValueIterator<String, String> it = index.range(after != null && after.compareTo(lo) > 0
+                    ? after : lo, hi)) {
+                while (it.hasNext()) {
+                    KeyValue<String, String> kv = it.next();
+                    if (kv.key.equals(after)) {
+                        continue;
+                    }
+                    LocalDate deadline = LocalDate.ofEpochDay(day(kv.key, prefix.length()));
+                    List<LocalDate> days = ThresholdDays.crossedOn(deadline, leadTimes(kv.value), first, last);
+                    if (days.isEmpty()) {
+                        continue; // another procedure's lead times
+                    }
+                    out.add(new Crossing(kv.key, kv.key.substring(prefix.length() + 9), court, zone, days));
+                    if (out.size() >= limit) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
+    }
+
+    private static long day(String key, int at) {
+        return Long.parseLong(key, at, at + 8, 10);
+    }
+
+    private static String court(String key) {
+        return key.substring(0, key.indexOf('|'));
+    }
+
+    /** The court of the first key at or after {@code from}, or null. */
+    private String firstCourt(String from) {
+        try (KeyValueIterator<String, String> it = index.range(from.isEmpty() ? null : from, null)) {
+            return it.hasNext() ? court(it.next().key) : null;
+        }
+    }
+}
