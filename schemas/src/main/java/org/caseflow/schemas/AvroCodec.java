@@ -42,6 +42,11 @@ public final class AvroCodec<T extends SpecificRecord> {
         // Records without logical types (the case store's StoredCase) have generated coders several times faster
         // than Avro's reflective writer; records that have none fall back to it whatever this flag says.
         model.setCustomCoders(true);
+        if (!hasLogicalTypes(schema, new java.util.HashSet<>())) {
+            // Avro's "fast reader" would take precedence over the generated decoder, which is faster still and
+            // resolves older writers itself (customDecode reads the field order of a differing writer).
+            model.setFastReaderEnabled(false);
+        }
         SchemaStore.Cache store = new SchemaStore.Cache();
         for (Schema writer : writerSchemas) {
             store.addSchema(writer);
@@ -58,6 +63,24 @@ public final class AvroCodec<T extends SpecificRecord> {
         ClassSecurityValidator.ClassSecurityPredicate previous = ClassSecurityValidator.getGlobal();
         ClassSecurityValidator.setGlobal(ClassSecurityValidator.composite(previous,
                 clazz -> clazz.getName().startsWith(GENERATED_PACKAGE) || clazz.getName().startsWith(STATE_PACKAGE)));
+    }
+
+    /**
+     * Whether a logical type appears anywhere in {@code schema}: Avro's compiler generates coders only for records
+     * without them.
+     */
+    private static boolean hasLogicalTypes(Schema schema, java.util.Set<String> seen) {
+        if (schema.getLogicalType() != null) {
+            return true;
+        }
+        return switch (schema.getType()) {
+            case RECORD -> seen.add(schema.getFullName())
+                    && schema.getFields().stream().anyMatch(f -> hasLogicalTypes(f.schema(), seen));
+            case ARRAY -> hasLogicalTypes(schema.getElementType(), seen);
+            case MAP -> hasLogicalTypes(schema.getValueType(), seen);
+            case UNION -> schema.getTypes().stream().anyMatch(t -> hasLogicalTypes(t, seen));
+            default -> false;
+        };
     }
 
     private static final String GENERATED_PACKAGE = "org.caseflow.events.";

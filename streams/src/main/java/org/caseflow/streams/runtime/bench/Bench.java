@@ -32,12 +32,12 @@ public final class Bench {
     }
 
     public void run(Set<String> skip, Supplier<List<CaseEvent>> events, int stormCases, Duration stormTimeout,
-            List<Integer> openCounts) throws Exception {
+            List<Integer> openCounts, boolean warmUp) throws Exception {
         if (!skip.contains("floor") || !skip.contains("pipeline")) {
             List<CaseEvent> simulated = events.get();
             ThroughputPhases throughput = new ThroughputPhases(bootstrap, admin, figures, work, appSettings);
             if (!skip.contains("floor") && !skip.contains("pipeline")) {
-                throughput.run(simulated);
+                throughput.run(simulated, warmUp);
             } else if (!skip.contains("floor")) {
                 throughput.floor(simulated);
             } else {

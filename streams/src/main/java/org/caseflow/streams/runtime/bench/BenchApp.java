@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.apache.kafka.streams.KafkaStreams;
 import org.caseflow.CaseflowException;
 import org.caseflow.streams.runtime.app.CaseflowApp;
@@ -21,6 +22,7 @@ final class BenchApp implements AutoCloseable {
     final Path stateDir;
     private int rebalances;
     private KafkaStreams.State last = KafkaStreams.State.CREATED;
+    private Map<String, Double> ratiosWhenCaughtUp = Map.of();
 
     BenchApp(String bootstrap, String name, Path stateDir, Map<String, String> extra) {
         this.stateDir = stateDir;
@@ -64,17 +66,23 @@ final class BenchApp implements AutoCloseable {
     /**
      * Waits until the app's group has committed every input record and its internal topics (links, facts, read
      * back by the app) have stopped moving for two seconds: transactional logs end with commit markers a consumer
-     * never commits past, so "committed = end" is only exact for the inputs.
+     * never commits past, so "committed = end" is only exact for the inputs. Returns {@link System#nanoTime} of the
+     * moment it was caught up (the last movement seen), so the two quiet seconds are not counted as work.
      */
-    void awaitCaughtUp(BenchCluster cluster, Duration timeout) throws InterruptedException {
+    long awaitCaughtUp(BenchCluster cluster, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         Set<String> inputs = Set.copyOf(config.topics().inputs());
         Set<String> internal = Set.of(config.topics().caseLinks(), config.topics().caseFacts());
         long lastCommitted = -1;
         long stableSince = System.nanoTime();
+        long inputsDoneAt = -1;
         while (System.nanoTime() < deadline) {
             observe();
             long inputLag = cluster.lag(config.applicationId(), inputs);
+            if (inputLag == 0 && inputsDoneAt < 0) {
+                inputsDoneAt = System.nanoTime();
+                ratiosWhenCaughtUp = threadRatios();
+            }
             long committed = cluster.committedSum(config.applicationId(), internal);
             if (committed != lastCommitted) {
                 lastCommitted = committed;
@@ -83,12 +91,44 @@ final class BenchApp implements AutoCloseable {
             // At most one commit marker per internal partition may lie past what the group committed.
             boolean internalDone = cluster.lag(config.applicationId(), internal) <= 2L * config.partitions();
             if (inputLag == 0 && internalDone && System.nanoTime() - stableSince > Duration.ofSeconds(2).toNanos()) {
-                return;
+                return Math.max(inputsDoneAt, stableSince);
             }
             Thread.sleep(200);
         }
         throw new CaseflowException("bench: the app did not catch up within " + timeout + " (input lag "
                 + cluster.lag(config.applicationId(), inputs) + ")");
+    }
+
+    /**
+     * Kafka Streams' stream-thread ratios (poll, process, punctuate, commit: fractions of wall time over the metrics'
+     * sample window), summed over the threads, taken when the inputs were first read to the end.
+     */
+    Map<String, Double> threadRatiosWhenCaughtUp() {
+        return ratiosWhenCaughtUp;
+    }
+
+    /** CPU time used so far by this app's stream threads. */
+    long streamThreadCpuNanos() {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long total = 0;
+        for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null && info.getThreadName().startsWith(config.applicationId())
+                    && info.getThreadName().contains("-StreamThread-") && !info.getThreadName().contains("producer")) {
+                total += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
+            }
+        }
+        return total;
+    }
+
+    private Map<String, Double> threadRatios() {
+        Map<String, Double> ratios = new TreeMap<>();
+        app.kafkaStreams().metrics().forEach((name, metric) -> {
+            if ("stream-thread-metrics".equals(name.group()) && name.name().endsWith("-ratio")
+                    && metric.metricValue() instanceof Double v && !v.isNaN()) {
+                ratios.merge(name.name(), v, Double::sum);
+            }
+        });
+        return ratios;
     }
 
     @Override

@@ -17,13 +17,24 @@ public final class Figures {
 
     private final List<Figure> figures = new ArrayList<>();
     private final PrintStream out;
+    private boolean warmUp;
 
     Figures(PrintStream out) {
         this.out = out;
     }
 
+    /** While on, figures are printed (marked) but left out of the summary and the JSON lines. */
+    void warmUp(boolean on) {
+        warmUp = on;
+    }
+
     void add(String phase, String name, double value, String unit, String target) {
         Figure f = new Figure(phase, name, value, unit, target);
+        if (warmUp) {
+            out.println("(warm-up) " + line(f));
+            out.flush();
+            return;
+        }
         figures.add(f);
         out.println(line(f));
         out.flush();

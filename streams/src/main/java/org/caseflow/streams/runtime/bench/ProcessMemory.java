@@ -52,6 +52,12 @@ final class ProcessMemory {
         }
     }
 
+    /** CPU time of the whole process so far (every thread, the embedded broker's too). */
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
     static double mib(long bytes) {
         return bytes / 1024.0 / 1024.0;
     }

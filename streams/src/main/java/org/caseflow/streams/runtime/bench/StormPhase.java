@@ -100,6 +100,8 @@ final class StormPhase {
             alerts.seekToEnd(partitions);
             partitions.forEach(alerts::position); // fix the start before the storm begins
             app.resetRebalances();
+            long cpuBefore = app.streamThreadCpuNanos();
+            long processBefore = ProcessMemory.processCpuNanos();
             long started = System.nanoTime();
             ticks.clockTick(NOTICE_DAY.atStartOfDay(ZONE).toInstant().plusSeconds(1));
             long deadline = started + timeout.toNanos();
@@ -116,11 +118,16 @@ final class StormPhase {
                 app.observe();
             }
             double seconds = (lastAt - started) / 1e9;
+            long streamCpu = app.streamThreadCpuNanos() - cpuBefore;
+            long processCpu = ProcessMemory.processCpuNanos() - processBefore;
             figures.add("storm", "crossings committed", notices, "alerts", "= " + cases);
             figures.add("storm", "midnight to last alert committed", seconds, "s", cases >= 350_000 ? "<= 10 at 350k"
                     : "");
             figures.add("storm", "alerts committed per second", notices / Math.max(seconds, 1e-9), "alerts/s", "");
             figures.add("storm", "fencings (rebalances during the storm)", app.rebalances(), "", "0");
+            figures.add("storm", "stream-thread CPU per crossing", streamCpu / 1e3 / Math.max(notices, 1), "µs", "");
+            figures.add("storm", "process CPU per crossing (broker too when embedded)",
+                    processCpu / 1e3 / Math.max(notices, 1), "µs", "");
             if (notices < cases) {
                 figures.note("NOT DRAINED within " + timeout.toSeconds() + " s");
             }

@@ -58,6 +58,11 @@ public final class BenchCommand implements Callable<Integer> {
             + "${DEFAULT-VALUE}).")
     int stormTimeout = 600;
 
+    @Option(names = "--warm-up", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Run floor and pipeline once untimed before the counted round, so both are measured with "
+                    + "the JIT warm (default: ${DEFAULT-VALUE}; --no-warm-up for a cold start).")
+    boolean warmUp;
+
     @Option(names = "--out", paramLabel = "FILE", description = "Also write the figures as JSON lines.")
     Path out;
 
@@ -100,7 +105,7 @@ public final class BenchCommand implements Callable<Integer> {
             }
             try (Admin admin = Admin.create(Map.of("bootstrap.servers", servers))) {
                 Bench bench = new Bench(servers, admin, loaded, work, System.out, settings);
-                bench.run(Set.copyOf(skip), () -> simulated(root), cases, Duration.ofSeconds(stormTimeout), open);
+                bench.run(Set.copyOf(skip), () -> simulated(root), cases, Duration.ofSeconds(stormTimeout), open, warmUp);
                 if (out != null) {
                     bench.figures().writeJson(out);
                 }

@@ -50,7 +50,10 @@ class BenchCommandTest {
                 "midnight to last alert committed", "fencings", "tick with nothing due, 1000 open",
                 "500-event / 5-event", "state directory bytes per open case", "heap after GC");
         assertThat(printed).containsPattern("crossings committed\\s+300 ");
+        assertThat(printed).contains("(warm-up) floor");
         List<String> lines = Files.readAllLines(json);
         assertThat(lines).hasSizeGreaterThan(10).allSatisfy(l -> assertThat(l).startsWith("{\"phase\":"));
+        // The warm-up round is printed but not counted: one floor figure in the figures.
+        assertThat(lines).filteredOn(l -> l.contains("consume, decode, produce")).hasSize(1);
     }
 }
