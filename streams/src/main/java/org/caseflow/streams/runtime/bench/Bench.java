@@ -35,14 +35,8 @@ public final class Bench {
             List<Integer> openCounts, boolean warmUp) throws Exception {
         if (!skip.contains("floor") || !skip.contains("pipeline")) {
             List<CaseEvent> simulated = events.get();
-            ThroughputPhases throughput = new ThroughputPhases(bootstrap, admin, figures, work, appSettings);
-            if (!skip.contains("floor") && !skip.contains("pipeline")) {
-                throughput.run(simulated, warmUp);
-            } else if (!skip.contains("floor")) {
-                throughput.floor(simulated);
-            } else {
-                throughput.pipeline(simulated);
-            }
+            new ThroughputPhases(bootstrap, admin, figures, work, appSettings)
+                    .run(simulated, !skip.contains("floor"), !skip.contains("pipeline"), warmUp);
         }
         if (!skip.contains("storm")) {
             new StormPhase(bootstrap, admin, figures, work, appSettings).run(stormCases, stormTimeout);

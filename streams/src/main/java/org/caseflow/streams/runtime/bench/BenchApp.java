@@ -120,7 +120,7 @@ final class BenchApp implements AutoCloseable {
         return total;
     }
 
-    private Map<String, Double> threadRatios() {
+    Map<String, Double> threadRatios() {
         Map<String, Double> ratios = new TreeMap<>();
         app.kafkaStreams().metrics().forEach((name, metric) -> {
             if ("stream-thread-metrics".equals(name.group()) && name.name().endsWith("-ratio")

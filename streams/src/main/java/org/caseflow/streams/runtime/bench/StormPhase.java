@@ -118,6 +118,7 @@ final class StormPhase {
                 app.observe();
             }
             double seconds = (lastAt - started) / 1e9;
+            Map<String, Double> ratios = app.threadRatios();
             long streamCpu = app.streamThreadCpuNanos() - cpuBefore;
             long processCpu = ProcessMemory.processCpuNanos() - processBefore;
             figures.add("storm", "crossings committed", notices, "alerts", "= " + cases);
@@ -128,6 +129,8 @@ final class StormPhase {
             figures.add("storm", "stream-thread CPU per crossing", streamCpu / 1e3 / Math.max(notices, 1), "µs", "");
             figures.add("storm", "process CPU per crossing (broker too when embedded)",
                     processCpu / 1e3 / Math.max(notices, 1), "µs", "");
+            ratios.forEach((name, v) -> figures.note(String.format(java.util.Locale.ROOT,
+                    "stream thread %-16s %5.1f %% of wall time (as the last alert was committed)", name, 100 * v)));
             if (notices < cases) {
                 figures.note("NOT DRAINED within " + timeout.toSeconds() + " s");
             }

@@ -51,23 +51,29 @@ final class ThroughputPhases {
     }
 
     /**
-     * Runs both and prints floor, pipeline, ratio and records per event; with {@code warmUp}, one untimed round of
-     * each first, so both are measured with the JIT warm (a pipeline runs for months, and the first round in a fresh
-     * JVM is mostly compilation: the single C2 thread was busy for most of it on two cores).
+     * Runs the floor and/or the pipeline and prints their figures, and the ratio when both ran; with {@code warmUp},
+     * one untimed round of each first, so both are measured with the JIT warm (a pipeline runs for months, and the
+     * first round in a fresh JVM is mostly compilation: the single C2 thread was busy for most of it on two cores).
      */
-    void run(List<CaseEvent> events, boolean warmUp) throws Exception {
+    void run(List<CaseEvent> events, boolean withFloor, boolean withPipeline, boolean warmUp) throws Exception {
         if (warmUp) {
             figures.warmUp(true);
             try {
-                floor(events);
-                pipeline(events);
+                measure(events, withFloor, withPipeline);
             } finally {
                 figures.warmUp(false);
             }
         }
-        double floor = floor(events);
-        double pipeline = pipeline(events);
-        figures.add("pipeline", "pipeline / floor", pipeline / floor, "ratio", ">= 0.5");
+        double[] rates = measure(events, withFloor, withPipeline);
+        if (withFloor && withPipeline) {
+            figures.add("pipeline", "pipeline / floor", rates[1] / rates[0], "ratio", ">= 0.5");
+        }
+    }
+
+    private double[] measure(List<CaseEvent> events, boolean withFloor, boolean withPipeline) throws Exception {
+        double floor = withFloor ? floor(events) : Double.NaN;
+        double pipeline = withPipeline ? pipeline(events) : Double.NaN;
+        return new double[] {floor, pipeline};
     }
 
     private void publish(BenchApp app, List<CaseEvent> events) {
@@ -82,7 +88,7 @@ final class ThroughputPhases {
         }
     }
 
-    double floor(List<CaseEvent> events) throws Exception {
+    private double floor(List<CaseEvent> events) throws Exception {
         String name = "bench-floor-" + System.currentTimeMillis();
         TopicNames topics = new TopicNames(name + ".");
         Map<String, String> kafka = Map.of("bootstrap.servers", bootstrap);
@@ -141,7 +147,7 @@ final class ThroughputPhases {
                 "stream thread %-16s %5.1f %% of wall time", name, 100 * v)));
     }
 
-    double pipeline(List<CaseEvent> events) throws Exception {
+    private double pipeline(List<CaseEvent> events) throws Exception {
         String name = "bench-pipe-" + System.currentTimeMillis();
         try (BenchApp app = new BenchApp(bootstrap, name, work.resolve(name), appSettings)) {
             publish(app, events);
