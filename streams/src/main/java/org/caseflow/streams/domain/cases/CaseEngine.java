@@ -195,10 +195,15 @@ public final class CaseEngine {
                 : before == view ? evaluation : evaluator.evaluate(before);
         String oldCategory = old == null ? category : old.rule().map(r -> r.category().name()).orElse(category);
         String oldInstance = old == null ? instance : old.rule().map(r -> r.instance().name()).orElse(instance);
-        FactDeriver.diff(old == null ? List.of()
-                        : FactDeriver.own(before, old.deadline(), oldCategory, oldInstance, state.overdue()),
-                FactDeriver.own(view, evaluation.deadline(), category, instance, reconciled.overdue()),
-                (fact, sign) -> facts.add(new SignedFact(fact, sign)));
+        // A timer (same view, same evaluation) that leaves the overdue flag alone changes no fact: a midnight storm
+        // of threshold crossings derives none.
+        boolean factsUnchanged = before == view && old == evaluation && state.overdue() == reconciled.overdue();
+        if (!factsUnchanged) {
+            FactDeriver.diff(old == null ? List.of()
+                            : FactDeriver.own(before, old.deadline(), oldCategory, oldInstance, state.overdue()),
+                    FactDeriver.own(view, evaluation.deadline(), category, instance, reconciled.overdue()),
+                    (fact, sign) -> facts.add(new SignedFact(fact, sign)));
+        }
         if (changed) {
             FactDeriver.diff(old == null ? List.of() : FactDeriver.links(before, oldInstance),
                     FactDeriver.links(view, instance),

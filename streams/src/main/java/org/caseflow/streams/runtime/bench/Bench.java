@@ -13,6 +13,9 @@ import org.caseflow.streams.domain.seeds.Seeds;
 
 /** One run of every bench phase not skipped, in a fixed order, into one set of {@link Figures}. */
 public final class Bench {
+    /** Cases of the untimed warm-up storm: enough crossings for the JIT to compile the storm's code. */
+    static final int STORM_WARM_UP_CASES = 30_000;
+
     private final String bootstrap;
     private final Admin admin;
     private final Seeds seeds;
@@ -39,7 +42,8 @@ public final class Bench {
                     .run(simulated, !skip.contains("floor"), !skip.contains("pipeline"), warmUp);
         }
         if (!skip.contains("storm")) {
-            new StormPhase(bootstrap, admin, figures, work, appSettings).run(stormCases, stormTimeout);
+            new StormPhase(bootstrap, admin, figures, work, appSettings)
+                    .run(stormCases, warmUp ? STORM_WARM_UP_CASES : 0, stormTimeout);
         }
         InProcessPhases inProcess = new InProcessPhases(seeds, figures, work);
         if (!skip.contains("tick")) {

@@ -41,7 +41,7 @@ public final class Figures {
     }
 
     void note(String text) {
-        out.println("  " + text);
+        out.println((warmUp ? "(warm-up)   " : "  ") + text);
         out.flush();
     }
 
