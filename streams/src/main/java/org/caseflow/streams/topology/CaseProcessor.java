@@ -389,6 +389,9 @@ final class CaseProcessor implements Processor<String, CaseEvent, String, Object
         for (SignedFact fact : result.facts()) {
             context.forward(new Record<String, Object>(fact.fact().caseId(), fact, ts), Names.FACT_AGGREGATOR);
         }
+        for (String flag : result.newFlags()) {
+            metrics.deadlineFlag(flag);
+        }
         for (CaseLink link : result.links()) {
             context.forward(new Record<String, Object>(link.originCaseId(), link, ts), Names.LINKS_SINK);
         }
@@ -417,8 +420,13 @@ final class CaseProcessor implements Processor<String, CaseEvent, String, Object
         return b.isAfter(a) ? b : a;
     }
 
-    /** One bounded step of timer work: at most {@code count} units and, unless null, {@code budget} of wall time. */
+    /**
+     * One bounded step of timer work: at most {@code count} units and, unless null, {@code budget} of wall time. The
+     * time is looked at only after {@link #MIN_UNITS}: it bounds a storm, while a handful of timers (a test's, a quiet
+     * night's) always fire in one step however slow the machine is at that moment.
+     */
     static final class Step {
+        static final int MIN_UNITS = 1_000;
         private final long started = System.nanoTime();
         private final long deadline;
         private final int count;
@@ -442,7 +450,7 @@ final class CaseProcessor implements Processor<String, CaseEvent, String, Object
         /** Takes one unit; false when the step is used up (count or time). */
         boolean take() {
             left--;
-            return left > 0 && (deadline == Long.MAX_VALUE || System.nanoTime() < deadline);
+            return left > 0 && (deadline == Long.MAX_VALUE || used() < MIN_UNITS || System.nanoTime() < deadline);
         }
 
         Duration elapsed() {

@@ -48,6 +48,11 @@ public final class ProcessingMetrics {
         counter("caseflow.alerts", "level", level, "status", status).increment();
     }
 
+    /** A compliance flag newly raised on a case's deadline (e.g. EXTENSION_WRONG_APPROVER), by code. */
+    public void deadlineFlag(String code) {
+        counter("caseflow.deadline.flags", "flag", code).increment();
+    }
+
     public void timersFired(int n) {
         counter("caseflow.timers.fired").increment(n);
     }

@@ -67,6 +67,11 @@ public record AlertThresholds(LocalDate deadline, ZoneId zone, int noticeDays, i
         return Optional.empty();
     }
 
+    /** The BREACHED threshold: 00:00 of the day after the deadline. */
+    public Step breached() {
+        return new Step(AlertLevel.BREACHED, 0, startOf(deadline.plusDays(1)));
+    }
+
     /** The first threshold strictly after {@code now}: when the case must be looked at again. */
     public Instant next(Instant now) {
         LocalDate today = today(now);

@@ -23,7 +23,10 @@ import org.caseflow.streams.domain.deadline.Deadline;
  *       change. A breach resolves if the clock stopped on or before the deadline (reported late).</li>
  *   <li>A new deadline day starts a new version: the old version's alerts resolve, and the level
  *       now reached fires under the new version (alert ids carry the version).</li>
- *   <li>Otherwise the highest threshold crossed fires once; the next threshold becomes the timer.</li>
+ *   <li>Otherwise the highest threshold crossed fires once; the next threshold becomes the timer. When that is an
+ *       OVERDUE reminder and the version has not fired BREACHED yet (one evaluation crossed several thresholds,
+ *       e.g. an event recorded late or an instance down for days), BREACHED fires first: a consumer watching
+ *       breaches never misses one.</li>
  * </ul>
  */
 final class AlertReconciler {
@@ -68,14 +71,22 @@ final class AlertReconciler {
         Optional<AlertThresholds.Step> step = thresholds.current(now);
         int topRank = firing.stream().mapToInt(FiringAlert::rank).max().orElse(-1);
         if (step.isPresent() && step.get().rank() > topRank) {
-            AlertThresholds.Step s = step.get();
-            String alertId = view.caseId() + "/v" + version + "/" + s.key();
             int left = thresholds.daysRemaining(thresholds.today(now));
-            firing.add(new FiringAlert(alertId, s.level(), s.reminder(), s.rank(), version, deadline.date()));
-            out.add(alert(alertId, s, AlertStatus.FIRING, view, evaluation, deadline.date(), version, left, now));
+            if (step.get().level() == AlertLevel.OVERDUE && topRank < AlertLevel.BREACHED.ordinal()) {
+                fire(thresholds.breached(), firing, view, evaluation, deadline.date(), version, left, now, out);
+            }
+            fire(step.get(), firing, view, evaluation, deadline.date(), version, left, now, out);
         }
         boolean overdue = thresholds.daysRemaining(thresholds.today(now)) < 0;
         return new Reconciled(out, firing, version, versionDeadline, thresholds.next(now), overdue);
+    }
+
+    private static void fire(AlertThresholds.Step s, List<FiringAlert> firing, CaseView view,
+            CaseEvaluator.Evaluation evaluation, LocalDate deadline, int version, int left, Instant now,
+            List<DeadlineAlert> out) {
+        String alertId = view.caseId() + "/v" + version + "/" + s.key();
+        firing.add(new FiringAlert(alertId, s.level(), s.reminder(), s.rank(), version, deadline));
+        out.add(alert(alertId, s, AlertStatus.FIRING, view, evaluation, deadline, version, left, now));
     }
 
     private static void resolveAll(List<FiringAlert> firing, CaseView view, CaseEvaluator.Evaluation evaluation,

@@ -252,7 +252,25 @@ public final class CaseEngine {
             snapshot = null;
         }
         return new CaseResult(next, reconciled.alerts(), snapshot, newRejections,
-                newRejections.isEmpty() ? CaseResult.Outcome.APPLIED : CaseResult.Outcome.FLAGGED, facts, links);
+                newRejections.isEmpty() ? CaseResult.Outcome.APPLIED : CaseResult.Outcome.FLAGGED, facts, links,
+                changed ? newFlags(old, evaluation) : List.of());
+    }
+
+    /** Codes of the deadline's flags that the previous evaluation did not have (all of them for a first one). */
+    private static List<String> newFlags(CaseEvaluator.Evaluation old, CaseEvaluator.Evaluation now) {
+        List<String> flags = now.deadline().flags();
+        if (flags.isEmpty()) {
+            return List.of();
+        }
+        Set<String> before = old == null ? Set.of() : new HashSet<>(old.deadline().flags());
+        List<String> codes = new ArrayList<>();
+        for (String flag : flags) {
+            if (!before.contains(flag)) {
+                int colon = flag.indexOf(':');
+                codes.add(colon < 0 ? flag : flag.substring(0, colon));
+            }
+        }
+        return List.copyOf(codes);
     }
 
     /**

@@ -16,9 +16,16 @@ import org.caseflow.streams.domain.indicators.SignedFact;
  * @param outcome    how the input was taken (counted in metrics)
  * @param facts      indicator facts to add (+1) or take back (−1)
  * @param links      links to send to origin cases
+ * @param newFlags   compliance flags of the deadline (e.g. EXTENSION_WRONG_APPROVER) this input raised that the case
+ *                   did not have before, by code: counted, so an operator can alert on them
  */
 public record CaseResult(CaseState state, List<DeadlineAlert> alerts, CaseSnapshot snapshot, List<Rejection> rejections,
-        Outcome outcome, List<SignedFact> facts, List<CaseLink> links) {
+        Outcome outcome, List<SignedFact> facts, List<CaseLink> links, List<String> newFlags) {
+
+    public CaseResult(CaseState state, List<DeadlineAlert> alerts, CaseSnapshot snapshot, List<Rejection> rejections,
+            Outcome outcome, List<SignedFact> facts, List<CaseLink> links) {
+        this(state, alerts, snapshot, rejections, outcome, facts, links, List.of());
+    }
 
     /** How an input was taken. */
     public enum Outcome { APPLIED, FLAGGED, DUPLICATE, WAITING_FOR_FILING, REJECTED, ORPHANED, PURGED }
@@ -34,7 +41,7 @@ public record CaseResult(CaseState state, List<DeadlineAlert> alerts, CaseSnapsh
     CaseResult then(CaseResult next) {
         return new CaseResult(next.state(), concat(alerts, next.alerts()),
                 next.snapshot() != null ? next.snapshot() : snapshot, concat(rejections, next.rejections()), outcome,
-                concat(facts, next.facts()), concat(links, next.links()));
+                concat(facts, next.facts()), concat(links, next.links()), concat(newFlags, next.newFlags()));
     }
 
     private static <T> List<T> concat(List<T> a, List<T> b) {

@@ -60,8 +60,8 @@ public final class DeadlineCalculator {
                 + PeriodMath.monthRemark(start, base, rule.monthRule()));
 
         ExtensionLadder.Standing standing = (day, total) -> standing(rule, start, total, in.exclusions(), day);
-        ExtensionLadder.Result ext = ExtensionLadder.apply(rule, base, start, cutoff, in.extensions(), standing,
-                explanation, flags);
+        ExtensionLadder.Result ext = ExtensionLadder.apply(rule, rules.wrongApprover(), base, start, cutoff,
+                in.extensions(), standing, explanation, flags);
         LocalDate extendedEnd = PeriodMath.end(start, ext.total(), rule.monthRule());
         if (!ext.total().equals(base)) {
             explanation.add("with extensions: " + ext.total() + " from " + start + " → " + extendedEnd
@@ -84,8 +84,9 @@ public final class DeadlineCalculator {
 
     /**
      * The deadline as it stands on {@code day} for a total limit: the exclusions begun by that day swept
-     * and the result rolled forward; empty while one of them holds the clock (no expiry can pass then).
-     * Exclusions begun later cannot matter: they count only if they start on or before this deadline.
+     * and the result rolled forward; empty while one of them holds the clock on that day, open or not yet
+     * resumed (DOMAIN §3: no expiry can pass while the clock stands still, so an extension granted then is in
+     * time). Exclusions begun later cannot matter: they count only if they start on or before this deadline.
      */
     private Optional<LocalDate> standing(ProcedureRule rule, LocalDate start, Span total, List<Exclusion> exclusions,
             LocalDate day) {
@@ -94,7 +95,7 @@ public final class DeadlineCalculator {
                 .toList();
         ExclusionSweep.Result r = ExclusionSweep.apply(rule, start, PeriodMath.end(start, total, rule.monthRule()), begun,
                 this::rolled, new ArrayList<>(), new ArrayList<>());
-        return r.stoppedSince() != null ? Optional.empty() : Optional.of(rolled(r.end()));
+        return r.holds(day) ? Optional.empty() : Optional.of(rolled(r.end()));
     }
 
     private Deadline rollForward(LocalDate start, LocalDate unrolled, int excluded, Period extendedBy, Category category,

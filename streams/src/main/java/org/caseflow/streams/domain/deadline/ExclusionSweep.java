@@ -16,12 +16,31 @@ import org.caseflow.streams.domain.rules.ProcedureRule;
  * deadline as moved so far and rolled forward over rest days (CPL 85, Civil Code 203: a limit whose last
  * day is a rest day still runs until the first working day after), so a suspension that begins after
  * the limit ran out cannot cure a breach, while one that begins during the roll-forward days counts
- * (CPL Interp. 243). The days themselves are added to the unrolled end: roll-forward comes last.
- * An open interval that starts in time stops the clock.
+ * (CPL Interp. 243). An open interval that starts in time stops the clock.
+ *
+ * <p>Order of exclusion and roll-forward (issue 13; DOMAIN §3: a limit cannot run out while its clock stands
+ * still): an interval that starts on or before the unrolled last day moves that day by its length, and the
+ * roll-forward over rest days comes last. An interval that starts after the unrolled last day but no later than the
+ * day the limit expires after the roll-forward (in the rest days rolled over, or on that day itself) finds every
+ * counted day of the limit used: the roll-forward only moves the day of expiry (CPL 85 ¶4), it adds no counted day.
+ * The limit has not run out, so the interval counts, and its expiry falls again on the day the clock resumes, rolled
+ * forward if that is a rest day. Either way the new last day is on or after the day the clock resumes, so a
+ * deadline never lies inside an excluded period, and more excluded days never make a deadline earlier.
  */
 final class ExclusionSweep {
-    /** {@code stoppedSince} non-null: an open exclusion holds the clock. */
-    record Result(LocalDate end, int excludedDays, LocalDate stoppedSince) {}
+    /**
+     * {@code stoppedSince} non-null: an open exclusion holds the clock. {@code counted}: the (merged) intervals that
+     * moved the deadline, in date order.
+     */
+    record Result(LocalDate end, int excludedDays, LocalDate stoppedSince, List<DateInterval> counted) {
+        /** Whether a counted interval holds the clock on {@code day} (the clock stands still that day). */
+        boolean holds(LocalDate day) {
+            if (stoppedSince != null && !day.isBefore(stoppedSince)) {
+                return true;
+            }
+            return counted.stream().anyMatch(i -> !day.isBefore(i.from()) && (i.open() || day.isBefore(i.until())));
+        }
+    }
 
     private record Piece(LocalDate from, LocalDate until, List<String> labels) {}
 
@@ -67,6 +86,7 @@ final class ExclusionSweep {
 
         LocalDate running = end;
         int excluded = 0;
+        List<DateInterval> counted = new ArrayList<>();
         for (Piece p : merged) {
             LocalDate deadline = roll.apply(running);
             if (p.from().isAfter(deadline)) {
@@ -74,17 +94,28 @@ final class ExclusionSweep {
                         + deadline + "; not counted");
                 continue;
             }
+            counted.add(new DateInterval(p.from(), p.until()));
             if (p.until() == null) {
                 explanation.add("clock stopped since " + p.from() + " (" + String.join(", ", p.labels())
                         + "): no deadline runs until it resumes");
-                return new Result(null, excluded, p.from());
+                return new Result(null, excluded, p.from(), List.copyOf(counted));
             }
             int days = (int) ChronoUnit.DAYS.between(p.from(), p.until());
             excluded += days;
-            running = running.plusDays(days);
-            explanation.add("excluded " + days + (days == 1 ? " day" : " days") + " (" + String.join(", ", p.labels()) + ")");
+            if (p.from().isAfter(running)) {
+                // Begun after the last counted day but before expiry (the roll-forward days, or the expiry day
+                // itself): no counted day is left, and the expiry falls again on the day the clock resumes.
+                explanation.add("excluded " + days + (days == 1 ? " day" : " days") + " (" + String.join(", ", p.labels())
+                        + "), begun after the last counted day " + running + " but before the limit expired on "
+                        + deadline + " (CPL 85): it expires again on the day the clock resumes, " + p.until());
+                running = p.until();
+            } else {
+                running = running.plusDays(days);
+                explanation.add("excluded " + days + (days == 1 ? " day" : " days") + " (" + String.join(", ", p.labels())
+                        + ")");
+            }
         }
-        return new Result(running, excluded, null);
+        return new Result(running, excluded, null, List.copyOf(counted));
     }
 
     /** Union of intervals sorted by start; touching or overlapping intervals merge; open ones absorb the rest. */

@@ -11,12 +11,15 @@ import org.caseflow.streams.domain.deadline.DeadlineInput.Extension;
 import org.caseflow.streams.domain.rules.ExtensionStep;
 import org.caseflow.streams.domain.rules.ProcedureRule;
 import org.caseflow.streams.domain.rules.Span;
+import org.caseflow.streams.domain.rules.WrongApproverPolicy;
 
 /**
  * Applies granted extensions against a procedure's ladder. Each grant is checked against the step of
  * its approver: a grant that takes the total (base + extensions, from the clock start) past that step's
- * cap is clamped to the cap and flagged; an approver missing from the ladder is flagged but counted up
- * to the ladder's overall cap; a procedure without a ladder counts no extension at all. A grant made
+ * cap is clamped to the cap and flagged; a grant by an approver missing from the ladder is flagged and not
+ * counted (the statute names who extends: CrPL 243, ALL 81, …), unless the rule table's policy says
+ * {@link WrongApproverPolicy#COUNTED} (then counted up to the ladder's overall cap); a procedure without a
+ * ladder counts no extension at all. A grant made
  * after the deadline as it stands that day (base + earlier counted extensions + exclusions, rolled
  * forward) is flagged and not counted: an extension must be decided before expiry (SPC 2019 rule on
  * extensions), it cannot revive an expired limit — as an exclusion begun after the deadline cannot.
@@ -33,8 +36,8 @@ final class ExtensionLadder {
     private ExtensionLadder() {
     }
 
-    static Result apply(ProcedureRule rule, Span base, LocalDate start, LocalDate cutoff, List<Extension> grants,
-            Standing standing, List<String> explanation, List<String> flags) {
+    static Result apply(ProcedureRule rule, WrongApproverPolicy wrongApprover, Span base, LocalDate start,
+            LocalDate cutoff, List<Extension> grants, Standing standing, List<String> explanation, List<String> flags) {
         Span total = base;
         List<Extension> sorted = grants.stream()
                 .sorted(Comparator.comparing(Extension::grantedOn, Comparator.nullsFirst(Comparator.naturalOrder())))
@@ -66,9 +69,18 @@ final class ExtensionLadder {
             Optional<ExtensionStep> step = rule.step(g.approver());
             Span cap;
             if (step.isEmpty()) {
-                flags.add("EXTENSION_WRONG_APPROVER: extension of " + what + ": " + rule.code() + " extensions are approved by "
-                        + rule.extensions().stream().map(ExtensionStep::approver).collect(Collectors.joining(", then "))
-                        + " (" + rule.citation() + ")");
+                String who = rule.extensions().stream().map(ExtensionStep::approver)
+                        .collect(Collectors.joining(", then "));
+                if (wrongApprover == WrongApproverPolicy.NOT_COUNTED) {
+                    flags.add("EXTENSION_WRONG_APPROVER: extension of " + what + ": " + rule.code()
+                            + " extensions are approved by " + who + " (" + rule.citation() + "); not counted");
+                    explanation.add("extension of " + what + " not counted: " + g.approver() + " may not extend "
+                            + rule.code() + "; " + who + " may (" + rule.citation() + ")");
+                    continue;
+                }
+                flags.add("EXTENSION_WRONG_APPROVER: extension of " + what + ": " + rule.code() + " extensions are "
+                        + "approved by " + who + " (" + rule.citation() + "); counted by the rule table's policy "
+                        + "wrongApproverExtension: COUNTED");
                 cap = overallCap(rule);
             } else {
                 cap = step.get().cap();

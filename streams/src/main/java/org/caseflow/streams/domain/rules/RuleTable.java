@@ -13,14 +13,21 @@ import java.util.Optional;
  */
 public final class RuleTable {
     private final Map<String, ProcedureRule> rules;
+    private final WrongApproverPolicy wrongApprover;
 
-    RuleTable(Map<String, ProcedureRule> rules) {
+    RuleTable(Map<String, ProcedureRule> rules, WrongApproverPolicy wrongApprover) {
         this.rules = Collections.unmodifiableMap(new LinkedHashMap<>(rules));
+        this.wrongApprover = wrongApprover;
     }
 
     /** Loads and validates the table; a malformed file fails with a {@code SeedException}. */
     public static RuleTable load(Path file) {
-        return new RuleTable(RuleTableReader.read(file));
+        return RuleTableReader.read(file);
+    }
+
+    /** Whether an extension approved by an authority the law does not name moves the deadline. */
+    public WrongApproverPolicy wrongApprover() {
+        return wrongApprover;
     }
 
     /** The rule of a procedure; an unknown code raises {@link UnknownProcedureException}. */

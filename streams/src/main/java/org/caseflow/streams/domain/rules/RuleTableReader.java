@@ -21,7 +21,9 @@ import org.caseflow.streams.domain.seeds.SeedYaml;
  * Codes are checked against the Avro enums so that the table and the event contract cannot drift apart.
  */
 final class RuleTableReader {
-    record RuleFile(String description, List<RuleDto> rules) {}
+    record RuleFile(String description, PoliciesDto policies, List<RuleDto> rules) {}
+
+    record PoliciesDto(String wrongApproverExtension) {}
 
     record RuleDto(String code, String category, String instance, LimitDto limit, String monthRule,
             List<StepDto> extensions, List<String> excludedReasons, String onConversion, Boolean restartable,
@@ -41,9 +43,23 @@ final class RuleTableReader {
         this.file = file;
     }
 
-    static Map<String, ProcedureRule> read(Path file) {
+    static RuleTable read(Path file) {
         RuleFile raw = SeedYaml.read(file, RuleFile.class);
-        return new RuleTableReader(file).validate(raw);
+        RuleTableReader reader = new RuleTableReader(file);
+        return new RuleTable(reader.validate(raw), reader.wrongApprover(raw.policies()));
+    }
+
+    /** Absent: an extension by an approver the law does not name is not counted (the statute's reading). */
+    private WrongApproverPolicy wrongApprover(PoliciesDto policies) {
+        if (policies == null || policies.wrongApproverExtension() == null) {
+            return WrongApproverPolicy.NOT_COUNTED;
+        }
+        try {
+            return WrongApproverPolicy.valueOf(policies.wrongApproverExtension().trim());
+        } catch (IllegalArgumentException e) {
+            throw SeedException.of(file, "policies.wrongApproverExtension", "'" + policies.wrongApproverExtension()
+                    + "' is not one of NOT_COUNTED, COUNTED");
+        }
     }
 
     private Map<String, ProcedureRule> validate(RuleFile raw) {

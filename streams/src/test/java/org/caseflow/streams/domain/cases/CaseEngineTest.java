@@ -50,6 +50,42 @@ class CaseEngineTest {
     }
 
     @Test
+    void shouldFireBreachedBeforeTheFirstOverdueReminderWhenOneEvaluationCrossesBoth() {
+        // DESIGN §5: BREACHED at deadline + 1, OVERDUE-1 at deadline + 8. An instance that looks at the case only on
+        // deadline + 10 (down for days, or a timer found late) crosses both at once: BREACHED still fires (issue 13),
+        // first, so a consumer watching breaches never misses one; then OVERDUE-1 as the highest level.
+        CaseState state = file().state();
+
+        CaseResult late = cases.onTimer(state, midnight(DEADLINE.plusDays(10)));
+
+        assertThat(late.alerts()).extracting(DeadlineAlert::getAlertId)
+                .containsExactly(CASE + "/v1/BREACHED", CASE + "/v1/OVERDUE-1");
+        assertThat(late.alerts()).extracting(DeadlineAlert::getStatus).containsOnly(AlertStatus.FIRING);
+        assertThat(late.state().firing()).extracting(FiringAlert::level)
+                .containsExactly(AlertLevel.BREACHED, AlertLevel.OVERDUE);
+
+        // Once fired, BREACHED is not repeated by the next reminder.
+        CaseResult next = cases.onTimer(late.state(), midnight(DEADLINE.plusDays(15)));
+        assertThat(next.alerts()).extracting(DeadlineAlert::getAlertId).containsExactly(CASE + "/v1/OVERDUE-2");
+    }
+
+    @Test
+    void shouldReportAnUnlawfulExtensionOnceAndNotMoveTheDeadline() {
+        // CPL 164 + CPL Interp. 258: a summary case is extended by its president; a grant by the high court is no
+        // extension of it (issue 13): flagged once (counted by the processor so operators can alert), not counted.
+        CaseState state = file().state();
+
+        CaseResult unlawful = cases.onEvent(state, extended("e2", CASE, 1, Approver.HIGH_COURT, FILED.plusDays(30)),
+                at(FILED.plusDays(30)));
+        assertThat(unlawful.newFlags()).containsExactly("EXTENSION_WRONG_APPROVER");
+        assertThat(unlawful.snapshot().getDeadline()).isEqualTo(DEADLINE);
+
+        CaseResult later = cases.onEvent(unlawful.state(), judge("e3", CASE, FILED.plusDays(31), "J-2"),
+                at(FILED.plusDays(31)));
+        assertThat(later.newFlags()).isEmpty();
+    }
+
+    @Test
     void shouldIgnoreRepeatedEventId() {
         CaseState state = file().state();
 

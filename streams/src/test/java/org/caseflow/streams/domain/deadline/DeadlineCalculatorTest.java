@@ -3,6 +3,7 @@ package org.caseflow.streams.domain.deadline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.Period;
@@ -15,6 +16,7 @@ import org.caseflow.streams.domain.deadline.DeadlineInput.Extension;
 import org.caseflow.streams.domain.rules.RuleTable;
 import org.caseflow.streams.domain.rules.UnknownProcedureException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -230,11 +232,94 @@ class DeadlineCalculatorTest {
     }
 
     @Test
-    void shouldFlagExtensionByWrongApprover() {
-        // CrPL 243: second-instance criminal extensions need the provincial high court
+    void shouldFlagAndNotCountAnExtensionByAnApproverTheLawDoesNotName() {
+        // CrPL 243: a criminal second instance is extended by the provincial high court, not by its own president.
+        // 2025-03-03 + 2 months = 05-03 (Labour Day holiday) → 05-06; the president's 2 months do not move it.
         Deadline dl = CALC.compute(DeadlineInput.filed("CRIMINAL_SECOND", d("2025-03-03"))
                 .withExtensions(List.of(new Extension(2, 0, "PRESIDENT", d("2025-04-20")))));
+        assertThat(dl.date()).isEqualTo(d("2025-05-06"));
+        assertThat(dl.extendedBy()).isEqualTo(Period.ZERO);
+        assertThat(dl.flags()).singleElement().asString().startsWith("EXTENSION_WRONG_APPROVER").endsWith("not counted");
+        assertThat(dl.explanation()).anyMatch(l -> l.contains("not counted: PRESIDENT may not extend CRIMINAL_SECOND"));
+
+        // The same grant by the high court counts: 03-03 + 4 months = 07-03 (Thu).
+        Deadline lawful = CALC.compute(DeadlineInput.filed("CRIMINAL_SECOND", d("2025-03-03"))
+                .withExtensions(List.of(new Extension(2, 0, "HIGH_COURT", d("2025-04-20")))));
+        assertThat(lawful.date()).isEqualTo(d("2025-07-03"));
+        assertThat(lawful.flags()).isEmpty();
+    }
+
+    @Test
+    void shouldNotCountAnAdministrativeFirstInstanceExtendedByItsOwnPresident() {
+        // ALL 81: 6 months, extended by the high court (the Supreme Court for a high court's own cases).
+        // 2025-03-03 + 6 months = 09-03 (Wed); the president's 3 months are flagged and not counted.
+        Deadline dl = CALC.compute(DeadlineInput.filed("ADMIN_FIRST", d("2025-03-03"))
+                .withExtensions(List.of(new Extension(3, 0, "PRESIDENT", d("2025-08-20")))));
+        assertThat(dl.date()).isEqualTo(d("2025-09-03"));
         assertThat(dl.flags()).singleElement().asString().startsWith("EXTENSION_WRONG_APPROVER");
+    }
+
+    @Test
+    void shouldCountAWrongApproverOnlyWhenTheRuleTableSaysSoExplicitly(@TempDir Path dir) throws Exception {
+        // The old behaviour as an explicit policy (policies.wrongApproverExtension: COUNTED): flagged and counted.
+        Path rules = dir.resolve("trial-limits.yaml");
+        Files.writeString(rules, Files.readString(Path.of("seeds/rules/trial-limits.yaml"))
+                .replace("wrongApproverExtension: NOT_COUNTED", "wrongApproverExtension: COUNTED"));
+        DeadlineCalculator counting = new DeadlineCalculator(RuleTable.load(rules), CN);
+        Deadline dl = counting.compute(DeadlineInput.filed("ADMIN_FIRST", d("2025-03-03"))
+                .withExtensions(List.of(new Extension(3, 0, "PRESIDENT", d("2025-08-20")))));
+        assertThat(dl.date()).isEqualTo(d("2025-12-03"));
+        assertThat(dl.flags()).singleElement().asString().startsWith("EXTENSION_WRONG_APPROVER").contains("COUNTED");
+    }
+
+    @Test
+    void shouldAddAnExclusionBegunOnTheRolledLastDayToTheRolledDay() {
+        // CPL 164: 2025-06-13 + 3 months = 09-13 (Sat) → rolled to Mon 09-15 (CPL 85 ¶4). An appraisal 09-15..09-24
+        // (resumed 09-25) begins on the day of expiry: the limit had not run out, and expires again on the day the
+        // clock resumes, 09-25 — not 09-13 + 10 = 09-23, a day inside the appraisal (DOMAIN §3, CPL Interp. 243:
+        // the appraisal period is not counted).
+        Exclusion appraisal = new Exclusion("APPRAISAL", new DateInterval(d("2025-09-15"), d("2025-09-25")));
+        Deadline dl = CALC.compute(DeadlineInput.filed("CIVIL_FIRST_SUMMARY", d("2025-06-13"))
+                .withExclusions(List.of(appraisal)));
+        assertThat(dl.date()).isEqualTo(d("2025-09-25"));
+        assertThat(dl.excludedDays()).isEqualTo(10);
+        assertThat(dl.flags()).isEmpty();
+    }
+
+    @Test
+    void shouldCountAnExtensionGrantedWhileTheClockStoodStillOnTheRolledDay() {
+        // CPL 164 + CPL Interp. 258: the president's +1 month granted on 09-24, inside the appraisal that stopped the
+        // clock on the rolled last day 09-15, is in time (no limit runs out while its clock stands still, DOMAIN §3):
+        // 06-13 + 4 months = 10-13, + 10 excluded days = 10-23 (Thu).
+        Exclusion appraisal = new Exclusion("APPRAISAL", new DateInterval(d("2025-09-15"), d("2025-09-25")));
+        Extension president = new Extension(1, 0, "PRESIDENT", d("2025-09-24"));
+        Deadline dl = CALC.compute(DeadlineInput.filed("CIVIL_FIRST_SUMMARY", d("2025-06-13"))
+                .withExclusions(List.of(appraisal)).withExtensions(List.of(president)));
+        assertThat(dl.date()).isEqualTo(d("2025-10-23"));
+        assertThat(dl.flags()).isEmpty();
+
+        // The same while the appraisal is still open on 09-24: the clock stands still, the extension is counted.
+        Exclusion open = new Exclusion("APPRAISAL", new DateInterval(d("2025-09-15"), null));
+        Deadline stopped = CALC.compute(DeadlineInput.filed("CIVIL_FIRST_SUMMARY", d("2025-06-13"))
+                .withExclusions(List.of(open)).withExtensions(List.of(president)));
+        assertThat(stopped.kind()).isEqualTo(Deadline.Kind.CLOCK_STOPPED);
+        assertThat(stopped.flags()).isEmpty();
+        assertThat(stopped.extendedBy()).isEqualTo(Period.ofMonths(1));
+    }
+
+    @Test
+    void shouldNeverPutTheDeadlineInsideAnExclusionBegunInTheSpringFestival() {
+        // CrPL 208: 2 months; 2024-11-28 + 2 months = 2025-01-28, inside the Spring Festival holiday (01-28..02-04)
+        // → expires Wed 02-05 (CPL 85 ¶4 applies to criminal periods too: CrPL 105). A psychiatric evaluation
+        // (CrPL Interp. 211) from 02-03 to 02-12 (resumed 02-13) began in those rest days, after the last counted
+        // day: the limit expires again on the day the clock resumes, Thu 02-13. Adding the days to the unrolled
+        // 01-28 gave 02-07, inside the evaluation.
+        Exclusion evaluation = new Exclusion("PSYCHIATRIC_EVALUATION",
+                new DateInterval(d("2025-02-03"), d("2025-02-13")));
+        Deadline dl = CALC.compute(DeadlineInput.filed("CRIMINAL_FIRST", d("2024-11-28"))
+                .withExclusions(List.of(evaluation)));
+        assertThat(dl.date()).isEqualTo(d("2025-02-13"));
+        assertThat(dl.date()).isAfterOrEqualTo(evaluation.interval().until());
     }
 
     @Test

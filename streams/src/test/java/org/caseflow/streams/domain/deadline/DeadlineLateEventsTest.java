@@ -42,24 +42,27 @@ class DeadlineLateEventsTest {
     @Test
     void shouldCountSuspensionStartingDuringTheRollForwardDays() {
         // CPL 85 / Civil Code 203: on 02-20 the limit still runs (it ends 02-24), so CPL Interp. 243 excludes
-        // the appraisal 02-20..03-19 = 28 days, added to the unrolled end: 02-15 + 28 = 03-15 (Sun) → 03-16 (Mon)
+        // the appraisal 02-20..03-19 = 28 days. It began after the last counted day 02-15, in the rest days
+        // rolled over: no counted day was left, and the limit expires again on the day the clock resumes, 03-20
+        // (Fri). (Adding the days to the unrolled end gave 03-16, inside the appraisal: a limit cannot run out
+        // while its clock stands still, DOMAIN §3.)
         Deadline dl = CALC.compute(withAppraisal(summaryIntoSpringFestival(), "2026-02-20", "2026-03-20"));
 
         assertThat(dl.excludedDays()).isEqualTo(28);
-        assertThat(dl.unrolledDate()).isEqualTo(d("2026-03-15"));
-        assertThat(dl.date()).isEqualTo(d("2026-03-16"));
+        assertThat(dl.unrolledDate()).isEqualTo(d("2026-03-20"));
+        assertThat(dl.date()).isEqualTo(d("2026-03-20"));
         assertThat(dl.flags()).isEmpty();
     }
 
     @Test
     void shouldCountSuspensionStartingOnTheRolledLastDay() {
         // CPL 85: 02-24 is the last day of the limit, still inside it; CPL Interp. 243: 02-24..03-09 = 14 days;
-        // 02-15 + 14 = 03-01 (Sun) → 03-02 (Mon)
+        // the clock stopped on the day of expiry: it expires again on the day the clock resumes, 03-10 (Tue)
         Deadline dl = CALC.compute(withAppraisal(summaryIntoSpringFestival(), "2026-02-24", "2026-03-10"));
 
         assertThat(dl.excludedDays()).isEqualTo(14);
-        assertThat(dl.unrolledDate()).isEqualTo(d("2026-03-01"));
-        assertThat(dl.date()).isEqualTo(d("2026-03-02"));
+        assertThat(dl.unrolledDate()).isEqualTo(d("2026-03-10"));
+        assertThat(dl.date()).isEqualTo(d("2026-03-10"));
         assertThat(dl.flags()).isEmpty();
     }
 

@@ -62,6 +62,23 @@ class DeadlinePropertiesTest {
     }
 
     @Property
+    void aDeadlineNeverLiesInsideACountedExclusion(@ForAll("procedures") String procedure,
+            @ForAll @IntRange(min = 0, max = 900) int filedOffset, @ForAll("exclusions") List<Exclusion> exclusions) {
+        // DOMAIN §3: a limit cannot run out while its clock stands still (issue 13: order of exclusion and
+        // roll-forward). Every excluded day counted lies before the deadline.
+        Deadline dl = CALC.compute(input(procedure, filedOffset, exclusions));
+        if (dl.date() == null || dl.excludedDays() == 0) {
+            return;
+        }
+        for (Exclusion x : exclusions) {
+            DateInterval iv = x.interval();
+            boolean inside = !dl.date().isBefore(iv.from()) && dl.date().isBefore(iv.until());
+            assertThat(inside && RULES.rule(procedure).excludes(x.reason()))
+                    .as("deadline %s inside %s %s..%s", dl.date(), x.reason(), iv.from(), iv.until()).isFalse();
+        }
+    }
+
+    @Property
     void aRolledDeadlineIsAWorkingDay(@ForAll("procedures") String procedure,
             @ForAll @IntRange(min = 0, max = 900) int filedOffset, @ForAll("exclusions") List<Exclusion> exclusions) {
         Deadline dl = CALC.compute(input(procedure, filedOffset, exclusions));
