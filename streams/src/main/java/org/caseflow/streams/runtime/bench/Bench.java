@@ -43,7 +43,7 @@ public final class Bench {
         }
         if (!skip.contains("storm")) {
             new StormPhase(bootstrap, admin, figures, work, appSettings)
-                    .run(stormCases, warmUp ? STORM_WARM_UP_CASES : 0, stormTimeout);
+                    .run(stormCases, warmUp ? Math.min(stormCases, STORM_WARM_UP_CASES) : 0, stormTimeout);
         }
         InProcessPhases inProcess = new InProcessPhases(seeds, figures, work);
         if (!skip.contains("tick")) {
