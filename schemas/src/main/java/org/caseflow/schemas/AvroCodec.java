@@ -1,5 +1,6 @@
 package org.caseflow.schemas;
 
+import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -101,14 +102,22 @@ public final class AvroCodec<T extends SpecificRecord> {
         }
     }
 
-    /** Decodes bytes written by {@link #encode} with this or any released schema version. */
+    /**
+     * Decodes bytes written by {@link #encode} with this or any released schema version. The record must fill the
+     * bytes exactly: anything after a complete record is refused ({@link SchemaDecodeException.Kind#TRAILING_BYTES}),
+     * since a value with junk appended was not written by a Caseflow encoder and its meaning is unknown.
+     */
     public T decode(byte[] bytes) {
         if (bytes == null || bytes.length == 0) {
             throw new SchemaDecodeException(SchemaDecodeException.Kind.BAD_HEADER,
                     "empty value where a " + schema.getName() + " was expected", null);
         }
+        // Avro's message decoder reads through a direct (unbuffered) binary decoder, so what the stream has left
+        // after the record is exactly what follows it.
+        ByteArrayInputStream in = new ByteArrayInputStream(bytes);
+        T record;
         try {
-            return decoder.decode(bytes);
+            record = decoder.decode(in, null);
         } catch (MissingSchemaException e) {
             throw new SchemaDecodeException(SchemaDecodeException.Kind.UNKNOWN_FINGERPRINT,
                     "no known " + schema.getName() + " schema has the writer's fingerprint", e);
@@ -123,5 +132,11 @@ public final class AvroCodec<T extends SpecificRecord> {
             throw new SchemaDecodeException(SchemaDecodeException.Kind.CORRUPT,
                     "malformed " + schema.getName() + ": " + e.getMessage(), e);
         }
+        int left = in.available();
+        if (left > 0) {
+            throw new SchemaDecodeException(SchemaDecodeException.Kind.TRAILING_BYTES, left + " byte(s) after a complete "
+                    + schema.getName() + " (" + (bytes.length - left) + " of " + bytes.length + " bytes used)", null);
+        }
+        return record;
     }
 }

@@ -14,7 +14,9 @@ public final class SchemaDecodeException extends CaseflowException {
         /** Written with a schema this reader does not know. */
         UNKNOWN_FINGERPRINT,
         /** The header was fine but the body is truncated or malformed. */
-        CORRUPT
+        CORRUPT,
+        /** A complete record followed by more bytes: not what a Caseflow encoder writes. */
+        TRAILING_BYTES
     }
 
     private final Kind kind;

@@ -147,6 +147,20 @@ class AvroCodecTest {
                         e -> assertThat(e.kind()).isEqualTo(SchemaDecodeException.Kind.CORRUPT));
     }
 
+    @Test
+    void shouldRejectJunkAfterACompleteRecord() {
+        byte[] good = CaseflowSerdes.caseEvent().codec().encode(filing());
+        byte[] padded = java.util.Arrays.copyOf(good, good.length + 3);
+        padded[good.length] = 'j';
+
+        assertThatThrownBy(() -> CaseflowSerdes.caseEvent().codec().decode(padded))
+                .isInstanceOfSatisfying(SchemaDecodeException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(SchemaDecodeException.Kind.TRAILING_BYTES);
+                    assertThat(e.getMessage()).startsWith("TRAILING_BYTES: 3 byte(s) after a complete CaseEvent");
+                });
+        assertThat(CaseflowSerdes.caseEvent().codec().decode(good)).isEqualTo(filing());
+    }
+
     static Schema withoutField(Schema schema, String dropped) {
         List<Schema.Field> fields = schema.getFields().stream()
                 .filter(f -> !f.name().equals(dropped))

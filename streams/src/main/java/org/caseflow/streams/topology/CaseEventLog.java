@@ -8,7 +8,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.caseflow.CaseflowException;
@@ -22,6 +24,10 @@ import org.caseflow.streams.domain.cases.EventLog;
  * ({@code caseId|%06d} → up to {@link #CHUNK} encoded events). A duplicate check reads no store unless the id's hash
  * was seen; an append writes nothing but the case record, except every {@link #CHUNK}th, which archives a chunk; the
  * history is read only for an event out of canonical order, an orphan or the API. Mutable, one per case and step.
+ *
+ * <p>The event being applied is appended as the bytes it arrived as ({@link #arriving}); {@link #stored} gives the
+ * bytes kept for an event read from the log, so an event the engine refuses from the history is dead-lettered as it
+ * came (or, for one kept by an older version, marked re-encoded: {@link EventTail#reEncoded()}).
  */
 final class CaseEventLog implements EventLog {
     /** Events per archived chunk: the case record carries at most this many encoded events. */
@@ -35,7 +41,15 @@ final class CaseEventLog implements EventLog {
     private final List<byte[]> recent;
     private ByteBuffer hashes;
     private int chunks;
+    private byte[] reEncoded;
     private boolean changed;
+    private ArrivedEvent arriving;
+    /** What {@link #events} read, by eventId: the bytes kept for each and whether they are the arrival bytes. */
+    private final Map<String, StoredEvent> read = new HashMap<>();
+
+    /** The bytes kept for one event of the log and how they relate to what arrived. */
+    record StoredEvent(byte[] bytes, DeadLetters.ValueForm form) {
+    }
 
     CaseEventLog(String caseId, EventTail tail, KeyValueStore<String, byte[]> store, AvroCodec<CaseEvent> codec) {
         this(caseId, tail, store, store, codec);
@@ -51,6 +65,24 @@ final class CaseEventLog implements EventLog {
         this.hashes = ByteBuffer.wrap(tail.idHashes());
         this.hashes.position(tail.idHashes().length);
         this.chunks = tail.chunks();
+        this.reEncoded = tail.reEncoded();
+    }
+
+    /**
+     * The input event about to be applied: when the engine appends it, its arrival bytes are kept instead of a new
+     * encoding of the decoded event.
+     */
+    CaseEventLog arriving(ArrivedEvent event) {
+        this.arriving = event;
+        return this;
+    }
+
+    /** The bytes kept for an event this log returned from {@link #events} (or appended this step), or null. */
+    StoredEvent stored(CaseEvent event) {
+        if (arriving != null && arriving.event() == event) {
+            return new StoredEvent(arriving.bytes(), arriving.form());
+        }
+        return read.get(event.getEventId());
     }
 
     /** A read-only log (interactive queries): appending or removing throws. */
@@ -69,7 +101,7 @@ final class CaseEventLog implements EventLog {
     EventTail tail() {
         byte[] ids = new byte[hashes.position()];
         System.arraycopy(hashes.array(), 0, ids, 0, ids.length);
-        return new EventTail(recent, ids, chunks);
+        return new EventTail(recent, ids, chunks, reEncoded);
     }
 
     /** Whether an append or removal changed the tail. */
@@ -101,13 +133,21 @@ final class CaseEventLog implements EventLog {
                 throw new CaseflowException("case " + caseId + " lost archived event chunk " + i);
             }
             for (byte[] encoded : unpack(chunk)) {
-                out.add(codec.decode(encoded));
+                out.add(decode(encoded, out.size()));
             }
         }
         for (byte[] encoded : recent) {
-            out.add(codec.decode(encoded));
+            out.add(decode(encoded, out.size()));
         }
         return out;
+    }
+
+    /** Decodes the event at {@code index} (arrival order) and remembers the bytes it is kept as. */
+    private CaseEvent decode(byte[] encoded, int index) {
+        CaseEvent event = codec.decode(encoded);
+        read.put(event.getEventId(), new StoredEvent(encoded, EventTail.isSet(reEncoded, index)
+                ? DeadLetters.ValueForm.RE_ENCODED : DeadLetters.ValueForm.ORIGINAL));
+        return event;
     }
 
     @Override
@@ -116,7 +156,17 @@ final class CaseEventLog implements EventLog {
         if (writes == null) {
             throw new UnsupportedOperationException("read-only event log");
         }
-        recent.add(codec.encode(event));
+        int index = hashes.position() / Long.BYTES;
+        if (arriving != null && arriving.event() == event) {
+            recent.add(arriving.bytes());
+            if (arriving.form() != DeadLetters.ValueForm.ORIGINAL) {
+                reEncoded = EventTail.set(reEncoded, index);
+            }
+        } else {
+            // Not the record being applied (the engine appends nothing else): only its decoded form is at hand.
+            recent.add(codec.encode(event));
+            reEncoded = EventTail.set(reEncoded, index);
+        }
         if (hashes.remaining() < Long.BYTES) {
             ByteBuffer grown = ByteBuffer.allocate(Math.max(4 * Long.BYTES, hashes.capacity() * 2));
             grown.put(hashes.array(), 0, hashes.position());
@@ -143,6 +193,7 @@ final class CaseEventLog implements EventLog {
         chunks = 0;
         recent.clear();
         hashes = ByteBuffer.allocate(0);
+        reEncoded = new byte[0];
         changed = true;
     }
 

@@ -53,9 +53,12 @@ final class CaseLinkProcessor implements Processor<String, CaseLink, String, Obj
                     Names.FACT_AGGREGATOR);
         }
         if (result.rejection() != null) {
+            // The link is written again from its decoded form (links are internal records the app wrote itself).
             context.forward(new Record<String, Object>(link.originCaseId(),
                     json.serializer().serialize(null, link), record.timestamp(),
-                    DeadLetters.headers("origin-unknown", result.rejection(), linksTopic, null)),
+                    DeadLetters.headers(context, "origin-unknown", result.rejection(),
+                            DeadLetters.sourceOf(context, linksTopic), record.timestamp(), null,
+                            DeadLetters.ValueForm.RE_ENCODED)),
                     Names.DEAD_LETTER_SINK);
             metrics.deadLetter("origin-unknown");
         }

@@ -42,8 +42,11 @@ import org.slf4j.LoggerFactory;
  * more than one step of work the record is held back ({@link HeldEvents}) with every record after it, and the
  * punctuator drains timers and held records in order. A record with a null value is a clock tick. An event older than
  * the clock's day is applied as of its own time ({@link CaseEngine#onLateEvent}) and counted.
+ *
+ * <p>Input values keep the bytes they arrived as ({@link ArrivedEvent}), and so does the case's event log: refused
+ * events are dead-lettered as they came ({@link CaseDeadLetters}).
  */
-final class CaseProcessor implements Processor<String, CaseEvent, String, Object> {
+final class CaseProcessor implements Processor<String, ArrivedEvent, String, Object> {
     /** Wall-clock budget of one step of timer work; well under transaction.timeout.ms and max.poll.interval.ms. */
     static final Duration TICK_BUDGET = Duration.ofMillis(500);
     /** A timer whose evaluation failed is tried again this much later, not in a hot loop. */
@@ -64,6 +67,7 @@ final class CaseProcessor implements Processor<String, CaseEvent, String, Object
     private ThresholdScan thresholds;
     private ThresholdProgress progress;
     private HeldEvents held;
+    private CaseDeadLetters deadLetters;
     private Instant eventClock = Instant.EPOCH;
     private Instant savedClock = Instant.EPOCH;
 
@@ -82,6 +86,7 @@ final class CaseProcessor implements Processor<String, CaseEvent, String, Object
         this.deadlines = context.getStateStore(StoreNames.DEADLINE_INDEX);
         this.thresholds = new ThresholdScan(deadlines, engine::zoneOf, engine.leadTimeProfiles(), engine.zones());
         this.held = new HeldEvents(context.getStateStore(StoreNames.HELD_EVENTS));
+        this.deadLetters = new CaseDeadLetters(context, settings.topics(), metrics, codec);
         String saved = due.thresholdProgress();
         this.progress = saved == null ? null : ThresholdProgress.decode(saved);
         if (settings.clockMode() == ClockMode.EVENT_TIME) {
@@ -102,18 +107,21 @@ final class CaseProcessor implements Processor<String, CaseEvent, String, Object
     }
 
     @Override
-    public void process(Record<String, CaseEvent> record) {
-        String topic = context.recordMetadata().map(m -> m.topic()).orElse("unknown");
+    public void process(Record<String, ArrivedEvent> record) {
+        DeadLetters.Source source = context.recordMetadata()
+                .map(m -> new DeadLetters.Source(m.topic(), m.partition(), m.offset()))
+                .orElse(DeadLetters.Source.topic("unknown"));
+        InputRecord input = new InputRecord(source, record.timestamp(), record.key(), record.value());
         if (settings.clockMode() == ClockMode.WALL_CLOCK) {
-            apply(topic, record.key(), record.value(), record.timestamp());
+            apply(input);
             return;
         }
         if (held.isEmpty() && fireDue(later(eventClock, Instant.ofEpochMilli(record.timestamp())), newStep())) {
-            apply(topic, record.key(), record.value(), record.timestamp());
+            apply(input);
             return;
         }
         // Timers due before this record are still firing: it waits, and so does everything after it.
-        held.add(topic, record.timestamp(), record.key(), record.value());
+        held.add(input);
         metrics.held();
     }
 
@@ -122,11 +130,11 @@ final class CaseProcessor implements Processor<String, CaseEvent, String, Object
         Step step = newStep();
         HeldEvents.Held next = held.first();
         while (next != null) {
-            if (!fireDue(later(eventClock, Instant.ofEpochMilli(next.timestamp())), step)) {
+            if (!fireDue(later(eventClock, Instant.ofEpochMilli(next.input().timestamp())), step)) {
                 return;
             }
             held.remove(next);
-            apply(next.topic(), next.key(), next.event(), next.timestamp());
+            apply(next.input());
             if (!step.take()) {
                 return;
             }
@@ -146,11 +154,15 @@ final class CaseProcessor implements Processor<String, CaseEvent, String, Object
         }
     }
 
-    private void apply(String topic, String key, CaseEvent event, long timestamp) {
+    private void apply(InputRecord input) {
+        String topic = input.topic();
+        String key = input.key();
+        CaseEvent event = input.event();
+        long timestamp = input.timestamp();
         String type = event == null ? "NONE" : EventType.of(event).code();
         String refusal = event == null ? null : refusal(key, event);
         if (refusal != null) {
-            deadLetter(event, topic, refusal, refusal.equals("key-mismatch")
+            deadLetters.refusedOnArrival(input, refusal, refusal.equals("key-mismatch")
                     ? "record key " + key + " does not match caseId " + event.getCaseId()
                     : "caseId must not contain '|'");
             metrics.event(topic, type, "rejected");
@@ -172,7 +184,7 @@ final class CaseProcessor implements Processor<String, CaseEvent, String, Object
             metrics.lag(Duration.between(event.getOccurredAt(), now));
         }
         CaseRecord before = cases.get(key);
-        CaseEventLog log = logOf(key, before);
+        CaseEventLog log = logOf(key, before).arriving(input.value());
         CaseState state = before == null ? null : before.state();
         CaseResult result;
         if (settings.clockMode() == ClockMode.EVENT_TIME && isLate(event, clockBefore)) {
@@ -181,7 +193,7 @@ final class CaseProcessor implements Processor<String, CaseEvent, String, Object
         } else {
             result = engine.onEvent(log, state, event, now);
         }
-        apply(key, before, result, log, now, topic, state == null ? null : state.wakeUpDue());
+        apply(key, before, result, log, now, input, state == null ? null : state.wakeUpDue());
         metrics.event(topic, type, result.outcome().name().toLowerCase(Locale.ROOT));
     }
 
@@ -341,9 +353,12 @@ final class CaseProcessor implements Processor<String, CaseEvent, String, Object
         return apply(caseId, record, result, log, at, null, indexedWakeUp);
     }
 
-    /** Stores what a result changed, keeps the indexes in line and forwards its outputs; returns the new record. */
+    /**
+     * Stores what a result changed, keeps the indexes in line and forwards its outputs; returns the new record.
+     * {@code input} is the record applied, null for a timer.
+     */
     private CaseRecord apply(String caseId, CaseRecord before, CaseResult result, CaseEventLog log, Instant now,
-            String topic, Instant indexedWakeUp) {
+            InputRecord input, Instant indexedWakeUp) {
         CaseState after = result.state();
         CaseState old = before == null ? null : before.state();
         Instant wakeUp = after == null ? null : after.wakeUpDue();
@@ -363,7 +378,7 @@ final class CaseProcessor implements Processor<String, CaseEvent, String, Object
         } else {
             record = before;
         }
-        forward(caseId, result, now, topic);
+        forward(caseId, result, now, input, log);
         return record;
     }
 
@@ -380,7 +395,7 @@ final class CaseProcessor implements Processor<String, CaseEvent, String, Object
         }
     }
 
-    private void forward(String caseId, CaseResult result, Instant now, String topic) {
+    private void forward(String caseId, CaseResult result, Instant now, InputRecord input, CaseEventLog log) {
         long ts = now.toEpochMilli();
         for (DeadlineAlert alert : result.alerts()) {
             context.forward(new Record<String, Object>(caseId, alert, ts), Names.ALERTS_SINK);
@@ -404,16 +419,8 @@ final class CaseProcessor implements Processor<String, CaseEvent, String, Object
                 case REJECTED -> "too-many-before-filing";
                 default -> "rejected-transition";
             };
-            deadLetter(rejection.event(), topic, reason, rejection.reason());
+            deadLetters.refused(rejection.event(), input, log, reason, rejection.reason());
         }
-    }
-
-    private void deadLetter(CaseEvent event, String topic, String reason, String detail) {
-        byte[] bytes = codec.encode(event);
-        Record<String, Object> record = new Record<String, Object>(event.getCaseId(), bytes,
-                event.getOccurredAt().toEpochMilli(), DeadLetters.headers(reason, detail, topic, event.getEventId()));
-        context.forward(record, Names.DEAD_LETTER_SINK);
-        metrics.deadLetter(reason);
     }
 
     private static Instant later(Instant a, Instant b) {

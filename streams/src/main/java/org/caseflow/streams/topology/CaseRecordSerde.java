@@ -45,8 +45,13 @@ import org.caseflow.streams.domain.deadline.DeadlineInput;
 public final class CaseRecordSerde implements Serde<CaseRecord> {
     /** Format 1 (before the event log) was a hand-written binary form that began with this byte. */
     private static final byte FORMAT_1 = 1;
-    /** Format 2 kept every event under its own key in case-event-store; format 3 keeps the recent ones here. */
-    static final int FORMAT = 3;
+    /**
+     * Format 2 kept every event under its own key in case-event-store; format 3 keeps the recent ones here, each
+     * re-encoded; format 4 keeps each as the bytes it arrived as and marks the re-encoded ones of format 3.
+     */
+    static final int FORMAT = 4;
+    /** The oldest format still read: the events are where format 4 keeps them, only re-encoded. */
+    private static final int FORMAT_3 = 3;
     private final AvroCodec<StoredCase> codec = new AvroCodec<>(StoredCase.getClassSchema());
 
     @Override
@@ -89,6 +94,7 @@ public final class CaseRecordSerde implements Serde<CaseRecord> {
                 .setRecentEvents(recent)
                 .setEventIdHashes(ByteBuffer.wrap(events.idHashes()))
                 .setArchivedChunks(events.chunks())
+                .setReEncodedEvents(ByteBuffer.wrap(events.reEncoded()))
                 .build());
     }
 
@@ -98,7 +104,7 @@ public final class CaseRecordSerde implements Serde<CaseRecord> {
                     + "application and reprocess the inputs (docs/operations.md, upgrading)");
         }
         StoredCase s = codec.decode(data);
-        if (s.getFormat() < FORMAT) {
+        if (s.getFormat() < FORMAT_3) {
             throw new CaseflowException("case state in format " + s.getFormat() + " (events kept one per key): reset "
                     + "the application and reprocess the inputs (docs/operations.md, upgrading)");
         }
@@ -116,7 +122,11 @@ public final class CaseRecordSerde implements Serde<CaseRecord> {
         for (ByteBuffer e : s.getRecentEvents()) {
             recent.add(bytes(e));
         }
-        return new CaseRecord(state, new EventTail(recent, bytes(s.getEventIdHashes()), s.getArchivedChunks()));
+        byte[] idHashes = bytes(s.getEventIdHashes());
+        // Format 3 re-encoded every event it kept: all of them are marked so, and their dead letters say it.
+        byte[] reEncoded = s.getFormat() == FORMAT_3 ? EventTail.allSet(idHashes.length / Long.BYTES)
+                : bytes(s.getReEncodedEvents());
+        return new CaseRecord(state, new EventTail(recent, idHashes, s.getArchivedChunks(), reEncoded));
     }
 
     private static Instant instant(Long millis) {

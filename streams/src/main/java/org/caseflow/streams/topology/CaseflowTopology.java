@@ -38,11 +38,14 @@ public final class CaseflowTopology {
     public static Topology build(TopologySettings settings, CaseEngine engine, MeterRegistry registry) {
         TopicNames topics = settings.topics();
         ProcessingMetrics metrics = new ProcessingMetrics(registry);
-        var events = CaseflowSerdes.caseEvent().deserializer();
+        // The inputs keep the bytes each event arrived as, and refuse keys that would not read back as they came:
+        // a refused record is dead-lettered with its original key and bytes (DESIGN.md section 4).
+        var keys = new Utf8KeyDeserializer();
+        var events = new ArrivedEventDeserializer();
         Topology topology = new Topology();
-        topology.addSource(Names.FILINGS_SOURCE, new StringDeserializer(), events, topics.caseFilings());
-        topology.addSource(Names.HEARINGS_SOURCE, new StringDeserializer(), events, topics.caseHearings());
-        topology.addSource(Names.ENFORCEMENT_SOURCE, new StringDeserializer(), events, topics.enforcement());
+        topology.addSource(Names.FILINGS_SOURCE, keys, events, topics.caseFilings());
+        topology.addSource(Names.HEARINGS_SOURCE, keys, events, topics.caseHearings());
+        topology.addSource(Names.ENFORCEMENT_SOURCE, keys, events, topics.enforcement());
         topology.addProcessor(Names.CASE_PROCESSOR, () -> new CaseProcessor(engine, settings, metrics),
                 Names.FILINGS_SOURCE, Names.HEARINGS_SOURCE, Names.ENFORCEMENT_SOURCE);
         JsonSerde<CaseLink> links = new JsonSerde<>(CaseLink.class);

@@ -187,7 +187,8 @@ final class FactAggregator implements Processor<String, Object, String, Object> 
     /** A pending value this version cannot read: kept as a dead letter (counted), never silently dropped. */
     private void corruptPending(String key, byte[] value, RuntimeException e) {
         context.forward(new Record<String, Object>(key, value, context.currentStreamTimeMs(),
-                DeadLetters.headers("corrupt-pending-delta", String.valueOf(e.getMessage()), null, null)),
+                DeadLetters.headers(context, "corrupt-pending-delta", String.valueOf(e.getMessage()),
+                        DeadLetters.Source.UNKNOWN, -1, null, DeadLetters.ValueForm.INTERNAL)),
                 Names.FACT_DEAD_LETTER_SINK);
         metrics.deadLetter("corrupt-pending-delta");
     }
@@ -221,10 +222,15 @@ final class FactAggregator implements Processor<String, Object, String, Object> 
     private void deadLetter(Record<String, Object> record, String reason, String detail) {
         String topic = settings.topics().caseFacts();
         Object value = record.value();
+        // A fact from the case processor (in-process) never was a record: written as JSON, re-publishable to the
+        // facts topic; one read from the facts topic goes out as it came.
         byte[] bytes = value instanceof SignedFact s ? writer.serialize(topic, s)
                 : value instanceof byte[] raw ? raw : null;
+        DeadLetters.ValueForm form = value instanceof SignedFact ? DeadLetters.ValueForm.INTERNAL
+                : DeadLetters.ValueForm.ORIGINAL;
         context.forward(new Record<String, Object>(record.key(), bytes, record.timestamp(),
-                DeadLetters.headers(reason, detail, topic, null)), Names.FACT_DEAD_LETTER_SINK);
+                DeadLetters.headers(context, reason, detail, DeadLetters.sourceOf(context, topic), record.timestamp(),
+                        null, form)), Names.FACT_DEAD_LETTER_SINK);
         metrics.deadLetter(reason);
         metrics.event(topic, "FACT", "rejected");
     }

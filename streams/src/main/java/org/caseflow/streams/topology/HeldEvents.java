@@ -17,14 +17,18 @@ import org.caseflow.schemas.AvroCodec;
  * ({@link StoreNames#HELD_EVENTS}: zero-padded sequence → record). A record is held when timers due before
  * it could not all fire within one bounded step, and every later record queues behind it, so records are
  * still applied in arrival order and every timer due before a record still fires before it. Persistent:
- * a held record's input offset is committed, so the record must survive a crash with the commit.
+ * a held record's input offset is committed, so the record must survive a crash with the commit. A record keeps its
+ * source partition and offset and the bytes it arrived as, so a held record refused when it is applied is
+ * dead-lettered as it came (format 2; a format-1 record, held by an older version, has only its re-encoded event).
  */
 final class HeldEvents {
-    /** One held input record: its topic, timestamp, key and event (null for a clock tick). */
-    record Held(String seqKey, String topic, long timestamp, String key, CaseEvent event) {
+    /** One held input record under its queue key. */
+    record Held(String seqKey, InputRecord input) {
     }
 
-    private static final byte FORMAT = 1;
+    /** Format 1 kept the topic and the re-encoded event; format 2 also the partition, offset and arrival bytes. */
+    private static final byte FORMAT_1 = 1;
+    private static final byte FORMAT = 2;
     private final KeyValueStore<String, byte[]> store;
     private final AvroCodec<CaseEvent> codec = new AvroCodec<>(CaseEvent.getClassSchema());
     private long nextSeq;
@@ -62,8 +66,8 @@ final class HeldEvents {
         return size;
     }
 
-    void add(String topic, long timestamp, String key, CaseEvent event) {
-        store.put(seqKey(nextSeq++), encode(topic, timestamp, key, event));
+    void add(InputRecord input) {
+        store.put(seqKey(nextSeq++), encode(input));
         size++;
     }
 
@@ -88,19 +92,23 @@ final class HeldEvents {
         size--;
     }
 
-    private byte[] encode(String topic, long timestamp, String key, CaseEvent event) {
+    private static byte[] encode(InputRecord input) {
         try (ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
              DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeByte(FORMAT);
-            out.writeUTF(topic);
-            out.writeLong(timestamp);
-            out.writeBoolean(key != null);
-            if (key != null) {
-                out.writeUTF(key);
+            out.writeUTF(input.topic());
+            out.writeInt(input.source().partition());
+            out.writeLong(input.source().offset());
+            out.writeLong(input.timestamp());
+            out.writeBoolean(input.key() != null);
+            if (input.key() != null) {
+                out.writeUTF(input.key());
             }
-            byte[] value = event == null ? new byte[0] : codec.encode(event);
-            out.writeInt(value.length);
-            out.write(value);
+            ArrivedEvent value = input.value();
+            out.writeBoolean(value != null && value.form() == DeadLetters.ValueForm.ORIGINAL);
+            byte[] data = value == null ? new byte[0] : value.bytes();
+            out.writeInt(data.length);
+            out.write(data);
             out.flush();
             return bytes.toByteArray();
         } catch (IOException e) {
@@ -111,15 +119,21 @@ final class HeldEvents {
     private Held decode(String seqKey, byte[] data) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
             byte format = in.readByte();
-            if (format != FORMAT) {
+            if (format != FORMAT && format != FORMAT_1) {
                 throw new IOException("unknown held-record format " + format);
             }
             String topic = in.readUTF();
+            int partition = format == FORMAT ? in.readInt() : -1;
+            long offset = format == FORMAT ? in.readLong() : -1;
             long timestamp = in.readLong();
             String key = in.readBoolean() ? in.readUTF() : null;
+            boolean original = format == FORMAT && in.readBoolean();
             byte[] value = new byte[in.readInt()];
             in.readFully(value);
-            return new Held(seqKey, topic, timestamp, key, value.length == 0 ? null : codec.decode(value));
+            ArrivedEvent event = value.length == 0 ? null : new ArrivedEvent(codec.decode(value), value,
+                    original ? DeadLetters.ValueForm.ORIGINAL : DeadLetters.ValueForm.RE_ENCODED);
+            return new Held(seqKey, new InputRecord(new DeadLetters.Source(topic, partition, offset), timestamp, key,
+                    event));
         } catch (IOException e) {
             throw new UncheckedIOException("corrupt held record " + seqKey, e);
         }

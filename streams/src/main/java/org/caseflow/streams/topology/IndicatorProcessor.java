@@ -242,7 +242,8 @@ final class IndicatorProcessor implements Processor<String, byte[], String, Obje
 
     private void deadLetter(Record<String, byte[]> record, String topic, String reason, String detail) {
         context.forward(new Record<String, Object>(record.key(), record.value(), record.timestamp(),
-                DeadLetters.headers(reason, detail, topic, null)), Names.INDICATOR_DEAD_LETTER_SINK);
+                DeadLetters.headers(context, reason, detail, DeadLetters.sourceOf(context, topic), record.timestamp(),
+                        null, DeadLetters.ValueForm.ORIGINAL)), Names.INDICATOR_DEAD_LETTER_SINK);
         metrics.deadLetter(reason);
         metrics.event(topic, "DELTA", "rejected");
     }

@@ -58,7 +58,9 @@ final class LineageProcessor implements Processor<String, byte[], String, Object
             scopes = Scopes.fanOut(fact.court(), fact.category(), courts::ancestors);
         } catch (RuntimeException e) {
             context.forward(new Record<String, Object>(record.key(), record.value(), record.timestamp(),
-                    DeadLetters.headers("malformed-fact", String.valueOf(e.getMessage()), topic, null)),
+                    DeadLetters.headers(context, "malformed-fact", String.valueOf(e.getMessage()),
+                            DeadLetters.sourceOf(context, topic), record.timestamp(), null,
+                            DeadLetters.ValueForm.ORIGINAL)),
                     Names.LINEAGE_DEAD_LETTER_SINK);
             metrics.deadLetter("malformed-fact");
             metrics.event(topic, "FACT", "rejected");

@@ -106,6 +106,34 @@ class CaseEventLogTest {
         assertThat(new CaseEventLog(CASE, forged, store, codec).contains(CASE, "p2")).isFalse();
     }
 
+    @Test
+    void shouldKeepEachEventAsItArrivedAndKnowWhichAreReEncodedAcrossChunks() {
+        EventTail tail = EventTail.EMPTY;
+        List<byte[]> arrived = new ArrayList<>();
+        int reEncodedAt = 3; // held by an older version: only its re-encoding is left
+        for (int i = 0; i < 2 * CaseEventLog.CHUNK + 1; i++) {
+            CaseEvent e = payment(i);
+            byte[] bytes = i == reEncodedAt ? codec.encode(e) : ArrivalBytes.overlong(codec.encode(e));
+            arrived.add(bytes);
+            CaseEventLog log = new CaseEventLog(CASE, tail, store, codec).arriving(new ArrivedEvent(e, bytes,
+                    i == reEncodedAt ? DeadLetters.ValueForm.RE_ENCODED : DeadLetters.ValueForm.ORIGINAL));
+            log.append(e);
+            tail = log.tail();
+        }
+        assertThat(tail.chunks()).isEqualTo(2);
+
+        CaseEventLog log = new CaseEventLog(CASE, tail, store, codec);
+        List<CaseEvent> events = log.events(CASE);
+        for (int i = 0; i < events.size(); i++) {
+            CaseEventLog.StoredEvent stored = log.stored(events.get(i));
+            assertThat(stored.bytes()).as("event %d", i).isEqualTo(arrived.get(i));
+            assertThat(stored.form()).as("event %d", i).isEqualTo(i == reEncodedAt
+                    ? DeadLetters.ValueForm.RE_ENCODED : DeadLetters.ValueForm.ORIGINAL);
+        }
+        log.removeAll(CASE);
+        assertThat(log.tail().reEncoded()).isEmpty();
+    }
+
     private List<String> keys() {
         List<String> keys = new ArrayList<>();
         try (KeyValueIterator<String, byte[]> it = store.all()) {

@@ -61,6 +61,26 @@ class CaseRecordSerdeTest {
     }
 
     @Test
+    void shouldReadFormatThreeWithEveryEventMarkedReEncoded() {
+        // Format 3 kept each event re-encoded from its decoded form; format 4 keeps the bytes it arrived as.
+        byte[] format3 = new AvroCodec<>(StoredCase.getClassSchema()).encode(StoredCase.newBuilder().setFormat(3)
+                .setCaseId("c").setFirstSeenAt(0).setFold(null)
+                .setRecentEvents(List.of(ByteBuffer.wrap(new byte[] {1}), ByteBuffer.wrap(new byte[] {2})))
+                .setEventIdHashes(ByteBuffer.wrap(ByteBuffer.allocate(80).array())).setArchivedChunks(1).build());
+
+        EventTail tail = serde.read(format3).events();
+        assertThat(tail.count()).isEqualTo(10);
+        for (int i = 0; i < 10; i++) {
+            assertThat(EventTail.isSet(tail.reEncoded(), i)).as("event %d", i).isTrue();
+        }
+        assertThat(EventTail.isSet(tail.reEncoded(), 10)).isFalse();
+
+        CaseRecord written = new CaseRecord(serde.read(format3).state(), new EventTail(tail.recent(), tail.idHashes(),
+                tail.chunks(), EventTail.set(new byte[0], 9)));
+        assertThat(serde.read(serde.write(written)).events().reEncoded()).isEqualTo(EventTail.set(new byte[0], 9));
+    }
+
+    @Test
     void shouldRefuseTheOldHandWrittenFormatWithWhatToDo() {
         byte[] format1 = {1, 0, 3, 'a', 'b', 'c'};
         assertThatThrownBy(() -> serde.read(format1)).isInstanceOf(CaseflowException.class)

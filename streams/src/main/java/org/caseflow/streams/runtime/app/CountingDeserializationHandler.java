@@ -7,10 +7,12 @@ import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 
 /**
- * Undecodable input: skip it, send the original bytes with the error headers to the dead-letter topic
- * (Kafka's KIP-1034 record, built by the parent class) and count {@code reason=deserialization}.
+ * Undecodable input (a key that is not UTF-8, a value that is not a CaseEvent, junk after one): skip it, send the
+ * original key and bytes with Kafka's error headers (the KIP-1034 record, built by the parent class) and the
+ * {@code caseflow.dlq.*} set to the dead-letter topic, and count {@code reason=deserialization}.
  */
 public final class CountingDeserializationHandler extends LogAndContinueExceptionHandler {
+    static final String REASON = "deserialization";
     private MeterRegistry registry;
 
     @Override
@@ -21,7 +23,9 @@ public final class CountingDeserializationHandler extends LogAndContinueExceptio
 
     @Override
     public Response handleError(ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record, Exception exception) {
-        DeadLetterHandlers.count(registry, "deserialization", context.topic(), context.partition(), context.offset(), exception);
-        return super.handleError(context, record, exception);
+        DeadLetterHandlers.count(registry, REASON, context.topic(), context.partition(), context.offset(), exception);
+        Response response = super.handleError(context, record, exception);
+        DeadLetterHandlers.labelled(response.deadLetterQueueRecords(), context, REASON, exception, null);
+        return response;
     }
 }

@@ -33,7 +33,7 @@ public final class CountingProductionHandler extends DefaultProductionExceptionH
             return Response.retry();
         }
         DeadLetterHandlers.count(registry, "production", record.topic(), context.partition(), context.offset(), exception);
-        return Response.resume(deadLetters(context, exception));
+        return Response.resume(deadLetters(context, "production", exception));
     }
 
     @Override
@@ -41,11 +41,12 @@ public final class CountingProductionHandler extends DefaultProductionExceptionH
     public Response handleSerializationError(ErrorHandlerContext context, ProducerRecord record, Exception exception,
             SerializationExceptionOrigin origin) {
         DeadLetterHandlers.count(registry, "serialization", record.topic(), context.partition(), context.offset(), exception);
-        return Response.resume(deadLetters(context, exception));
+        return Response.resume(deadLetters(context, "serialization", exception));
     }
 
-    private List<ProducerRecord<byte[], byte[]>> deadLetters(ErrorHandlerContext context, Exception exception) {
-        return ExceptionHandlerUtils.maybeBuildDeadLetterQueueRecords(deadLetterTopic, context.sourceRawKey(),
-                context.sourceRawValue(), context, exception);
+    private List<ProducerRecord<byte[], byte[]>> deadLetters(ErrorHandlerContext context, String reason,
+            Exception exception) {
+        return DeadLetterHandlers.labelled(ExceptionHandlerUtils.maybeBuildDeadLetterQueueRecords(deadLetterTopic,
+                context.sourceRawKey(), context.sourceRawValue(), context, exception), context, reason, exception, null);
     }
 }

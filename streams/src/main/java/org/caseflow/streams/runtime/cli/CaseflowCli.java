@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             SimulateCommand.class,
             TopicsCommand.class,
             BenchCommand.class,
+            DeadLettersCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class CaseflowCli implements Runnable {
