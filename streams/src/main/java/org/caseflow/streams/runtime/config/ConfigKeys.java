@@ -1,7 +1,9 @@
 package org.caseflow.streams.runtime.config;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Every Caseflow configuration key with its default (docs/operations.md lists them with their meaning).
@@ -40,6 +42,19 @@ public final class ConfigKeys {
     public static final String KAFKA_PREFIX = "kafka.";
 
     private ConfigKeys() {
+    }
+
+    /**
+     * The key an environment variable sets ({@code CASEFLOW_HTTP_PORT} → {@code caseflow.http.port}), empty
+     * when the name is no Caseflow key: the loader ignores such variables (the launcher's
+     * {@code CASEFLOW_JAVA_OPTS}, or a typo), so the deploy files are checked against this in the tests.
+     */
+    public static Optional<String> forEnvironmentVariable(String name) {
+        if (!name.startsWith("CASEFLOW_")) {
+            return Optional.empty();
+        }
+        String key = name.toLowerCase(Locale.ROOT).replace('_', '.');
+        return defaults().containsKey(key) ? Optional.of(key) : Optional.empty();
     }
 
     /** Defaults in key order; a null default means "computed" (see {@link CaseflowConfig}). */

@@ -65,15 +65,11 @@ public final class ConfigLoader {
      * variables ({@code KAFKA_HOME}, {@code KAFKA_*_OPTS}).
      */
     static Map<String, String> fromEnvironment(Map<String, String> env) {
-        Map<String, String> known = ConfigKeys.defaults();
         Map<String, String> keys = new LinkedHashMap<>();
         env.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
             String name = e.getKey();
             if (name.startsWith("CASEFLOW_")) {
-                String key = name.toLowerCase(Locale.ROOT).replace('_', '.');
-                if (known.containsKey(key)) {
-                    keys.put(key, e.getValue().trim());
-                }
+                ConfigKeys.forEnvironmentVariable(name).ifPresent(key -> keys.put(key, e.getValue().trim()));
             } else if (name.startsWith("KAFKA_") && !NOT_KAFKA_PROPERTIES.contains(name) && !name.endsWith("_OPTS")) {
                 keys.put(name.toLowerCase(Locale.ROOT).replace('_', '.'), e.getValue().trim());
             }

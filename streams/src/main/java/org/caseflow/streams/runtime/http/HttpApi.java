@@ -21,6 +21,10 @@ import org.slf4j.LoggerFactory;
  * {@code {"error": "...", "status": N}}.
  */
 public final class HttpApi implements AutoCloseable {
+    /** The open endpoints; the deploy files (probes, health checks, scrape configs) must name the same paths. */
+    public static final String METRICS_PATH = "/metrics";
+    public static final String LIVENESS_PATH = "/health/live";
+    public static final String READINESS_PATH = "/health/ready";
     static final String COURTS_ATTRIBUTE = "caseflow.courts";
     private static final String ERROR_RENDERED = "caseflow.error-rendered";
     private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
@@ -44,9 +48,9 @@ public final class HttpApi implements AutoCloseable {
             });
         });
         app.get("/", ctx -> ctx.redirect("/ui/"));
-        app.get("/metrics", ctx -> ctx.contentType(PROMETHEUS_TEXT).result(registry.scrape()));
-        app.get("/health/live", ctx -> ctx.json(new Health("UP", null)));
-        app.get("/health/ready", ctx -> {
+        app.get(METRICS_PATH, ctx -> ctx.contentType(PROMETHEUS_TEXT).result(registry.scrape()));
+        app.get(LIVENESS_PATH, ctx -> ctx.json(new Health("UP", null)));
+        app.get(READINESS_PATH, ctx -> {
             boolean ready = streams.ready();
             ctx.status(ready ? 200 : 503).json(new Health(ready ? "UP" : "DOWN", streams.kafkaStreams().state().name()));
         });

@@ -51,6 +51,17 @@ class CaseflowConfigTest {
     }
 
     @Test
+    void shouldMapOnlyKnownCaseflowVariablesToKeys() {
+        assertThat(ConfigKeys.forEnvironmentVariable("CASEFLOW_HTTP_ADVERTISED_HOST")).contains(ConfigKeys.HTTP_ADVERTISED_HOST);
+        assertThat(ConfigKeys.forEnvironmentVariable("CASEFLOW_STATE_DIRECTORY")).isEmpty();
+        assertThat(ConfigKeys.forEnvironmentVariable("CASEFLOW_JAVA_OPTS")).isEmpty();
+        assertThat(ConfigKeys.forEnvironmentVariable("KAFKA_BOOTSTRAP_SERVERS")).isEmpty();
+        CaseflowConfig config = ConfigLoader.load(null,
+                Map.of("KAFKA_BOOTSTRAP_SERVERS", "k:9092", "CASEFLOW_HTTP_PORT", "9191", "CASEFLOW_HTTP_PORTT", "1"));
+        assertThat(config.httpPort()).isEqualTo(9191);
+    }
+
+    @Test
     void shouldListEveryProblemAtOnce() {
         assertThatThrownBy(() -> CaseflowConfig.of(Map.of(
                 "caseflow.http.port", "99999",
