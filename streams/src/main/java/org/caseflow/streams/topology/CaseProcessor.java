@@ -20,6 +20,8 @@ import org.caseflow.streams.domain.cases.CaseLink;
 import org.caseflow.streams.domain.cases.CaseResult;
 import org.caseflow.streams.domain.cases.CaseState;
 import org.caseflow.streams.domain.indicators.SignedFact;
+import org.caseflow.streams.domain.input.EventChecks;
+import org.caseflow.streams.domain.input.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,7 +43,9 @@ import org.slf4j.LoggerFactory;
  * the highest event time applied and everything due before a record fires before the record is applied; when that is
  * more than one step of work the record is held back ({@link HeldEvents}) with every record after it, and the
  * punctuator drains timers and held records in order. A record with a null value is a clock tick. An event older than
- * the clock's day is applied as of its own time ({@link CaseEngine#onLateEvent}) and counted.
+ * the clock's day is applied as of its own time ({@link CaseEngine#onLateEvent}) and counted. A record that breaks the
+ * input rules ({@link EventChecks}, the ones {@code caseflow produce} applies) is dead-lettered as it arrives, before it
+ * can move the event clock or reach a case.
  */
 final class CaseProcessor implements Processor<String, CaseEvent, String, Object> {
     /** Wall-clock budget of one step of timer work; well under transaction.timeout.ms and max.poll.interval.ms. */
@@ -53,6 +57,7 @@ final class CaseProcessor implements Processor<String, CaseEvent, String, Object
     private static final Logger LOG = LoggerFactory.getLogger(CaseProcessor.class);
 
     private final CaseEngine engine;
+    private final EventChecks checks;
     private final TopologySettings settings;
     private final ProcessingMetrics metrics;
     private final AvroCodec<CaseEvent> codec = new AvroCodec<>(CaseEvent.getClassSchema());
@@ -69,6 +74,7 @@ final class CaseProcessor implements Processor<String, CaseEvent, String, Object
 
     CaseProcessor(CaseEngine engine, TopologySettings settings, ProcessingMetrics metrics) {
         this.engine = engine;
+        this.checks = new EventChecks(engine.seeds().courts());
         this.settings = settings;
         this.metrics = metrics;
     }
@@ -104,6 +110,13 @@ final class CaseProcessor implements Processor<String, CaseEvent, String, Object
     @Override
     public void process(Record<String, CaseEvent> record) {
         String topic = context.recordMetadata().map(m -> m.topic()).orElse("unknown");
+        Refusal refusal = record.value() == null ? null : refusal(record.key(), record.value());
+        if (refusal != null) {
+            // Refused before the event clock moves: a record dated 9999 must not fire every timer up to then.
+            deadLetter(record.value(), topic, refusal.reason(), refusal.message());
+            metrics.event(topic, EventType.of(record.value()).code(), "rejected");
+            return;
+        }
         if (settings.clockMode() == ClockMode.WALL_CLOCK) {
             apply(topic, record.key(), record.value(), record.timestamp());
             return;
@@ -148,14 +161,6 @@ final class CaseProcessor implements Processor<String, CaseEvent, String, Object
 
     private void apply(String topic, String key, CaseEvent event, long timestamp) {
         String type = event == null ? "NONE" : EventType.of(event).code();
-        String refusal = event == null ? null : refusal(key, event);
-        if (refusal != null) {
-            deadLetter(event, topic, refusal, refusal.equals("key-mismatch")
-                    ? "record key " + key + " does not match caseId " + event.getCaseId()
-                    : "caseId must not contain '|'");
-            metrics.event(topic, type, "rejected");
-            return;
-        }
         Instant now;
         Instant clockBefore = eventClock;
         if (settings.clockMode() == ClockMode.EVENT_TIME) {
@@ -189,13 +194,19 @@ final class CaseProcessor implements Processor<String, CaseEvent, String, Object
         return new CaseEventLog(caseId, record == null ? EventTail.EMPTY : record.events(), chunks, codec);
     }
 
-    /** Why an event cannot be applied at all (a dead-letter reason), or null. */
-    private static String refusal(String key, CaseEvent event) {
+    /**
+     * Why an event cannot be applied at all (its dead-letter reason and detail), or null: the key is not its case,
+     * or it breaks a content rule that {@code caseflow produce} applies too ({@link EventChecks}). On the wall clock
+     * an event from further ahead than {@link TopologySettings#maxEventAhead()} is refused as well; event time has
+     * no "now" to compare with (a replay or a simulation may well run ahead of the wall clock).
+     */
+    private Refusal refusal(String key, CaseEvent event) {
         if (!Objects.equals(key, event.getCaseId())) {
-            return "key-mismatch";
+            return new Refusal(Refusal.KEY_MISMATCH, "key", key + " does not match caseId " + event.getCaseId());
         }
-        // '|' separates the case id from what follows it in the store keys.
-        return event.getCaseId().indexOf('|') >= 0 ? "bad-case-id" : null;
+        return (settings.clockMode() == ClockMode.WALL_CLOCK
+                ? checks.check(event, Instant.ofEpochMilli(context.currentSystemTimeMs()), settings.maxEventAhead())
+                : checks.check(event)).orElse(null);
     }
 
     /**
