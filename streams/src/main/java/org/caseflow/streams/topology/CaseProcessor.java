@@ -20,6 +20,8 @@ import org.caseflow.streams.domain.cases.CaseLink;
 import org.caseflow.streams.domain.cases.CaseResult;
 import org.caseflow.streams.domain.cases.CaseState;
 import org.caseflow.streams.domain.indicators.SignedFact;
+import org.caseflow.streams.domain.input.EventChecks;
+import org.caseflow.streams.domain.input.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,7 +43,9 @@ import org.slf4j.LoggerFactory;
  * the highest event time applied and everything due before a record fires before the record is applied; when that is
  * more than one step of work the record is held back ({@link HeldEvents}) with every record after it, and the
  * punctuator drains timers and held records in order. A record with a null value is a clock tick. An event older than
- * the clock's day is applied as of its own time ({@link CaseEngine#onLateEvent}) and counted.
+ * the clock's day is applied as of its own time ({@link CaseEngine#onLateEvent}) and counted. A record that breaks the
+ * input rules ({@link EventChecks}, the ones {@code caseflow produce} applies) is dead-lettered as it arrives, before it
+ * can move the event clock or reach a case.
  *
  * <p>Input values keep the bytes they arrived as ({@link ArrivedEvent}), and so does the case's event log: refused
  * events are dead-lettered as they came ({@link CaseDeadLetters}).
@@ -56,6 +60,7 @@ final class CaseProcessor implements Processor<String, ArrivedEvent, String, Obj
     private static final Logger LOG = LoggerFactory.getLogger(CaseProcessor.class);
 
     private final CaseEngine engine;
+    private final EventChecks checks;
     private final TopologySettings settings;
     private final ProcessingMetrics metrics;
     private final AvroCodec<CaseEvent> codec = new AvroCodec<>(CaseEvent.getClassSchema());
@@ -73,6 +78,7 @@ final class CaseProcessor implements Processor<String, ArrivedEvent, String, Obj
 
     CaseProcessor(CaseEngine engine, TopologySettings settings, ProcessingMetrics metrics) {
         this.engine = engine;
+        this.checks = new EventChecks(engine.seeds().courts());
         this.settings = settings;
         this.metrics = metrics;
     }
@@ -112,6 +118,14 @@ final class CaseProcessor implements Processor<String, ArrivedEvent, String, Obj
                 .map(m -> new DeadLetters.Source(m.topic(), m.partition(), m.offset()))
                 .orElse(DeadLetters.Source.topic("unknown"));
         InputRecord input = new InputRecord(source, record.timestamp(), record.key(), record.value());
+        CaseEvent event = input.event();
+        Refusal refusal = event == null ? null : refusal(record.key(), event);
+        if (refusal != null) {
+            // Refused before the event clock moves: a record dated 9999 must not fire every timer up to then.
+            deadLetters.refusedOnArrival(input, refusal.reason(), refusal.message());
+            metrics.event(input.topic(), EventType.of(event).code(), "rejected");
+            return;
+        }
         if (settings.clockMode() == ClockMode.WALL_CLOCK) {
             apply(input);
             return;
@@ -160,14 +174,6 @@ final class CaseProcessor implements Processor<String, ArrivedEvent, String, Obj
         CaseEvent event = input.event();
         long timestamp = input.timestamp();
         String type = event == null ? "NONE" : EventType.of(event).code();
-        String refusal = event == null ? null : refusal(key, event);
-        if (refusal != null) {
-            deadLetters.refusedOnArrival(input, refusal, refusal.equals("key-mismatch")
-                    ? "record key " + key + " does not match caseId " + event.getCaseId()
-                    : "caseId must not contain '|'");
-            metrics.event(topic, type, "rejected");
-            return;
-        }
         Instant now;
         Instant clockBefore = eventClock;
         if (settings.clockMode() == ClockMode.EVENT_TIME) {
@@ -201,13 +207,19 @@ final class CaseProcessor implements Processor<String, ArrivedEvent, String, Obj
         return new CaseEventLog(caseId, record == null ? EventTail.EMPTY : record.events(), chunks, codec);
     }
 
-    /** Why an event cannot be applied at all (a dead-letter reason), or null. */
-    private static String refusal(String key, CaseEvent event) {
+    /**
+     * Why an event cannot be applied at all (its dead-letter reason and detail), or null: the key is not its case,
+     * or it breaks a content rule that {@code caseflow produce} applies too ({@link EventChecks}). On the wall clock
+     * an event from further ahead than {@link TopologySettings#maxEventAhead()} is refused as well; event time has
+     * no "now" to compare with (a replay or a simulation may well run ahead of the wall clock).
+     */
+    private Refusal refusal(String key, CaseEvent event) {
         if (!Objects.equals(key, event.getCaseId())) {
-            return "key-mismatch";
+            return new Refusal(Refusal.KEY_MISMATCH, "key", key + " does not match caseId " + event.getCaseId());
         }
-        // '|' separates the case id from what follows it in the store keys.
-        return event.getCaseId().indexOf('|') >= 0 ? "bad-case-id" : null;
+        return (settings.clockMode() == ClockMode.WALL_CLOCK
+                ? checks.check(event, Instant.ofEpochMilli(context.currentSystemTimeMs()), settings.maxEventAhead())
+                : checks.check(event)).orElse(null);
     }
 
     /**

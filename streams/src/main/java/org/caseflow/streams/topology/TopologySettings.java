@@ -21,13 +21,21 @@ import java.util.Set;
  * @param indicatorGaugeLimit    at most this many {@code caseflow.indicator} gauge series (a cardinality guard)
  * @param inMemoryStores         in-memory stores without changelogs: for replay, where TopologyTestDriver
  *                               commits (and RocksDB would flush a tiny file) after every record
+ * @param maxEventAhead          on the wall clock, an event whose occurredAt is further ahead of it is refused
+ *                               (dead letter {@code ahead-of-clock}); event time has no such rule
  */
 public record TopologySettings(TopicNames topics, ClockMode clockMode, Duration tickInterval, int tickMaxTimers,
                                Duration indicatorThrottle, Duration indicatorRefresh,
-                               Set<String> indicatorExportScopes, int indicatorGaugeLimit, boolean inMemoryStores) {
+                               Set<String> indicatorExportScopes, int indicatorGaugeLimit, boolean inMemoryStores,
+                               Duration maxEventAhead) {
     public static final Duration DEFAULT_INDICATOR_THROTTLE = Duration.ofSeconds(5);
     public static final Duration DEFAULT_INDICATOR_REFRESH = Duration.ofMinutes(15);
     public static final int DEFAULT_INDICATOR_GAUGE_LIMIT = 5000;
+    /**
+     * Events are recorded after they happen; a day ahead of the wall clock covers a producer whose clock or zone is
+     * off, while a date typed a year ahead is refused before it starts a case's clock.
+     */
+    public static final Duration DEFAULT_MAX_EVENT_AHEAD = Duration.ofDays(1);
     /**
      * How often (wall clock) the fact aggregator sends the deltas it summed on to the indicator processor: well under
      * the indicator throttle, so it adds at most this much to an indicator's delay. Replay moves the wall clock by
@@ -41,6 +49,9 @@ public record TopologySettings(TopicNames topics, ClockMode clockMode, Duration 
                 || indicatorRefresh.isNegative() || indicatorRefresh.isZero()) {
             throw new IllegalArgumentException("indicator throttle and refresh intervals must be positive");
         }
+        if (maxEventAhead.isNegative()) {
+            throw new IllegalArgumentException("maxEventAhead must not be negative, got " + maxEventAhead);
+        }
     }
 
     /** Persistent (RocksDB) stores, as live operation needs. */
@@ -48,7 +59,7 @@ public record TopologySettings(TopicNames topics, ClockMode clockMode, Duration 
                             Duration indicatorThrottle, Duration indicatorRefresh, Set<String> indicatorExportScopes,
                             int indicatorGaugeLimit) {
         this(topics, clockMode, tickInterval, tickMaxTimers, indicatorThrottle, indicatorRefresh, indicatorExportScopes,
-                indicatorGaugeLimit, false);
+                indicatorGaugeLimit, false, DEFAULT_MAX_EVENT_AHEAD);
     }
 
     /** The settings before indicators were configurable: default throttle, refresh and export. */
@@ -63,29 +74,35 @@ public record TopologySettings(TopicNames topics, ClockMode clockMode, Duration 
 
     public TopologySettings withClockMode(ClockMode mode) {
         return new TopologySettings(topics, mode, tickInterval, tickMaxTimers, indicatorThrottle, indicatorRefresh,
-                indicatorExportScopes, indicatorGaugeLimit, inMemoryStores);
+                indicatorExportScopes, indicatorGaugeLimit, inMemoryStores, maxEventAhead);
     }
 
     public TopologySettings withTopics(TopicNames names) {
         return new TopologySettings(names, clockMode, tickInterval, tickMaxTimers, indicatorThrottle,
-                indicatorRefresh, indicatorExportScopes, indicatorGaugeLimit, inMemoryStores);
+                indicatorRefresh, indicatorExportScopes, indicatorGaugeLimit, inMemoryStores, maxEventAhead);
     }
 
     public TopologySettings withIndicators(Duration throttle, Duration refresh, Set<String> exportScopes,
                                            int gaugeLimit) {
         return new TopologySettings(topics, clockMode, tickInterval, tickMaxTimers, throttle, refresh, exportScopes,
-                gaugeLimit, inMemoryStores);
+                gaugeLimit, inMemoryStores, maxEventAhead);
     }
 
     /** The same with another bound on timer work per step; {@link Integer#MAX_VALUE}: unbounded (offline replay). */
     public TopologySettings withTickMaxTimers(int maxTimers) {
         return new TopologySettings(topics, clockMode, tickInterval, maxTimers, indicatorThrottle, indicatorRefresh,
-                indicatorExportScopes, indicatorGaugeLimit, inMemoryStores);
+                indicatorExportScopes, indicatorGaugeLimit, inMemoryStores, maxEventAhead);
     }
 
     public TopologySettings withInMemoryStores() {
         return new TopologySettings(topics, clockMode, tickInterval, tickMaxTimers, indicatorThrottle,
-                indicatorRefresh, indicatorExportScopes, indicatorGaugeLimit, true);
+                indicatorRefresh, indicatorExportScopes, indicatorGaugeLimit, true, maxEventAhead);
+    }
+
+    /** The same with another bound on how far ahead of the wall clock an event may be (live). */
+    public TopologySettings withMaxEventAhead(Duration maxAhead) {
+        return new TopologySettings(topics, clockMode, tickInterval, tickMaxTimers, indicatorThrottle,
+                indicatorRefresh, indicatorExportScopes, indicatorGaugeLimit, inMemoryStores, maxAhead);
     }
 
     /**

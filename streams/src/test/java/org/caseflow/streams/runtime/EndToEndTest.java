@@ -31,6 +31,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.caseflow.schemas.CaseflowSerdes;
 import org.caseflow.streams.domain.cases.CaseEvaluator;
+import org.caseflow.streams.domain.input.TestChecks;
 import org.caseflow.streams.runtime.app.CaseflowApp;
 import org.caseflow.streams.runtime.cli.CaseflowCli;
 import org.caseflow.streams.runtime.config.CaseflowConfig;
@@ -203,7 +204,7 @@ class EndToEndTest {
 
     private static LocalDate dayAfterLastEvent(Path events) throws IOException {
         Instant[] last = {Instant.EPOCH};
-        new EventFileReader().read(events.toString(), line -> {
+        new EventFileReader(TestChecks.SEEDED).read(events.toString(), line -> {
             if (line instanceof ParsedLine.Valid ok && ok.event().getOccurredAt().isAfter(last[0])) {
                 last[0] = ok.event().getOccurredAt();
             }

@@ -16,6 +16,7 @@ import org.caseflow.state.StoredCase;
 import org.caseflow.streams.domain.cases.CaseEngine;
 import org.caseflow.streams.domain.cases.CaseState;
 import org.caseflow.streams.domain.cases.InMemoryEventLog;
+import org.caseflow.streams.domain.input.TestChecks;
 import org.caseflow.streams.domain.seeds.Seeds;
 import org.caseflow.streams.runtime.jsonl.EventFileReader;
 import org.caseflow.streams.runtime.jsonl.ParsedLine;
@@ -35,7 +36,7 @@ class CaseRecordSerdeTest {
         for (Path file : List.of(Path.of("seeds/scenarios/valid-all-types.jsonl"),
                 Path.of("seeds/scenarios/statutory/03-roll-forward.jsonl"))) {
             List<CaseEvent> events = new ArrayList<>();
-            new EventFileReader().read(file.toString(), line -> {
+            new EventFileReader(TestChecks.SEEDED).read(file.toString(), line -> {
                 if (line instanceof ParsedLine.Valid valid) {
                     events.add(valid.event());
                 }

@@ -1,6 +1,5 @@
 package org.caseflow.streams.runtime.cli;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -8,6 +7,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,6 +18,9 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.caseflow.CaseflowException;
 import org.caseflow.streams.domain.cases.CaseEvaluator;
+import org.caseflow.streams.domain.courts.CourtRegistry;
+import org.caseflow.streams.domain.input.EventChecks;
+import org.caseflow.streams.domain.seeds.Seeds;
 import org.caseflow.streams.runtime.config.CaseflowConfig;
 import org.caseflow.streams.runtime.config.ConfigKeys;
 import org.caseflow.streams.runtime.config.ConfigLoader;
@@ -25,7 +28,6 @@ import org.caseflow.streams.runtime.config.InvalidConfigException;
 import org.caseflow.streams.runtime.jsonl.EventFileReader;
 import org.caseflow.streams.runtime.jsonl.ParsedLine;
 import org.caseflow.streams.runtime.kafka.EventPublisher;
-import org.caseflow.streams.runtime.kafka.PublishException;
 import org.caseflow.streams.runtime.replay.AsOf;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -34,18 +36,21 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code caseflow produce FILE}: validates a JSON-lines event file (DESIGN.md section 3) and publishes
- * its valid events to the input topics ({@link EventPublisher}: routing of section 4, key caseId,
- * timestamp occurredAt). Rejections and warnings go to stderr in file order, exactly as with
- * {@code --dry-run}; invalid lines are skipped and make the exit status 2 at the end. The summary
- * ({@code N valid, M invalid}, or {@code N published, M invalid}) goes to stdout. With
- * {@code --dry-run} no broker is needed. {@code --clock-tick} then moves the event clock of every
+ * its events to the input topics ({@link EventPublisher}: routing of section 4, key caseId, timestamp
+ * occurredAt). The whole file is validated first (the content rules of the running app included, see
+ * {@link EventChecks}); rejections and warnings go to stderr in file order, exactly as with
+ * {@code --dry-run}. Any invalid line and nothing is published (exit 2), unless {@code --skip-invalid}
+ * publishes the valid ones. A file that validates is then read again and published; if publishing
+ * fails the command says which lines the broker acknowledged, which it refused and which were not
+ * sent. The summary ({@code N valid, M invalid}, or {@code N published, M invalid}) goes to stdout.
+ * With {@code --dry-run} no broker is needed. {@code --clock-tick} then moves the event clock of every
  * filings partition (EVENT_TIME mode) so timers fire where no more events come.
  */
 @Command(name = "produce", mixinStandardHelpOptions = true,
         description = "Validate a JSON-lines event file and publish it to the input topics.",
         exitCodeListHeading = "%nExit status:%n",
-        exitCodeList = {"0:all lines valid (and published)", "1:publishing failed",
-            "2:bad usage, unreadable file or any invalid line (valid lines are still published)"})
+        exitCodeList = {"0:all lines valid (and published)", "1:publishing failed (the lines published are listed)",
+            "2:bad usage, unreadable file or any invalid line (then nothing is published, unless --skip-invalid)"})
 public final class ProduceCommand implements Callable<Integer> {
     /** Above this size (about 10,000 lines of typical events) the progress bar shows even off a terminal. */
     static final long PROGRESS_BAR_BYTES = 10_000L * 230;
@@ -74,6 +79,14 @@ public final class ProduceCommand implements Callable<Integer> {
             description = "Properties file as for 'caseflow run' (kafka.* client settings, caseflow.topic.prefix).")
     Path configFile;
 
+    @Option(names = "--skip-invalid",
+            description = "Publish the valid lines even when some lines are invalid (by default nothing is published then).")
+    boolean skipInvalid;
+
+    @Option(names = "--seeds", paramLabel = "DIR", description = "Seeds folder whose courts the events must name"
+            + " (default: caseflow.seeds of --config, else $CASEFLOW_SEEDS, else ./seeds).")
+    Path seeds;
+
     @Option(names = "--clock-tick", paramLabel = "WHEN",
             description = "After publishing, send a clock tick stamped WHEN (ISO instant, or a date = 00:00 Asia/Shanghai)"
                     + " to every partition of the filings topic: in EVENT_TIME mode timers due by then fire.")
@@ -90,9 +103,13 @@ public final class ProduceCommand implements Callable<Integer> {
         if (!dryRun) {
             return publish(out, err);
         }
+        EventChecks checks = checks(seeds == null ? Seeds.defaultRoot() : seeds, err);
+        if (checks == null) {
+            return CaseflowCli.EXIT_BAD_INPUT;
+        }
         EventFileReader.Summary summary;
         try {
-            summary = new EventFileReader(maxLineBytes).read(file, line -> report(line, err));
+            summary = new EventFileReader(maxLineBytes, checks).read(file, line -> report(line, err));
         } catch (IOException e) {
             return unreadable(err, reason(e));
         } finally {
@@ -126,31 +143,59 @@ public final class ProduceCommand implements Callable<Integer> {
             err.flush();
             return CaseflowCli.EXIT_BAD_INPUT;
         }
-        try (InputStream in = open(err);
-             EventPublisher publisher = EventPublisher.create(config.kafka(), config.topics())) {
-            publisher.requireTopics();
-            EventFileReader.Summary summary = new EventFileReader(maxLineBytes).read(in, line -> {
-                report(line, err);
-                if (line instanceof ParsedLine.Valid ok) {
-                    publisher.publish(ok.event());
-                }
-            });
-            long published = publisher.flush();
-            err.flush();
-            if (tickAt != null) {
-                int partitions = publisher.clockTick(tickAt);
-                out.println("clock tick " + tickAt + " sent to " + partitions + " partitions of "
-                        + config.topics().caseFilings());
+        EventChecks checks = checks(seeds == null ? config.seedsDir() : seeds, err);
+        if (checks == null) {
+            return CaseflowCli.EXIT_BAD_INPUT;
+        }
+        Path source = null;
+        try {
+            source = "-".equals(file) ? keepStandardInput() : Path.of(file);
+            FilePublisher files = new FilePublisher(file, maxLineBytes, checks, out, err);
+            FilePublisher.Validation validation = files.validate(source);
+            EventFileReader.Summary counts = validation.summary();
+            if (counts.invalid() > 0 && !skipInvalid) {
+                out.println("0 published, " + counts.invalid() + " invalid");
+                out.flush();
+                err.println("caseflow produce: nothing published: " + counts.invalid() + " of "
+                        + (counts.valid() + counts.invalid()) + " lines invalid (fix them, or pass --skip-invalid"
+                        + " to publish the valid ones)");
+                err.flush();
+                return CaseflowCli.EXIT_BAD_INPUT;
             }
-            out.println(published + " published, " + summary.invalid() + " invalid");
-            out.flush();
-            return summary.invalid() == 0 ? CaseflowCli.EXIT_OK : CaseflowCli.EXIT_BAD_INPUT;
+            return files.publish(open(source), validation, config, tickAt);
         } catch (IOException e) {
             return unreadable(err, reason(e));
-        } catch (PublishException e) {
-            err.println("caseflow produce: publishing failed: " + e.getMessage());
+        } finally {
+            if (source != null && "-".equals(file)) {
+                deleteQuietly(source);
+            }
+        }
+    }
+
+    /** Events from standard input are kept in a temporary file, so the whole input is validated before publishing. */
+    private static Path keepStandardInput() throws IOException {
+        Path copy = Files.createTempFile("caseflow-produce-", ".jsonl");
+        Files.copy(System.in, copy, StandardCopyOption.REPLACE_EXISTING);
+        return copy;
+    }
+
+    private static void deleteQuietly(Path path) {
+        try {
+            Files.deleteIfExists(path);
+        } catch (IOException e) {
+            // a temporary file left behind is harmless
+        }
+    }
+
+    /** The content rules over the courts of {@code seedsDir}; null (after saying why) when they cannot be loaded. */
+    private static EventChecks checks(Path seedsDir, PrintWriter err) {
+        try {
+            return new EventChecks(CourtRegistry.load(seedsDir.resolve("courts")));
+        } catch (CaseflowException e) {
+            err.println("caseflow produce: cannot load the courts of " + seedsDir + ": " + e.getMessage()
+                    + " (pass --seeds DIR)");
             err.flush();
-            return CaseflowCli.EXIT_FAILURE;
+            return null;
         }
     }
 
@@ -165,20 +210,8 @@ public final class ProduceCommand implements Callable<Integer> {
         return overrides;
     }
 
-    /**
-     * The file, behind a progress bar (bytes read, on stderr) when a person is watching or the file is
-     * large. Standard input has no known size: no bar.
-     */
-    private InputStream open(PrintWriter err) throws IOException {
-        if ("-".equals(file)) {
-            return new FilterInputStream(System.in) {
-                @Override
-                public void close() {
-                    // standard input stays open
-                }
-            };
-        }
-        Path path = Path.of(file);
+    /** The file, behind a progress bar (bytes read, on stderr) when a person is watching or the file is large. */
+    private static InputStream open(Path path) throws IOException {
         InputStream in = Files.newInputStream(path);
         boolean terminal = System.console() != null;
         if (!terminal && Files.size(path) <= PROGRESS_BAR_BYTES) {
@@ -191,7 +224,7 @@ public final class ProduceCommand implements Callable<Integer> {
                 .setConsumer(new ConsoleProgressBarConsumer(System.err)));
     }
 
-    private static void report(ParsedLine line, PrintWriter err) {
+    static void report(ParsedLine line, PrintWriter err) {
         if (line instanceof ParsedLine.Invalid bad) {
             err.println(bad.message());
         } else if (line instanceof ParsedLine.Valid ok) {

@@ -17,6 +17,7 @@ import org.caseflow.CaseflowException;
 import org.caseflow.events.CaseEvent;
 import org.caseflow.streams.domain.cases.CaseEngine;
 import org.caseflow.streams.domain.cases.CaseEvaluator;
+import org.caseflow.streams.domain.input.EventChecks;
 import org.caseflow.streams.domain.seeds.Seeds;
 import org.caseflow.streams.runtime.jsonl.EventFileReader;
 import org.caseflow.streams.runtime.jsonl.OutputJson;
@@ -71,15 +72,15 @@ public final class ReplayCommand implements Callable<Integer> {
         } catch (CaseflowException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        CaseEngine engine = new CaseEngine(Seeds.load(seeds == null ? Seeds.defaultRoot() : seeds),
-                CaseEngine.Settings.defaults());
+        Seeds loaded = Seeds.load(seeds == null ? Seeds.defaultRoot() : seeds);
+        CaseEngine engine = new CaseEngine(loaded, CaseEngine.Settings.defaults());
         Path stateDir = Files.createTempDirectory("caseflow-replay");
         long[] invalid = {0};
         long[] later = {0};
         EventTimeOrder events = new EventTimeOrder();
         try (Replayer replayer = new Replayer(engine, stateDir, new SimpleMeterRegistry())) {
             try {
-                new EventFileReader().read(file, line -> {
+                new EventFileReader(new EventChecks(loaded.courts())).read(file, line -> {
                     if (line instanceof ParsedLine.Invalid bad) {
                         err.println(bad.message());
                         invalid[0]++;

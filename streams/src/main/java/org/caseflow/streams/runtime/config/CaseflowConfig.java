@@ -34,6 +34,7 @@ public record CaseflowConfig(
         Duration tickInterval,
         int tickMaxTimers,
         Path seedsDir,
+        Duration maxEventAhead,
         ApiTokens apiTokens,
         int indicatorExportLimit,
         Set<String> indicatorExportScopes,
@@ -80,6 +81,7 @@ public record CaseflowConfig(
                 Duration.ofMillis(p.intIn(ConfigKeys.TICK_INTERVAL_MS, 10, 3_600_000)),
                 p.intIn(ConfigKeys.TICK_MAX_TIMERS, 1, 10_000_000),
                 p.path(ConfigKeys.SEEDS),
+                Duration.ofMillis(p.longIn(ConfigKeys.EVENTS_MAX_AHEAD_MS, 0, 366L * 24 * 3600 * 1000)),
                 ApiTokens.parse(ConfigKeys.API_TOKENS, values.get(ConfigKeys.API_TOKENS), problems),
                 p.intIn(ConfigKeys.INDICATORS_EXPORT_LIMIT, 1, 1_000_000),
                 scopes(values.get(ConfigKeys.INDICATORS_EXPORT_SCOPES)),
@@ -116,7 +118,7 @@ public record CaseflowConfig(
     public TopologySettings topologySettings() {
         return new TopologySettings(topics(), clockMode, tickInterval, tickMaxTimers,
                 TopologySettings.DEFAULT_INDICATOR_THROTTLE, TopologySettings.DEFAULT_INDICATOR_REFRESH,
-                indicatorExportScopes, indicatorExportLimit);
+                indicatorExportScopes, indicatorExportLimit).withMaxEventAhead(maxEventAhead);
     }
 
     /** {@code host:port} other instances use to reach this one (Kafka Streams {@code application.server}). */
@@ -148,6 +150,7 @@ public record CaseflowConfig(
         s.put(ConfigKeys.TICK_INTERVAL_MS, String.valueOf(tickInterval.toMillis()));
         s.put(ConfigKeys.TICK_MAX_TIMERS, String.valueOf(tickMaxTimers));
         s.put(ConfigKeys.SEEDS, seedsDir.toString());
+        s.put(ConfigKeys.EVENTS_MAX_AHEAD_MS, String.valueOf(maxEventAhead.toMillis()));
         s.put(ConfigKeys.API_TOKENS, tokensText());
         s.put(ConfigKeys.INDICATORS_EXPORT_LIMIT, String.valueOf(indicatorExportLimit));
         s.put(ConfigKeys.INDICATORS_EXPORT_SCOPES, String.join(",", new java.util.TreeSet<>(indicatorExportScopes)));

@@ -25,6 +25,8 @@ public final class ConfigKeys {
     public static final String TICK_INTERVAL_MS = "caseflow.tick.interval.ms";
     public static final String TICK_MAX_TIMERS = "caseflow.tick.max.timers";
     public static final String SEEDS = "caseflow.seeds";
+    /** On the wall clock, events whose occurredAt is further ahead of it than this are dead-lettered. */
+    public static final String EVENTS_MAX_AHEAD_MS = "caseflow.events.max.ahead.ms";
     public static final String API_TOKENS = "caseflow.api.tokens";
     public static final String INDICATORS_EXPORT_LIMIT = "caseflow.indicators.export.limit";
     /** Comma-separated court codes whose indicators become gauges; empty = every court (up to the limit). */
@@ -74,6 +76,7 @@ public final class ConfigKeys {
         d.put(TICK_INTERVAL_MS, "200");
         d.put(TICK_MAX_TIMERS, "20000");
         d.put(SEEDS, org.caseflow.streams.domain.seeds.Seeds.defaultRoot().toString());
+        d.put(EVENTS_MAX_AHEAD_MS, String.valueOf(24L * 3600 * 1000));
         d.put(API_TOKENS, "");
         d.put(INDICATORS_EXPORT_LIMIT, "5000");
         d.put(INDICATORS_EXPORT_SCOPES, "");

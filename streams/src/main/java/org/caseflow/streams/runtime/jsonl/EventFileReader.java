@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Consumer;
+import org.caseflow.streams.domain.input.EventChecks;
 
 /**
  * Reads a JSON-lines event file as bytes, line by line, and hands every non-blank line to
@@ -29,16 +30,19 @@ public final class EventFileReader {
     private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
     private final int maxLineBytes;
+    private final EventChecks checks;
 
-    public EventFileReader() {
-        this(DEFAULT_MAX_LINE_BYTES);
+    /** A reader whose events must pass {@code checks} (the courts of the seeds the app runs with). */
+    public EventFileReader(EventChecks checks) {
+        this(DEFAULT_MAX_LINE_BYTES, checks);
     }
 
-    public EventFileReader(int maxLineBytes) {
+    public EventFileReader(int maxLineBytes, EventChecks checks) {
         if (maxLineBytes <= 0) {
             throw new IllegalArgumentException("maxLineBytes must be positive, got " + maxLineBytes);
         }
         this.maxLineBytes = maxLineBytes;
+        this.checks = checks;
     }
 
     /** Counts of one read. */
@@ -122,7 +126,7 @@ public final class EventFileReader {
             } else {
                 String text = decode(bytes, start, (int) length);
                 if (text != null && !text.isBlank()) {
-                    emit(EventLineParser.parse(text, lineNumber));
+                    emit(EventLineParser.parse(text, lineNumber, checks));
                 }
             }
             kept.reset();

@@ -14,11 +14,15 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.caseflow.events.CaseEvent;
 import org.caseflow.streams.domain.EventType;
+import org.caseflow.streams.domain.input.EventChecks;
+import org.caseflow.streams.domain.input.Refusal;
 
 /**
  * Parses one line of the flat JSON-lines event form (DESIGN.md section 3) into a validated Avro
  * {@link CaseEvent}. Never throws on bad input: a bad line becomes {@link ParsedLine.Invalid}
- * naming the first bad field; unknown fields become warnings on {@link ParsedLine.Valid}.
+ * naming the first bad field; unknown fields become warnings on {@link ParsedLine.Valid}. A line
+ * is read first (JSON, types, codes, shapes); the event it makes must then pass the content rules
+ * the running app applies too ({@link EventChecks}: courts, text, plausible dates).
  */
 public final class EventLineParser {
     /** Field name used when the line as a whole is bad (not JSON, not an object). */
@@ -38,7 +42,7 @@ public final class EventLineParser {
     }
 
     /** Parses {@code line} (without its line terminator); {@code lineNumber} is 1-based. */
-    public static ParsedLine parse(String line, long lineNumber) {
+    public static ParsedLine parse(String line, long lineNumber, EventChecks checks) {
         ObjectNode object;
         try {
             object = readObject(line);
@@ -48,6 +52,10 @@ public final class EventLineParser {
         LineFields fields = new LineFields(object);
         try {
             CaseEvent event = toEvent(fields);
+            Refusal refusal = checks.check(event).orElse(null);
+            if (refusal != null) {
+                return new ParsedLine.Invalid(lineNumber, refusal.field(), refusal.detail());
+            }
             List<String> warnings = fields.warnings().stream().map(w -> "line " + lineNumber + ": " + w).toList();
             return new ParsedLine.Valid(lineNumber, event, warnings);
         } catch (LineRejection e) {
@@ -84,10 +92,6 @@ public final class EventLineParser {
         EventType type = EventType.fromCode(typeCode).orElseThrow(() -> new LineRejection("type",
                 "unknown event type " + typeCode + " (allowed: " + ALLOWED_TYPES + ")"));
         String caseId = fields.requiredText("caseId");
-        if (caseId.indexOf('|') >= 0) {
-            // '|' separates the case id from the event id in the case event store's keys.
-            throw new LineRejection("caseId", "must not contain '|': " + caseId);
-        }
         String court = fields.requiredText("court");
         Instant occurredAt = fields.requiredInstant("occurredAt");
         Object payload = PayloadReader.read(type, fields);

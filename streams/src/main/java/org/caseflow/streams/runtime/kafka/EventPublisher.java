@@ -26,13 +26,15 @@ import org.caseflow.streams.topology.TopicNames;
  * timestamp = occurredAt (the event time the topology reads), value = the Avro CaseEvent. The producer is
  * idempotent with acks=all, so a retried batch is neither lost nor duplicated and per-partition order
  * holds. Sends are asynchronous; the first failure is kept and stops further publishing, and
- * {@link #flush()} waits for every send and reports it.
+ * {@link #flush()} waits for every send and reports it. Every send names its line (of the file being
+ * published), and the {@link PublishLedger} records which lines the broker acknowledged or refused.
  */
 public final class EventPublisher implements AutoCloseable {
     private final Producer<String, CaseEvent> producer;
     private final TopicNames topics;
     private final AtomicLong acknowledged = new AtomicLong();
     private final AtomicReference<PublishException> failure = new AtomicReference<>();
+    private final PublishLedger ledger = new PublishLedger();
     private long sent;
 
     public EventPublisher(Producer<String, CaseEvent> producer, TopicNames topics) {
@@ -76,8 +78,13 @@ public final class EventPublisher implements AutoCloseable {
         }
     }
 
-    /** Sends one event asynchronously; throws the first failure of an earlier send. */
+    /** Sends one event asynchronously as the next line; throws the first failure of an earlier send. */
     public void publish(CaseEvent event) {
+        publish(event, sent + 1);
+    }
+
+    /** Sends the event of line {@code line} asynchronously; throws the first failure of an earlier send. */
+    public void publish(CaseEvent event, long line) {
         throwIfFailed();
         String topic = EventRouting.topicFor(event, topics);
         ProducerRecord<String, CaseEvent> record = new ProducerRecord<>(topic, null,
@@ -86,15 +93,19 @@ public final class EventPublisher implements AutoCloseable {
             producer.send(record, (metadata, exception) -> {
                 if (exception == null) {
                     acknowledged.incrementAndGet();
+                    ledger.acknowledged(line);
                 } else {
-                    failure.compareAndSet(null, new PublishException("cannot publish event " + event.getEventId()
-                            + " to " + topic + ": " + exception.getMessage(), exception));
+                    ledger.failed(line, exception.getMessage());
+                    failure.compareAndSet(null, new PublishException("line " + line + ": cannot publish event "
+                            + event.getEventId() + " to " + topic + ": " + exception.getMessage(), exception));
                 }
             });
         } catch (KafkaException e) {
-            throw new PublishException("cannot publish event " + event.getEventId() + " to " + topic + ": "
-                    + e.getMessage(), e);
+            ledger.failed(line, e.getMessage());
+            throw new PublishException("line " + line + ": cannot publish event " + event.getEventId() + " to "
+                    + topic + ": " + e.getMessage(), e);
         }
+        ledger.sent(line);
         sent++;
     }
 
@@ -131,6 +142,23 @@ public final class EventPublisher implements AutoCloseable {
             throw new PublishException(sent - acknowledged.get() + " of " + sent + " events unacknowledged", null);
         }
         return acknowledged.get();
+    }
+
+    /**
+     * Waits for every send to be answered, without throwing: after a failure, so that {@link #ledger()} is complete
+     * before it is reported.
+     */
+    public void settle() {
+        try {
+            producer.flush();
+        } catch (KafkaException e) {
+            // what was not answered stays "sent but not acknowledged" in the ledger
+        }
+    }
+
+    /** Which lines were acknowledged or refused so far. */
+    public PublishLedger ledger() {
+        return ledger;
     }
 
     /** Events sent so far (acknowledged or not). */

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.caseflow.streams.domain.input.TestChecks;
 import org.caseflow.streams.runtime.jsonl.EventFileReader;
 import org.caseflow.streams.runtime.jsonl.ParsedLine;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,7 @@ class SimulateCommandTest {
         assertThat(first.get("type").asText()).isEqualTo("CASE_FILED");
         assertThat(first.get("caseId").asText()).matches("\\(2025\\)湘02\\d*[民刑行执][初终申再]?\\d+号");
         long[] invalid = {0};
-        new EventFileReader(EventFileReader.DEFAULT_MAX_LINE_BYTES).read(out.toString(), line -> {
+        new EventFileReader(TestChecks.SEEDED).read(out.toString(), line -> {
             if (line instanceof ParsedLine.Invalid) {
                 invalid[0]++;
             }

@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import org.caseflow.streams.runtime.cli.CaseflowCli;
@@ -75,6 +76,19 @@ class CaseflowConfigTest {
                         "caseflow.topic.partitions: must be an integer in 1..10000, got 'many'",
                         "caseflow.http.prot: unknown key (Caseflow keys start with 'caseflow.', Kafka ones with 'kafka.')",
                         "kafka.bootstrap.servers: required (file key kafka.bootstrap.servers or env KAFKA_BOOTSTRAP_SERVERS)"));
+    }
+
+    @Test
+    void shouldGiveTheTopologyHowFarAheadOfTheWallClockAnEventMayBe() {
+        assertThat(ConfigLoader.load(null, Map.of("KAFKA_BOOTSTRAP_SERVERS", "b:9092")).topologySettings()
+                .maxEventAhead()).isEqualTo(Duration.ofDays(1));
+        CaseflowConfig config = ConfigLoader.load(null, Map.of("KAFKA_BOOTSTRAP_SERVERS", "b:9092",
+                "CASEFLOW_EVENTS_MAX_AHEAD_MS", "3600000"));
+        assertThat(config.topologySettings().maxEventAhead()).isEqualTo(Duration.ofHours(1));
+        assertThat(config.with(Map.of()).maxEventAhead()).isEqualTo(Duration.ofHours(1));
+        assertThatThrownBy(() -> CaseflowConfig.of(Map.of("kafka.bootstrap.servers", "b:9092",
+                "caseflow.events.max.ahead.ms", "-1")))
+                .hasMessageContaining("caseflow.events.max.ahead.ms: must be");
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.List;
+import org.caseflow.streams.domain.input.TestChecks;
 import org.junit.jupiter.api.Test;
 
 class EventFileReaderTest {
@@ -19,7 +20,7 @@ class EventFileReaderTest {
     private final List<ParsedLine> lines = new ArrayList<>();
 
     private EventFileReader.Summary read(byte[] bytes, int maxLineBytes) throws IOException {
-        return new EventFileReader(maxLineBytes).read(new ByteArrayInputStream(bytes), lines::add);
+        return new EventFileReader(maxLineBytes, TestChecks.SEEDED).read(new ByteArrayInputStream(bytes), lines::add);
     }
 
     private EventFileReader.Summary read(String text) throws IOException {
@@ -99,7 +100,7 @@ class EventFileReaderTest {
 
     @Test
     void shouldFailWithNoSuchFileForMissingFile() {
-        assertThatThrownBy(() -> new EventFileReader().read("seeds/scenarios/does-not-exist.jsonl", lines::add))
+        assertThatThrownBy(() -> new EventFileReader(TestChecks.SEEDED).read("seeds/scenarios/does-not-exist.jsonl", lines::add))
                 .isInstanceOf(NoSuchFileException.class);
     }
 }

@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import org.caseflow.events.CaseFiled;
 import org.caseflow.events.ClockResumed;
+import org.caseflow.streams.domain.input.TestChecks;
 import org.junit.jupiter.api.Test;
 
 /** One test per rejection kind of the JSON-lines event form; each asserts the exact message prefix. */
@@ -22,7 +23,7 @@ class EventLineParserTest {
     }
 
     private static String rejection(String text, long lineNumber) {
-        ParsedLine parsed = EventLineParser.parse(text, lineNumber);
+        ParsedLine parsed = EventLineParser.parse(text, lineNumber, TestChecks.SEEDED);
         assertThat(parsed).as(text).isInstanceOf(ParsedLine.Invalid.class);
         return ((ParsedLine.Invalid) parsed).message();
     }
@@ -32,7 +33,7 @@ class EventLineParserTest {
     }
 
     private static ParsedLine.Valid valid(String text) {
-        ParsedLine parsed = EventLineParser.parse(text, 3);
+        ParsedLine parsed = EventLineParser.parse(text, 3, TestChecks.SEEDED);
         assertThat(parsed).as(text).isInstanceOf(ParsedLine.Valid.class);
         return (ParsedLine.Valid) parsed;
     }
@@ -196,7 +197,8 @@ class EventLineParserTest {
 
     @Test
     void shouldAcceptResumedOnAfterEchoedSuspendedFromWithoutWarning() {
-        ParsedLine.Valid ok = valid(line("CLOCK_RESUMED", "\"reason\":\"APPRAISAL\",\"resumedOn\":\"2025-05-19\",\"suspendedFrom\":\"2025-04-07\""));
+        ParsedLine.Valid ok = valid(line("CLOCK_RESUMED", "\"reason\":\"APPRAISAL\",\"resumedOn\":\"2025-05-19\",\"suspendedFrom\":\"2025-04-07\"")
+                .replace("2025-03-03T09:15:00+08:00", "2025-05-19T09:15:00+08:00"));
         assertThat(ok.warnings()).isEmpty();
         assertThat(((ClockResumed) ok.event().getPayload()).getResumedOn()).hasToString("2025-05-19");
     }
@@ -241,7 +243,7 @@ class EventLineParserTest {
 
     @Test
     void shouldWarnAboutFieldsOfAnotherType() {
-        ParsedLine.Valid ok = valid(line("CASE_CLOSED", "\"closedOn\":\"2025-09-26\",\"disposition\":\"JUDGMENT\",\"judge\":\"J-1\""));
+        ParsedLine.Valid ok = valid(line("CASE_CLOSED", "\"closedOn\":\"2025-03-03\",\"disposition\":\"JUDGMENT\",\"judge\":\"J-1\""));
         assertThat(ok.warnings()).containsExactly("line 3: judge: unknown field, ignored");
     }
 
@@ -250,5 +252,61 @@ class EventLineParserTest {
         ParsedLine.Valid ok = valid(filed(",\"division\":\"\""));
         assertThat(((CaseFiled) ok.event().getPayload()).getDivision()).isNull();
         assertThat(ok.warnings()).containsExactly("line 3: division: blank, treated as absent");
+    }
+
+    // Content rules (EventChecks): the same refusals the running app dead-letters (docs/event-format.md).
+
+    @Test
+    void shouldRejectACourtNotInTheRegistry() {
+        assertThat(rejection(line("JUDGE_ASSIGNED", "\"judge\":\"J-1\"").replace("\"court\":\"湘0211\"", "\"court\":\"湘9999\"")))
+                .isEqualTo("line 7: court: unknown court code 湘9999 (not in the court registry, seeds/courts)");
+    }
+
+    @Test
+    void shouldRejectACaseNumberSentWithAnotherCourt() {
+        assertThat(rejection(line("JUDGE_ASSIGNED", "\"judge\":\"J-1\"").replace("湘0211民初", "湘0202民初")))
+                .isEqualTo("line 7: court: case number (2025)湘0202民初1234号 is of court 湘0202, not 湘0211");
+    }
+
+    @Test
+    void shouldRejectAnOccurredAtInYear9999BeforeAnyBrokerSeesIt() {
+        assertThat(rejection(line("JUDGE_ASSIGNED", "\"judge\":\"J-1\"").replace("2025-03-03T09:15:00+08:00", "9999-03-03T09:15:00+08:00")))
+                .isEqualTo("line 7: occurredAt: implausible instant 9999-03-03T01:15:00Z (accepted: 1949-10-01 to 2100-01-01 in Asia/Shanghai)");
+    }
+
+    @Test
+    void shouldRejectADateBeforeTheFoundingOfThePeoplesRepublic() {
+        assertThat(rejection(line("HEARING_HELD", "\"hearingId\":\"H-1\",\"heldOn\":\"1948-12-31\"")))
+                .isEqualTo("line 7: heldOn: implausible date 1948-12-31 (accepted: 1949-10-01 to 2100-01-01)");
+    }
+
+    @Test
+    void shouldRejectAFilingDatedYearsAfterItWasRecorded() {
+        assertThat(rejection(line("CASE_FILED", "\"procedure\":\"CIVIL_FIRST_ORDINARY\",\"filedOn\":\"2035-03-03\"")))
+                .isEqualTo("line 7: filedOn: 2035-03-03 is after the day the event was recorded (2025-03-03, occurredAt in"
+                        + " Asia/Shanghai; one day of slack): events may be recorded late, never early");
+        assertThat(valid(filed("").replace("\"filedOn\":\"2025-03-03\"", "\"filedOn\":\"2025-03-04\"")).warnings()).isEmpty();
+    }
+
+    @Test
+    void shouldRejectAnEscapedNulInTheCaseId() {
+        assertThat(rejection(line("JUDGE_ASSIGNED", "\"judge\":\"J-1\"").replace("民初1234号", "民初\\u00001234号")))
+                .isEqualTo("line 7: caseId: control character U+0000 at character 14");
+    }
+
+    @Test
+    void shouldRejectALoneSurrogateEscapeInAnyStringField() {
+        assertThat(rejection(line("JUDGE_ASSIGNED", "\"judge\":\"J-\\ud800\"")))
+                .isEqualTo("line 7: judge: lone surrogate U+D800 at character 3 (not valid Unicode)");
+        assertThat(rejection(line("HEARING_POSTPONED", "\"hearingId\":\"H-1\",\"reason\":\"\\udfff\"")))
+                .isEqualTo("line 7: reason: lone surrogate U+DFFF at character 1 (not valid Unicode)");
+        // An escaped pair is one valid character.
+        assertThat(valid(line("JUDGE_ASSIGNED", "\"judge\":\"J-\\ud840\\udc00\"")).warnings()).isEmpty();
+    }
+
+    @Test
+    void shouldRejectAVerticalBarInTheCaseId() {
+        assertThat(rejection(line("JUDGE_ASSIGNED", "\"judge\":\"J-1\"").replace("民初1234号", "民初1234号|2")))
+                .isEqualTo("line 7: caseId: must not contain '|': (2025)湘0211民初1234号|2");
     }
 }

@@ -2,8 +2,10 @@ package org.caseflow.streams.runtime.jsonl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,6 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 class ProduceCommandTest {
     private static final String VALID = "seeds/scenarios/valid-all-types.jsonl";
     private static final String BROKEN = "seeds/scenarios/broken-lines.jsonl";
+    private static final String FILING = "{\"eventId\":\"s-1\",\"type\":\"CASE_FILED\",\"caseId\":\"(2025)湘0211民初2001号\","
+            + "\"court\":\"湘0211\",\"occurredAt\":\"2025-03-05T09:00:00+08:00\",\"procedure\":\"CIVIL_FIRST_ORDINARY\","
+            + "\"filedOn\":\"2025-03-05\"}";
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -56,7 +61,7 @@ class ProduceCommandTest {
     @Test
     void shouldReportEachBrokenLineInFileOrderAndExitTwo() {
         assertThat(CaseflowCli.execute("produce", BROKEN, "--dry-run")).isEqualTo(2);
-        assertThat(out()).isEqualTo("3 valid, 23 invalid" + System.lineSeparator());
+        assertThat(out()).isEqualTo("3 valid, 30 invalid" + System.lineSeparator());
         assertThat(err().lines().map(line -> line.replaceFirst(" \\(allowed: .*\\)$", " (allowed: ...)")))
                 .containsExactly(
                         "line 2: json: invalid JSON at column 153: Unexpected end-of-input: expected close marker for Object",
@@ -82,7 +87,15 @@ class ProduceCommandTest {
                         "line 22: caseId: must not be blank",
                         "line 23: months: expected an integer, found string",
                         "line 24: courtroom: unknown field, ignored",
-                        "line 26: encoding: invalid UTF-8 at byte 175 of the line");
+                        "line 26: encoding: invalid UTF-8 at byte 175 of the line",
+                        "line 28: court: unknown court code 湘9999 (not in the court registry, seeds/courts)",
+                        "line 29: court: case number (2025)湘0202民初2001号 is of court 湘0202, not 湘0211",
+                        "line 30: occurredAt: implausible instant 9999-03-06T01:00:00Z (accepted: 1949-10-01 to 2100-01-01 in Asia/Shanghai)",
+                        "line 31: closedOn: implausible date 1900-01-01 (accepted: 1949-10-01 to 2100-01-01)",
+                        "line 32: filedOn: 2035-03-05 is after the day the event was recorded (2025-03-05, occurredAt in Asia/Shanghai;"
+                                + " one day of slack): events may be recorded late, never early",
+                        "line 33: caseId: control character U+0000 at character 14",
+                        "line 34: judge: lone surrogate U+D800 at character 3 (not valid Unicode)");
     }
 
     @Test
@@ -128,5 +141,47 @@ class ProduceCommandTest {
     void shouldPrintHelp() {
         assertThat(CaseflowCli.execute("produce", "--help")).isEqualTo(0);
         assertThat(out()).contains("--dry-run").contains("--max-line-bytes").contains("FILE");
+    }
+
+    @Test
+    void shouldValidateTheWholeFileAndPublishNothingWhenAnyLineIsInvalid(@TempDir Path dir) throws IOException {
+        // Issue 13: year 9999 used to reach the broker after the lines before it were published.
+        Path file = Files.writeString(dir.resolve("events.jsonl"), String.join("\n",
+                FILING, FILING.replace("s-1", "s-2").replace("2001号", "2002号"),
+                FILING.replace("s-1", "s-3").replace("2025-03-05T09:00:00", "9999-03-05T09:00:00")) + "\n");
+        // No broker listens there: the command must not even try to connect.
+        assertThat(CaseflowCli.execute("produce", file.toString(), "--bootstrap-servers", "127.0.0.1:1")).isEqualTo(2);
+        assertThat(err()).contains("line 3: occurredAt: implausible instant 9999-03-05T01:00:00Z")
+                .contains("caseflow produce: nothing published: 1 of 3 lines invalid (fix them, or pass --skip-invalid");
+        assertThat(out()).isEqualTo("0 published, 1 invalid" + System.lineSeparator());
+    }
+
+    @Test
+    void shouldValidateStandardInputWholeBeforePublishing() {
+        InputStream original = System.in;
+        System.setIn(new ByteArrayInputStream((FILING + "\n" + FILING.replace("湘0211\"", "湘9999\"") + "\n")
+                .getBytes(StandardCharsets.UTF_8)));
+        try {
+            assertThat(CaseflowCli.execute("produce", "-", "--bootstrap-servers", "127.0.0.1:1")).isEqualTo(2);
+        } finally {
+            System.setIn(original);
+        }
+        assertThat(err()).contains("line 2: court: unknown court code 湘9999").contains("nothing published: 1 of 2 lines");
+    }
+
+    @Test
+    void shouldExitTwoWhenTheCourtsCannotBeLoaded(@TempDir Path dir) {
+        assertThat(CaseflowCli.execute("produce", VALID, "--dry-run", "--seeds", dir.toString())).isEqualTo(2);
+        assertThat(err()).contains("caseflow produce: cannot load the courts of " + dir);
+    }
+
+    @Test
+    void shouldCheckCourtsAgainstTheSeedsFolderGiven(@TempDir Path dir) throws IOException {
+        Path courts = Files.createDirectories(dir.resolve("courts"));
+        Files.writeString(courts.resolve("one.yaml"), "description: one court\nsupervisionChain: [JUDGE, PRESIDENT]\n"
+                + "courts:\n  - {code: 湘0211, name: 天元区人民法院, nameEn: Tianyuan, level: BASIC, zone: Asia/Shanghai,"
+                + " jurisdiction: CN}\n");
+        assertThat(CaseflowCli.execute("produce", VALID, "--dry-run", "--seeds", dir.toString())).isEqualTo(2);
+        assertThat(err()).contains("court: unknown court code 湘02 (not in the court registry, seeds/courts)");
     }
 }

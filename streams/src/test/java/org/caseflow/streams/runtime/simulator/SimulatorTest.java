@@ -25,7 +25,9 @@ import org.caseflow.events.HearingScheduled;
 import org.caseflow.events.JudgeAssigned;
 import org.caseflow.events.JudgmentEffective;
 import org.caseflow.events.Procedure;
+import org.caseflow.streams.domain.cases.CaseNumbers;
 import org.caseflow.streams.domain.courts.CourtRegistry;
+import org.caseflow.streams.domain.input.TestChecks;
 import org.junit.jupiter.api.Test;
 
 class SimulatorTest {
@@ -66,6 +68,15 @@ class SimulatorTest {
                 Comparator.comparing(CaseEvent::getOccurredAt).thenComparing(CaseEvent::getEventId));
         Set<String> ids = new HashSet<>();
         events.forEach(e -> assertThat(ids.add(e.getEventId())).as(e.getEventId()).isTrue());
+    }
+
+    @Test
+    void shouldOnlyEmitEventsThatPassTheInputChecks() {
+        // Issue 13: the app refuses what produce refuses (unknown courts, case numbers of another court, events
+        // dated after they were recorded ...); a year of simulated events, appeals and enforcement included, has none.
+        List<CaseEvent> events = simulate(42, 365, 0.1);
+        assertThat(events).extracting(e -> CaseNumbers.parse(e.getCaseId()).isPresent()).containsOnly(true);
+        assertThat(events).allSatisfy(e -> assertThat(TestChecks.SEEDED.check(e)).as(e.toString()).isEmpty());
     }
 
     @Test

@@ -1,0 +1,13 @@
+package org.caseflow.streams.domain.input;
+
+import java.nio.file.Path;
+import org.caseflow.streams.domain.courts.CourtRegistry;
+
+/** The content rules over the repository's courts, as {@code caseflow produce} applies them by default. */
+public final class TestChecks {
+    public static final CourtRegistry COURTS = CourtRegistry.load(Path.of("seeds", "courts"));
+    public static final EventChecks SEEDED = new EventChecks(COURTS);
+
+    private TestChecks() {
+    }
+}
