@@ -51,6 +51,9 @@ import org.slf4j.LoggerFactory;
  * events are dead-lettered as they came ({@link CaseDeadLetters}).
  */
 final class CaseProcessor implements Processor<String, ArrivedEvent, String, Object> {
+    /** Record timestamps outside EventChecks' plausible range, as instants (UTC: a day's slack either way is moot). */
+    private static final Instant EARLIEST = EventChecks.EARLIEST.atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+    private static final Instant LATEST = EventChecks.LATEST.atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
     /** Wall-clock budget of one step of timer work; well under transaction.timeout.ms and max.poll.interval.ms. */
     static final Duration TICK_BUDGET = Duration.ofMillis(500);
     /** A timer whose evaluation failed is tried again this much later, not in a hot loop. */
@@ -119,7 +122,7 @@ final class CaseProcessor implements Processor<String, ArrivedEvent, String, Obj
                 .orElse(DeadLetters.Source.topic("unknown"));
         InputRecord input = new InputRecord(source, record.timestamp(), record.key(), record.value());
         CaseEvent event = input.event();
-        Refusal refusal = event == null ? null : refusal(record.key(), event);
+        Refusal refusal = event == null ? null : refusal(record.key(), event, record.timestamp());
         if (refusal != null) {
             // Refused before the event clock moves: a record dated 9999 must not fire every timer up to then.
             deadLetters.refusedOnArrival(input, refusal.reason(), refusal.message());
@@ -213,9 +216,16 @@ final class CaseProcessor implements Processor<String, ArrivedEvent, String, Obj
      * an event from further ahead than {@link TopologySettings#maxEventAhead()} is refused as well; event time has
      * no "now" to compare with (a replay or a simulation may well run ahead of the wall clock).
      */
-    private Refusal refusal(String key, CaseEvent event) {
+    private Refusal refusal(String key, CaseEvent event, long timestamp) {
         if (!Objects.equals(key, event.getCaseId())) {
             return new Refusal(Refusal.KEY_MISMATCH, "key", key + " does not match caseId " + event.getCaseId());
+        }
+        Instant stamped = Instant.ofEpochMilli(timestamp);
+        if (settings.clockMode() == ClockMode.EVENT_TIME && (stamped.isBefore(EARLIEST) || !stamped.isBefore(LATEST))) {
+            // On event time the record timestamp moves the clock: a raw producer's year-9999 stamp would fire every
+            // timer up to then, however plausible the event's own occurredAt.
+            return new Refusal(Refusal.IMPLAUSIBLE_DATE, "timestamp", "record timestamp " + stamped + " is outside "
+                    + EventChecks.EARLIEST + ".." + EventChecks.LATEST);
         }
         return (settings.clockMode() == ClockMode.WALL_CLOCK
                 ? checks.check(event, Instant.ofEpochMilli(context.currentSystemTimeMs()), settings.maxEventAhead())

@@ -223,6 +223,25 @@ class InputRefusalTopologyTest {
         });
     }
 
+    @Test
+    void shouldNotLetAPlausibleEventWithAYear9999RecordTimestampMoveTheEventClock() {
+        // On event time the record timestamp is the clock; a raw producer may stamp a record with any time. The
+        // event's own occurredAt is fine here, the stamp is not: refused as implausible, the clock stays.
+        start(TopologySettings.defaults().withClockMode(ClockMode.EVENT_TIME));
+        pipe(filed("e1", CASE, Procedure.CIVIL_FIRST_SUMMARY, FILED));
+        CaseEvent stamped = judge("e2", CASE, FILED, "J-2");
+        filings.pipeInput(CASE, stamped, Instant.parse("9999-01-01T00:00:00Z"));
+        pipe(judge("e3", CASE, FILED.plusDays(1), "J-3"));
+        driver.advanceWallClockTime(Duration.ofSeconds(1));
+
+        assertThat(deadLetters.readRecordsToList()).singleElement().satisfies(r -> {
+            assertThat(header(r, DeadLetters.REASON)).isEqualTo(Refusal.IMPLAUSIBLE_DATE);
+            assertThat(header(r, DeadLetters.DETAIL)).startsWith("timestamp: record timestamp 9999-01-01T00:00:00Z");
+        });
+        assertThat(alerts.readValuesToList()).isEmpty();
+        assertThat(snapshots.readValuesToList()).last().satisfies(s -> assertThat(s.getJudge()).isEqualTo("J-3"));
+    }
+
     private static int indexOf(byte[] haystack, byte[] needle) {
         for (int i = 0; i + needle.length <= haystack.length; i++) {
             boolean found = true;
