@@ -17,14 +17,13 @@ import java.util.Set;
  * @param indicatorThrottle      at most one {@code caseflow.indicators} update per key per this interval
  * @param indicatorRefresh       how often the current period of every known scope is recomputed, so that
  *                               point-in-time indicators (pending ages) move with the clock
- * @param indicatorExportScopes  court codes whose indicators become Micrometer gauges; empty = every court
- * @param indicatorGaugeLimit    at most this many {@code caseflow.indicator} gauge series (a cardinality guard)
+ * @param indicatorExport        which indicators become Prometheus gauges, and at most how many series
  * @param inMemoryStores         in-memory stores without changelogs: for replay, where TopologyTestDriver
  *                               commits (and RocksDB would flush a tiny file) after every record
  */
 public record TopologySettings(TopicNames topics, ClockMode clockMode, Duration tickInterval, int tickMaxTimers,
                                Duration indicatorThrottle, Duration indicatorRefresh,
-                               Set<String> indicatorExportScopes, int indicatorGaugeLimit, boolean inMemoryStores) {
+                               IndicatorExport indicatorExport, boolean inMemoryStores) {
     public static final Duration DEFAULT_INDICATOR_THROTTLE = Duration.ofSeconds(5);
     public static final Duration DEFAULT_INDICATOR_REFRESH = Duration.ofMinutes(15);
     public static final int DEFAULT_INDICATOR_GAUGE_LIMIT = 5000;
@@ -36,7 +35,6 @@ public record TopologySettings(TopicNames topics, ClockMode clockMode, Duration 
     public static final Duration FACT_BATCH_INTERVAL = Duration.ofSeconds(1);
 
     public TopologySettings {
-        indicatorExportScopes = Set.copyOf(indicatorExportScopes);
         if (indicatorThrottle.isNegative() || indicatorThrottle.isZero()
                 || indicatorRefresh.isNegative() || indicatorRefresh.isZero()) {
             throw new IllegalArgumentException("indicator throttle and refresh intervals must be positive");
@@ -45,16 +43,14 @@ public record TopologySettings(TopicNames topics, ClockMode clockMode, Duration 
 
     /** Persistent (RocksDB) stores, as live operation needs. */
     public TopologySettings(TopicNames topics, ClockMode clockMode, Duration tickInterval, int tickMaxTimers,
-                            Duration indicatorThrottle, Duration indicatorRefresh, Set<String> indicatorExportScopes,
-                            int indicatorGaugeLimit) {
-        this(topics, clockMode, tickInterval, tickMaxTimers, indicatorThrottle, indicatorRefresh, indicatorExportScopes,
-                indicatorGaugeLimit, false);
+                            Duration indicatorThrottle, Duration indicatorRefresh, IndicatorExport indicatorExport) {
+        this(topics, clockMode, tickInterval, tickMaxTimers, indicatorThrottle, indicatorRefresh, indicatorExport, false);
     }
 
-    /** The settings before indicators were configurable: default throttle, refresh and export. */
+    /** The settings before indicators were configurable: default throttle and refresh, every indicator exported. */
     public TopologySettings(TopicNames topics, ClockMode clockMode, Duration tickInterval, int tickMaxTimers) {
         this(topics, clockMode, tickInterval, tickMaxTimers, DEFAULT_INDICATOR_THROTTLE, DEFAULT_INDICATOR_REFRESH,
-                Set.of(), DEFAULT_INDICATOR_GAUGE_LIMIT);
+                IndicatorExport.everything(DEFAULT_INDICATOR_GAUGE_LIMIT));
     }
 
     public static TopologySettings defaults() {
@@ -63,29 +59,35 @@ public record TopologySettings(TopicNames topics, ClockMode clockMode, Duration 
 
     public TopologySettings withClockMode(ClockMode mode) {
         return new TopologySettings(topics, mode, tickInterval, tickMaxTimers, indicatorThrottle, indicatorRefresh,
-                indicatorExportScopes, indicatorGaugeLimit, inMemoryStores);
+                indicatorExport, inMemoryStores);
     }
 
     public TopologySettings withTopics(TopicNames names) {
         return new TopologySettings(names, clockMode, tickInterval, tickMaxTimers, indicatorThrottle,
-                indicatorRefresh, indicatorExportScopes, indicatorGaugeLimit, inMemoryStores);
+                indicatorRefresh, indicatorExport, inMemoryStores);
     }
 
-    public TopologySettings withIndicators(Duration throttle, Duration refresh, Set<String> exportScopes,
+    public TopologySettings withIndicators(Duration throttle, Duration refresh, IndicatorExport export) {
+        return new TopologySettings(topics, clockMode, tickInterval, tickMaxTimers, throttle, refresh, export,
+                inMemoryStores);
+    }
+
+    /** {@link #withIndicators(Duration, Duration, IndicatorExport)} for these courts, every window. */
+    public TopologySettings withIndicators(Duration throttle, Duration refresh, Set<String> exportCourts,
                                            int gaugeLimit) {
-        return new TopologySettings(topics, clockMode, tickInterval, tickMaxTimers, throttle, refresh, exportScopes,
-                gaugeLimit, inMemoryStores);
+        return withIndicators(throttle, refresh, new IndicatorExport(exportCourts, Set.of(),
+                IndicatorExport.everything(gaugeLimit).windows(), gaugeLimit));
     }
 
     /** The same with another bound on timer work per step; {@link Integer#MAX_VALUE}: unbounded (offline replay). */
     public TopologySettings withTickMaxTimers(int maxTimers) {
         return new TopologySettings(topics, clockMode, tickInterval, maxTimers, indicatorThrottle, indicatorRefresh,
-                indicatorExportScopes, indicatorGaugeLimit, inMemoryStores);
+                indicatorExport, inMemoryStores);
     }
 
     public TopologySettings withInMemoryStores() {
         return new TopologySettings(topics, clockMode, tickInterval, tickMaxTimers, indicatorThrottle,
-                indicatorRefresh, indicatorExportScopes, indicatorGaugeLimit, true);
+                indicatorRefresh, indicatorExport, true);
     }
 
     /**
