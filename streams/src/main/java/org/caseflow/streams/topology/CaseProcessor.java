@@ -103,15 +103,20 @@ final class CaseProcessor implements Processor<String, ArrivedEvent, String, Obj
             eventClock = later(due.clock(), progress == null ? Instant.EPOCH : progress.done());
             savedClock = eventClock;
             context.schedule(settings.tickInterval(), PunctuationType.WALL_CLOCK_TIME, ts -> {
-                drainHeld();
+                Step step = newStep();
+                drainHeld(step);
                 saveClock();
+                metrics.tick(step.elapsed());
             });
         } else {
             if (progress == null) {
                 startThresholds(Instant.ofEpochMilli(context.currentSystemTimeMs()));
             }
-            context.schedule(settings.tickInterval(), PunctuationType.WALL_CLOCK_TIME,
-                    ts -> fireDue(Instant.ofEpochMilli(ts), newStep()));
+            context.schedule(settings.tickInterval(), PunctuationType.WALL_CLOCK_TIME, ts -> {
+                Step step = newStep();
+                fireDue(Instant.ofEpochMilli(ts), step);
+                metrics.tick(step.elapsed());
+            });
         }
     }
 
@@ -133,9 +138,16 @@ final class CaseProcessor implements Processor<String, ArrivedEvent, String, Obj
             apply(input);
             return;
         }
-        if (held.isEmpty() && fireDue(later(eventClock, Instant.ofEpochMilli(record.timestamp())), newStep())) {
-            apply(input);
-            return;
+        if (held.isEmpty()) {
+            Step step = newStep();
+            boolean drained = fireDue(later(eventClock, Instant.ofEpochMilli(record.timestamp())), step);
+            if (step.used() > 0 || !drained) {
+                metrics.tick(step.elapsed()); // timer work done before this record: a tick like a punctuation's
+            }
+            if (drained) {
+                apply(input);
+                return;
+            }
         }
         // Timers due before this record are still firing: it waits, and so does everything after it.
         held.add(input);
@@ -143,8 +155,7 @@ final class CaseProcessor implements Processor<String, ArrivedEvent, String, Obj
     }
 
     /** Event time: fires due timers and applies held records in order, one bounded step per punctuation. */
-    private void drainHeld() {
-        Step step = newStep();
+    private void drainHeld(Step step) {
         HeldEvents.Held next = held.first();
         while (next != null) {
             if (!fireDue(later(eventClock, Instant.ofEpochMilli(next.input().timestamp())), step)) {
@@ -189,9 +200,9 @@ final class CaseProcessor implements Processor<String, ArrivedEvent, String, Obj
             metrics.event(topic, type, "clock-tick");
             return;
         }
-        if (settings.clockMode() == ClockMode.WALL_CLOCK) {
-            metrics.lag(Duration.between(event.getOccurredAt(), now));
-        }
+        // Live: how long after it happened the event is applied. On event time "now" is the event clock, so this is
+        // how far the clock had run past the event when it arrived (0 in order); the wall clock says nothing there.
+        metrics.lag(Duration.between(event.getOccurredAt(), now));
         CaseRecord before = cases.get(key);
         CaseEventLog log = logOf(key, before).arriving(input.value());
         CaseState state = before == null ? null : before.state();
@@ -252,17 +263,12 @@ final class CaseProcessor implements Processor<String, ArrivedEvent, String, Obj
      */
     boolean fireDue(Instant now, Step step) {
         int before = step.used();
-        boolean drained = false;
         try {
-            drained = crossThresholds(now, step) && fireWakeUps(now, step);
-            return drained;
+            return crossThresholds(now, step) && fireWakeUps(now, step);
         } finally {
             int fired = step.used() - before;
             if (fired > 0) {
                 metrics.timersFired(fired);
-            }
-            if (settings.clockMode() == ClockMode.WALL_CLOCK || fired > 0 || !drained) {
-                metrics.tick(step.elapsed());
             }
         }
     }

@@ -38,6 +38,7 @@ public final class CaseflowTopology {
     public static Topology build(TopologySettings settings, CaseEngine engine, MeterRegistry registry) {
         TopicNames topics = settings.topics();
         ProcessingMetrics metrics = new ProcessingMetrics(registry);
+        metrics.describeTopology(settings);
         // The inputs keep the bytes each event arrived as, and refuse keys that would not read back as they came:
         // a refused record is dead-lettered with its original key and bytes (DESIGN.md section 4).
         var keys = new Utf8KeyDeserializer();

@@ -65,6 +65,8 @@ final class IndicatorProcessor implements Processor<String, byte[], String, Obje
     private final IndicatorGauges gauges;
     private final Set<String> dirtyMarked = new HashSet<>();
     private final Set<String> scopesKnown = new HashSet<>();
+    /** Scopes whose gauges this task set, released on close. */
+    private final Set<ScopeKey> gaugedScopes = new HashSet<>();
     private ProcessorContext<String, Object> context;
     private KeyValueLedgerStore ledgers;
     private KeyValueStore<String, String> dirty;
@@ -92,8 +94,18 @@ final class IndicatorProcessor implements Processor<String, byte[], String, Obje
         scopesKnown.clear();
         String clock = scopes.get(EVENT_CLOCK_KEY);
         eventClock = clock == null ? Instant.EPOCH : Instant.ofEpochMilli(Long.parseLong(clock));
-        context.schedule(settings.indicatorThrottle(), PunctuationType.WALL_CLOCK_TIME, this::flush);
+        context.schedule(settings.indicatorThrottle(), PunctuationType.WALL_CLOCK_TIME, this::timedFlush);
         context.schedule(settings.indicatorRefresh(), PunctuationType.WALL_CLOCK_TIME, ts -> refresh());
+        // The gauges of this instance start empty (process start) or were released when the task last closed here:
+        // the first flush recomputes every known scope's current periods, instead of the next refresh (15 min).
+        refresh();
+    }
+
+    /** The task leaves this instance (or is revived): its scopes' gauges stop counting here. */
+    @Override
+    public void close() {
+        gaugedScopes.forEach(gauges::release);
+        gaugedScopes.clear();
     }
 
     @Override
@@ -146,6 +158,15 @@ final class IndicatorProcessor implements Processor<String, byte[], String, Obje
         }
     }
 
+    /** A flush, timed for {@code caseflow_indicator_flush_duration_seconds} once there is a clock to compute at. */
+    private void timedFlush(long wallClockMs) {
+        long started = System.nanoTime();
+        flush(wallClockMs);
+        if (clockKnown()) {
+            metrics.indicatorFlush(Duration.ofNanos(System.nanoTime() - started));
+        }
+    }
+
     /** Computes and publishes every dirty period, within a time and count budget. */
     void flush(long wallClockMs) {
         if (!clockKnown()) {
@@ -188,6 +209,9 @@ final class IndicatorProcessor implements Processor<String, byte[], String, Obje
             if (current) {
                 gauges.update(p.scope(), r);
             }
+        }
+        if (current) {
+            gaugedScopes.add(p.scope());
         }
     }
 

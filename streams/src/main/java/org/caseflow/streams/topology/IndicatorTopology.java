@@ -60,8 +60,8 @@ final class IndicatorTopology {
                 Names.LINEAGE_PROCESSOR);
 
         IndicatorCalculator calculator = new IndicatorCalculator(seeds.indicators());
-        IndicatorGauges gauges = new IndicatorGauges(metrics.registry(), settings.indicatorExportScopes(),
-                settings.indicatorGaugeLimit());
+        IndicatorGauges gauges = new IndicatorGauges(metrics.registry(), settings.indicatorExport(), seeds.courts(),
+                seeds.indicators());
         topology.addSource(Names.DELTAS_SOURCE, new StringDeserializer(), new ByteArrayDeserializer(),
                 topics.indicatorDeltas());
         topology.addProcessor(Names.INDICATOR_PROCESSOR,

@@ -17,8 +17,7 @@ import java.util.Set;
  * @param indicatorThrottle      at most one {@code caseflow.indicators} update per key per this interval
  * @param indicatorRefresh       how often the current period of every known scope is recomputed, so that
  *                               point-in-time indicators (pending ages) move with the clock
- * @param indicatorExportScopes  court codes whose indicators become Micrometer gauges; empty = every court
- * @param indicatorGaugeLimit    at most this many {@code caseflow.indicator} gauge series (a cardinality guard)
+ * @param indicatorExport        which indicators become Prometheus gauges, and at most how many series
  * @param inMemoryStores         in-memory stores without changelogs: for replay, where TopologyTestDriver
  *                               commits (and RocksDB would flush a tiny file) after every record
  * @param maxEventAhead          on the wall clock, an event whose occurredAt is further ahead of it is refused
@@ -26,16 +25,15 @@ import java.util.Set;
  */
 public record TopologySettings(TopicNames topics, ClockMode clockMode, Duration tickInterval, int tickMaxTimers,
                                Duration indicatorThrottle, Duration indicatorRefresh,
-                               Set<String> indicatorExportScopes, int indicatorGaugeLimit, boolean inMemoryStores,
-                               Duration maxEventAhead) {
-    public static final Duration DEFAULT_INDICATOR_THROTTLE = Duration.ofSeconds(5);
-    public static final Duration DEFAULT_INDICATOR_REFRESH = Duration.ofMinutes(15);
-    public static final int DEFAULT_INDICATOR_GAUGE_LIMIT = 5000;
+                               IndicatorExport indicatorExport, boolean inMemoryStores, Duration maxEventAhead) {
     /**
      * Events are recorded after they happen; a day ahead of the wall clock covers a producer whose clock or zone is
      * off, while a date typed a year ahead is refused before it starts a case's clock.
      */
     public static final Duration DEFAULT_MAX_EVENT_AHEAD = Duration.ofDays(1);
+    public static final Duration DEFAULT_INDICATOR_THROTTLE = Duration.ofSeconds(5);
+    public static final Duration DEFAULT_INDICATOR_REFRESH = Duration.ofMinutes(15);
+    public static final int DEFAULT_INDICATOR_GAUGE_LIMIT = 5000;
     /**
      * How often (wall clock) the fact aggregator sends the deltas it summed on to the indicator processor: well under
      * the indicator throttle, so it adds at most this much to an indicator's delay. Replay moves the wall clock by
@@ -44,7 +42,6 @@ public record TopologySettings(TopicNames topics, ClockMode clockMode, Duration 
     public static final Duration FACT_BATCH_INTERVAL = Duration.ofSeconds(1);
 
     public TopologySettings {
-        indicatorExportScopes = Set.copyOf(indicatorExportScopes);
         if (indicatorThrottle.isNegative() || indicatorThrottle.isZero()
                 || indicatorRefresh.isNegative() || indicatorRefresh.isZero()) {
             throw new IllegalArgumentException("indicator throttle and refresh intervals must be positive");
@@ -56,16 +53,15 @@ public record TopologySettings(TopicNames topics, ClockMode clockMode, Duration 
 
     /** Persistent (RocksDB) stores, as live operation needs. */
     public TopologySettings(TopicNames topics, ClockMode clockMode, Duration tickInterval, int tickMaxTimers,
-                            Duration indicatorThrottle, Duration indicatorRefresh, Set<String> indicatorExportScopes,
-                            int indicatorGaugeLimit) {
-        this(topics, clockMode, tickInterval, tickMaxTimers, indicatorThrottle, indicatorRefresh, indicatorExportScopes,
-                indicatorGaugeLimit, false, DEFAULT_MAX_EVENT_AHEAD);
+                            Duration indicatorThrottle, Duration indicatorRefresh, IndicatorExport indicatorExport) {
+        this(topics, clockMode, tickInterval, tickMaxTimers, indicatorThrottle, indicatorRefresh, indicatorExport, false,
+                DEFAULT_MAX_EVENT_AHEAD);
     }
 
-    /** The settings before indicators were configurable: default throttle, refresh and export. */
+    /** The settings before indicators were configurable: default throttle and refresh, every indicator exported. */
     public TopologySettings(TopicNames topics, ClockMode clockMode, Duration tickInterval, int tickMaxTimers) {
         this(topics, clockMode, tickInterval, tickMaxTimers, DEFAULT_INDICATOR_THROTTLE, DEFAULT_INDICATOR_REFRESH,
-                Set.of(), DEFAULT_INDICATOR_GAUGE_LIMIT);
+                IndicatorExport.everything(DEFAULT_INDICATOR_GAUGE_LIMIT));
     }
 
     public static TopologySettings defaults() {
@@ -74,35 +70,41 @@ public record TopologySettings(TopicNames topics, ClockMode clockMode, Duration 
 
     public TopologySettings withClockMode(ClockMode mode) {
         return new TopologySettings(topics, mode, tickInterval, tickMaxTimers, indicatorThrottle, indicatorRefresh,
-                indicatorExportScopes, indicatorGaugeLimit, inMemoryStores, maxEventAhead);
+                indicatorExport, inMemoryStores, maxEventAhead);
     }
 
     public TopologySettings withTopics(TopicNames names) {
         return new TopologySettings(names, clockMode, tickInterval, tickMaxTimers, indicatorThrottle,
-                indicatorRefresh, indicatorExportScopes, indicatorGaugeLimit, inMemoryStores, maxEventAhead);
+                indicatorRefresh, indicatorExport, inMemoryStores, maxEventAhead);
     }
 
-    public TopologySettings withIndicators(Duration throttle, Duration refresh, Set<String> exportScopes,
+    public TopologySettings withIndicators(Duration throttle, Duration refresh, IndicatorExport export) {
+        return new TopologySettings(topics, clockMode, tickInterval, tickMaxTimers, throttle, refresh, export,
+                inMemoryStores, maxEventAhead);
+    }
+
+    /** {@link #withIndicators(Duration, Duration, IndicatorExport)} for these courts, every window. */
+    public TopologySettings withIndicators(Duration throttle, Duration refresh, Set<String> exportCourts,
                                            int gaugeLimit) {
-        return new TopologySettings(topics, clockMode, tickInterval, tickMaxTimers, throttle, refresh, exportScopes,
-                gaugeLimit, inMemoryStores, maxEventAhead);
+        return withIndicators(throttle, refresh, new IndicatorExport(exportCourts, Set.of(),
+                IndicatorExport.everything(gaugeLimit).windows(), gaugeLimit));
     }
 
     /** The same with another bound on timer work per step; {@link Integer#MAX_VALUE}: unbounded (offline replay). */
     public TopologySettings withTickMaxTimers(int maxTimers) {
         return new TopologySettings(topics, clockMode, tickInterval, maxTimers, indicatorThrottle, indicatorRefresh,
-                indicatorExportScopes, indicatorGaugeLimit, inMemoryStores, maxEventAhead);
+                indicatorExport, inMemoryStores, maxEventAhead);
     }
 
     public TopologySettings withInMemoryStores() {
         return new TopologySettings(topics, clockMode, tickInterval, tickMaxTimers, indicatorThrottle,
-                indicatorRefresh, indicatorExportScopes, indicatorGaugeLimit, true, maxEventAhead);
+                indicatorRefresh, indicatorExport, true, maxEventAhead);
     }
 
     /** The same with another bound on how far ahead of the wall clock an event may be (live). */
     public TopologySettings withMaxEventAhead(Duration maxAhead) {
         return new TopologySettings(topics, clockMode, tickInterval, tickMaxTimers, indicatorThrottle,
-                indicatorRefresh, indicatorExportScopes, indicatorGaugeLimit, inMemoryStores, maxAhead);
+                indicatorRefresh, indicatorExport, inMemoryStores, maxAhead);
     }
 
     /**

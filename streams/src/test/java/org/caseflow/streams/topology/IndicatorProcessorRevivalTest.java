@@ -3,6 +3,7 @@ package org.caseflow.streams.topology;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.caseflow.streams.topology.IndicatorDriver.filed;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,8 +32,8 @@ class IndicatorProcessorRevivalTest {
     private static IndicatorProcessor processor(TopologySettings settings) {
         return new IndicatorProcessor(settings, new IndicatorCalculator(IndicatorDriver.SEEDS.indicators()),
                 new ProcessingMetrics(new SimpleMeterRegistry()),
-                new IndicatorGauges(new SimpleMeterRegistry(), settings.indicatorExportScopes(),
-                        settings.indicatorGaugeLimit()));
+                new IndicatorGauges(new SimpleMeterRegistry(), settings.indicatorExport(),
+                        IndicatorDriver.SEEDS.courts(), IndicatorDriver.SEEDS.indicators()));
     }
 
     /** A context with the processor's four stores, empty (in memory, no changelog). */
@@ -107,5 +108,28 @@ class IndicatorProcessorRevivalTest {
         p.process(record(filed("B", "湘0211", "CIVIL", "FIRST", "2025-03-03", true), march03));
         KeyValueStore<String, String> scopes = after.getStateStore(StoreNames.INDICATOR_SCOPES);
         assertThat(scopes.get(IndicatorProcessor.EVENT_CLOCK_KEY)).isEqualTo(Long.toString(march03.toEpochMilli()));
+    }
+    @Test
+    void shouldGiveItsGaugesBackOnCloseAndRecomputeThemAfterTheNextInit() {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        TopologySettings settings = TopologySettings.defaults();
+        IndicatorProcessor p = new IndicatorProcessor(settings,
+                new IndicatorCalculator(IndicatorDriver.SEEDS.indicators()), new ProcessingMetrics(registry),
+                new IndicatorGauges(registry, settings.indicatorExport(), IndicatorDriver.SEEDS.courts(),
+                        IndicatorDriver.SEEDS.indicators()));
+        MockProcessorContext<String, Object> context = freshContext();
+        p.init(context);
+        p.process(record(filed("A", "湘0211", "CIVIL", "FIRST", "2025-03-03", true), MARCH_31));
+        p.flush(MARCH_31.toEpochMilli());
+        Gauge open = registry.get("caseflow.cases.open").tags("court", "湘0211", "category", "CIVIL").gauge();
+        assertThat(open.value()).isEqualTo(1.0);
+
+        p.close();
+        assertThat(open.value()).as("the task may open on another instance: this one counts 0").isZero();
+
+        p.init(context); // the task opens here again, its stores as they were
+        p.flush(MARCH_31.toEpochMilli());
+        assertThat(open.value()).as("recomputed by the first flush, not at the next 15-minute refresh")
+                .isEqualTo(1.0);
     }
 }

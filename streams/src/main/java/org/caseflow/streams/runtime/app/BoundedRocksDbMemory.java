@@ -1,6 +1,9 @@
 package org.caseflow.streams.runtime.app;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
+import java.util.function.ToLongFunction;
 import org.apache.kafka.streams.state.RocksDBConfigSetter;
 import org.rocksdb.BlockBasedTableConfig;
 import org.rocksdb.Cache;
@@ -35,6 +38,33 @@ public final class BoundedRocksDbMemory implements RocksDBConfigSetter {
             LRUCache cache = new LRUCache(bytes, -1, false, HIGH_PRIORITY_SHARE);
             shared = new Shared(bytes, cache, new WriteBufferManager((long) (bytes * WRITE_BUFFER_SHARE), cache));
         }
+        return shared;
+    }
+
+    /**
+     * {@code caseflow_rocksdb_memory_bytes{kind}}: {@code used} (block cache usage, memtables included since they are
+     * charged to it), {@code pinned} (blocks in use by readers), {@code capacity} (the budget). One cache serves every
+     * store of the JVM, so these replace the per-store RocksDB metrics, which would each report the same cache.
+     * Before the first store opens there is no cache yet: 0 used, the configured capacity.
+     */
+    static void bindTo(MeterRegistry registry, long configuredBytes) {
+        memoryGauge(registry, "used", s -> s.cache().getUsage(), 0);
+        memoryGauge(registry, "pinned", s -> s.cache().getPinnedUsage(), 0);
+        memoryGauge(registry, "capacity", Shared::bytes, configuredBytes);
+    }
+
+    private static void memoryGauge(MeterRegistry registry, String kind, ToLongFunction<Shared> read, long before) {
+        Gauge.builder("caseflow.rocksdb.memory", () -> {
+            Shared memory = current();
+            return memory == null ? before : read.applyAsLong(memory);
+        }).description("Off-heap memory of the RocksDB stores (one shared cache; caseflow.rocksdb.memory.bytes)")
+                .baseUnit("bytes")
+                .tag("kind", kind)
+                .strongReference(true)
+                .register(registry);
+    }
+
+    private static synchronized Shared current() {
         return shared;
     }
 

@@ -42,7 +42,8 @@ public final class CaseflowApp implements AutoCloseable, QueryableStreams {
                 stopped.countDown();
             }
         });
-        this.streamsMetrics = Metrics.bindStreams(registry, streams);
+        this.streamsMetrics = Metrics.bindStreams(registry, streams, config.applicationId());
+        BoundedRocksDbMemory.bindTo(registry, config.rocksdbMemoryBytes());
     }
 
     /** The production topology over the seeds of {@code config.seedsDir()}. */

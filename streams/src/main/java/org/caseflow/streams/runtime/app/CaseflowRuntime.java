@@ -1,15 +1,20 @@
 package org.caseflow.streams.runtime.app;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.time.Instant;
 import java.util.function.Function;
+import org.caseflow.streams.domain.courts.Court;
+import org.caseflow.streams.domain.courts.CourtRegistry;
 import org.caseflow.streams.domain.seeds.Seeds;
 import org.apache.kafka.streams.KafkaStreams;
 import org.caseflow.streams.runtime.config.CaseflowConfig;
 import org.caseflow.streams.runtime.http.AlertBroadcaster;
 import org.caseflow.streams.runtime.http.HttpApi;
 import org.caseflow.streams.runtime.http.LocalQueries;
+import org.caseflow.streams.runtime.metrics.AtRiskGauges;
 import org.caseflow.streams.runtime.metrics.Metrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,15 +31,17 @@ public final class CaseflowRuntime implements AutoCloseable {
     private final HttpApi http;
     private final AlertBroadcaster alerts;
     private final AlertTopicTail alertTail;
+    private final AtRiskGauges atRisk;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private CaseflowRuntime(PrometheusMeterRegistry registry, CaseflowApp app, HttpApi http, AlertBroadcaster alerts,
-            AlertTopicTail alertTail) {
+            AlertTopicTail alertTail, AtRiskGauges atRisk) {
         this.registry = registry;
         this.app = app;
         this.http = http;
         this.alerts = alerts;
         this.alertTail = alertTail;
+        this.atRisk = atRisk;
     }
 
     /** Starts with the store queries on the wall clock (live operation). */
@@ -45,22 +52,34 @@ public final class CaseflowRuntime implements AutoCloseable {
 
     /** @param queries builds this instance's local store reads over its KafkaStreams client */
     public static CaseflowRuntime start(CaseflowConfig config, Function<KafkaStreams, LocalQueries> queries) {
-        PrometheusMeterRegistry registry = Metrics.newRegistry();
+        PrometheusMeterRegistry registry = Metrics.newRegistry(config);
         CaseflowApp app = CaseflowApp.create(config, registry);
+        Metrics.bindReadiness(registry, app::ready);
         AlertBroadcaster alerts = new AlertBroadcaster();
-        HttpApi http = new HttpApi(config, registry, app, queries.apply(app.kafkaStreams()), alerts);
+        LocalQueries local = queries.apply(app.kafkaStreams());
+        HttpApi http = new HttpApi(config, registry, app, local, alerts);
+        AtRiskGauges atRisk = new AtRiskGauges(registry, courtCodes(config), local);
         AlertTopicTail tail;
         try {
             http.start();
             app.start();
             tail = new AlertTopicTail(config, alerts, registry).start();
+            atRisk.start(AT_RISK_COUNT_INTERVAL);
         } catch (RuntimeException e) {
             // Whatever started is stopped, so a failed start exits instead of hanging.
             http.close();
             app.close();
             throw e;
         }
-        return new CaseflowRuntime(registry, app, http, alerts, tail);
+        return new CaseflowRuntime(registry, app, http, alerts, tail, atRisk);
+    }
+
+    /** How often the at-risk gauges count (a range read of the deadline index per court). */
+    static final Duration AT_RISK_COUNT_INTERVAL = Duration.ofSeconds(30);
+
+    private static List<String> courtCodes(CaseflowConfig config) {
+        return CourtRegistry.load(config.seedsDir().resolve("courts")).all().stream().map(Court::code).sorted()
+                .toList();
     }
 
     public PrometheusMeterRegistry registry() {
@@ -89,6 +108,7 @@ public final class CaseflowRuntime implements AutoCloseable {
     public void close() {
         if (closed.compareAndSet(false, true)) {
             LOG.info("shutting down");
+            atRisk.close();
             try {
                 alertTail.close();
             } catch (InterruptedException e) {

@@ -7,8 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.caseflow.streams.topology.ClockMode;
+import org.caseflow.streams.topology.IndicatorExport;
 import org.caseflow.streams.topology.TopicNames;
 import org.caseflow.streams.topology.TopologySettings;
 
@@ -37,7 +37,7 @@ public record CaseflowConfig(
         Duration maxEventAhead,
         ApiTokens apiTokens,
         int indicatorExportLimit,
-        Set<String> indicatorExportScopes,
+        IndicatorExport indicatorExport,
         String metricsRecordingLevel,
         int streamThreads,
         int maxThreadReplacements,
@@ -48,7 +48,6 @@ public record CaseflowConfig(
 
     public CaseflowConfig {
         kafka = Map.copyOf(kafka);
-        indicatorExportScopes = Set.copyOf(indicatorExportScopes);
     }
 
     /** Builds from {@code caseflow.*} and {@code kafka.*} keys over the defaults; unknown caseflow keys are errors. */
@@ -84,7 +83,9 @@ public record CaseflowConfig(
                 Duration.ofMillis(p.longIn(ConfigKeys.EVENTS_MAX_AHEAD_MS, 0, 366L * 24 * 3600 * 1000)),
                 ApiTokens.parse(ConfigKeys.API_TOKENS, values.get(ConfigKeys.API_TOKENS), problems),
                 p.intIn(ConfigKeys.INDICATORS_EXPORT_LIMIT, 1, 1_000_000),
-                scopes(values.get(ConfigKeys.INDICATORS_EXPORT_SCOPES)),
+                IndicatorExportSetting.parse(values.get(ConfigKeys.INDICATORS_EXPORT_SCOPES),
+                        values.get(ConfigKeys.INDICATORS_EXPORT_WINDOWS),
+                        p.intIn(ConfigKeys.INDICATORS_EXPORT_MAX_SERIES, 0, 1_000_000), problems),
                 p.oneOf(ConfigKeys.METRICS_RECORDING_LEVEL, List.of("INFO", "DEBUG", "TRACE")),
                 p.intIn(ConfigKeys.STREAMS_THREADS, 1, 64),
                 p.intIn(ConfigKeys.STREAMS_MAX_THREAD_REPLACEMENTS, 0, 1000),
@@ -102,11 +103,6 @@ public record CaseflowConfig(
         return config;
     }
 
-    private static Set<String> scopes(String text) {
-        return java.util.Arrays.stream(text.split(",")).map(String::trim).filter(c -> !c.isEmpty())
-                .collect(java.util.stream.Collectors.toSet());
-    }
-
     public String bootstrapServers() {
         return kafka.get("bootstrap.servers");
     }
@@ -118,7 +114,7 @@ public record CaseflowConfig(
     public TopologySettings topologySettings() {
         return new TopologySettings(topics(), clockMode, tickInterval, tickMaxTimers,
                 TopologySettings.DEFAULT_INDICATOR_THROTTLE, TopologySettings.DEFAULT_INDICATOR_REFRESH,
-                indicatorExportScopes, indicatorExportLimit).withMaxEventAhead(maxEventAhead);
+                indicatorExport).withMaxEventAhead(maxEventAhead);
     }
 
     /** {@code host:port} other instances use to reach this one (Kafka Streams {@code application.server}). */
@@ -153,7 +149,9 @@ public record CaseflowConfig(
         s.put(ConfigKeys.EVENTS_MAX_AHEAD_MS, String.valueOf(maxEventAhead.toMillis()));
         s.put(ConfigKeys.API_TOKENS, tokensText());
         s.put(ConfigKeys.INDICATORS_EXPORT_LIMIT, String.valueOf(indicatorExportLimit));
-        s.put(ConfigKeys.INDICATORS_EXPORT_SCOPES, String.join(",", new java.util.TreeSet<>(indicatorExportScopes)));
+        s.put(ConfigKeys.INDICATORS_EXPORT_SCOPES, IndicatorExportSetting.scopesText(indicatorExport));
+        s.put(ConfigKeys.INDICATORS_EXPORT_WINDOWS, IndicatorExportSetting.windowsText(indicatorExport));
+        s.put(ConfigKeys.INDICATORS_EXPORT_MAX_SERIES, String.valueOf(indicatorExport.maxSeries()));
         s.put(ConfigKeys.METRICS_RECORDING_LEVEL, metricsRecordingLevel);
         s.put(ConfigKeys.STREAMS_THREADS, String.valueOf(streamThreads));
         s.put(ConfigKeys.STREAMS_MAX_THREAD_REPLACEMENTS, String.valueOf(maxThreadReplacements));

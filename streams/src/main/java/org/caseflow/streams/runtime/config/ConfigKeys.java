@@ -28,9 +28,17 @@ public final class ConfigKeys {
     /** On the wall clock, events whose occurredAt is further ahead of it than this are dead-lettered. */
     public static final String EVENTS_MAX_AHEAD_MS = "caseflow.events.max.ahead.ms";
     public static final String API_TOKENS = "caseflow.api.tokens";
+    /** Most indicator rows one API request returns. */
     public static final String INDICATORS_EXPORT_LIMIT = "caseflow.indicators.export.limit";
-    /** Comma-separated court codes whose indicators become gauges; empty = every court (up to the limit). */
+    /**
+     * Courts whose indicators become Prometheus gauges: court codes and {@code level:LEVEL} entries, comma-separated;
+     * {@code *} or empty = every court. The default, {@code level:INTERMEDIATE}, keeps the demo inside its budget.
+     */
     public static final String INDICATORS_EXPORT_SCOPES = "caseflow.indicators.export.scopes";
+    /** Windows whose indicators become gauges (comma-separated MONTH, YEAR_TO_DATE, ROLLING_12M). */
+    public static final String INDICATORS_EXPORT_WINDOWS = "caseflow.indicators.export.windows";
+    /** Most caseflow_indicator plus caseflow_indicator_previous_year series (a cardinality guard). */
+    public static final String INDICATORS_EXPORT_MAX_SERIES = "caseflow.indicators.export.max.series";
     public static final String METRICS_RECORDING_LEVEL = "caseflow.metrics.recording.level";
     public static final String STREAMS_THREADS = "caseflow.streams.threads";
     public static final String STREAMS_MAX_THREAD_REPLACEMENTS = "caseflow.streams.max.thread.replacements";
@@ -79,7 +87,9 @@ public final class ConfigKeys {
         d.put(EVENTS_MAX_AHEAD_MS, String.valueOf(24L * 3600 * 1000));
         d.put(API_TOKENS, "");
         d.put(INDICATORS_EXPORT_LIMIT, "5000");
-        d.put(INDICATORS_EXPORT_SCOPES, "");
+        d.put(INDICATORS_EXPORT_SCOPES, "level:INTERMEDIATE");
+        d.put(INDICATORS_EXPORT_WINDOWS, "ROLLING_12M");
+        d.put(INDICATORS_EXPORT_MAX_SERIES, "700");
         d.put(METRICS_RECORDING_LEVEL, "INFO");
         d.put(STREAMS_THREADS, "1");
         d.put(STREAMS_MAX_THREAD_REPLACEMENTS, "3");

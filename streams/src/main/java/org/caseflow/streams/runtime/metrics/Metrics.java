@@ -1,7 +1,9 @@
 package org.caseflow.streams.runtime.metrics;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -11,7 +13,11 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
 import org.apache.kafka.streams.KafkaStreams;
+import org.caseflow.streams.runtime.config.CaseflowConfig;
 
 /**
  * The process's meter registry (Prometheus) and the meters the runtime owns. Micrometer names are
@@ -31,7 +37,22 @@ public final class Metrics {
 
     /** A Prometheus registry with the JVM binders (memory, GC, threads, class loading, CPU, uptime). */
     public static PrometheusMeterRegistry newRegistry() {
+        return withJvmBinders(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+    }
+
+    /**
+     * {@link #newRegistry()} with the Kafka client metrics {@code config} asks for ({@link KafkaMeterFilter}): the
+     * filter is in place before any Kafka meter is bound, as Micrometer wants.
+     */
+    public static PrometheusMeterRegistry newRegistry(CaseflowConfig config) {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        List<String> consumed = new ArrayList<>(config.topics().inputs());
+        consumed.addAll(config.topics().readBack());
+        registry.config().meterFilter(new KafkaMeterFilter(config.metricsRecordingLevel(), consumed));
+        return withJvmBinders(registry);
+    }
+
+    private static PrometheusMeterRegistry withJvmBinders(PrometheusMeterRegistry registry) {
         new JvmMemoryMetrics().bindTo(registry);
         // JvmGcMetrics keeps a notification listener; it lives as long as the process (one registry per process).
         new JvmGcMetrics().bindTo(registry);
@@ -42,11 +63,22 @@ public final class Metrics {
         return registry;
     }
 
-    /** Binds Kafka Streams' own metrics (threads, clients; tasks/stores at recording level DEBUG). */
-    public static KafkaStreamsMetrics bindStreams(MeterRegistry registry, KafkaStreams streams) {
-        KafkaStreamsMetrics binder = new KafkaStreamsMetrics(streams);
+    /**
+     * Binds Kafka Streams' own metrics (threads, clients; tasks/stores at recording level DEBUG), each tagged
+     * {@code group} = the application id, which is the main consumers' group: lag panels group by it.
+     */
+    public static KafkaStreamsMetrics bindStreams(MeterRegistry registry, KafkaStreams streams, String applicationId) {
+        KafkaStreamsMetrics binder = new KafkaStreamsMetrics(streams, Tags.of("group", applicationId));
         binder.bindTo(registry);
         return binder;
+    }
+
+    /** {@code caseflow_ready}: 1 while the instance answers /health/ready with 200, else 0. */
+    public static void bindReadiness(MeterRegistry registry, BooleanSupplier ready) {
+        Gauge.builder("caseflow.ready", ready, r -> r.getAsBoolean() ? 1 : 0)
+                .description("1 while the instance is ready (GET /health/ready answers 200), else 0")
+                .strongReference(true)
+                .register(registry);
     }
 
     public static Counter deadLetters(MeterRegistry registry, String reason) {

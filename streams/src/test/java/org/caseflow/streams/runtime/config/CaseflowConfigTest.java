@@ -11,8 +11,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
+import org.caseflow.streams.domain.courts.CourtLevel;
+import org.caseflow.streams.domain.indicators.Window;
 import org.caseflow.streams.runtime.cli.CaseflowCli;
 import org.caseflow.streams.topology.ClockMode;
+import org.caseflow.streams.topology.IndicatorExport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -132,12 +135,42 @@ class CaseflowConfigTest {
     }
 
     @Test
-    void shouldLimitIndicatorGaugesToTheConfiguredCourts() {
+    void shouldLimitIndicatorGaugesToTheConfiguredCourtsLevelsAndWindows() {
         CaseflowConfig config = CaseflowConfig.of(Map.of("kafka.bootstrap.servers", "b:9092",
-                "caseflow.indicators.export.scopes", " 湘02, 湘0211 ,"));
+                "caseflow.indicators.export.scopes", " 湘02, 湘0211 ,level:basic",
+                "caseflow.indicators.export.windows", "MONTH, YEAR_TO_DATE",
+                "caseflow.indicators.export.max.series", "120"));
 
-        assertThat(config.topologySettings().indicatorExportScopes()).containsExactlyInAnyOrder("湘02", "湘0211");
-        assertThat(CaseflowConfig.of(Map.of("kafka.bootstrap.servers", "b:9092")).topologySettings()
-                .indicatorExportScopes()).as("empty = every court").isEmpty();
+        IndicatorExport export = config.topologySettings().indicatorExport();
+        assertThat(export.courts()).containsExactlyInAnyOrder("湘02", "湘0211");
+        assertThat(export.levels()).containsExactly(CourtLevel.BASIC);
+        assertThat(export.windows()).containsExactlyInAnyOrder(Window.MONTH, Window.YEAR_TO_DATE);
+        assertThat(export.maxSeries()).isEqualTo(120);
+        assertThat(config.with(Map.of()).indicatorExport()).as("written back as keys and read again").isEqualTo(export);
+    }
+
+    @Test
+    void shouldExportTheIntermediateCourtsOverTwelveMonthsByDefaultAndEveryCourtWhenAsked() {
+        IndicatorExport byDefault = CaseflowConfig.of(Map.of("kafka.bootstrap.servers", "b:9092"))
+                .indicatorExport();
+        assertThat(byDefault.levels()).containsExactly(CourtLevel.INTERMEDIATE);
+        assertThat(byDefault.courts()).isEmpty();
+        assertThat(byDefault.windows()).containsExactly(Window.ROLLING_12M);
+        for (String every : new String[] {"*", ""}) {
+            IndicatorExport all = CaseflowConfig.of(Map.of("kafka.bootstrap.servers", "b:9092",
+                    "caseflow.indicators.export.scopes", every)).indicatorExport();
+            assertThat(all.courts()).as("'%s' = every court", every).isEmpty();
+            assertThat(all.levels()).as("'%s' = every court", every).isEmpty();
+        }
+    }
+
+    @Test
+    void shouldRefuseUnknownLevelsAndWindowsForIndicatorGauges() {
+        assertThatThrownBy(() -> CaseflowConfig.of(Map.of("kafka.bootstrap.servers", "b:9092",
+                "caseflow.indicators.export.scopes", "level:CITY",
+                "caseflow.indicators.export.windows", "WEEK")))
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessageContaining("caseflow.indicators.export.scopes: unknown court level 'CITY'")
+                .hasMessageContaining("caseflow.indicators.export.windows: unknown window 'WEEK'");
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -16,6 +17,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import org.caseflow.streams.runtime.app.CaseflowRuntime;
 import org.caseflow.streams.runtime.config.CaseflowConfig;
@@ -27,22 +32,20 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A real Prometheus (Debian package {@code prometheus}; {@code ./test.sh} installs it) scrapes a
  * running Caseflow instance and answers queries for its series; {@code promtool} checks the shipped
- * scrape config and alert rules. In CI a missing Prometheus fails the test; elsewhere it is skipped.
+ * scrape config and alert rules and runs the rules' unit tests. In CI a missing Prometheus fails the test;
+ * elsewhere it is skipped. DashboardQueriesTest runs every dashboard and rule expression.
  */
 @Tag("integration")
 class PrometheusScrapeTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final Path RULE_TESTS = Path.of("deploy/prometheus/caseflow-alerts.test.yml");
 
     @TempDir
     Path dir;
 
     static boolean prometheusInstalled() {
-        boolean found = Files.isExecutable(Path.of("/usr/bin/prometheus")) && Files.isExecutable(Path.of("/usr/bin/promtool"));
-        if (!found && "true".equals(System.getenv("CI"))) {
-            throw new AssertionError("Prometheus is required in CI: ./test.sh installs the Debian package 'prometheus'");
-        }
-        return found;
+        return PrometheusServer.installed();
     }
 
     @Test
@@ -54,6 +57,27 @@ class PrometheusScrapeTest {
         Files.writeString(config, Files.readString(Path.of("deploy/prometheus/prometheus.yml"))
                 .replace("/etc/prometheus/caseflow-alerts.yml", dir.resolve("caseflow-alerts.yml").toString()));
         assertThat(run("promtool", "check", "config", config.toString())).isZero();
+    }
+
+    @Test
+    void shouldPassThePromtoolUnitTestsOfTheAlertRules() throws Exception {
+        assumeTrue(prometheusInstalled(), "Debian package prometheus not installed");
+        assertThat(run("promtool", "test", "rules", RULE_TESTS.toString())).isZero();
+    }
+
+    @Test
+    void shouldTestEveryAlertRuleBothFiringAndNotFiring() throws Exception {
+        Map<String, Set<Boolean>> fires = new TreeMap<>();
+        for (JsonNode test : new ObjectMapper(new YAMLFactory()).readTree(RULE_TESTS.toFile()).path("tests")) {
+            for (JsonNode check : test.path("alert_rule_test")) {
+                fires.computeIfAbsent(check.path("alertname").asText(), k -> new TreeSet<>())
+                        .add(check.path("exp_alerts").size() > 0);
+            }
+        }
+        for (String alert : RuleExpressions.alerts(RuleExpressions.RULES).keySet()) {
+            assertThat(fires.get(alert)).as("promtool tests of %s (firing, not firing)", alert)
+                    .containsExactly(false, true);
+        }
     }
 
     @Test

@@ -1,0 +1,100 @@
+package org.caseflow.streams.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.caseflow.streams.domain.cases.TestEvents.filed;
+import static org.caseflow.streams.domain.cases.TestEvents.midnight;
+
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.caseflow.events.CaseEvent;
+import org.caseflow.events.Procedure;
+import org.caseflow.schemas.CaseflowSerdes;
+import org.caseflow.streams.domain.cases.CaseEngine;
+import org.caseflow.streams.domain.cases.TestEvents;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The topology's own meters as dashboards and rules read them: present from the start at 0, and the tick and
+ * event-lag histograms recorded on event time too (the demo's clock), where "lag" is measured against the event
+ * clock, not the wall clock.
+ */
+class ProcessingMetricsTest {
+    static final LocalDate FILED = LocalDate.of(2025, 3, 3);
+
+    @TempDir
+    Path stateDir;
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+
+    private TopologyTestDriver driver(ClockMode mode) {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "metrics-" + mode);
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "test:9092");
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        TopologySettings settings = TopologySettings.defaults().withClockMode(mode);
+        return new TopologyTestDriver(CaseflowTopology.build(settings,
+                new CaseEngine(IndicatorDriver.SEEDS, CaseEngine.Settings.defaults()), registry), props,
+                Instant.parse("2025-03-01T00:00:00Z"));
+    }
+
+    private static TestInputTopic<String, CaseEvent> filings(TopologyTestDriver driver) {
+        return driver.createInputTopic(TopicNames.DEFAULT.caseFilings(), new StringSerializer(),
+                CaseflowSerdes.caseEvent().serializer());
+    }
+
+    @Test
+    void shouldRegisterKnownDeadLetterReasonsAlertsAndFlagsAtZeroBeforeAnyRecord() {
+        try (TopologyTestDriver ignored = driver(ClockMode.WALL_CLOCK)) {
+            for (String reason : MetricLabels.DEAD_LETTER_REASONS) {
+                assertThat(registry.get("caseflow.dead.letters").tag("reason", reason).counter().count()).isZero();
+            }
+            assertThat(registry.find("caseflow.alerts").counters()).hasSize(10);
+            assertThat(registry.get("caseflow.deadline.flags").tag("flag", "EXTENSION_WRONG_APPROVER").counter()
+                    .count()).isZero();
+            assertThat(registry.get("caseflow.events").tags("topic", TopicNames.DEFAULT.enforcement(), "type",
+                    "ENFORCEMENT_PAYMENT", "outcome", "applied").counter().count()).isZero();
+            assertThat(registry.find("caseflow.events.late").counters()).hasSize(3);
+            assertThat(registry.get("caseflow.tick.interval").gauge().value()).isEqualTo(0.2);
+        }
+    }
+
+    @Test
+    void shouldRecordTicksAndEventLagAgainstTheEventClockOnEventTime() {
+        try (TopologyTestDriver driver = driver(ClockMode.EVENT_TIME)) {
+            TestInputTopic<String, CaseEvent> filings = filings(driver);
+            CaseEvent first = filed("f1", "(2025)湘0211民初1号", Procedure.CIVIL_FIRST_SUMMARY, FILED);
+            filings.pipeInput(first.getCaseId(), first, first.getOccurredAt());
+            // The clock moves ten days on; then an event of day two arrives, eight days behind it.
+            filings.pipeInput("__clock__", null, midnight(FILED.plusDays(10)));
+            CaseEvent late = filed("f2", "(2025)湘0211民初2号", Procedure.CIVIL_FIRST_SUMMARY, FILED.plusDays(2));
+            filings.pipeInput(late.getCaseId(), late, late.getOccurredAt());
+            driver.advanceWallClockTime(Duration.ofSeconds(1)); // punctuations: ticks on event time too
+
+            Timer lag = registry.get("caseflow.event.lag").timer();
+            assertThat(lag.count()).isEqualTo(2);
+            Duration behind = Duration.between(TestEvents.at(FILED.plusDays(2)), midnight(FILED.plusDays(10)));
+            assertThat(lag.totalTime(TimeUnit.SECONDS)).as("0 for the first, 8 days less a few hours for the late one")
+                    .isEqualTo((double) behind.toSeconds());
+            assertThat(registry.get("caseflow.tick.duration").timer().count()).isPositive();
+        }
+    }
+
+    @Test
+    void shouldRecordATickForEveryPunctuationOnTheWallClock() {
+        try (TopologyTestDriver driver = driver(ClockMode.WALL_CLOCK)) {
+            long before = registry.get("caseflow.tick.duration").timer().count();
+            driver.advanceWallClockTime(Duration.ofSeconds(1));
+            assertThat(registry.get("caseflow.tick.duration").timer().count() - before).isPositive();
+        }
+    }
+}
