@@ -47,7 +47,7 @@ public final class CaseflowRuntime implements AutoCloseable {
     public static CaseflowRuntime start(CaseflowConfig config, Function<KafkaStreams, LocalQueries> queries) {
         PrometheusMeterRegistry registry = Metrics.newRegistry();
         CaseflowApp app = CaseflowApp.create(config, registry);
-        AlertBroadcaster alerts = new AlertBroadcaster();
+        AlertBroadcaster alerts = new AlertBroadcaster(config.sseReplayEvents(), config.sseHeartbeat());
         HttpApi http = new HttpApi(config, registry, app, queries.apply(app.kafkaStreams()), alerts);
         AlertTopicTail tail;
         try {
@@ -58,6 +58,7 @@ public final class CaseflowRuntime implements AutoCloseable {
             // Whatever started is stopped, so a failed start exits instead of hanging.
             http.close();
             app.close();
+            alerts.close();
             throw e;
         }
         return new CaseflowRuntime(registry, app, http, alerts, tail);
@@ -95,6 +96,7 @@ public final class CaseflowRuntime implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
             app.close();
+            alerts.close();
             http.close();
             registry.close();
         }
