@@ -1,21 +1,15 @@
 package org.caseflow.streams.runtime.cli;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
+import java.util.function.Consumer;
 import org.caseflow.CaseflowException;
 import org.caseflow.streams.domain.cases.CaseEvaluator;
 import org.caseflow.streams.runtime.config.CaseflowConfig;
@@ -25,6 +19,7 @@ import org.caseflow.streams.runtime.config.InvalidConfigException;
 import org.caseflow.streams.runtime.jsonl.EventFileReader;
 import org.caseflow.streams.runtime.jsonl.ParsedLine;
 import org.caseflow.streams.runtime.kafka.EventPublisher;
+import org.caseflow.streams.runtime.kafka.KafkaReachability;
 import org.caseflow.streams.runtime.kafka.PublishException;
 import org.caseflow.streams.runtime.replay.AsOf;
 import picocli.CommandLine;
@@ -39,17 +34,16 @@ import picocli.CommandLine.Parameters;
  * {@code --dry-run}; invalid lines are skipped and make the exit status 2 at the end. The summary
  * ({@code N valid, M invalid}, or {@code N published, M invalid}) goes to stdout. With
  * {@code --dry-run} no broker is needed. {@code --clock-tick} then moves the event clock of every
- * filings partition (EVENT_TIME mode) so timers fire where no more events come.
+ * filings partition (EVENT_TIME mode) so timers fire where no more events come. Progress (lines, share of the
+ * file, rate, ETA) goes to stderr ({@link Progress}); before publishing, the cluster must answer within the
+ * connect timeout ({@link KafkaReachability}).
  */
 @Command(name = "produce", mixinStandardHelpOptions = true,
         description = "Validate a JSON-lines event file and publish it to the input topics.",
         exitCodeListHeading = "%nExit status:%n",
-        exitCodeList = {"0:all lines valid (and published)", "1:publishing failed",
+        exitCodeList = {"0:all lines valid (and published)", "1:publishing failed or Kafka unreachable",
             "2:bad usage, unreadable file or any invalid line (valid lines are still published)"})
 public final class ProduceCommand implements Callable<Integer> {
-    /** Above this size (about 10,000 lines of typical events) the progress bar shows even off a terminal. */
-    static final long PROGRESS_BAR_BYTES = 10_000L * 230;
-
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -79,6 +73,12 @@ public final class ProduceCommand implements Callable<Integer> {
                     + " to every partition of the filings topic: in EVENT_TIME mode timers due by then fire.")
     String clockTick;
 
+    @CommandLine.Mixin
+    ConnectTimeoutOption connectTimeout = new ConnectTimeoutOption();
+
+    /** How progress is shown; tests choose theirs. */
+    Progress.Settings progress = Progress.Settings.detect();
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -91,8 +91,8 @@ public final class ProduceCommand implements Callable<Integer> {
             return publish(out, err);
         }
         EventFileReader.Summary summary;
-        try {
-            summary = new EventFileReader(maxLineBytes).read(file, line -> report(line, err));
+        try (CountedInput in = CountedInput.open(file)) {
+            summary = read(in, "validating", err, line -> { });
         } catch (IOException e) {
             return unreadable(err, reason(e));
         } finally {
@@ -126,11 +126,24 @@ public final class ProduceCommand implements Callable<Integer> {
             err.flush();
             return CaseflowCli.EXIT_BAD_INPUT;
         }
-        try (InputStream in = open(err);
-             EventPublisher publisher = EventPublisher.create(config.kafka(), config.topics())) {
+        try (CountedInput in = CountedInput.open(file)) {
+            // Before anything is sent: an unreachable cluster is named as such, not blamed on missing topics later.
+            KafkaReachability.require(config.kafka(), config.connectTimeout());
+            return publish(in, config, tickAt, out, err);
+        } catch (IOException e) {
+            return unreadable(err, reason(e));
+        } catch (PublishException e) {
+            err.println("caseflow produce: publishing failed: " + e.getMessage());
+            err.flush();
+            return CaseflowCli.EXIT_FAILURE;
+        }
+    }
+
+    private int publish(CountedInput in, CaseflowConfig config, Instant tickAt, PrintWriter out, PrintWriter err)
+            throws IOException {
+        try (EventPublisher publisher = EventPublisher.create(config.kafka(), config.topics())) {
             publisher.requireTopics();
-            EventFileReader.Summary summary = new EventFileReader(maxLineBytes).read(in, line -> {
-                report(line, err);
+            EventFileReader.Summary summary = read(in, "publishing", err, line -> {
                 if (line instanceof ParsedLine.Valid ok) {
                     publisher.publish(ok.event());
                 }
@@ -145,12 +158,24 @@ public final class ProduceCommand implements Callable<Integer> {
             out.println(published + " published, " + summary.invalid() + " invalid");
             out.flush();
             return summary.invalid() == 0 ? CaseflowCli.EXIT_OK : CaseflowCli.EXIT_BAD_INPUT;
-        } catch (IOException e) {
-            return unreadable(err, reason(e));
-        } catch (PublishException e) {
-            err.println("caseflow produce: publishing failed: " + e.getMessage());
-            err.flush();
-            return CaseflowCli.EXIT_FAILURE;
+        }
+    }
+
+    /** Reads every line, reporting bad ones and warnings on stderr in file order, with progress between them. */
+    private EventFileReader.Summary read(CountedInput in, String task, PrintWriter err, Consumer<ParsedLine> then)
+            throws IOException {
+        Progress shown = Progress.start(task, "lines", err, progress);
+        long[] lines = {0};
+        try {
+            EventFileReader.Summary summary = new EventFileReader(maxLineBytes).read(in, line -> {
+                report(line, shown);
+                then.accept(line);
+                shown.update(++lines[0], in.fraction());
+            });
+            shown.finish();
+            return summary;
+        } finally {
+            shown.abandon(); // after finish() a no-op; after a failure it ends the line before the error
         }
     }
 
@@ -162,40 +187,15 @@ public final class ProduceCommand implements Callable<Integer> {
         if (topicPrefix != null) {
             overrides.put(ConfigKeys.TOPIC_PREFIX, topicPrefix);
         }
+        connectTimeout.addTo(overrides);
         return overrides;
     }
 
-    /**
-     * The file, behind a progress bar (bytes read, on stderr) when a person is watching or the file is
-     * large. Standard input has no known size: no bar.
-     */
-    private InputStream open(PrintWriter err) throws IOException {
-        if ("-".equals(file)) {
-            return new FilterInputStream(System.in) {
-                @Override
-                public void close() {
-                    // standard input stays open
-                }
-            };
-        }
-        Path path = Path.of(file);
-        InputStream in = Files.newInputStream(path);
-        boolean terminal = System.console() != null;
-        if (!terminal && Files.size(path) <= PROGRESS_BAR_BYTES) {
-            return in;
-        }
-        // Colours only for a person at a terminal, plain ASCII in logs.
-        return ProgressBar.wrap(in, new ProgressBarBuilder().setTaskName("publishing")
-                .setStyle(terminal ? ProgressBarStyle.COLORFUL_UNICODE_BLOCK : ProgressBarStyle.ASCII)
-                .setInitialMax(Files.size(path)).setUnit(" MB", 1L << 20).showSpeed()
-                .setConsumer(new ConsoleProgressBarConsumer(System.err)));
-    }
-
-    private static void report(ParsedLine line, PrintWriter err) {
+    private static void report(ParsedLine line, Progress progress) {
         if (line instanceof ParsedLine.Invalid bad) {
-            err.println(bad.message());
+            progress.println(bad.message());
         } else if (line instanceof ParsedLine.Valid ok) {
-            ok.warnings().forEach(err::println);
+            ok.warnings().forEach(progress::println);
         }
     }
 
