@@ -161,6 +161,9 @@ public final class DemoCommand implements Callable<Integer> {
         settings.put("caseflow.state.dir", stateDir.toString());
         settings.put("caseflow.clock.mode", "EVENT_TIME");
         settings.put("caseflow.topic.replication", "1");
+        // One instance with one stream thread gains nothing from more partitions, and each partition is three tasks
+        // whose RocksDB stores open one after another before the app runs: 3 instead of 6 starts it seconds sooner.
+        settings.put("caseflow.topic.partitions", "3");
         // One produce request in flight per broker for the app's transactional producers. With more, the first batches
         // of a transaction to a partition can be refused with CONCURRENT_TRANSACTIONS (the previous transaction's
         // markers are still being written) while later batches of it go ahead; the broker then refuses those as
