@@ -107,11 +107,14 @@ public final class AlertTopicTail implements AutoCloseable {
         }
         consumer.assign(partitions);
         consumer.seekToEnd(partitions); // live stream: only alerts raised from now on
+        Map<Integer, Long> start = new HashMap<>();
+        partitions.forEach(p -> start.put(p.partition(), consumer.position(p)));
+        alerts.following(start); // clients resuming from before this point are told of the gap
         LOG.info("alert stream following {} partitions of {}", partitions.size(), topic);
         while (running) {
             for (ConsumerRecord<String, DeadlineAlert> record : consumer.poll(Duration.ofMillis(500))) {
                 if (record.value() != null) {
-                    alerts.publish(OutputJson.toJson(record.value()));
+                    alerts.publish(record.partition(), record.offset(), OutputJson.toJson(record.value()));
                     countCommitted(record.value());
                 }
             }

@@ -3,6 +3,7 @@ package org.caseflow.streams.runtime.app;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.streams.CloseOptions;
@@ -12,6 +13,7 @@ import org.apache.kafka.streams.state.HostInfo;
 import org.caseflow.streams.domain.seeds.Seeds;
 import org.caseflow.streams.runtime.config.CaseflowConfig;
 import org.caseflow.streams.runtime.http.QueryableStreams;
+import org.caseflow.streams.runtime.http.Readiness;
 import org.caseflow.streams.runtime.metrics.Metrics;
 import org.caseflow.streams.topology.CaseflowTopology;
 import org.slf4j.Logger;
@@ -29,17 +31,22 @@ public final class CaseflowApp implements AutoCloseable, QueryableStreams {
     private final KafkaStreams streams;
     private final KafkaStreamsMetrics streamsMetrics;
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private final CompletableFuture<String> failure = new CompletableFuture<>();
     private final HostInfo thisHost;
+    private final HealthMonitor health;
 
     public CaseflowApp(CaseflowConfig config, Topology topology, MeterRegistry registry) {
         this.config = config;
         this.thisHost = new HostInfo(config.advertisedHost(), config.httpPort());
         this.streams = new KafkaStreams(topology, StreamsProperties.of(config, registry));
         streams.setUncaughtExceptionHandler(new BoundedThreadReplacement(config.maxThreadReplacements()));
+        this.health = new HealthMonitor(config, streams, failure::complete);
         streams.setStateListener((newState, oldState) -> {
             LOG.info("streams state {} -> {}", oldState, newState);
+            health.onStateChange(newState);
             if (newState == KafkaStreams.State.NOT_RUNNING || newState == KafkaStreams.State.ERROR) {
                 stopped.countDown();
+                failure.complete("Kafka Streams stopped in state " + newState);
             }
         });
         this.streamsMetrics = Metrics.bindStreams(registry, streams, config.applicationId());
@@ -55,11 +62,31 @@ public final class CaseflowApp implements AutoCloseable, QueryableStreams {
     public void start() {
         LOG.info("starting Caseflow streams: {}", config.describe());
         streams.start();
+        health.start();
     }
 
+    /** RUNNING: the stores can be queried (the API answers). Readiness for traffic is {@link #readiness()}. */
     @Override
     public boolean ready() {
         return streams.state() == KafkaStreams.State.RUNNING;
+    }
+
+    /** RUNNING, Kafka answering, and caught up within caseflow.readiness.max.lag ({@link ReadinessRule}). */
+    @Override
+    public Readiness readiness() {
+        return health.readiness();
+    }
+
+    /**
+     * Waits until the instance cannot go on by itself: Kafka Streams stopped (fatal error, thread budget used up, or
+     * closed), or Kafka unreachable for longer than caseflow.kafka.unreachable.timeout.ms. Returns why.
+     */
+    public String awaitFailure() throws InterruptedException {
+        try {
+            return failure.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            return e.getCause().toString(); // never completed exceptionally; kept for the compiler
+        }
     }
 
     /** Waits until RUNNING; false on timeout or when the client stopped instead. */
@@ -105,6 +132,7 @@ public final class CaseflowApp implements AutoCloseable, QueryableStreams {
         CloseOptions.GroupMembershipOperation membership = config.kafka().containsKey("group.instance.id")
                 ? CloseOptions.GroupMembershipOperation.REMAIN_IN_GROUP
                 : CloseOptions.GroupMembershipOperation.LEAVE_GROUP;
+        health.close();
         boolean clean = streams.close(CloseOptions.groupMembershipOperation(membership).withTimeout(config.shutdownTimeout()));
         streamsMetrics.close();
         LOG.info("streams closed {}", clean ? "cleanly" : "after timeout " + config.shutdownTimeout());

@@ -54,8 +54,9 @@ public final class CaseflowRuntime implements AutoCloseable {
     public static CaseflowRuntime start(CaseflowConfig config, Function<KafkaStreams, LocalQueries> queries) {
         PrometheusMeterRegistry registry = Metrics.newRegistry(config);
         CaseflowApp app = CaseflowApp.create(config, registry);
-        Metrics.bindReadiness(registry, app::ready);
-        AlertBroadcaster alerts = new AlertBroadcaster();
+        // The gauge follows the readiness rule (RUNNING, Kafka answering, caught up), as /health/ready does.
+        Metrics.bindReadiness(registry, () -> app.readiness().ready());
+        AlertBroadcaster alerts = new AlertBroadcaster(config.sseReplayEvents(), config.sseHeartbeat());
         LocalQueries local = queries.apply(app.kafkaStreams());
         HttpApi http = new HttpApi(config, registry, app, local, alerts);
         AtRiskGauges atRisk = new AtRiskGauges(registry, courtCodes(config), local);
@@ -69,6 +70,7 @@ public final class CaseflowRuntime implements AutoCloseable {
             // Whatever started is stopped, so a failed start exits instead of hanging.
             http.close();
             app.close();
+            alerts.close();
             throw e;
         }
         return new CaseflowRuntime(registry, app, http, alerts, tail, atRisk);
@@ -115,6 +117,7 @@ public final class CaseflowRuntime implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
             app.close();
+            alerts.close();
             http.close();
             registry.close();
         }

@@ -15,7 +15,11 @@ import org.caseflow.streams.domain.calendar.CalendarRegistry;
 import org.caseflow.streams.domain.courts.CourtRegistry;
 import org.caseflow.streams.domain.seeds.Seeds;
 import org.caseflow.streams.runtime.bench.Bench;
+import org.caseflow.streams.runtime.config.CaseflowConfig;
+import org.caseflow.streams.runtime.config.ConfigKeys;
+import org.caseflow.streams.runtime.config.InvalidConfigException;
 import org.caseflow.streams.runtime.kafka.EmbeddedKafka;
+import org.caseflow.streams.runtime.kafka.KafkaReachability;
 import org.caseflow.streams.runtime.simulator.SimulatedCourts;
 import org.caseflow.streams.runtime.simulator.SimulationSettings;
 import org.caseflow.streams.runtime.simulator.Simulator;
@@ -75,6 +79,9 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seeds", paramLabel = "DIR", description = "Seeds folder (default: $CASEFLOW_SEEDS, else ./seeds).")
     Path seeds;
 
+    @CommandLine.Mixin
+    ConnectTimeoutOption connectTimeout = new ConnectTimeoutOption();
+
     /** The phase names, for the help text. */
     static final class PhaseNames extends ArrayList<String> {
         PhaseNames() {
@@ -94,13 +101,16 @@ public final class BenchCommand implements Callable<Integer> {
                         + " (phases: " + new PhaseNames() + ")");
             }
         }
+        Duration timeout = bootstrap == null ? null : connectTimeout();
         Path root = seeds != null ? seeds : Seeds.defaultRoot();
         Seeds loaded = Seeds.load(root);
         Path work = Files.createTempDirectory("caseflow-bench");
         EmbeddedKafka kafka = null;
         try {
             String servers = bootstrap;
-            if (servers == null) {
+            if (servers != null) {
+                KafkaReachability.require(client(servers), timeout);
+            } else {
                 kafka = EmbeddedKafka.start(null);
                 servers = kafka.bootstrapServers();
             }
@@ -117,6 +127,34 @@ public final class BenchCommand implements Callable<Integer> {
                 kafka.close();
             }
             deleteQuietly(work);
+        }
+    }
+
+    /** The bench's Kafka client settings: the servers, and the {@code kafka.*} keys of {@code --set}. */
+    private Map<String, Object> client(String servers) {
+        Map<String, Object> client = new java.util.HashMap<>();
+        settings.forEach((key, value) -> {
+            if (key.startsWith(ConfigKeys.KAFKA_PREFIX)) {
+                client.put(key.substring(ConfigKeys.KAFKA_PREFIX.length()), value);
+            }
+        });
+        client.put("bootstrap.servers", servers);
+        return client;
+    }
+
+    /** --connect-timeout, else a --set caseflow.kafka.connect.timeout.ms, else the default; validated as config. */
+    private Duration connectTimeout() {
+        Map<String, String> keys = new java.util.LinkedHashMap<>();
+        String set = settings.get(ConfigKeys.KAFKA_CONNECT_TIMEOUT_MS);
+        if (set != null) {
+            keys.put(ConfigKeys.KAFKA_CONNECT_TIMEOUT_MS, set);
+        }
+        connectTimeout.addTo(keys);
+        keys.put(ConfigKeys.KAFKA_PREFIX + "bootstrap.servers", bootstrap);
+        try {
+            return CaseflowConfig.of(keys).connectTimeout();
+        } catch (InvalidConfigException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
     }
 

@@ -1,5 +1,6 @@
 package org.caseflow.streams.runtime.cli;
 
+import org.caseflow.streams.runtime.kafka.KafkaUnreachableException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -43,6 +44,11 @@ public final class CaseflowCli implements Runnable {
     public static int execute(String... args) {
         CommandLine commandLine = new CommandLine(new CaseflowCli())
                 .setExecutionExceptionHandler((exception, cmd, parseResult) -> {
+                    if (exception instanceof KafkaUnreachableException unreachable) {
+                        // Its message already says what and where; the class name would only add noise.
+                        cmd.getErr().println("caseflow " + cmd.getCommandName() + ": " + unreachable.getMessage());
+                        return EXIT_FAILURE;
+                    }
                     boolean badInput = isBadInput(exception);
                     cmd.getErr().println("caseflow " + cmd.getCommandName() + ": " + (badInput ? "" : "failed: ")
                             + describe(exception));

@@ -17,6 +17,7 @@ import org.caseflow.streams.runtime.dlq.DeadLetterFormat;
 import org.caseflow.streams.runtime.dlq.DeadLetterReader;
 import org.caseflow.streams.runtime.dlq.DeadLetterSelection;
 import org.caseflow.streams.runtime.dlq.Republisher;
+import org.caseflow.streams.runtime.kafka.KafkaReachability;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -68,6 +69,9 @@ public final class DeadLettersCommand implements Callable<Integer> {
                     + "caseflow.application.id).")
     Path configFile;
 
+    @CommandLine.Mixin
+    ConnectTimeoutOption connectTimeout = new ConnectTimeoutOption();
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -86,6 +90,7 @@ public final class DeadLettersCommand implements Callable<Integer> {
             return CaseflowCli.EXIT_BAD_INPUT;
         }
         Map<String, Object> client = new HashMap<>(config.kafka());
+        KafkaReachability.require(client, config.connectTimeout());
         String topic = config.topics().deadLetters();
         try {
             List<DeadLetter> all = new DeadLetterReader(client).readAll(topic);
@@ -136,6 +141,7 @@ public final class DeadLettersCommand implements Callable<Integer> {
         if (topicPrefix != null) {
             overrides.put(ConfigKeys.TOPIC_PREFIX, topicPrefix);
         }
+        connectTimeout.addTo(overrides);
         return overrides;
     }
 }

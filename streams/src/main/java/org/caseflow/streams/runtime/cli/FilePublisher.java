@@ -42,9 +42,16 @@ final class FilePublisher {
 
     /** Reads {@code source} to its end; rejections and warnings go to stderr in file order. */
     Validation validate(Path source) throws IOException {
+        try (InputStream in = Files.newInputStream(source)) {
+            return validate(in);
+        }
+    }
+
+    /** Reads {@code in} to its end (not closed here); rejections and warnings go to stderr in file order. */
+    Validation validate(InputStream in) throws IOException {
         LineRanges valid = new LineRanges();
         EventFileReader.Summary summary;
-        try (InputStream in = Files.newInputStream(source)) {
+        try {
             summary = new EventFileReader(maxLineBytes, checks).read(in, line -> {
                 ProduceCommand.report(line, err);
                 if (line instanceof ParsedLine.Valid) {

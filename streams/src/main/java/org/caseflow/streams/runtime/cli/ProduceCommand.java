@@ -1,7 +1,6 @@
 package org.caseflow.streams.runtime.cli;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -12,10 +11,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import org.caseflow.CaseflowException;
 import org.caseflow.streams.domain.cases.CaseEvaluator;
 import org.caseflow.streams.domain.courts.CourtRegistry;
@@ -28,6 +23,9 @@ import org.caseflow.streams.runtime.config.InvalidConfigException;
 import org.caseflow.streams.runtime.jsonl.EventFileReader;
 import org.caseflow.streams.runtime.jsonl.ParsedLine;
 import org.caseflow.streams.runtime.kafka.EventPublisher;
+import org.caseflow.streams.runtime.kafka.KafkaReachability;
+import java.io.FilterInputStream;
+import java.io.InputStream;
 import org.caseflow.streams.runtime.replay.AsOf;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -44,17 +42,17 @@ import picocli.CommandLine.Parameters;
  * fails the command says which lines the broker acknowledged, which it refused and which were not
  * sent. The summary ({@code N valid, M invalid}, or {@code N published, M invalid}) goes to stdout.
  * With {@code --dry-run} no broker is needed. {@code --clock-tick} then moves the event clock of every
- * filings partition (EVENT_TIME mode) so timers fire where no more events come.
+ * filings partition (EVENT_TIME mode) so timers fire where no more events come. Progress (bytes, share
+ * of the file, rate, ETA) goes to stderr ({@link Progress}); before publishing, the cluster must answer
+ * within the connect timeout ({@link KafkaReachability}).
  */
 @Command(name = "produce", mixinStandardHelpOptions = true,
         description = "Validate a JSON-lines event file and publish it to the input topics.",
         exitCodeListHeading = "%nExit status:%n",
-        exitCodeList = {"0:all lines valid (and published)", "1:publishing failed (the lines published are listed)",
+        exitCodeList = {"0:all lines valid (and published)",
+            "1:publishing failed (the lines published are listed) or Kafka unreachable",
             "2:bad usage, unreadable file or any invalid line (then nothing is published, unless --skip-invalid)"})
 public final class ProduceCommand implements Callable<Integer> {
-    /** Above this size (about 10,000 lines of typical events) the progress bar shows even off a terminal. */
-    static final long PROGRESS_BAR_BYTES = 10_000L * 230;
-
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -92,6 +90,12 @@ public final class ProduceCommand implements Callable<Integer> {
                     + " to every partition of the filings topic: in EVENT_TIME mode timers due by then fire.")
     String clockTick;
 
+    @CommandLine.Mixin
+    ConnectTimeoutOption connectTimeout = new ConnectTimeoutOption();
+
+    /** How progress is shown; tests choose theirs. */
+    Progress.Settings progress = Progress.Settings.detect();
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -108,8 +112,8 @@ public final class ProduceCommand implements Callable<Integer> {
             return CaseflowCli.EXIT_BAD_INPUT;
         }
         EventFileReader.Summary summary;
-        try {
-            summary = new EventFileReader(maxLineBytes, checks).read(file, line -> report(line, err));
+        try (InputStream in = withProgress(file, "validating", err)) {
+            summary = new EventFileReader(maxLineBytes, checks).read(in, line -> report(line, err));
         } catch (IOException e) {
             return unreadable(err, reason(e));
         } finally {
@@ -151,7 +155,10 @@ public final class ProduceCommand implements Callable<Integer> {
         try {
             source = "-".equals(file) ? keepStandardInput() : Path.of(file);
             FilePublisher files = new FilePublisher(file, maxLineBytes, checks, out, err);
-            FilePublisher.Validation validation = files.validate(source);
+            FilePublisher.Validation validation;
+            try (InputStream in = withProgress(source.toString(), "validating", err)) {
+                validation = files.validate(in);
+            }
             EventFileReader.Summary counts = validation.summary();
             if (counts.invalid() > 0 && !skipInvalid) {
                 out.println("0 published, " + counts.invalid() + " invalid");
@@ -162,7 +169,9 @@ public final class ProduceCommand implements Callable<Integer> {
                 err.flush();
                 return CaseflowCli.EXIT_BAD_INPUT;
             }
-            return files.publish(open(source), validation, config, tickAt);
+            // Before anything is sent: an unreachable cluster is named as such, not blamed on missing topics later.
+            KafkaReachability.require(config.kafka(), config.connectTimeout());
+            return files.publish(withProgress(source.toString(), "publishing", err), validation, config, tickAt);
         } catch (IOException e) {
             return unreadable(err, reason(e));
         } finally {
@@ -207,21 +216,35 @@ public final class ProduceCommand implements Callable<Integer> {
         if (topicPrefix != null) {
             overrides.put(ConfigKeys.TOPIC_PREFIX, topicPrefix);
         }
+        connectTimeout.addTo(overrides);
         return overrides;
     }
 
-    /** The file, behind a progress bar (bytes read, on stderr) when a person is watching or the file is large. */
-    private static InputStream open(Path path) throws IOException {
-        InputStream in = Files.newInputStream(path);
-        boolean terminal = System.console() != null;
-        if (!terminal && Files.size(path) <= PROGRESS_BAR_BYTES) {
-            return in;
-        }
-        // Colours only for a person at a terminal, plain ASCII in logs.
-        return ProgressBar.wrap(in, new ProgressBarBuilder().setTaskName("publishing")
-                .setStyle(terminal ? ProgressBarStyle.COLORFUL_UNICODE_BLOCK : ProgressBarStyle.ASCII)
-                .setInitialMax(Files.size(path)).setUnit(" MB", 1L << 20).showSpeed()
-                .setConsumer(new ConsoleProgressBarConsumer(System.err)));
+    /** The file (or standard input for "-"), with its progress on stderr as it is read ({@link Progress}). */
+    private InputStream withProgress(String name, String task, PrintWriter err) throws IOException {
+        CountedInput counted = CountedInput.open(name);
+        Progress shown = Progress.start(task, "bytes", err, progress);
+        return new FilterInputStream(counted) {
+            private long seen;
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                int n = super.read(b, off, len);
+                if (n > 0) {
+                    seen += n;
+                    shown.update(seen, counted.fraction());
+                } else if (n < 0) {
+                    shown.finish();
+                }
+                return n;
+            }
+
+            @Override
+            public void close() throws IOException {
+                shown.abandon(); // after finish() a no-op; after a failure it ends the line before the error
+                super.close();
+            }
+        };
     }
 
     static void report(ParsedLine line, PrintWriter err) {

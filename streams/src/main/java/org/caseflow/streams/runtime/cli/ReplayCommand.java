@@ -10,9 +10,11 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import org.caseflow.CaseflowException;
 import org.caseflow.events.CaseEvent;
 import org.caseflow.streams.domain.cases.CaseEngine;
@@ -33,8 +35,9 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code caseflow replay EVENTS.jsonl --as-of WHEN}: the live topology on event time, offline and
  * deterministic. Valid events are applied in occurredAt order (ties keep file order). Outputs JSON
- * lines in the forms of DESIGN.md section 7; an output without its option (or with {@code -}) goes
- * to standard output, cases first, then alerts, then indicators.
+ * lines in the forms of DESIGN.md section 7, each only when its option asks for it ({@code -} = standard
+ * output; cases first, then alerts, then indicators): standard output carries nothing else. Bad lines,
+ * dead letters, progress and a summary with the counts go to standard error.
  */
 @Command(name = "replay", mixinStandardHelpOptions = true,
         description = "Deterministic offline run of the topology on event time; writes JSON lines.",
@@ -51,17 +54,22 @@ public final class ReplayCommand implements Callable<Integer> {
             description = "ISO instant, or a date meaning 00:00 of that day in the court time zone (Asia/Shanghai).")
     String asOf;
 
-    @Option(names = "--cases-out", paramLabel = "F", description = "Cases, one line each with its final state and deadline.")
+    @Option(names = "--cases-out", paramLabel = "F",
+            description = "Write the cases, one line each with its final state and deadline (- = standard output).")
     String casesOut;
 
-    @Option(names = "--alerts-out", paramLabel = "F", description = "Every alert raised or resolved, in order.")
+    @Option(names = "--alerts-out", paramLabel = "F",
+            description = "Write every alert raised or resolved, in order (- = standard output).")
     String alertsOut;
 
-    @Option(names = "--indicators-out", paramLabel = "F", description = "Indicator values.")
+    @Option(names = "--indicators-out", paramLabel = "F", description = "Write the indicator values (- = standard output).")
     String indicatorsOut;
 
     @Option(names = "--seeds", paramLabel = "DIR", description = "Seed folder (default: $CASEFLOW_SEEDS or ./seeds).")
     Path seeds;
+
+    /** How progress is shown; tests choose theirs. */
+    Progress.Settings progress = Progress.Settings.detect();
 
     @Override
     public Integer call() throws IOException {
@@ -75,62 +83,103 @@ public final class ReplayCommand implements Callable<Integer> {
         Seeds loaded = Seeds.load(seeds == null ? Seeds.defaultRoot() : seeds);
         CaseEngine engine = new CaseEngine(loaded, CaseEngine.Settings.defaults());
         Path stateDir = Files.createTempDirectory("caseflow-replay");
-        long[] invalid = {0};
-        long[] later = {0};
+        Counts counts = new Counts();
         EventTimeOrder events = new EventTimeOrder();
         try (Replayer replayer = new Replayer(engine, stateDir, new SimpleMeterRegistry())) {
-            try {
-                new EventFileReader(new EventChecks(loaded.courts())).read(file, line -> {
-                    if (line instanceof ParsedLine.Invalid bad) {
-                        err.println(bad.message());
-                        invalid[0]++;
-                    } else if (line instanceof ParsedLine.Valid ok) {
-                        ok.warnings().forEach(err::println);
-                        CaseEvent event = ok.event();
-                        if (event.getOccurredAt().isAfter(until)) {
-                            later[0]++;
-                        } else {
-                            events.add(event);
-                        }
-                    }
-                });
+            try (CountedInput in = CountedInput.open(file)) {
+                read(new EventFileReader(new EventChecks(loaded.courts())), in, until, events, counts, err);
             } catch (NoSuchFileException e) {
                 err.println("caseflow replay: cannot read " + file + ": no such file");
                 return CaseflowCli.EXIT_BAD_INPUT;
             }
             // Event time, as live operation would have seen it: in occurredAt order (stable, so
             // events with the same instant keep their file order), whatever the file's order.
-            events.drainTo(replayer::pipe);
+            Progress applying = Progress.start("replay: applying", "events", err, progress);
+            long total = events.size();
+            events.drainTo(event -> {
+                replayer.pipe(event);
+                long done = applying.done() + 1;
+                applying.update(done, (double) done / total);
+            });
+            applying.finish();
             replayer.advanceTo(until);
-            write(casesOut, replayer.cases(until).stream().map(OutputJson::toJson).toList());
-            write(alertsOut, replayer.alerts().stream().map(OutputJson::toJson).toList());
-            write(indicatorsOut, replayer.indicators(until).stream().map(OutputJson::toJson).toList());
-            report(err, replayer, invalid[0], later[0]);
+            counts.applied = total;
+            counts.cases = write(casesOut, replayer.cases(until), OutputJson::toJson);
+            counts.alerts = write(alertsOut, replayer.alerts(), OutputJson::toJson);
+            counts.indicators = write(indicatorsOut, replayer.indicators(until), OutputJson::toJson);
+            report(err, replayer, counts);
         } finally {
             deleteQuietly(stateDir);
         }
-        return invalid[0] == 0 ? CaseflowCli.EXIT_OK : CaseflowCli.EXIT_BAD_INPUT;
+        return counts.invalid == 0 ? CaseflowCli.EXIT_OK : CaseflowCli.EXIT_BAD_INPUT;
     }
 
-    private void report(PrintWriter err, Replayer replayer, long invalid, long later) {
+    /** What the summary lines report. */
+    private static final class Counts {
+        long lines;
+        long invalid;
+        long later;
+        long applied;
+        long cases;
+        long alerts;
+        long indicators;
+    }
+
+    private void read(EventFileReader reader, CountedInput in, Instant until, EventTimeOrder events, Counts counts,
+            PrintWriter err) throws IOException {
+        Progress reading = Progress.start("replay: reading", "lines", err, progress);
+        try {
+            reader.read(in, line -> {
+                if (line instanceof ParsedLine.Invalid bad) {
+                    reading.println(bad.message());
+                    counts.invalid++;
+                } else if (line instanceof ParsedLine.Valid ok) {
+                    ok.warnings().forEach(reading::println);
+                    CaseEvent event = ok.event();
+                    if (event.getOccurredAt().isAfter(until)) {
+                        counts.later++;
+                    } else {
+                        events.add(event);
+                    }
+                }
+                reading.update(++counts.lines, in.fraction());
+            });
+            reading.finish();
+        } finally {
+            reading.abandon();
+        }
+    }
+
+    private void report(PrintWriter err, Replayer replayer, Counts counts) {
         Map<String, Integer> reasons = new TreeMap<>();
         replayer.deadLetters().forEach(d -> reasons.merge(d.reason(), 1, Integer::sum));
         replayer.deadLetters().forEach(d -> err.println("dead letter: " + d.caseId() + ": " + d.reason() + ": "
                 + d.detail()));
         err.printf("replay: %d invalid lines skipped, %d events after --as-of ignored, %d dead letters %s, "
-                + "%d cases waiting for their filing%n", invalid, later, replayer.deadLetters().size(), reasons,
-                replayer.waitingForFiling());
+                + "%d cases waiting for their filing%n", counts.invalid, counts.later, replayer.deadLetters().size(),
+                reasons, replayer.waitingForFiling());
+        err.printf(Locale.ROOT, "replay: %,d events applied: %,d cases, %,d alerts, %,d indicator values%n",
+                counts.applied, counts.cases, counts.alerts, counts.indicators);
+        if (casesOut == null && alertsOut == null && indicatorsOut == null) {
+            err.println("replay: nothing written: choose outputs with --cases-out, --alerts-out and --indicators-out"
+                    + " (- = standard output)");
+        }
         err.flush();
     }
 
-    private void write(String target, List<String> lines) throws IOException {
-        if (target == null || target.equals("-")) {
-            PrintWriter out = spec.commandLine().getOut();
-            lines.forEach(out::println);
-            out.flush();
-            return;
+    /** Writes the values as JSON lines when the output was asked for; returns how many there are either way. */
+    private <T> long write(String target, List<T> values, Function<T, String> json) throws IOException {
+        if (target != null) {
+            List<String> lines = values.stream().map(json).toList();
+            if (target.equals("-")) {
+                PrintWriter out = spec.commandLine().getOut();
+                lines.forEach(out::println);
+                out.flush();
+            } else {
+                Files.write(Path.of(target), lines, StandardCharsets.UTF_8);
+            }
         }
-        Files.write(Path.of(target), lines, StandardCharsets.UTF_8);
+        return values.size();
     }
 
     private static void deleteQuietly(Path dir) {

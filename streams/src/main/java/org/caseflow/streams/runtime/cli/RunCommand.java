@@ -2,12 +2,13 @@ package org.caseflow.streams.runtime.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.caseflow.streams.runtime.app.CaseflowRuntime;
 import org.caseflow.streams.runtime.config.CaseflowConfig;
 import org.caseflow.streams.runtime.config.ConfigLoader;
 import org.caseflow.streams.runtime.config.InvalidConfigException;
+import org.caseflow.streams.runtime.kafka.AdminProps;
+import org.caseflow.streams.runtime.kafka.KafkaReachability;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -15,10 +16,16 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code caseflow run}: production mode against an existing cluster. Configuration = defaults → file →
- * environment, validated before anything starts; SIGTERM (the JVM shutdown hook) closes gracefully.
+ * environment, validated before anything starts; then the cluster must answer within
+ * caseflow.kafka.connect.timeout.ms. SIGTERM (the JVM shutdown hook) closes gracefully; Kafka Streams stopping by
+ * itself, or Kafka unreachable for longer than caseflow.kafka.unreachable.timeout.ms, ends the run with status 1.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Run the streams app and HTTP server against an existing Kafka cluster.")
+        description = "Run the streams app and HTTP server against an existing Kafka cluster.",
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {"1:Kafka unreachable at start (caseflow.kafka.connect.timeout.ms) or for longer than "
+                + "caseflow.kafka.unreachable.timeout.ms while running, or Kafka Streams stopped by itself",
+            "2:bad configuration", "143:after SIGTERM, once closed cleanly"})
 public final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -37,15 +44,18 @@ public final class RunCommand implements Callable<Integer> {
             err.println("caseflow run: " + e.getMessage());
             return CaseflowCli.EXIT_BAD_INPUT;
         }
+        // Without this Kafka Streams would sit in REBALANCING, retrying an unreachable cluster forever.
+        KafkaReachability.require(AdminProps.of(config), config.connectTimeout());
         try (CaseflowRuntime runtime = CaseflowRuntime.start(config)) {
             Thread hook = new Thread(runtime::close, "caseflow-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
-            // Returns when the streams client stops by itself (fatal error); SIGTERM ends the JVM via the hook.
-            runtime.app().awaitStopped(Duration.ofDays(365_000));
+            // Returns when the instance cannot go on; SIGTERM ends the JVM via the hook (and lands here too).
+            String why = runtime.app().awaitFailure();
             if (runtime.closing()) {
                 return CaseflowCli.EXIT_OK;
             }
-            err.println("caseflow run: streams stopped in state " + runtime.app().state());
+            err.println("caseflow run: " + why);
+            err.flush();
             return CaseflowCli.EXIT_FAILURE;
         }
     }

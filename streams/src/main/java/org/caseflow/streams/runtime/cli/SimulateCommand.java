@@ -9,7 +9,10 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.Locale;
@@ -34,13 +37,18 @@ import picocli.CommandLine.Option;
  * {@code caseflow simulate}: writes a seeded synthetic event stream as JSON lines (DESIGN.md section
  * 3), sorted by occurredAt. Courts come from {@code seeds/courts} (the intermediate court and its
  * basic courts), rest days from that court's calendar in {@code seeds/calendars}. A summary (cases,
- * events by type, seconds) goes to stderr.
+ * events by type, seconds) goes to stderr, and so does progress when the events go to a file (simulated days
+ * done, events, rate, ETA); written to standard output they usually feed another command, whose own progress
+ * would be torn apart by ours.
  */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
         description = "Write a realistic, seeded synthetic event stream for the Zhuzhou courts as JSON lines.",
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:written", "1:could not write", "2:bad usage or unreadable seeds"})
 public final class SimulateCommand implements Callable<Integer> {
+    /** The simulated courts' zone: days begin at its midnight. */
+    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -69,6 +77,9 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--seeds", paramLabel = "DIR", description = "Seeds folder (default: $CASEFLOW_SEEDS, else ./seeds).")
     Path seeds;
 
+    /** How progress is shown when writing a file; tests choose theirs. */
+    Progress.Settings progress = Progress.Settings.detect();
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
@@ -76,6 +87,10 @@ public final class SimulateCommand implements Callable<Integer> {
         long started = System.nanoTime();
         Map<EventType, Long> byType = new EnumMap<>(EventType.class);
         long written = 0;
+        Progress shown = Progress.start("simulate", "events", err,
+                "-".equals(out) ? new Progress.Settings(Progress.Mode.OFF, Duration.ZERO, System::nanoTime) : progress);
+        Instant first = start.atStartOfDay(ZONE).toInstant();
+        double span = Duration.ofDays(days).toMillis();
         try (Writer writer = open()) {
             Iterator<CaseEvent> events = simulator.iterator();
             while (events.hasNext() && (maxEvents == null || written < maxEvents)) {
@@ -84,8 +99,14 @@ public final class SimulateCommand implements Callable<Integer> {
                 writer.write('\n');
                 byType.merge(EventType.of(event), 1L, Long::sum);
                 written++;
+                // Whichever ends the run first: the simulated days, or --max-events.
+                double byDays = (event.getOccurredAt().toEpochMilli() - first.toEpochMilli()) / span;
+                double byEvents = maxEvents == null || maxEvents == 0 ? 0 : (double) written / maxEvents;
+                shown.update(written, Math.min(1, Math.max(0, Math.max(byDays, byEvents))));
             }
+            shown.finish();
         } catch (IOException e) {
+            shown.abandon();
             err.println("caseflow simulate: cannot write " + out + ": " + e.getMessage());
             err.flush();
             return CaseflowCli.EXIT_FAILURE;

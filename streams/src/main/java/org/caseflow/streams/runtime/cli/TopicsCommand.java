@@ -11,9 +11,11 @@ import org.caseflow.streams.runtime.config.CaseflowConfig;
 import org.caseflow.streams.runtime.config.ConfigLoader;
 import org.caseflow.streams.runtime.config.InvalidConfigException;
 import org.caseflow.streams.runtime.kafka.AdminProps;
+import org.caseflow.streams.runtime.kafka.KafkaReachability;
 import org.caseflow.streams.runtime.kafka.TopicAdmin;
 import org.caseflow.streams.runtime.kafka.TopicSpec;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -35,6 +37,9 @@ public final class TopicsCommand implements Callable<Integer> {
     @Option(names = "--verify-only", description = "Create nothing; exit 1 when a topic is missing or differs.")
     boolean verifyOnly;
 
+    @Mixin
+    ConnectTimeoutOption connectTimeout = new ConnectTimeoutOption();
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -45,12 +50,14 @@ public final class TopicsCommand implements Callable<Integer> {
             if (bootstrapServers != null) {
                 overrides.put("kafka.bootstrap.servers", bootstrapServers);
             }
+            connectTimeout.addTo(overrides);
             config = ConfigLoader.load(configFile, System.getenv(), overrides);
         } catch (InvalidConfigException e) {
             err.println("caseflow topics: " + e.getMessage());
             return CaseflowCli.EXIT_BAD_INPUT;
         }
         List<TopicSpec> specs = TopicSpec.all(config);
+        KafkaReachability.require(AdminProps.of(config), config.connectTimeout());
         try (Admin admin = Admin.create(AdminProps.of(config))) {
             TopicAdmin topics = new TopicAdmin(admin);
             List<String> problems;

@@ -44,6 +44,12 @@ public record CaseflowConfig(
         Duration shutdownTimeout,
         long rocksdbMemoryBytes,
         long storeCacheBytes,
+        Duration connectTimeout,
+        Duration unreachableTimeout,
+        long readinessMaxLag,
+        Duration readinessCheckInterval,
+        Duration sseHeartbeat,
+        int sseReplayEvents,
         Map<String, String> kafka) {
 
     public CaseflowConfig {
@@ -92,6 +98,12 @@ public record CaseflowConfig(
                 Duration.ofMillis(p.intIn(ConfigKeys.SHUTDOWN_TIMEOUT_MS, 0, 3_600_000)),
                 p.longIn(ConfigKeys.ROCKSDB_MEMORY_BYTES, 8L << 20, 1L << 40),
                 p.longIn(ConfigKeys.STORE_CACHE_BYTES, 0, 1L << 40),
+                Duration.ofMillis(p.intIn(ConfigKeys.KAFKA_CONNECT_TIMEOUT_MS, 1_000, 600_000)),
+                Duration.ofMillis(p.longIn(ConfigKeys.KAFKA_UNREACHABLE_TIMEOUT_MS, 0, 7L * 24 * 3_600_000)),
+                p.longIn(ConfigKeys.READINESS_MAX_LAG, 0, 1_000_000_000_000L),
+                Duration.ofMillis(p.intIn(ConfigKeys.READINESS_CHECK_INTERVAL_MS, 100, 600_000)),
+                Duration.ofMillis(p.intIn(ConfigKeys.SSE_HEARTBEAT_MS, 100, 3_600_000)),
+                p.intIn(ConfigKeys.SSE_REPLAY_EVENTS, 0, 1_000_000),
                 kafka);
         String bootstrap = kafka.get("bootstrap.servers");
         if (bootstrap == null || bootstrap.isBlank()) {
@@ -158,6 +170,12 @@ public record CaseflowConfig(
         s.put(ConfigKeys.SHUTDOWN_TIMEOUT_MS, String.valueOf(shutdownTimeout.toMillis()));
         s.put(ConfigKeys.ROCKSDB_MEMORY_BYTES, String.valueOf(rocksdbMemoryBytes));
         s.put(ConfigKeys.STORE_CACHE_BYTES, String.valueOf(storeCacheBytes));
+        s.put(ConfigKeys.KAFKA_CONNECT_TIMEOUT_MS, String.valueOf(connectTimeout.toMillis()));
+        s.put(ConfigKeys.KAFKA_UNREACHABLE_TIMEOUT_MS, String.valueOf(unreachableTimeout.toMillis()));
+        s.put(ConfigKeys.READINESS_MAX_LAG, String.valueOf(readinessMaxLag));
+        s.put(ConfigKeys.READINESS_CHECK_INTERVAL_MS, String.valueOf(readinessCheckInterval.toMillis()));
+        s.put(ConfigKeys.SSE_HEARTBEAT_MS, String.valueOf(sseHeartbeat.toMillis()));
+        s.put(ConfigKeys.SSE_REPLAY_EVENTS, String.valueOf(sseReplayEvents));
         kafka.forEach((k, v) -> s.put(ConfigKeys.KAFKA_PREFIX + k, v));
         return s;
     }

@@ -47,6 +47,18 @@ public final class ConfigKeys {
     public static final String ROCKSDB_MEMORY_BYTES = "caseflow.rocksdb.memory.bytes";
     /** On-heap record cache of the stores (Kafka Streams' statestore.cache.max.bytes), split over stream threads. */
     public static final String STORE_CACHE_BYTES = "caseflow.store.cache.bytes";
+    /** How long any command waits for the Kafka cluster to answer before it gives up, naming the servers. */
+    public static final String KAFKA_CONNECT_TIMEOUT_MS = "caseflow.kafka.connect.timeout.ms";
+    /** How long a running instance tolerates an unreachable cluster before {@code caseflow run} exits 1; 0 = forever. */
+    public static final String KAFKA_UNREACHABLE_TIMEOUT_MS = "caseflow.kafka.unreachable.timeout.ms";
+    /** Most records an instance may be behind the end of its input partitions and still report ready. */
+    public static final String READINESS_MAX_LAG = "caseflow.readiness.max.lag";
+    /** How often a running instance checks that Kafka answers and measures its input lag. */
+    public static final String READINESS_CHECK_INTERVAL_MS = "caseflow.readiness.check.interval.ms";
+    /** Interval of the comment line sent to idle alert-stream clients so proxies keep the connection open. */
+    public static final String SSE_HEARTBEAT_MS = "caseflow.sse.heartbeat.ms";
+    /** Alerts kept for alert-stream clients that reconnect with {@code Last-Event-ID}. */
+    public static final String SSE_REPLAY_EVENTS = "caseflow.sse.replay.events";
 
     /** Prefix of pass-through Kafka properties in a configuration file. */
     public static final String KAFKA_PREFIX = "kafka.";
@@ -96,6 +108,12 @@ public final class ConfigKeys {
         d.put(SHUTDOWN_TIMEOUT_MS, "30000");
         d.put(ROCKSDB_MEMORY_BYTES, String.valueOf(128L * 1024 * 1024));
         d.put(STORE_CACHE_BYTES, String.valueOf(32L * 1024 * 1024));
+        d.put(KAFKA_CONNECT_TIMEOUT_MS, "10000");
+        d.put(KAFKA_UNREACHABLE_TIMEOUT_MS, "120000");
+        d.put(READINESS_MAX_LAG, "10000");
+        d.put(READINESS_CHECK_INTERVAL_MS, "5000");
+        d.put(SSE_HEARTBEAT_MS, "15000");
+        d.put(SSE_REPLAY_EVENTS, "10000");
         return d;
     }
 }

@@ -15,7 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP server (Javalin): {@code /metrics}, {@code /health/live}, {@code /health/ready} (open), the
+ * The HTTP server (Javalin): {@code /metrics}, {@code /health/live}, {@code /health/ready} (open; a
+ * {@link Readiness} body saying why not ready), the
  * court page under {@code /ui/} (static, calls the API) and the bearer-token JSON API under
  * {@code /api/v1} (routes in {@link ApiRoutes}). Every error is JSON
  * {@code {"error": "...", "status": N}}.
@@ -51,8 +52,8 @@ public final class HttpApi implements AutoCloseable {
         app.get(METRICS_PATH, ctx -> ctx.contentType(PROMETHEUS_TEXT).result(registry.scrape()));
         app.get(LIVENESS_PATH, ctx -> ctx.json(new Health("UP", null)));
         app.get(READINESS_PATH, ctx -> {
-            boolean ready = streams.ready();
-            ctx.status(ready ? 200 : 503).json(new Health(ready ? "UP" : "DOWN", streams.kafkaStreams().state().name()));
+            Readiness readiness = streams.readiness();
+            ctx.status(readiness.ready() ? 200 : 503).json(readiness);
         });
         app.before("/api/*", this::authenticate);
         new ApiRoutes(new QueryRouter(streams, queries, mapper), alerts, mapper, config.indicatorExportLimit()).register(app);
@@ -125,7 +126,7 @@ public final class HttpApi implements AutoCloseable {
         app.stop();
     }
 
-    /** Body of the health endpoints. */
+    /** Body of the liveness endpoint. */
     record Health(String status, String streamsState) {
     }
 }

@@ -8,6 +8,16 @@ public interface QueryableStreams {
     /** True only while Kafka Streams is RUNNING (not while rebalancing, starting or stopping). */
     boolean ready();
 
+    /**
+     * What {@code /health/ready} answers. This default knows only the Streams state; the app adds whether Kafka
+     * answers and how far behind its inputs it is.
+     */
+    default Readiness readiness() {
+        String state = kafkaStreams().state().name();
+        return ready() ? Readiness.up(state, "Kafka Streams is RUNNING", 0, 0)
+                : Readiness.down(state, "Kafka Streams is " + state, null, 0);
+    }
+
     KafkaStreams kafkaStreams();
 
     /** This instance's {@code application.server}, to tell local keys from remote ones. */

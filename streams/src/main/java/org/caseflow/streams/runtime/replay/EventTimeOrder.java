@@ -23,6 +23,11 @@ public final class EventTimeOrder {
         held.add(new Held(event.getOccurredAt().toEpochMilli(), codec.encode(event)));
     }
 
+    /** Events held. */
+    public int size() {
+        return held.size();
+    }
+
     /** Sends every event in occurredAt order, releasing each as it goes. */
     public void drainTo(Consumer<CaseEvent> sink) {
         held.sort(Comparator.comparingLong(Held::at));

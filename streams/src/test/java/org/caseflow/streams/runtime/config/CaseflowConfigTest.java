@@ -66,6 +66,36 @@ class CaseflowConfigTest {
     }
 
     @Test
+    void shouldDefaultTheKafkaChecksReadinessAndAlertStreamSettings() {
+        CaseflowConfig config = CaseflowConfig.of(Map.of("kafka.bootstrap.servers", "broker:9092"));
+        assertThat(config.connectTimeout()).isEqualTo(java.time.Duration.ofSeconds(10));
+        assertThat(config.unreachableTimeout()).isEqualTo(java.time.Duration.ofMinutes(2));
+        assertThat(config.readinessMaxLag()).isEqualTo(10_000);
+        assertThat(config.readinessCheckInterval()).isEqualTo(java.time.Duration.ofSeconds(5));
+        assertThat(config.sseHeartbeat()).isEqualTo(java.time.Duration.ofSeconds(15));
+        assertThat(config.sseReplayEvents()).isEqualTo(10_000);
+        assertThat(CaseflowConfig.of(config.asSettings())).isEqualTo(config);
+    }
+
+    @Test
+    void shouldReadTheKafkaChecksFromTheEnvironmentAndRefuseNonsense() {
+        CaseflowConfig config = ConfigLoader.load(null, Map.of("KAFKA_BOOTSTRAP_SERVERS", "broker:9092",
+                "CASEFLOW_KAFKA_CONNECT_TIMEOUT_MS", "3000", "CASEFLOW_KAFKA_UNREACHABLE_TIMEOUT_MS", "0",
+                "CASEFLOW_READINESS_MAX_LAG", "250000"));
+        assertThat(config.connectTimeout().toMillis()).isEqualTo(3000);
+        assertThat(config.unreachableTimeout()).isZero();
+        assertThat(config.readinessMaxLag()).isEqualTo(250_000);
+        assertThatThrownBy(() -> CaseflowConfig.of(Map.of("kafka.bootstrap.servers", "b:9092",
+                "caseflow.kafka.connect.timeout.ms", "50", "caseflow.readiness.max.lag", "-1",
+                "caseflow.sse.heartbeat.ms", "often")))
+                .isInstanceOf(InvalidConfigException.class)
+                .satisfies(e -> assertThat(((InvalidConfigException) e).problems()).containsExactlyInAnyOrder(
+                        "caseflow.kafka.connect.timeout.ms: must be 1000..600000, got 50",
+                        "caseflow.readiness.max.lag: must be 0..1000000000000, got -1",
+                        "caseflow.sse.heartbeat.ms: must be an integer in 100..3600000, got 'often'"));
+    }
+
+    @Test
     void shouldListEveryProblemAtOnce() {
         assertThatThrownBy(() -> CaseflowConfig.of(Map.of(
                 "caseflow.http.port", "99999",

@@ -40,11 +40,13 @@ class AlertStreamTest {
             OverdueInstance.fileOverdueCase(config, caseId);
 
             CompletableFuture<List<String>> firstAlert = response.thenApply(r -> r.body()
-                    .dropWhile(line -> !line.startsWith("event: alert")).limit(2).toList());
+                    .dropWhile(line -> !line.startsWith("id: ")).limit(3).toList());
             List<String> lines = firstAlert.get(60, TimeUnit.SECONDS);
-            assertThat(lines.get(0)).isEqualTo("event: alert");
+            // The id is the stream position after the alert: a client reconnecting with it resumes there.
+            assertThat(lines.get(0)).matches("id: \\d+:\\d+(,\\d+:\\d+){5}");
+            assertThat(lines.get(1)).isEqualTo("event: alert");
             // CPL 164: filed 2024-01-02, due 2024-04-02: long overdue by the wall clock.
-            assertThat(lines.get(1)).startsWith("data: ").contains("\"caseId\":\"" + caseId + "\"")
+            assertThat(lines.get(2)).startsWith("data: ").contains("\"caseId\":\"" + caseId + "\"")
                     .contains("\"status\":\"FIRING\"").containsPattern("\"level\":\"(BREACHED|OVERDUE)\"");
         }
     }

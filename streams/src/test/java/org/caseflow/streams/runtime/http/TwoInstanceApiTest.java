@@ -155,9 +155,18 @@ class TwoInstanceApiTest {
     }
 
     @Test
-    void shouldReportReadyOnlyOnceRunning() throws Exception {
+    void shouldReportReadyOnlyOnceRunningAndCaughtUp() throws Exception {
         assertThat(readyBeforeStart).isEqualTo(503);
-        assertThat(get(a.url("/health/ready"), null).statusCode()).isEqualTo(200);
+        // RUNNING is not enough: ready once the first lag check finds the instance caught up (the deadline only
+        // bounds a failure).
+        long deadline = System.currentTimeMillis() + 60_000;
+        HttpResponse<String> ready = get(a.url("/health/ready"), null);
+        while (ready.statusCode() != 200 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+            ready = get(a.url("/health/ready"), null);
+        }
+        assertThat(ready.statusCode()).isEqualTo(200);
+        assertThat(ready.body()).contains("\"status\":\"UP\"", "\"state\":\"RUNNING\"", "\"reason\":\"caught up: ");
         assertThat(get(b.url("/health/live"), null).statusCode()).isEqualTo(200);
     }
 
