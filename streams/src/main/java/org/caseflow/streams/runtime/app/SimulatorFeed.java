@@ -65,7 +65,10 @@ public final class SimulatorFeed implements AutoCloseable {
         this.thread = new Thread(() -> {
             try {
                 pacer.feed(simulator.iterator(), event -> {
-                    producer.send(new ProducerRecord<>(EventRouting.topicFor(event, topics), event.getCaseId(), event));
+                    // Stamped with its occurredAt, as EventPublisher does: on event time the record timestamp is
+                    // the clock (stamped with the wall clock, the warm-up's events all arrived "late").
+                    producer.send(new ProducerRecord<>(EventRouting.topicFor(event, topics), null,
+                            event.getOccurredAt().toEpochMilli(), event.getCaseId(), event));
                     sent.incrementAndGet();
                 });
                 LOG.info("simulation finished after {} events", sent.get());
