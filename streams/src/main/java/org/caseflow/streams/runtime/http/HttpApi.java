@@ -22,6 +22,19 @@ import org.slf4j.LoggerFactory;
  * {@code {"error": "...", "status": N}}.
  */
 public final class HttpApi implements AutoCloseable {
+    /**
+     * Sent with every answer, the page's files included (issue 12): the page loads only its own script, style and API
+     * (no inline code, no other origin), may not be framed, and no answer is sniffed into another type or leaks its URL
+     * as a referrer.
+     */
+    static final java.util.Map<String, String> SECURITY_HEADERS = java.util.Map.of(
+            "Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                    + "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
+                    + "frame-ancestors 'none'",
+            "X-Content-Type-Options", "nosniff",
+            "Referrer-Policy", "no-referrer",
+            "X-Frame-Options", "DENY");
+
     /** The open endpoints; the deploy files (probes, health checks, scrape configs) must name the same paths. */
     public static final String METRICS_PATH = "/metrics";
     public static final String LIVENESS_PATH = "/health/live";
@@ -46,8 +59,10 @@ public final class HttpApi implements AutoCloseable {
                 files.hostedPath = "/ui";
                 files.directory = "/web";
                 files.location = Location.CLASSPATH;
+                files.headers = SECURITY_HEADERS;
             });
         });
+        app.before(ctx -> SECURITY_HEADERS.forEach(ctx::header));
         app.get("/", ctx -> ctx.redirect("/ui/"));
         app.get(METRICS_PATH, ctx -> ctx.contentType(PROMETHEUS_TEXT).result(registry.scrape()));
         app.get(LIVENESS_PATH, ctx -> ctx.json(new Health("UP", null)));

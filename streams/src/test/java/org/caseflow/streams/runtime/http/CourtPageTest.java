@@ -54,6 +54,16 @@ class CourtPageTest {
                     + "/at-risk?withinDays=15", caseId);
 
             String page = base + "/ui/?live=0&court=" + URLEncoder.encode("湘0211", StandardCharsets.UTF_8);
+            // The page and the API carry the security headers, and the page still works under its CSP (below).
+            HttpClient http = HttpClient.newHttpClient();
+            for (String url : java.util.List.of(page, base + "/ui/app.js", base + "/api/v1/courts")) {
+                HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(url)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(answer.headers().firstValue("Content-Security-Policy")).as(url).hasValueSatisfying(csp ->
+                        assertThat(csp).contains("default-src 'self'", "frame-ancestors 'none'"));
+                assertThat(answer.headers().firstValue("X-Content-Type-Options")).as(url).contains("nosniff");
+                assertThat(answer.headers().firstValue("Referrer-Policy")).as(url).contains("no-referrer");
+            }
             String dom = chromium("--dump-dom", page);
             assertThat(dom).contains("data-case-id=\"" + caseId + "\"");
             assertThat(dom).containsPattern("<tr data-case-id=\"[^\"]+\">.*class=\"num overdue\"");
