@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.caseflow.CaseflowException;
 import org.caseflow.streams.runtime.config.CaseflowConfig;
-import org.caseflow.streams.runtime.config.ConfigKeys;
 import org.caseflow.streams.runtime.config.ConfigLoader;
 import org.caseflow.streams.runtime.config.InvalidConfigException;
 import org.caseflow.streams.runtime.dlq.DeadLetter;
@@ -134,14 +133,6 @@ public final class DeadLettersCommand implements Callable<Integer> {
     }
 
     private Map<String, String> overrides() {
-        Map<String, String> overrides = new LinkedHashMap<>();
-        if (bootstrapServers != null) {
-            overrides.put(ConfigKeys.KAFKA_PREFIX + "bootstrap.servers", bootstrapServers);
-        }
-        if (topicPrefix != null) {
-            overrides.put(ConfigKeys.TOPIC_PREFIX, topicPrefix);
-        }
-        connectTimeout.addTo(overrides);
-        return overrides;
+        return connectTimeout.overrides(bootstrapServers, topicPrefix);
     }
 }

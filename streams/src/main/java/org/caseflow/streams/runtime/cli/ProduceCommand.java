@@ -8,7 +8,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.caseflow.CaseflowException;
@@ -17,7 +16,6 @@ import org.caseflow.streams.domain.courts.CourtRegistry;
 import org.caseflow.streams.domain.input.EventChecks;
 import org.caseflow.streams.domain.seeds.Seeds;
 import org.caseflow.streams.runtime.config.CaseflowConfig;
-import org.caseflow.streams.runtime.config.ConfigKeys;
 import org.caseflow.streams.runtime.config.ConfigLoader;
 import org.caseflow.streams.runtime.config.InvalidConfigException;
 import org.caseflow.streams.runtime.jsonl.EventFileReader;
@@ -209,15 +207,7 @@ public final class ProduceCommand implements Callable<Integer> {
     }
 
     private Map<String, String> overrides() {
-        Map<String, String> overrides = new LinkedHashMap<>();
-        if (bootstrapServers != null) {
-            overrides.put(ConfigKeys.KAFKA_PREFIX + "bootstrap.servers", bootstrapServers);
-        }
-        if (topicPrefix != null) {
-            overrides.put(ConfigKeys.TOPIC_PREFIX, topicPrefix);
-        }
-        connectTimeout.addTo(overrides);
-        return overrides;
+        return connectTimeout.overrides(bootstrapServers, topicPrefix);
     }
 
     /** The file (or standard input for "-"), with its progress on stderr as it is read ({@link Progress}). */
