@@ -76,11 +76,14 @@ final class CaseProcessor implements Processor<String, ArrivedEvent, String, Obj
     private ThresholdProgress progress;
     private HeldEvents held;
     private CaseDeadLetters deadLetters;
+    private final UncoveredDeadlines.Tally uncovered;
     private Instant eventClock = Instant.EPOCH;
     private Instant savedClock = Instant.EPOCH;
 
-    CaseProcessor(CaseEngine engine, TopologySettings settings, ProcessingMetrics metrics) {
+    CaseProcessor(CaseEngine engine, TopologySettings settings, ProcessingMetrics metrics,
+            UncoveredDeadlines uncovered) {
         this.engine = engine;
+        this.uncovered = uncovered.tally();
         this.checks = new EventChecks(engine.seeds().courts());
         this.settings = settings;
         this.metrics = metrics;
@@ -96,6 +99,7 @@ final class CaseProcessor implements Processor<String, ArrivedEvent, String, Obj
         this.thresholds = new ThresholdScan(deadlines, engine::zoneOf, engine.leadTimeProfiles(), engine.zones());
         this.held = new HeldEvents(context.getStateStore(StoreNames.HELD_EVENTS));
         this.deadLetters = new CaseDeadLetters(context, settings.topics(), metrics, codec);
+        uncovered.recount(deadlines);
         String saved = due.thresholdProgress();
         this.progress = saved == null ? null : ThresholdProgress.decode(saved);
         if (settings.clockMode() == ClockMode.EVENT_TIME) {
@@ -118,6 +122,11 @@ final class CaseProcessor implements Processor<String, ArrivedEvent, String, Obj
                 metrics.tick(step.elapsed());
             });
         }
+    }
+
+    @Override
+    public void close() {
+        uncovered.release();
     }
 
     @Override
@@ -416,6 +425,10 @@ final class CaseProcessor implements Processor<String, ArrivedEvent, String, Obj
         String newKey = after == null ? null : after.atRiskKey();
         if (oldKey != null && !oldKey.equals(newKey)) {
             deadlines.delete(oldKey);
+            uncovered.moved(oldKey, null);
+        }
+        if (newKey != null && !newKey.equals(oldKey)) {
+            uncovered.moved(null, newKey);
         }
         if (newKey != null && (!newKey.equals(oldKey)
                 || !Objects.equals(old.view().procedure(), after.view().procedure()))) {

@@ -323,6 +323,14 @@ public final class CaseEngine {
         return Optional.of(Snapshots.of(view, evaluator.evaluate(view), state, now, evaluator));
     }
 
+    /**
+     * The calendar of a court's deadlines. A deadline on a day of a year it does not cover is computed on weekends
+     * only and may move when that year's holiday schedule is published.
+     */
+    public org.caseflow.streams.domain.calendar.WorkCalendar calendarOf(String court) {
+        return evaluator.calendarOf(court);
+    }
+
     /** The time zone of a court (its thresholds fall at local midnight). */
     public ZoneId zoneOf(String court) {
         return evaluator.zoneOf(court);

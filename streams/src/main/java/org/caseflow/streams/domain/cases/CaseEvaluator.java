@@ -39,6 +39,15 @@ public final class CaseEvaluator {
         this.seeds = seeds;
     }
 
+    /**
+     * The calendar a court's deadlines are computed on (its jurisdiction's, or {@link #DEFAULT_JURISDICTION}'s for a
+     * court the registry does not know).
+     */
+    public org.caseflow.streams.domain.calendar.WorkCalendar calendarOf(String court) {
+        return seeds.calendars().forJurisdiction(
+                seeds.courts().find(court).map(Court::jurisdiction).orElse(DEFAULT_JURISDICTION));
+    }
+
     public ZoneId zoneOf(String court) {
         return seeds.courts().find(court).map(Court::zone).orElse(DEFAULT_ZONE);
     }

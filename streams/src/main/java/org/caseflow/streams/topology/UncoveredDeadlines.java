@@ -1,0 +1,159 @@
+package org.caseflow.streams.topology;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.caseflow.streams.domain.calendar.CalendarRegistry;
+import org.caseflow.streams.domain.calendar.WorkCalendar;
+import org.caseflow.streams.domain.cases.CaseState;
+
+/**
+ * {@code caseflow.deadlines.uncovered{court,year}} (Prometheus {@code caseflow_deadlines_uncovered}): open cases whose
+ * deadline day falls in a year whose public-holiday schedule is not in the court's calendar seed. Such a deadline is
+ * computed on weekends only (its explanation says so) and moves when the State Council's schedule is published and
+ * loaded, so operators must see it coming (issue 15). And {@code caseflow.calendar.covered.through{jurisdiction}}: the
+ * last year each calendar covers, for the alert that fires from October when next year's schedule is still missing.
+ *
+ * <p>Counted per task from the deadline index ({@link StoreNames#DEADLINE_INDEX}, {@code court|epochDay|caseId}): one
+ * range read of each court's uncovered days when the task starts, then kept in step as index keys come and go
+ * ({@link Tally#moved}). A task's counts are taken back when it closes or starts again (after an EOS abort its store
+ * was rolled back, so it counts afresh), so the instance's gauge is the sum of its open tasks and a sum over instances
+ * is the whole.
+ */
+final class UncoveredDeadlines {
+    static final String UNCOVERED = "caseflow.deadlines.uncovered";
+    static final String COVERED_THROUGH = "caseflow.calendar.covered.through";
+    /** Sorts after every key of a court: '}' follows the '|' that ends a court code. */
+    private static final String COURT_END = "}";
+
+    private record CourtYear(String court, int year) {
+    }
+
+    private final MeterRegistry registry;
+    private final Function<String, WorkCalendar> calendarOf;
+    private final Map<CourtYear, AtomicLong> totals = new ConcurrentHashMap<>();
+
+    UncoveredDeadlines(MeterRegistry registry, CalendarRegistry calendars, Function<String, WorkCalendar> calendarOf) {
+        this.registry = registry;
+        this.calendarOf = calendarOf;
+        for (WorkCalendar calendar : calendars.all()) {
+            int last = calendar.years().stream().mapToInt(Integer::intValue).max().orElse(0);
+            Gauge.builder(COVERED_THROUGH, () -> last)
+                    .description("The last year whose public-holiday schedule the calendar seed holds")
+                    .tag("jurisdiction", calendar.jurisdiction())
+                    .strongReference(true)
+                    .register(registry);
+        }
+    }
+
+    /** One task's share of the counts. */
+    Tally tally() {
+        return new Tally();
+    }
+
+    private AtomicLong total(CourtYear key) {
+        return totals.computeIfAbsent(key, k -> {
+            AtomicLong cell = new AtomicLong();
+            Gauge.builder(UNCOVERED, cell, AtomicLong::get)
+                    .description("Open cases whose deadline falls in a year the court's calendar does not cover")
+                    .tag("court", k.court())
+                    .tag("year", Integer.toString(k.year()))
+                    .strongReference(true)
+                    .register(registry);
+            return cell;
+        });
+    }
+
+    /** The counts of one task; used by its stream thread only (the totals are what the scraper reads). */
+    final class Tally {
+        private final Map<CourtYear, Long> mine = new HashMap<>();
+
+        /** Counts the task's open cases on uncovered days afresh (its earlier counts are taken back first). */
+        void recount(ReadOnlyKeyValueStore<String, String> index) {
+            release();
+            String court = firstCourt(index, null);
+            while (court != null) {
+                String prefix = court + "|";
+                for (long[] range : uncoveredDays(calendarOf.apply(court))) {
+                    String from = prefix + CaseState.epochDay(range[0]);
+                    String to = prefix + CaseState.epochDay(range[1]) + COURT_END;
+                    try (KeyValueIterator<String, String> it = index.range(from, to)) {
+                        while (it.hasNext()) {
+                            add(court, it.next().key, prefix.length(), 1);
+                        }
+                    }
+                }
+                court = firstCourt(index, court + COURT_END);
+            }
+        }
+
+        /** An index key went away ({@code old}) and/or came ({@code now}); either may be null. */
+        void moved(String old, String now) {
+            if (old != null) {
+                count(old, -1);
+            }
+            if (now != null) {
+                count(now, 1);
+            }
+        }
+
+        /** Takes this task's counts back from the totals. */
+        void release() {
+            mine.forEach((key, n) -> total(key).addAndGet(-n));
+            mine.clear();
+        }
+
+        private void count(String key, int delta) {
+            int bar = key.indexOf('|');
+            String court = key.substring(0, bar);
+            LocalDate day = LocalDate.ofEpochDay(Long.parseLong(key, bar + 1, bar + 9, 10));
+            if (!calendarOf.apply(court).covers(day.getYear())) {
+                add(court, key, bar + 1, delta);
+            }
+        }
+
+        private void add(String court, String key, int dayAt, int delta) {
+            int year = LocalDate.ofEpochDay(Long.parseLong(key, dayAt, dayAt + 8, 10)).getYear();
+            CourtYear cy = new CourtYear(court, year);
+            mine.merge(cy, (long) delta, Long::sum);
+            total(cy).addAndGet(delta);
+        }
+    }
+
+    /**
+     * Epoch-day ranges (inclusive) of the years a calendar does not cover: before its first year, between its years
+     * and after its last. A calendar with no year covers nothing.
+     */
+    static List<long[]> uncoveredDays(WorkCalendar calendar) {
+        List<long[]> ranges = new ArrayList<>();
+        long from = 0; // 1970-01-01: no index key is older (EventChecks refuses such dates)
+        for (int year : calendar.years()) {
+            long start = LocalDate.of(year, 1, 1).toEpochDay();
+            if (start > from) {
+                ranges.add(new long[] {from, start - 1});
+            }
+            from = LocalDate.of(year + 1, 1, 1).toEpochDay();
+        }
+        ranges.add(new long[] {from, 99_999_999L});
+        return ranges;
+    }
+
+    private static String firstCourt(ReadOnlyKeyValueStore<String, String> index, String from) {
+        try (KeyValueIterator<String, String> it = index.range(from, null)) {
+            if (!it.hasNext()) {
+                return null;
+            }
+            String key = it.next().key;
+            return key.substring(0, key.indexOf('|'));
+        }
+    }
+}
