@@ -3,6 +3,7 @@ package org.caseflow.streams.domain.seeds;
 import java.nio.file.Path;
 
 import org.caseflow.streams.domain.calendar.CalendarRegistry;
+import org.caseflow.streams.domain.calendar.WorkCalendar;
 import org.caseflow.streams.domain.courts.Court;
 import org.caseflow.streams.domain.courts.CourtRegistry;
 import org.caseflow.streams.domain.indicators.IndicatorDefinitions;
@@ -30,7 +31,28 @@ public record Seeds(RuleTable rules, CalendarRegistry calendars, CourtRegistry c
         return new Seeds(rules, calendars, courts, IndicatorDefinitions.fromSeeds(root));
     }
 
-    /** {@code $CASEFLOW_SEEDS}, else {@code ./seeds}. */
+    /** The same seeds with another rule table (a what-if: a proposed amendment). */
+    public Seeds withRules(RuleTable other) {
+        return new Seeds(other, calendars, courts, indicators);
+    }
+
+    /**
+     * The same seeds with another calendar for the jurisdiction it names (a what-if: a holiday schedule before it is
+     * published, or a different roll-forward policy); a jurisdiction no calendar has is refused, it would change
+     * nothing.
+     */
+    public Seeds withCalendar(Path file, WorkCalendar other) {
+        if (calendars.find(other.jurisdiction()).isEmpty()) {
+            throw SeedException.of(file, "jurisdiction", "'" + other.jurisdiction() + "' has no calendar to replace"
+                    + " (have " + calendars.all().stream().map(WorkCalendar::jurisdiction).toList() + ")");
+        }
+        java.util.List<WorkCalendar> all = new java.util.ArrayList<>();
+        for (WorkCalendar c : calendars.all()) {
+            all.add(c.jurisdiction().equals(other.jurisdiction()) ? other : c);
+        }
+        return new Seeds(rules, new CalendarRegistry(all), courts, indicators);
+    }
+
     /**
      * The seeds folder when no configuration names one: {@code $CASEFLOW_SEEDS}, else the system
      * property {@code caseflow.seeds.default} (the launcher points it at the repository's seeds, as a

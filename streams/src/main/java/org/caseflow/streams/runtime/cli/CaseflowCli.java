@@ -42,7 +42,12 @@ public final class CaseflowCli implements Runnable {
 
     /** Runs the command line without exiting; tests call this. */
     public static int execute(String... args) {
-        CommandLine commandLine = new CommandLine(new CaseflowCli())
+        return commandLine().execute(args);
+    }
+
+    /** The command line with its exit-status rules; tests give it their own standard output and error. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new CaseflowCli())
                 .setExecutionExceptionHandler((exception, cmd, parseResult) -> {
                     if (exception instanceof KafkaUnreachableException unreachable) {
                         // Its message already says what and where; the class name would only add noise.
@@ -54,7 +59,6 @@ public final class CaseflowCli implements Runnable {
                             + describe(exception));
                     return badInput ? EXIT_BAD_INPUT : EXIT_FAILURE;
                 });
-        return commandLine.execute(args);
     }
 
     /**

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +18,10 @@ import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.caseflow.CaseflowException;
 import org.caseflow.events.CaseEvent;
+import org.caseflow.events.CaseSnapshot;
+import org.caseflow.streams.domain.calendar.WorkCalendar;
+import org.caseflow.streams.domain.rules.RuleTable;
+import org.caseflow.streams.runtime.replay.WhatIf;
 import org.caseflow.streams.domain.cases.CaseEngine;
 import org.caseflow.streams.domain.cases.CaseEvaluator;
 import org.caseflow.streams.domain.input.EventChecks;
@@ -68,6 +73,20 @@ public final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--seeds", paramLabel = "DIR", description = "Seed folder (default: $CASEFLOW_SEEDS or ./seeds).")
     Path seeds;
 
+    @Option(names = "--rules", paramLabel = "ALT.yaml",
+            description = "An alternative rule table (the form of seeds/rules/trial-limits.yaml) instead of the seeds'.")
+    Path rules;
+
+    @Option(names = "--calendar", paramLabel = "ALT.yaml",
+            description = "An alternative calendar (the form of seeds/calendars/*.yaml) replacing the seeds' calendar"
+                    + " of the jurisdiction it names.")
+    Path calendar;
+
+    @Option(names = "--diff",
+            description = "What-if: replay under the seeds and under --rules/--calendar and print, per case, the"
+                    + " deadline and breach status under each, then how many cases move by procedure and court.")
+    boolean diff;
+
     /** How progress is shown; tests choose theirs. */
     Progress.Settings progress = Progress.Settings.detect();
 
@@ -80,18 +99,35 @@ public final class ReplayCommand implements Callable<Integer> {
         } catch (CaseflowException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        Seeds loaded = Seeds.load(seeds == null ? Seeds.defaultRoot() : seeds);
-        CaseEngine engine = new CaseEngine(loaded, CaseEngine.Settings.defaults());
-        Path stateDir = Files.createTempDirectory("caseflow-replay");
+        if (diff && rules == null && calendar == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--diff needs --rules or --calendar");
+        }
+        if (diff && (casesOut != null || alertsOut != null || indicatorsOut != null)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--diff prints the comparison; run without it for --cases-out, --alerts-out, --indicators-out");
+        }
+        Seeds current = Seeds.load(seeds == null ? Seeds.defaultRoot() : seeds);
+        Seeds alternative = alternative(current);
         Counts counts = new Counts();
         EventTimeOrder events = new EventTimeOrder();
+        try (CountedInput in = CountedInput.open(file)) {
+            read(new EventFileReader(new EventChecks(current.courts())), in, until, events, counts, err);
+        } catch (NoSuchFileException e) {
+            err.println("caseflow replay: cannot read " + file + ": no such file");
+            return CaseflowCli.EXIT_BAD_INPUT;
+        }
+        if (diff) {
+            LocalDate day = LocalDate.ofInstant(until, CaseEvaluator.DEFAULT_ZONE);
+            WhatIf whatIf = WhatIf.compare(casesUnder(current, events, until, err),
+                    casesUnder(alternative, events, until, err), day);
+            whatIf.print(spec.commandLine().getOut(), change(), day);
+            err.println("replay: what-if: " + whatIf.total());
+            err.flush();
+            return counts.invalid == 0 ? CaseflowCli.EXIT_OK : CaseflowCli.EXIT_BAD_INPUT;
+        }
+        CaseEngine engine = new CaseEngine(alternative == null ? current : alternative, CaseEngine.Settings.defaults());
+        Path stateDir = Files.createTempDirectory("caseflow-replay");
         try (Replayer replayer = new Replayer(engine, stateDir, new SimpleMeterRegistry())) {
-            try (CountedInput in = CountedInput.open(file)) {
-                read(new EventFileReader(new EventChecks(loaded.courts())), in, until, events, counts, err);
-            } catch (NoSuchFileException e) {
-                err.println("caseflow replay: cannot read " + file + ": no such file");
-                return CaseflowCli.EXIT_BAD_INPUT;
-            }
             // Event time, as live operation would have seen it: in occurredAt order (stable, so
             // events with the same instant keep their file order), whatever the file's order.
             Progress applying = Progress.start("replay: applying", "events", err, progress);
@@ -112,6 +148,46 @@ public final class ReplayCommand implements Callable<Integer> {
             deleteQuietly(stateDir);
         }
         return counts.invalid == 0 ? CaseflowCli.EXIT_OK : CaseflowCli.EXIT_BAD_INPUT;
+    }
+
+    /** The seeds with --rules and --calendar applied, or null when neither is given; each file is validated whole. */
+    private Seeds alternative(Seeds current) {
+        if (rules == null && calendar == null) {
+            return null;
+        }
+        Seeds alt = current;
+        if (rules != null) {
+            alt = alt.withRules(RuleTable.load(rules));
+        }
+        if (calendar != null) {
+            alt = alt.withCalendar(calendar, WorkCalendar.load(calendar));
+        }
+        return alt;
+    }
+
+    private String change() {
+        List<String> parts = new ArrayList<>();
+        if (rules != null) {
+            parts.add("rules from " + rules);
+        }
+        if (calendar != null) {
+            parts.add("calendar from " + calendar);
+        }
+        return String.join(", ", parts) + " instead of the seeds'";
+    }
+
+    /** The final cases of one replay of the events under the given seeds. */
+    private static List<CaseSnapshot> casesUnder(Seeds seeds, EventTimeOrder events, Instant until, PrintWriter err)
+            throws IOException {
+        Path stateDir = Files.createTempDirectory("caseflow-replay");
+        try (Replayer replayer = new Replayer(new CaseEngine(seeds, CaseEngine.Settings.defaults()), stateDir,
+                new SimpleMeterRegistry())) {
+            events.forEachInOrder(replayer::pipe);
+            replayer.advanceTo(until);
+            return replayer.cases(until);
+        } finally {
+            deleteQuietly(stateDir);
+        }
     }
 
     /** What the summary lines report. */

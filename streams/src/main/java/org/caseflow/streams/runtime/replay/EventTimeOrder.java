@@ -28,6 +28,14 @@ public final class EventTimeOrder {
         return held.size();
     }
 
+    /** Sends every event in occurredAt order and keeps them (a what-if replays the same events twice). */
+    public void forEachInOrder(Consumer<CaseEvent> sink) {
+        held.sort(Comparator.comparingLong(Held::at));
+        for (Held h : held) {
+            sink.accept(codec.decode(h.bytes()));
+        }
+    }
+
     /** Sends every event in occurredAt order, releasing each as it goes. */
     public void drainTo(Consumer<CaseEvent> sink) {
         held.sort(Comparator.comparingLong(Held::at));
