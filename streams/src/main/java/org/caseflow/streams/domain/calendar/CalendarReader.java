@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.caseflow.streams.domain.seeds.ReferenceVersion;
 import org.caseflow.streams.domain.seeds.SeedException;
 import org.caseflow.streams.domain.seeds.SeedYaml;
 
@@ -19,7 +20,8 @@ import org.caseflow.streams.domain.seeds.SeedYaml;
  * also a day off (State Council notices only ever move weekend days).
  */
 final class CalendarReader {
-    record CalendarFile(String jurisdiction, String name, Boolean rollForward, List<YearDto> years, String note) {}
+    record CalendarFile(String jurisdiction, String name, String version, String effectiveFrom, Boolean rollForward,
+            List<YearDto> years, String note) {}
 
     record YearDto(Integer year, String source, List<DayOffDto> daysOff, List<String> makeUpWorkingDays, String note) {}
 
@@ -53,7 +55,8 @@ final class CalendarReader {
             readWorkdays(file, entry, y, daysOff, workdays);
         }
         boolean roll = raw.rollForward() == null || raw.rollForward();
-        return new WorkCalendar(id, raw.name() == null ? id : raw.name(), roll, years, daysOff, workdays);
+        return new WorkCalendar(id, raw.name() == null ? id : raw.name(), roll, years, daysOff, workdays,
+                ReferenceVersion.read(file, raw.version(), raw.effectiveFrom()));
     }
 
     private static void readDaysOff(Path file, String entry, YearDto y, Map<LocalDate, String> daysOff) {

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.caseflow.streams.domain.seeds.ReferenceVersion;
 
 /**
  * Rest days of one jurisdiction, loaded from {@code seeds/calendars/<id>.yaml}: weekends plus the
@@ -22,9 +23,16 @@ public final class WorkCalendar {
     private final Set<Integer> years;
     private final Map<LocalDate, String> daysOff;
     private final Set<LocalDate> makeUpWorkingDays;
+    private final ReferenceVersion version;
 
     public WorkCalendar(String jurisdiction, String name, boolean rollForward, Set<Integer> years,
             Map<LocalDate, String> daysOff, Set<LocalDate> makeUpWorkingDays) {
+        this(jurisdiction, name, rollForward, years, daysOff, makeUpWorkingDays, ReferenceVersion.UNVERSIONED);
+    }
+
+    public WorkCalendar(String jurisdiction, String name, boolean rollForward, Set<Integer> years,
+            Map<LocalDate, String> daysOff, Set<LocalDate> makeUpWorkingDays, ReferenceVersion version) {
+        this.version = version;
         this.jurisdiction = jurisdiction;
         this.name = name;
         this.rollForward = rollForward;
@@ -40,6 +48,11 @@ public final class WorkCalendar {
 
     public String jurisdiction() {
         return jurisdiction;
+    }
+
+    /** The calendar's version as its file states it (cited by every deadline computed on it). */
+    public ReferenceVersion version() {
+        return version;
     }
 
     public String name() {

@@ -48,6 +48,14 @@ public final class CaseEvaluator {
                 seeds.courts().find(court).map(Court::jurisdiction).orElse(DEFAULT_JURISDICTION));
     }
 
+    /** The reference-data versions a court's deadlines are computed with (one map per jurisdiction, kept). */
+    public Map<String, String> versionsOf(String court) {
+        String jurisdiction = seeds.courts().find(court).map(Court::jurisdiction).orElse(DEFAULT_JURISDICTION);
+        return versions.computeIfAbsent(jurisdiction, j -> Map.copyOf(seeds.versionsFor(j)));
+    }
+
+    private final Map<String, Map<String, String>> versions = new ConcurrentHashMap<>();
+
     public ZoneId zoneOf(String court) {
         return seeds.courts().find(court).map(Court::zone).orElse(DEFAULT_ZONE);
     }

@@ -55,6 +55,7 @@ final class Snapshots {
                 .setExplanation(deadline.explanation())
                 .setFlags(flags)
                 .setUpdatedAt(now)
+                .setReferenceVersions(evaluator.versionsOf(view.court()))
                 .build();
     }
 }

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.caseflow.streams.domain.seeds.ReferenceVersion;
 import org.caseflow.streams.domain.seeds.SeedException;
 import org.caseflow.streams.domain.seeds.SeedYaml;
 
@@ -16,7 +17,8 @@ import org.caseflow.streams.domain.seeds.SeedYaml;
  * valid time zones, and one supervision chain shared by all files.
  */
 final class CourtReader {
-    record CourtFile(String description, List<String> supervisionChain, List<CourtDto> courts) {}
+    record CourtFile(String description, String version, String effectiveFrom, List<String> supervisionChain,
+            List<CourtDto> courts) {}
 
     record CourtDto(String code, String name, String nameEn, String level, String parent, String zone,
             String jurisdiction, String note) {}
@@ -28,8 +30,10 @@ final class CourtReader {
         Map<String, Court> courts = new LinkedHashMap<>();
         Map<String, Path> origin = new LinkedHashMap<>();
         List<SupervisionRole> chain = null;
+        List<String> versions = new java.util.ArrayList<>();
         for (Path file : SeedYaml.yamlFiles(dir)) {
             CourtFile raw = SeedYaml.read(file, CourtFile.class);
+            versions.add(file.getFileName() + " " + ReferenceVersion.read(file, raw.version(), raw.effectiveFrom()));
             List<SupervisionRole> fileChain = chain(file, raw.supervisionChain());
             if (chain != null && !chain.equals(fileChain)) {
                 throw SeedException.of(file, "supervisionChain", fileChain + " differs from " + chain + " of another file");
@@ -60,7 +64,7 @@ final class CourtReader {
                         + ") is not above " + c.level());
             }
         }
-        return new CourtRegistry(courts, chain);
+        return new CourtRegistry(courts, chain, new ReferenceVersion(String.join("; ", versions), null));
     }
 
     private static List<SupervisionRole> chain(Path file, List<String> raw) {

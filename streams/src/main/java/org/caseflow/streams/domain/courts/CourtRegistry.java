@@ -19,9 +19,18 @@ public final class CourtRegistry {
     private final Map<String, Court> courts;
     private final List<SupervisionRole> supervisionChain;
 
-    CourtRegistry(Map<String, Court> courts, List<SupervisionRole> supervisionChain) {
+    private final org.caseflow.streams.domain.seeds.ReferenceVersion version;
+
+    CourtRegistry(Map<String, Court> courts, List<SupervisionRole> supervisionChain,
+            org.caseflow.streams.domain.seeds.ReferenceVersion version) {
         this.courts = Collections.unmodifiableMap(new LinkedHashMap<>(courts));
         this.supervisionChain = List.copyOf(supervisionChain);
+        this.version = version;
+    }
+
+    /** The versions of the court files, each named ({@code zhuzhou.yaml 2026.1 (effective 2026-01-01)}). */
+    public org.caseflow.streams.domain.seeds.ReferenceVersion version() {
+        return version;
     }
 
     /** Loads and validates every *.yaml of the folder; failures raise a {@code SeedException}. */

@@ -34,7 +34,25 @@ public final class DeadlineCalculator {
         this.calendar = calendar;
     }
 
+    /**
+     * The deadline of a case, its explanation ending with the versions of the reference data it was computed with
+     * (issue 15): a deadline that moved can be traced to the data that moved it.
+     */
     public Deadline compute(DeadlineInput in) {
+        Deadline d = computeUnsourced(in);
+        List<String> explanation = new ArrayList<>(d.explanation());
+        explanation.add(sources());
+        return new Deadline(d.date(), d.kind(), d.clockStart(), d.unrolledDate(), d.excludedDays(), d.extendedBy(),
+                d.rolledForward(), d.calendarComplete(), d.policy(), List.copyOf(explanation), d.flags());
+    }
+
+    /** The explanation's last line: which rule table and calendar. */
+    public String sources() {
+        return "reference data: rule table " + rules.version() + "; " + calendar.jurisdiction() + " calendar "
+                + calendar.version();
+    }
+
+    private Deadline computeUnsourced(DeadlineInput in) {
         ProcedureRule rule = rules.rule(in.procedure());
         List<String> explanation = new ArrayList<>();
         List<String> flags = new ArrayList<>();

@@ -28,8 +28,17 @@ public final class IndicatorDefinitions {
 
     private final Map<String, IndicatorDefinition> byCode;
 
-    private IndicatorDefinitions(Map<String, IndicatorDefinition> byCode) {
+    private final org.caseflow.streams.domain.seeds.ReferenceVersion version;
+
+    private IndicatorDefinitions(Map<String, IndicatorDefinition> byCode,
+            org.caseflow.streams.domain.seeds.ReferenceVersion version) {
         this.byCode = byCode;
+        this.version = version;
+    }
+
+    /** The definitions' version as the file states it (the reference intervals change with it). */
+    public org.caseflow.streams.domain.seeds.ReferenceVersion version() {
+        return version;
     }
 
     /** Loads {@code <seeds>/indicators/indicators.yaml}. */
@@ -67,7 +76,12 @@ public final class IndicatorDefinitions {
             throw new IndicatorDefinitionException(file + ": codes must match the calculator's; missing " + missing
                     + ", unknown " + unknown);
         }
-        return new IndicatorDefinitions(byCode);
+        return new IndicatorDefinitions(byCode, org.caseflow.streams.domain.seeds.ReferenceVersion.read(file,
+                text(root.get("version")), text(root.get("effectiveFrom"))));
+    }
+
+    private static String text(JsonNode node) {
+        return node == null || node.isNull() ? null : node.asText();
     }
 
     public IndicatorDefinition get(String code) {

@@ -14,10 +14,18 @@ import java.util.Optional;
 public final class RuleTable {
     private final Map<String, ProcedureRule> rules;
     private final WrongApproverPolicy wrongApprover;
+    private final org.caseflow.streams.domain.seeds.ReferenceVersion version;
 
-    RuleTable(Map<String, ProcedureRule> rules, WrongApproverPolicy wrongApprover) {
+    RuleTable(Map<String, ProcedureRule> rules, WrongApproverPolicy wrongApprover,
+            org.caseflow.streams.domain.seeds.ReferenceVersion version) {
         this.rules = Collections.unmodifiableMap(new LinkedHashMap<>(rules));
         this.wrongApprover = wrongApprover;
+        this.version = version;
+    }
+
+    /** The table's version as its file states it (cited by every deadline computed with it). */
+    public org.caseflow.streams.domain.seeds.ReferenceVersion version() {
+        return version;
     }
 
     /** Loads and validates the table; a malformed file fails with a {@code SeedException}. */

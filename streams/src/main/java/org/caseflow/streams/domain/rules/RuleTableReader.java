@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import org.caseflow.events.Approver;
 import org.caseflow.events.Procedure;
 import org.caseflow.events.SuspensionReason;
+import org.caseflow.streams.domain.seeds.ReferenceVersion;
 import org.caseflow.streams.domain.seeds.SeedException;
 import org.caseflow.streams.domain.seeds.SeedYaml;
 
@@ -21,7 +22,7 @@ import org.caseflow.streams.domain.seeds.SeedYaml;
  * Codes are checked against the Avro enums so that the table and the event contract cannot drift apart.
  */
 final class RuleTableReader {
-    record RuleFile(String description, PoliciesDto policies, List<RuleDto> rules) {}
+    record RuleFile(String description, String version, String effectiveFrom, PoliciesDto policies, List<RuleDto> rules) {}
 
     record PoliciesDto(String wrongApproverExtension) {}
 
@@ -46,7 +47,8 @@ final class RuleTableReader {
     static RuleTable read(Path file) {
         RuleFile raw = SeedYaml.read(file, RuleFile.class);
         RuleTableReader reader = new RuleTableReader(file);
-        return new RuleTable(reader.validate(raw), reader.wrongApprover(raw.policies()));
+        return new RuleTable(reader.validate(raw), reader.wrongApprover(raw.policies()),
+                ReferenceVersion.read(file, raw.version(), raw.effectiveFrom()));
     }
 
     /** Absent: an extension by an approver the law does not name is not counted (the statute's reading). */

@@ -31,6 +31,18 @@ public record Seeds(RuleTable rules, CalendarRegistry calendars, CourtRegistry c
         return new Seeds(rules, calendars, courts, IndicatorDefinitions.fromSeeds(root));
     }
 
+    /**
+     * The versions a deadline of a court in {@code jurisdiction} is computed with, in a fixed order: {@code rules},
+     * {@code calendar} (the jurisdiction's), {@code courts}; snapshots carry them (issue 15).
+     */
+    public java.util.Map<String, String> versionsFor(String jurisdiction) {
+        java.util.Map<String, String> versions = new java.util.LinkedHashMap<>();
+        versions.put("rules", rules.version().toString());
+        calendars.find(jurisdiction).ifPresent(c -> versions.put("calendar", c.jurisdiction() + " " + c.version()));
+        versions.put("courts", courts.version().toString());
+        return versions;
+    }
+
     /** The same seeds with another rule table (a what-if: a proposed amendment). */
     public Seeds withRules(RuleTable other) {
         return new Seeds(other, calendars, courts, indicators);

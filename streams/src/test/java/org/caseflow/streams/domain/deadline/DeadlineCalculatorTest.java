@@ -437,7 +437,8 @@ class DeadlineCalculatorTest {
                 List.of(), List.of(), List.of()));
         assertThat(dl.kind()).isEqualTo(Deadline.Kind.NONE);
         assertThat(dl.date()).isNull();
-        assertThat(dl.explanation()).singleElement().asString().startsWith("CPL 287");
+        assertThat(dl.explanation()).hasSize(2).first().asString().startsWith("CPL 287");
+        assertThat(dl.explanation()).last().asString().startsWith("reference data: rule table ");
     }
 
     @Test

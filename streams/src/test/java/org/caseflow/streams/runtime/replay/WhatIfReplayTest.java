@@ -6,7 +6,17 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.caseflow.events.CaseSnapshot;
+import org.caseflow.streams.domain.cases.CaseEngine;
+import org.caseflow.streams.domain.cases.CaseEvaluator;
+import org.caseflow.streams.domain.input.EventChecks;
+import org.caseflow.streams.domain.seeds.Seeds;
+import org.caseflow.streams.runtime.jsonl.EventFileReader;
+import org.caseflow.streams.runtime.jsonl.ParsedLine;
 import org.caseflow.streams.runtime.cli.CaseflowCli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -102,6 +112,29 @@ class WhatIfReplayTest {
         assertThat(exit).isEqualTo(CaseflowCli.EXIT_BAD_INPUT);
         assertThat(err.toString()).contains("rules-bad.yaml").contains("FORTNIGHTS");
         assertThat(rows()).as("nothing compared").isEmpty();
+    }
+
+    @Test
+    void shouldCiteTheReferenceVersionsInEverySnapshotAndExplanation() throws Exception {
+        Seeds seeds = Seeds.load(Path.of("seeds"));
+        Path state = Files.createDirectory(dir.resolve("state"));
+        try (Replayer replayer = new Replayer(new CaseEngine(seeds, CaseEngine.Settings.defaults()), state,
+                new SimpleMeterRegistry())) {
+            EventFileReader reader = new EventFileReader(new EventChecks(seeds.courts()));
+            try (var in = Files.newInputStream(events())) {
+                reader.read(in, line -> replayer.pipe(((ParsedLine.Valid) line).event()));
+            }
+            Instant asOf = AsOf.parse("2025-05-20", CaseEvaluator.DEFAULT_ZONE);
+            replayer.advanceTo(asOf);
+            List<CaseSnapshot> cases = replayer.cases(asOf);
+            assertThat(cases).hasSize(2).allSatisfy(c -> {
+                assertThat(c.getReferenceVersions()).containsExactlyInAnyOrderEntriesOf(Map.of(
+                        "rules", "2024.1 (effective 2024-01-01)",
+                        "calendar", "CN 2026.1 (effective 2024-01-01)",
+                        "courts", "zhuzhou.yaml 2025.1 (effective 2024-01-01)"));
+                assertThat(c.getExplanation()).last().asString().startsWith("reference data: rule table 2024.1");
+            });
+        }
     }
 
     @Test
