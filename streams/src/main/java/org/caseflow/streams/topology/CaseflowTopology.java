@@ -47,7 +47,8 @@ public final class CaseflowTopology {
         topology.addSource(Names.FILINGS_SOURCE, keys, events, topics.caseFilings());
         topology.addSource(Names.HEARINGS_SOURCE, keys, events, topics.caseHearings());
         topology.addSource(Names.ENFORCEMENT_SOURCE, keys, events, topics.enforcement());
-        UncoveredDeadlines uncovered = new UncoveredDeadlines(registry, engine.seeds().calendars(), engine::calendarOf);
+        UncoveredDeadlines uncovered = new UncoveredDeadlines(registry, engine.seeds().calendars(),
+                engine.seeds().courts(), engine::calendarOf);
         topology.addProcessor(Names.CASE_PROCESSOR, () -> new CaseProcessor(engine, settings, metrics, uncovered),
                 Names.FILINGS_SOURCE, Names.HEARINGS_SOURCE, Names.ENFORCEMENT_SOURCE);
         JsonSerde<CaseLink> links = new JsonSerde<>(CaseLink.class);

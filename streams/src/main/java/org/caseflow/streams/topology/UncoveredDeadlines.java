@@ -14,6 +14,8 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.caseflow.streams.domain.calendar.CalendarRegistry;
 import org.caseflow.streams.domain.calendar.WorkCalendar;
+import org.caseflow.streams.domain.courts.Court;
+import org.caseflow.streams.domain.courts.CourtRegistry;
 import org.caseflow.streams.domain.cases.CaseState;
 
 /**
@@ -42,9 +44,17 @@ final class UncoveredDeadlines {
     private final Function<String, WorkCalendar> calendarOf;
     private final Map<CourtYear, AtomicLong> totals = new ConcurrentHashMap<>();
 
-    UncoveredDeadlines(MeterRegistry registry, CalendarRegistry calendars, Function<String, WorkCalendar> calendarOf) {
+    UncoveredDeadlines(MeterRegistry registry, CalendarRegistry calendars, CourtRegistry courts,
+            Function<String, WorkCalendar> calendarOf) {
         this.registry = registry;
         this.calendarOf = calendarOf;
+        // At 0 from start-up for every court and the first year its calendar lacks (the one an alert is about to be
+        // about), so dashboards and the sum across instances see 0 rather than no data.
+        for (Court court : courts.all()) {
+            WorkCalendar calendar = calendarOf.apply(court.code());
+            calendar.years().stream().mapToInt(Integer::intValue).max()
+                    .ifPresent(last -> total(new CourtYear(court.code(), last + 1)));
+        }
         for (WorkCalendar calendar : calendars.all()) {
             int last = calendar.years().stream().mapToInt(Integer::intValue).max().orElse(0);
             Gauge.builder(COVERED_THROUGH, () -> last)

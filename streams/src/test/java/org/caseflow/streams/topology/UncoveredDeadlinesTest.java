@@ -81,6 +81,8 @@ class UncoveredDeadlinesTest {
 
         assertThat(uncovered("2027")).isEqualTo(2.0);
         assertThat(uncovered("2026")).as("2026's schedule is published").isNull();
+        assertThat(registry.find(UncoveredDeadlines.UNCOVERED).tag("court", "湘0212").tag("year", "2027").gauge()
+                .value()).as("every court of the seeds at 0 from start-up").isZero();
         assertThat(registry.find(UncoveredDeadlines.COVERED_THROUGH).tag("jurisdiction", "CN").gauge().value())
                 .isEqualTo(2026.0);
 
@@ -98,12 +100,12 @@ class UncoveredDeadlinesTest {
 
         // What a task does when it starts (or starts again after an abort): count from the index it finds.
         MeterRegistry fresh = new SimpleMeterRegistry();
-        UncoveredDeadlines.Tally tally = new UncoveredDeadlines(fresh, SEEDS.calendars(),
+        UncoveredDeadlines.Tally tally = new UncoveredDeadlines(fresh, SEEDS.calendars(), SEEDS.courts(),
                 new CaseEngine(SEEDS, CaseEngine.Settings.defaults())::calendarOf).tally();
         tally.recount(driver.getKeyValueStore(StoreNames.DEADLINE_INDEX));
-        assertThat(fresh.find(UncoveredDeadlines.UNCOVERED).tag("year", "2027").gauge().value()).isEqualTo(1.0);
+        assertThat(fresh.find(UncoveredDeadlines.UNCOVERED).tag("court", TestEvents.COURT).tag("year", "2027").gauge().value()).isEqualTo(1.0);
         tally.recount(driver.getKeyValueStore(StoreNames.DEADLINE_INDEX));
-        assertThat(fresh.find(UncoveredDeadlines.UNCOVERED).tag("year", "2027").gauge().value())
+        assertThat(fresh.find(UncoveredDeadlines.UNCOVERED).tag("court", TestEvents.COURT).tag("year", "2027").gauge().value())
                 .as("counting again replaces the task's counts, it does not add to them").isEqualTo(1.0);
 
         driver.close();
