@@ -103,9 +103,11 @@ class UncoveredDeadlinesTest {
         UncoveredDeadlines.Tally tally = new UncoveredDeadlines(fresh, SEEDS.calendars(), SEEDS.courts(),
                 new CaseEngine(SEEDS, CaseEngine.Settings.defaults())::calendarOf).tally();
         tally.recount(driver.getKeyValueStore(StoreNames.DEADLINE_INDEX));
-        assertThat(fresh.find(UncoveredDeadlines.UNCOVERED).tag("court", TestEvents.COURT).tag("year", "2027").gauge().value()).isEqualTo(1.0);
+        assertThat(fresh.find(UncoveredDeadlines.UNCOVERED).tag("court", TestEvents.COURT).tag("year", "2027").gauge()
+                .value()).isEqualTo(1.0);
         tally.recount(driver.getKeyValueStore(StoreNames.DEADLINE_INDEX));
-        assertThat(fresh.find(UncoveredDeadlines.UNCOVERED).tag("court", TestEvents.COURT).tag("year", "2027").gauge().value())
+        assertThat(fresh.find(UncoveredDeadlines.UNCOVERED).tag("court", TestEvents.COURT).tag("year", "2027").gauge()
+                .value())
                 .as("counting again replaces the task's counts, it does not add to them").isEqualTo(1.0);
 
         driver.close();
