@@ -28,6 +28,7 @@ import org.caseflow.streams.domain.cases.CaseFolder;
 import org.caseflow.streams.domain.cases.CaseState;
 import org.caseflow.streams.domain.cases.FiringAlert;
 import org.caseflow.streams.domain.indicators.IndicatorCalculator;
+import org.caseflow.streams.domain.indicators.IndicatorDefinition;
 import org.caseflow.streams.domain.indicators.ScopeKey;
 import org.caseflow.streams.domain.indicators.Window;
 import org.caseflow.streams.domain.seeds.Seeds;
@@ -125,7 +126,7 @@ public final class StoreQueries implements LocalQueries {
                 String level = state.firing().stream().max(Comparator.comparingInt(FiringAlert::rank))
                         .map(f -> f.level() == AlertLevel.OVERDUE ? "OVERDUE" : f.level().name()).orElse(null);
                 out.add(new AtRiskCase(parts[2], court, view.procedure(), deadline,
-                        (int) (deadline.toEpochDay() - today.toEpochDay()), level, view.judge()));
+                        (int) (deadline.toEpochDay() - today.toEpochDay()), level, view.judge(), view.filedOn()));
             }
         }
         out.sort(Comparator.comparing(AtRiskCase::deadline).thenComparing(AtRiskCase::caseId));
@@ -134,10 +135,21 @@ public final class StoreQueries implements LocalQueries {
 
     @Override
     public List<Object> indicators(String court, String window) {
+        return indicators(court, window, null);
+    }
+
+    /**
+     * Each value also says whether its scope has any data a year before the period ({@code yearEarlierData}): without
+     * it the calculator's previous-year value is a count of nothing (0), which the page must show blank, not as 0.
+     */
+    @Override
+    public List<Object> indicators(String court, String window, YearMonth period) {
         Window w = Window.valueOf(window);
         Instant now = clock.get();
         LocalDate today = now.atZone(evaluator.zoneOf(court)).toLocalDate();
-        KeyValueLedgerStore ledgers = KeyValueLedgerStore.readOnly(store(StoreNames.INDICATOR_LEDGERS));
+        YearMonth end = period == null ? YearMonth.from(today) : period;
+        ReadOnlyKeyValueStore<String, byte[]> ledgerStore = store(StoreNames.INDICATOR_LEDGERS);
+        KeyValueLedgerStore ledgers = KeyValueLedgerStore.readOnly(ledgerStore);
         ReadOnlyKeyValueStore<String, String> scopes = store(StoreNames.INDICATOR_SCOPES);
         List<Object> out = new ArrayList<>();
         for (boolean subordinates : new boolean[] {false, true}) {
@@ -146,9 +158,39 @@ public final class StoreQueries implements LocalQueries {
                 if (scopes.get(scope.encode()) == null) {
                     continue; // kept by another instance (the ledgers are keyed by scope): it answers
                 }
-                calculator.computeAll(w, YearMonth.from(today), today, ledgers.view(scope)).forEach(result ->
-                        out.add(parse(OutputJson.toJson(IndicatorValues.of(scope, result, now)))));
+                boolean yearEarlier = hasDataUpTo(ledgerStore, scope, end.minusMonths(12));
+                calculator.computeAll(w, end, today, ledgers.view(scope)).forEach(result -> {
+                    ObjectNode value = (ObjectNode) parse(OutputJson.toJson(IndicatorValues.of(scope, result, now)));
+                    out.add(value.put("yearEarlierData", yearEarlier));
+                });
             }
+        }
+        return out;
+    }
+
+    /** Whether the scope has a month ledger at or before {@code month} (keys sort by month within a scope). */
+    private static boolean hasDataUpTo(ReadOnlyKeyValueStore<String, byte[]> ledgers, ScopeKey scope, YearMonth month) {
+        try (KeyValueIterator<String, byte[]> it = ledgers.range(scope.encode() + "|0000", scope.monthKey(month))) {
+            return it.hasNext();
+        }
+    }
+
+    @Override
+    public Instant now() {
+        return clock.get();
+    }
+
+    @Override
+    public List<Object> indicatorDefinitions() {
+        List<Object> out = new ArrayList<>();
+        for (IndicatorDefinition d : seeds.indicators().all()) {
+            ObjectNode node = JSON.createObjectNode().put("code", d.code()).put("nameZh", d.nameZh())
+                    .put("nameEn", d.nameEn()).put("formula", d.formula()).put("direction", d.direction().name())
+                    .put("unit", d.unit()).put("pointInTime", d.pointInTime());
+            if (d.interval() != null) {
+                node.set("interval", JSON.valueToTree(d.interval()));
+            }
+            out.add(node);
         }
         return out;
     }

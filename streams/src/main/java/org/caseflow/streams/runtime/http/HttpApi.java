@@ -71,7 +71,9 @@ public final class HttpApi implements AutoCloseable {
             ctx.status(readiness.ready() ? 200 : 503).json(readiness);
         });
         app.before("/api/*", this::authenticate);
-        new ApiRoutes(new QueryRouter(streams, queries, mapper), alerts, mapper, config.indicatorExportLimit()).register(app);
+        QueryRouter router = new QueryRouter(streams, queries, mapper);
+        new ApiRoutes(router, alerts, mapper, config.indicatorExportLimit()).register(app);
+        new BoardRoutes(router, mapper, config.clockMode()).register(app);
         app.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
         app.exception(Exception.class, (e, ctx) -> {
             LOG.error("API request {} failed", ctx.path(), e);

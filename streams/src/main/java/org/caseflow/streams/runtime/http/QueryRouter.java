@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.time.Instant;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -68,10 +70,15 @@ final class QueryRouter {
         return new RemoteAnswer(response.status(), response.body());
     }
 
-    List<AtRiskCase> atRisk(String court, int withinDays, Request request) {
+    /** The at-risk cases of {@code courts} (a court, or a court with its subordinate courts) on every instance. */
+    List<AtRiskCase> atRisk(List<String> courts, int withinDays, Request request) {
         requireReady();
-        List<AtRiskCase> merged = new ArrayList<>(hostsActiveTasks()
-                ? localCall(() -> local.atRisk(court, withinDays)) : List.of());
+        List<AtRiskCase> merged = new ArrayList<>();
+        if (hostsActiveTasks()) {
+            for (String court : courts) {
+                merged.addAll(localCall(() -> local.atRisk(court, withinDays)));
+            }
+        }
         if (!request.forwarded()) {
             for (HostInfo host : otherHosts(streams.kafkaStreams().streamsMetadataForStore(StoreNames.CASES))) {
                 merged.addAll(read(host, request, AT_RISK_LIST));
@@ -82,16 +89,27 @@ final class QueryRouter {
         return merged;
     }
 
-    List<Object> indicators(String court, String window, Request request) {
+    /** @param period the window's end month, or null for the current period */
+    List<Object> indicators(String court, String window, YearMonth period, Request request) {
         requireReady();
         List<Object> merged = new ArrayList<>(hostsActiveTasks()
-                ? localCall(() -> local.indicators(court, window)) : List.of());
+                ? localCall(() -> local.indicators(court, window, period)) : List.of());
         if (!request.forwarded()) {
             for (HostInfo host : otherHosts(streams.kafkaStreams().metadataForAllStreamsClients())) {
                 merged.addAll(read(host, request, JSON_LIST));
             }
         }
         return merged;
+    }
+
+    /** "Now" of this instance's reads (the simulated clock in the demo). */
+    Instant now() {
+        return local.now();
+    }
+
+    /** Seed data, the same on every instance. */
+    List<Object> indicatorDefinitions() {
+        return local.indicatorDefinitions();
     }
 
     private void requireReady() {
