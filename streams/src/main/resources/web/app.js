@@ -103,12 +103,16 @@ async function login(event) {
     method: 'POST', credentials: 'same-origin',
     headers: { 'Content-Type': 'application/json', Accept: 'application/json' }, body: JSON.stringify({ token }),
   });
-  if (response.status === 404 || response.status === 405) {
-    state.bearer = token; // no session endpoint on this server: send the token as a header, never in the URL
+  if (!response.ok) {
+    // A server without the session endpoint refuses the POST itself: if it takes the token as a bearer token,
+    // the page sends it as a header for this tab (never in the URL); live alerts then stay off.
+    const probe = await fetch('/api/v1/courts', { headers: { Authorization: 'Bearer ' + token } });
+    if (!probe.ok) {
+      $('login-error').textContent = t('loginFailed');
+      return;
+    }
+    state.bearer = token;
     sessionStorage.setItem('caseflow.token', token);
-  } else if (!response.ok) {
-    $('login-error').textContent = t('loginFailed');
-    return;
   }
   $('login-token').value = '';
   start();
