@@ -28,7 +28,7 @@ import org.caseflow.streams.domain.cases.CaseFolder;
 import org.caseflow.streams.domain.cases.CaseState;
 import org.caseflow.streams.domain.cases.FiringAlert;
 import org.caseflow.streams.domain.indicators.IndicatorCalculator;
-import org.caseflow.streams.domain.indicators.IndicatorDefinition;
+import org.caseflow.streams.domain.indicators.LineageTop;
 import org.caseflow.streams.domain.indicators.ScopeKey;
 import org.caseflow.streams.domain.indicators.Window;
 import org.caseflow.streams.domain.seeds.Seeds;
@@ -36,6 +36,7 @@ import org.caseflow.streams.runtime.http.AtRiskCase;
 import org.caseflow.streams.runtime.http.LocalQueries;
 import org.caseflow.streams.runtime.jsonl.EventJson;
 import org.caseflow.streams.runtime.jsonl.OutputJson;
+import org.caseflow.streams.runtime.report.SeedJson;
 import org.caseflow.streams.topology.CaseRecord;
 import org.caseflow.streams.topology.EventLogs;
 import org.caseflow.streams.topology.IndicatorValues;
@@ -175,6 +176,18 @@ public final class StoreQueries implements LocalQueries {
         }
     }
 
+    /** The lineage top of the court's tree scope, when this instance keeps it (else another instance answers). */
+    @Override
+    public List<Object> lineage(String court) {
+        byte[] bytes = this.<byte[]>store(StoreNames.LINEAGE_TOP).get(new ScopeKey(court, true, ScopeKey.ALL).encode());
+        List<Object> out = new ArrayList<>();
+        if (bytes != null) {
+            LineageTop.fromBytes(bytes).top().forEach(e -> out.add(JSON.createObjectNode().put("rootCaseId", e.rootId())
+                    .put("caseNumbers", e.caseNumbers())));
+        }
+        return out;
+    }
+
     @Override
     public Instant now() {
         return clock.get();
@@ -182,29 +195,12 @@ public final class StoreQueries implements LocalQueries {
 
     @Override
     public List<Object> indicatorDefinitions() {
-        List<Object> out = new ArrayList<>();
-        for (IndicatorDefinition d : seeds.indicators().all()) {
-            ObjectNode node = JSON.createObjectNode().put("code", d.code()).put("nameZh", d.nameZh())
-                    .put("nameEn", d.nameEn()).put("formula", d.formula()).put("direction", d.direction().name())
-                    .put("unit", d.unit()).put("pointInTime", d.pointInTime());
-            if (d.interval() != null) {
-                node.set("interval", JSON.valueToTree(d.interval()));
-            }
-            out.add(node);
-        }
-        return out;
+        return new ArrayList<>(SeedJson.indicatorDefinitions(seeds));
     }
 
     @Override
     public List<Object> courts() {
-        List<Object> out = new ArrayList<>();
-        seeds.courts().all().stream().sorted(Comparator.comparing(c -> c.code())).forEach(c -> {
-            ObjectNode court = JSON.createObjectNode().put("code", c.code()).put("name", c.name())
-                    .put("nameEn", c.nameEn()).put("level", c.level().name());
-            court.put("parent", c.parent());
-            out.add(court);
-        });
-        return out;
+        return new ArrayList<>(SeedJson.courts(seeds));
     }
 
     private static JsonNode parse(String json) {

@@ -37,6 +37,14 @@ public interface LocalQueries {
         throw new UnsupportedOperationException("indicators of a past period are not available here");
     }
 
+    /**
+     * The disputes of the court's tree with the most case numbers ({@code rootCaseId}, {@code caseNumbers}), from
+     * the instance that keeps the scope; empty elsewhere.
+     */
+    default List<Object> lineage(String court) {
+        return List.of();
+    }
+
     /** "Now" of the reads: the wall clock live, the simulated clock in the demo. */
     default Instant now() {
         return Instant.now();

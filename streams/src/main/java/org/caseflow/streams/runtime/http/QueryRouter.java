@@ -102,6 +102,18 @@ final class QueryRouter {
         return merged;
     }
 
+    /** The lineage top of a court tree: kept by one instance (the scope's), so every instance is asked. */
+    List<Object> lineage(String court, Request request) {
+        requireReady();
+        List<Object> merged = new ArrayList<>(hostsActiveTasks() ? localCall(() -> local.lineage(court)) : List.of());
+        if (!request.forwarded()) {
+            for (HostInfo host : otherHosts(streams.kafkaStreams().metadataForAllStreamsClients())) {
+                merged.addAll(read(host, request, JSON_LIST));
+            }
+        }
+        return merged;
+    }
+
     /** "Now" of this instance's reads (the simulated clock in the demo). */
     Instant now() {
         return local.now();
