@@ -15,6 +15,9 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import org.caseflow.streams.runtime.config.ApiTokens;
+import org.caseflow.streams.runtime.report.MonthlyReport;
+import org.caseflow.streams.runtime.report.ReportCourt;
+import org.caseflow.streams.runtime.report.ReportHtml;
 import org.caseflow.streams.topology.ClockMode;
 
 /**
@@ -43,6 +46,30 @@ final class BoardRoutes {
         app.get("/api/v1/courts/{court}/at-risk/page", this::atRiskPage);
         app.get("/api/v1/courts/{court}/heatmap", this::heatMap);
         app.get("/api/v1/courts/{court}/trend", this::trend);
+        app.get("/api/v1/courts/{court}/lineage", ctx -> ctx.json(router.lineage(checkedCourt(ctx),
+                request(ctx, "/api/v1/courts/" + encode(ctx.pathParam("court")) + "/lineage"))));
+        app.get("/api/v1/courts/{court}/report", this::report);
+    }
+
+    /**
+     * The monthly review pack as HTML ({@code ?month=YYYY-MM}, default this month; {@code &window=}). Its only style
+     * is its own inline block, admitted by hash; it has no script.
+     */
+    private void report(Context ctx) {
+        String court = checkedCourt(ctx);
+        YearMonth month = ApiRoutes.period(ctx.queryParam("month"));
+        LocalDate today = router.now().atZone(COURT_ZONE).toLocalDate();
+        if (month == null) {
+            month = YearMonth.from(today);
+        }
+        List<ReportCourt> tree = ReportCourt.tree(router.courts().stream().map(c -> (JsonNode) mapper.valueToTree(c)).toList(),
+                court).stream().filter(c -> ApiTokens.allows(ApiRoutes.courts(ctx), c.code())).toList();
+        LiveReportSource source = new LiveReportSource(router, mapper, court, path -> request(ctx, path));
+        List<JsonNode> definitions = router.indicatorDefinitions().stream().map(d -> (JsonNode) mapper.valueToTree(d)).toList();
+        MonthlyReport report = MonthlyReport.build(source, tree, definitions, month, window(ctx), today);
+        ctx.header("Content-Security-Policy", "default-src 'none'; style-src '" + ReportHtml.STYLE_HASH + "'; img-src data:; "
+                + "base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
+        ctx.contentType("text/html; charset=utf-8").result(ReportHtml.render(report));
     }
 
     /** The instant the reads take as now, its date in court time, and what moves the clock. */

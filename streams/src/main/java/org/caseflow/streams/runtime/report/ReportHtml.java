@@ -24,6 +24,10 @@ public final class ReportHtml {
             + ".charts{display:flex;flex-wrap:wrap;gap:1rem}.chart{border:1px solid #e1e4e8;padding:.3rem}"
             + ".line{fill:none;stroke:#1d3557;stroke-width:1.5}.bar{fill:#5d8aa8}text{font-size:10px;fill:#44505c}"
             + "@media print{h2{break-after:avoid}table{break-inside:auto}tr{break-inside:avoid}}";
+    /** The ranking table's columns (the rank itself counts every indicator's band). */
+    static final List<String> RANKING_COLUMNS = List.of("FILINGS", "CLOSURES", "PENDING", "OVERDUE_PENDING", "CLEARANCE_RATE",
+            "ON_TIME_CLOSURE_RATE", "AVG_DURATION_DAYS", "PENDING_OVER_12M", "APPEAL_RATE", "APPEAL_REVERSED_REMANDED_RATE",
+            "CASE_MATTER_RATIO", "ENFORCEMENT_COMPLETION_RATE");
     /** For the API's Content-Security-Policy: {@code style-src 'sha256-…'} admits this block and nothing else. */
     public static final String STYLE_HASH = "sha256-" + sha256(STYLE);
 
@@ -69,9 +73,7 @@ public final class ReportHtml {
         out.append("</table>");
 
         section("二、各法院排名", "Courts ranked (fewest indicators worse than the interval first; each court alone)");
-        List<String> columns = r.headline().stream().map(MonthlyReport.Headline::indicator)
-                .filter(code -> r.definitions().get(code) != null && r.definitions().get(code).has("interval")
-                        || List.of("FILINGS", "CLOSURES", "PENDING", "OVERDUE_PENDING").contains(code)).toList();
+        List<String> columns = RANKING_COLUMNS.stream().filter(r.definitions()::containsKey).toList();
         out.append("<table><tr><th>#</th><th>法院 <span class=\"en\">court</span></th><th>劣于区间 <span class=\"en\">worse</span></th>");
         columns.forEach(code -> out.append("<th>").append(name(code)).append("</th>"));
         out.append("</tr>");
@@ -96,7 +98,9 @@ public final class ReportHtml {
                 .append("</div></div>");
 
         section("四、长期未结与超审限案件", "Longest pending and most overdue open cases");
+        out.append("<h3>未结时间最长 <span class=\"en\">longest pending</span></h3>");
         caseTable(r.longestPending(), "longest-pending");
+        out.append("<h3>超审限最久 <span class=\"en\">most overdue</span></h3>");
         caseTable(r.mostOverdue(), "most-overdue");
 
         section("五、案-件比：衍生案件最多的纠纷", "Disputes with the most case numbers (案-件比 lineage)");

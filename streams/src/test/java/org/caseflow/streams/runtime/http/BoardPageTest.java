@@ -100,6 +100,21 @@ class BoardPageTest {
                 assertThat(tile(chromium, "PENDING", ".tile-yoy")).isEmpty();
                 chromium.screenshot(SCREENSHOTS.resolve("board-new-court.png"));
 
+                // The monthly pack of the live topology: served under a CSP that admits only its own style block.
+                String month = java.time.YearMonth.now(ZoneId.of("Asia/Shanghai")).toString();
+                String report = base + "/api/v1/courts/" + URLEncoder.encode("湘", StandardCharsets.UTF_8) + "/report?month=" + month;
+                HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(report)).build(),
+                        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                assertThat(answer.statusCode()).isEqualTo(200);
+                assertThat(answer.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp ->
+                        assertThat(csp).contains("style-src 'sha256-").contains("default-src 'none'"));
+                assertThat(answer.body()).contains("data-case-id=\"" + OVERDUE_CASE + "\"", "data-court=\"湘0281\"");
+                chromium.navigate(report);
+                chromium.waitFor("document.querySelector('h2') !== null", WAIT);
+                assertThat(chromium.eval("getComputedStyle(document.querySelector('h2')).borderBottomStyle").asText())
+                        .as("the report's style applies under its CSP").isEqualTo("solid");
+                chromium.screenshot(SCREENSHOTS.resolve("report-live.png"));
+
                 chromium.navigate(base + "/ui/?live=0&lang=zh&court=" + URLEncoder.encode("湘02", StandardCharsets.UTF_8));
                 chromium.waitFor("document.body.dataset.loaded === 'true' && document.documentElement.lang === 'zh-CN'", WAIT);
                 assertThat(chromium.eval("document.querySelector('.tile[data-indicator=\"CLEARANCE_RATE\"] .tile-name')"
