@@ -47,7 +47,8 @@ import picocli.CommandLine;
 class DeployFilesTest {
     /** Metaspace, code cache, thread stacks, GC structures, direct buffers: what a JVM needs besides heap and RocksDB. */
     private static final long JVM_NON_HEAP = 256L << 20;
-    private static final String VALID_TEST_TOKENS = "deploy-files-test-token:*";
+    private static final String VALID_TEST_TOKENS =
+            org.caseflow.streams.runtime.config.TokenHash.of("deploy-files-test-token", 1_000).written() + ":*";
 
     private final Compose compose = new Compose();
     private final Manifests manifests = new Manifests();

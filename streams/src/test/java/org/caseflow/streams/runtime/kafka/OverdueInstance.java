@@ -34,7 +34,9 @@ public final class OverdueInstance {
                 "caseflow.application.id", name + "-it",
                 "caseflow.topic.prefix", name + ".",
                 "caseflow.http.port", String.valueOf(freePort()),
-                "caseflow.state.dir", stateDir.toString()));
+                "caseflow.state.dir", stateDir.toString(),
+                // These tests look at the instance from outside (a browser, Prometheus): no tokens, said explicitly.
+                "caseflow.http.auth", "none"));
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
             if (!new TopicAdmin(admin).ensure(TopicSpec.all(config)).ok()) {
                 throw new IllegalStateException("topics not created for " + name);
