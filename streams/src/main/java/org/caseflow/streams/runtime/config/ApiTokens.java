@@ -11,7 +11,8 @@ import java.util.Set;
 
 /**
  * The API tokens, held as salted hashes ({@link TokenHash}), each with what it may see. Written
- * {@code HASH:SCOPE[,SCOPE...][:EXPIRY]} entries separated by {@code ;}, as {@code caseflow token new} prints them. A
+ * {@code HASH:SCOPE[,SCOPE...][:EXPIRY]} entries separated by {@code ;} or line breaks (a secret file), as
+ * {@code caseflow token new} prints them. A
  * scope is a court code (the court with every court below it in seeds/courts), {@code *} (every court) or
  * {@code metrics} (the {@code /metrics} endpoint); EXPIRY is an ISO instant or date (UTC midnight) after which the token
  * is refused. The tokens themselves are never configured, so a leaked configuration opens nothing.
@@ -64,7 +65,7 @@ public record ApiTokens(List<Entry> entries) {
         }
         List<Entry> entries = new ArrayList<>();
         int n = 0;
-        for (String raw : text.split(";")) {
+        for (String raw : text.split("[;\\r\\n]")) {
             if (raw.isBlank()) {
                 continue;
             }
