@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             BenchCommand.class,
             DeadLettersCommand.class,
             ReportCommand.class,
+            TokenCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class CaseflowCli implements Runnable {

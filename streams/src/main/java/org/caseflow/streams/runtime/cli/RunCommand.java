@@ -2,11 +2,13 @@ package org.caseflow.streams.runtime.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.concurrent.Callable;
 import org.caseflow.streams.runtime.app.CaseflowRuntime;
 import org.caseflow.streams.runtime.config.CaseflowConfig;
 import org.caseflow.streams.runtime.config.ConfigLoader;
 import org.caseflow.streams.runtime.config.InvalidConfigException;
+import org.caseflow.streams.runtime.http.auth.HttpAuth;
 import org.caseflow.streams.runtime.kafka.AdminProps;
 import org.caseflow.streams.runtime.kafka.KafkaReachability;
 import picocli.CommandLine.Command;
@@ -25,7 +27,7 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"1:Kafka unreachable at start (caseflow.kafka.connect.timeout.ms) or for longer than "
                 + "caseflow.kafka.unreachable.timeout.ms while running, or Kafka Streams stopped by itself",
-            "2:bad configuration", "143:after SIGTERM, once closed cleanly"})
+            "2:bad configuration (no API tokens without caseflow.http.auth=none included)", "143:after SIGTERM, once closed cleanly"})
 public final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -40,6 +42,7 @@ public final class RunCommand implements Callable<Integer> {
         CaseflowConfig config;
         try {
             config = ConfigLoader.load(configFile, System.getenv());
+            HttpAuth.check(config, Clock.systemUTC());
         } catch (InvalidConfigException e) {
             err.println("caseflow run: " + e.getMessage());
             return CaseflowCli.EXIT_BAD_INPUT;

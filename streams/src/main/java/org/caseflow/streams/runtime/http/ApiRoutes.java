@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.caseflow.streams.runtime.config.ApiTokens;
+import org.caseflow.streams.runtime.http.auth.HttpAuth;
 
 /**
  * The {@code /api/v1} routes: parameter checks (400), court limits of the caller's token (403), then
@@ -135,6 +136,6 @@ final class ApiRoutes {
     static QueryRouter.Request request(Context ctx) {
         String query = ctx.queryString();
         String raw = ctx.req().getRequestURI() + (query == null ? "" : "?" + query);
-        return new QueryRouter.Request(raw, ctx.header("Authorization"), ctx.header(PeerClient.FORWARDED_HEADER) != null);
+        return new QueryRouter.Request(raw, HttpAuth.forwardAuthorization(ctx), ctx.header(PeerClient.FORWARDED_HEADER) != null);
     }
 }

@@ -15,6 +15,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import org.caseflow.streams.runtime.config.ApiTokens;
+import org.caseflow.streams.runtime.http.auth.HttpAuth;
 import org.caseflow.streams.runtime.report.MonthlyReport;
 import org.caseflow.streams.runtime.report.ReportCourt;
 import org.caseflow.streams.runtime.report.ReportHtml;
@@ -221,7 +222,7 @@ final class BoardRoutes {
 
     /** The request a peer is asked: the plain endpoint whose answers this route merges, with the caller's credentials. */
     private static QueryRouter.Request request(Context ctx, String path) {
-        return new QueryRouter.Request(path, ctx.header("Authorization"), ctx.header(PeerClient.FORWARDED_HEADER) != null);
+        return new QueryRouter.Request(path, HttpAuth.forwardAuthorization(ctx), ctx.header(PeerClient.FORWARDED_HEADER) != null);
     }
 
     private static String encode(String court) {

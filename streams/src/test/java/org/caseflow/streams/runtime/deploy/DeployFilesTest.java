@@ -47,7 +47,8 @@ import picocli.CommandLine;
 class DeployFilesTest {
     /** Metaspace, code cache, thread stacks, GC structures, direct buffers: what a JVM needs besides heap and RocksDB. */
     private static final long JVM_NON_HEAP = 256L << 20;
-    private static final String VALID_TEST_TOKENS = "deploy-files-test-token:*";
+    private static final String VALID_TEST_TOKENS =
+            org.caseflow.streams.runtime.config.TokenHash.of("deploy-files-test-token", 1_000).written() + ":*";
 
     private final Compose compose = new Compose();
     private final Manifests manifests = new Manifests();
@@ -64,7 +65,8 @@ class DeployFilesTest {
 
         List<String> caseflowNames = names.stream().filter(n -> n.startsWith("CASEFLOW_")).toList();
         assertThat(caseflowNames).contains("CASEFLOW_STATE_DIR", "CASEFLOW_TOPIC_REPLICATION");
-        assertThat(caseflowNames.stream().filter(n -> ConfigKeys.forEnvironmentVariable(n).isEmpty()).toList())
+        assertThat(caseflowNames.stream().filter(n -> ConfigKeys.forEnvironmentVariable(n.replaceFirst("_FILE$", "")).isEmpty())
+                .toList())
                 .as("CASEFLOW_* variables the app ignores (typos?): keys are in ConfigKeys").isEmpty();
     }
 
@@ -92,9 +94,29 @@ class DeployFilesTest {
                     Map.of("KAFKA_BOOTSTRAP_SERVERS", "kafka:9092", "CASEFLOW_API_TOKENS", tokens)))
                     .isInstanceOf(InvalidConfigException.class).hasMessageContaining(ConfigKeys.API_TOKENS);
         }
-        compose.services().forEach((name, service) -> assertThat(service.path("environment").path("CASEFLOW_API_TOKENS").asText())
-                .as(name + ": tokens come from the operator's environment, never from the file")
-                .matches("(\\$\\{CASEFLOW_API_TOKENS(:?-)?})?"));
+        compose.services().forEach((name, service) -> {
+            Map<String, String> env = Compose.environment(service);
+            assertThat(env).as(name + ": token hashes come from a secret file the operator writes, never from this file")
+                    .doesNotContainKey("CASEFLOW_API_TOKENS");
+            if (env.containsKey("CASEFLOW_API_TOKENS_FILE")) {
+                assertThat(env.get("CASEFLOW_API_TOKENS_FILE")).startsWith("/run/secrets/");
+            }
+        });
+        assertThat(Compose.environment(compose.services().get("caseflow"))).containsKey("CASEFLOW_API_TOKENS_FILE");
+    }
+
+    @Test
+    void shouldShipGrafanaWithoutAnonymousAccessOrDefaultPasswordAndPublishOnLoopbackOnly() {
+        Map<String, String> grafana = Compose.environment(compose.services().get("grafana"));
+        assertThat(grafana).containsEntry("GF_AUTH_ANONYMOUS_ENABLED", "false")
+                .containsEntry("GF_SECURITY_ADMIN_PASSWORD__FILE", "/run/secrets/grafana-admin-password")
+                .doesNotContainKey("GF_SECURITY_ADMIN_PASSWORD");
+        compose.services().forEach((name, service) -> DeployFiles.words(service.path("ports")).forEach(port ->
+                assertThat(port).as(name + " publishes on this machine only").startsWith("127.0.0.1:")));
+        // Every secret is a file of deploy/secrets/, which git ignores: the repository carries none.
+        assertThat(compose.secrets().size()).isEqualTo(3);
+        compose.secrets().forEach(secret -> assertThat(secret.path("file").asText()).startsWith("./secrets/"));
+        assertThat(DeployFiles.DEPLOY.resolve("secrets")).doesNotExist();
     }
 
     // ---- image
@@ -448,14 +470,18 @@ class DeployFilesTest {
         return all;
     }
 
+    /** As the app would load it, the secret file's content replaced by a valid test entry. */
     private static CaseflowConfig load(Map<String, String> env) {
-        return ConfigLoader.load(null, env);
+        return ConfigLoader.load(null, withTestTokens(env));
     }
 
     /** The shipped Secret holds a value the app refuses (see {@link #shouldShipNoWorkingApiToken}); other checks use a valid one. */
     private static Map<String, String> withTestTokens(Map<String, String> env) {
         Map<String, String> copy = new HashMap<>(env);
         copy.computeIfPresent("CASEFLOW_API_TOKENS", (k, v) -> VALID_TEST_TOKENS);
+        if (copy.remove("CASEFLOW_API_TOKENS_FILE") != null) {
+            copy.put("CASEFLOW_API_TOKENS", VALID_TEST_TOKENS);
+        }
         return copy;
     }
 

@@ -34,7 +34,12 @@ public final class OverdueInstance {
     /** As {@link #config(String, Path)}, with further settings (e.g. {@code caseflow.api.tokens}). */
     public static CaseflowConfig config(String name, Path stateDir, Map<String, String> more) throws IOException {
         EmbeddedKafka kafka = SharedKafka.get();
-        Map<String, String> settings = new java.util.HashMap<>(more);
+        Map<String, String> settings = new java.util.HashMap<>();
+        if (!more.containsKey("caseflow.api.tokens")) {
+            // These tests look at the instance from outside (a browser, Prometheus): no tokens, said explicitly.
+            settings.put("caseflow.http.auth", "none");
+        }
+        settings.putAll(more);
         settings.putAll(Map.of(
                 "kafka.bootstrap.servers", kafka.bootstrapServers(),
                 "caseflow.application.id", name + "-it",
