@@ -116,6 +116,19 @@ class BoardPageTest {
                         .as("the report's style applies under its CSP").isEqualTo("solid");
                 chromium.screenshot(SCREENSHOTS.resolve("report-live.png"));
 
+                // The same pack from the deployment's compacted topics (caseflow report --from-topics).
+                Path fromTopics = dir.resolve("from-topics.html");
+                long deadline = System.nanoTime() + WAIT.toNanos();
+                String pack = "";
+                while (System.nanoTime() < deadline && !pack.contains("data-scope=\"湘0281|court\" data-indicator=\"FILINGS\">1<")) {
+                    assertThat(org.caseflow.streams.runtime.cli.CaseflowCli.execute("report", "--court", "湘", "--month", month,
+                            "--from-topics", "--bootstrap-servers", config.bootstrapServers(), "--topic-prefix", "board.",
+                            "--out", fromTopics.toString())).isZero();
+                    pack = java.nio.file.Files.readString(fromTopics, StandardCharsets.UTF_8);
+                }
+                assertThat(pack).contains("data-scope=\"湘0281|court\" data-indicator=\"FILINGS\">1<",
+                        "data-case-id=\"" + OVERDUE_CASE + "\"");
+
                 chromium.navigate(base + "/ui/?live=0&lang=zh&court=" + URLEncoder.encode("湘02", StandardCharsets.UTF_8));
                 chromium.waitFor("document.body.dataset.loaded === 'true' && document.documentElement.lang === 'zh-CN'", WAIT);
                 assertThat(chromium.eval("document.querySelector('.tile[data-indicator=\"CLEARANCE_RATE\"] .tile-name')"
