@@ -145,6 +145,12 @@ public final class StoreQueries implements LocalQueries {
      */
     @Override
     public List<Object> indicators(String court, String window, YearMonth period) {
+        return indicators(court, window, period, null, null);
+    }
+
+    @Override
+    public List<Object> indicators(String court, String window, YearMonth period, Boolean onlySubordinates,
+            String onlyCategory) {
         Window w = Window.valueOf(window);
         Instant now = clock.get();
         LocalDate today = now.atZone(evaluator.zoneOf(court)).toLocalDate();
@@ -156,6 +162,10 @@ public final class StoreQueries implements LocalQueries {
         for (boolean subordinates : new boolean[] {false, true}) {
             for (String category : CATEGORIES) {
                 ScopeKey scope = new ScopeKey(court, subordinates, category);
+                if (onlySubordinates != null && onlySubordinates != subordinates
+                        || onlyCategory != null && !onlyCategory.equals(category)) {
+                    continue; // not asked for
+                }
                 if (scopes.get(scope.encode()) == null) {
                     continue; // kept by another instance (the ledgers are keyed by scope): it answers
                 }

@@ -113,8 +113,11 @@ final class BoardRoutes {
             if (!ApiTokens.allows(ApiRoutes.courts(ctx), c)) {
                 continue;
             }
-            List<Object> values = router.indicators(c, window, null, request(ctx, indicatorsPath(c, window, null)));
-            if (c.equals(court) && !tree.isBasic(c)) {
+            boolean total = c.equals(court) && !tree.isBasic(c);
+            Boolean scopes = total ? null : Boolean.FALSE; // the court alone, and for the chosen court also its tree
+            List<Object> values = router.indicators(c, window, null, scopes, category,
+                    request(ctx, indicatorsPath(c, window, null, scopes, category)));
+            if (total) {
                 rows.add(row(tree, c, true, values, category));
             }
             rows.add(row(tree, c, false, values, category));
@@ -159,7 +162,8 @@ final class BoardRoutes {
         ObjectNode series = body.putObject("series");
         for (YearMonth m = end.minusMonths(months - 1L); !m.isAfter(end); m = m.plusMonths(1)) {
             periods.add(m.toString());
-            for (Object v : router.indicators(court, window, m, request(ctx, indicatorsPath(court, window, m)))) {
+            for (Object v : router.indicators(court, window, m, subordinates, category,
+                    request(ctx, indicatorsPath(court, window, m, subordinates, category)))) {
                 JsonNode value = mapper.valueToTree(v);
                 if (value.path("includesSubordinates").asBoolean() == subordinates
                         && category.equals(value.path("category").asText())) {
@@ -196,7 +200,7 @@ final class BoardRoutes {
 
     static final List<String> CATEGORIES = List.of("ALL", "CIVIL", "CRIMINAL", "ADMINISTRATIVE", "ENFORCEMENT");
 
-    private static String category(Context ctx) {
+    static String category(Context ctx) {
         String category = ctx.queryParam("category") == null ? "ALL" : ctx.queryParam("category").toUpperCase(Locale.ROOT);
         if (!CATEGORIES.contains(category)) {
             throw new ApiException(400, "category must be one of " + CATEGORIES + ", got '" + ctx.queryParam("category") + "'");
@@ -217,7 +221,13 @@ final class BoardRoutes {
     }
 
     static String indicatorsPath(String court, String window, YearMonth period) {
-        return "/api/v1/courts/" + encode(court) + "/indicators?window=" + window + (period == null ? "" : "&period=" + period);
+        return indicatorsPath(court, window, period, null, null);
+    }
+
+    /** The plain indicators request a peer answers, narrowed as the local read is. */
+    static String indicatorsPath(String court, String window, YearMonth period, Boolean subordinates, String category) {
+        return "/api/v1/courts/" + encode(court) + "/indicators?window=" + window + (period == null ? "" : "&period=" + period)
+                + (subordinates == null ? "" : "&subordinates=" + subordinates) + (category == null ? "" : "&category=" + category);
     }
 
     /** The request a peer is asked: the plain endpoint whose answers this route merges, with the caller's credentials. */

@@ -38,6 +38,15 @@ public interface LocalQueries {
     }
 
     /**
+     * As {@link #indicators(String, String, YearMonth)}, only the scopes asked for: {@code subordinates} and
+     * {@code category} null mean both / every category. The board asks for one scope at a time, and each scope
+     * left out is a batch of formulas not computed.
+     */
+    default List<Object> indicators(String court, String window, YearMonth period, Boolean subordinates, String category) {
+        return indicators(court, window, period);
+    }
+
+    /**
      * The disputes of the court's tree with the most case numbers ({@code rootCaseId}, {@code caseNumbers}), from
      * the instance that keeps the scope; empty elsewhere.
      */

@@ -91,9 +91,15 @@ final class QueryRouter {
 
     /** @param period the window's end month, or null for the current period */
     List<Object> indicators(String court, String window, YearMonth period, Request request) {
+        return indicators(court, window, period, null, null, request);
+    }
+
+    /** Only the scopes asked for ({@code null}: both scopes, every category); the request must ask peers the same. */
+    List<Object> indicators(String court, String window, YearMonth period, Boolean subordinates, String category,
+            Request request) {
         requireReady();
         List<Object> merged = new ArrayList<>(hostsActiveTasks()
-                ? localCall(() -> local.indicators(court, window, period)) : List.of());
+                ? localCall(() -> local.indicators(court, window, period, subordinates, category)) : List.of());
         if (!request.forwarded()) {
             for (HostInfo host : otherHosts(streams.kafkaStreams().metadataForAllStreamsClients())) {
                 merged.addAll(read(host, request, JSON_LIST));
