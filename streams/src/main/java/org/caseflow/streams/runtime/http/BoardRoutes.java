@@ -17,6 +17,7 @@ import java.util.Locale;
 import org.caseflow.streams.runtime.config.ApiTokens;
 import org.caseflow.streams.runtime.http.auth.HttpAuth;
 import org.caseflow.streams.runtime.report.MonthlyReport;
+import org.caseflow.streams.runtime.report.PdfPrinter;
 import org.caseflow.streams.runtime.report.ReportCourt;
 import org.caseflow.streams.runtime.report.ReportHtml;
 import org.caseflow.streams.topology.ClockMode;
@@ -68,9 +69,44 @@ final class BoardRoutes {
         LiveReportSource source = new LiveReportSource(router, mapper, court, path -> request(ctx, path));
         List<JsonNode> definitions = router.indicatorDefinitions().stream().map(d -> (JsonNode) mapper.valueToTree(d)).toList();
         MonthlyReport report = MonthlyReport.build(source, tree, definitions, month, window(ctx), today);
+        String html = ReportHtml.render(report);
+        if ("pdf".equals(ctx.queryParam("format"))) {
+            ctx.contentType("application/pdf").header("Content-Disposition", "inline; filename=\"report-" + month + ".pdf\"")
+                    .result(pdf(html));
+            return;
+        }
         ctx.header("Content-Security-Policy", "default-src 'none'; style-src '" + ReportHtml.STYLE_HASH + "'; img-src data:; "
                 + "base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
-        ctx.contentType("text/html; charset=utf-8").result(ReportHtml.render(report));
+        ctx.contentType("text/html; charset=utf-8").result(html);
+    }
+
+    /** Headless Chromium's print of the pack; 501 where the server has no Chromium. */
+    private static byte[] pdf(String html) {
+        if (!java.nio.file.Files.isExecutable(java.nio.file.Path.of(PdfPrinter.DEFAULT_BINARY))) {
+            throw new ApiException(501, "no Chromium on this server to print the report (" + PdfPrinter.DEFAULT_BINARY
+                    + "): use caseflow report --pdf, or ask for the HTML");
+        }
+        java.nio.file.Path dir = null;
+        try {
+            dir = java.nio.file.Files.createTempDirectory("caseflow-report");
+            java.nio.file.Path file = dir.resolve("report.html");
+            java.nio.file.Files.writeString(file, html, StandardCharsets.UTF_8);
+            PdfPrinter.print(java.nio.file.Path.of(PdfPrinter.DEFAULT_BINARY), file, dir.resolve("report.pdf"));
+            return java.nio.file.Files.readAllBytes(dir.resolve("report.pdf"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ApiException.notReady("interrupted while printing the report");
+        } finally {
+            if (dir != null) {
+                try (var paths = java.nio.file.Files.walk(dir)) {
+                    paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                } catch (java.io.IOException ignored) {
+                    // a temp dir left behind is harmless
+                }
+            }
+        }
     }
 
     /** The instant the reads take as now, its date in court time, and what moves the clock. */

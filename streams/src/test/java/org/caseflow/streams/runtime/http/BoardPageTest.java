@@ -110,6 +110,11 @@ class BoardPageTest {
                 assertThat(answer.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp ->
                         assertThat(csp).contains("style-src 'sha256-").contains("default-src 'none'"));
                 assertThat(answer.body()).contains("data-case-id=\"" + OVERDUE_CASE + "\"", "data-court=\"湘0281\"");
+                HttpResponse<byte[]> pdf = http.send(HttpRequest.newBuilder(URI.create(report + "&format=pdf")).build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+                assertThat(pdf.statusCode()).isEqualTo(200);
+                assertThat(pdf.headers().firstValue("Content-Type")).contains("application/pdf");
+                assertThat(new String(pdf.body(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
                 chromium.navigate(report);
                 chromium.waitFor("document.querySelector('h2') !== null", WAIT);
                 assertThat(chromium.eval("getComputedStyle(document.querySelector('h2')).borderBottomStyle").asText())
@@ -173,6 +178,18 @@ class BoardPageTest {
                     // With the server's session cookie the live feed is on (EventSource sends the cookie).
                     assertThat(chromium.eval("document.getElementById('alerts-state').textContent").asText())
                             .doesNotContain("off");
+                    // Closing the overdue case resolves its alerts: the feed shows them as resolved, in court time.
+                    Instant closedAt = Instant.now();
+                    OverdueInstance.publish(config, org.caseflow.events.CaseEvent.newBuilder().setEventId(OVERDUE_CASE + "#close")
+                            .setCaseId(OVERDUE_CASE).setCourt("湘0211").setOccurredAt(closedAt)
+                            .setPayload(org.caseflow.events.CaseClosed.newBuilder()
+                                    .setClosedOn(LocalDate.ofInstant(closedAt, ZoneId.of("Asia/Shanghai")))
+                                    .setDisposition(org.caseflow.events.Disposition.JUDGMENT).build()).build());
+                    chromium.waitFor("document.querySelector('#alerts li.status-RESOLVED') !== null", WAIT);
+                    String resolved = chromium.eval("document.querySelector('#alerts li.status-RESOLVED').textContent").asText();
+                    assertThat(resolved).contains("resolved", OVERDUE_CASE);
+                    // Court local time (Asia/Shanghai), day/month/year hour:minute, not the raw UTC instant.
+                    assertThat(resolved).matches("\\d{2}/\\d{2}/\\d{4}, \\d{2}:\\d{2}.*").doesNotContain("Z");
                 }
                 chromium.screenshot(SCREENSHOTS.resolve("board-token.png"));
             }

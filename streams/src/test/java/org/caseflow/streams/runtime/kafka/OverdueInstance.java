@@ -82,6 +82,16 @@ public final class OverdueInstance {
         }
     }
 
+    /** Publishes one event to its input topic (routing of DESIGN §4), keyed by its caseId. */
+    public static void publish(CaseflowConfig config, CaseEvent event) throws InterruptedException, ExecutionException {
+        try (KafkaProducer<String, CaseEvent> producer = new KafkaProducer<>(
+                Map.of("bootstrap.servers", config.bootstrapServers()), new StringSerializer(),
+                CaseflowSerdes.caseEvent().serializer())) {
+            producer.send(new ProducerRecord<>(org.caseflow.streams.topology.EventRouting.topicFor(event, config.topics()),
+                    event.getCaseId(), event)).get();
+        }
+    }
+
     public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
