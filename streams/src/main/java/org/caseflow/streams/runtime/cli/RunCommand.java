@@ -9,6 +9,7 @@ import org.caseflow.streams.runtime.config.CaseflowConfig;
 import org.caseflow.streams.runtime.config.ConfigLoader;
 import org.caseflow.streams.runtime.config.InvalidConfigException;
 import org.caseflow.streams.runtime.http.auth.HttpAuth;
+import org.caseflow.streams.runtime.http.tls.ServerTls;
 import org.caseflow.streams.runtime.kafka.AdminProps;
 import org.caseflow.streams.runtime.kafka.KafkaReachability;
 import picocli.CommandLine.Command;
@@ -43,6 +44,9 @@ public final class RunCommand implements Callable<Integer> {
         try {
             config = ConfigLoader.load(configFile, System.getenv());
             HttpAuth.check(config, Clock.systemUTC());
+            if (config.httpSecurity().tls()) {
+                ServerTls.load(config.httpSecurity()); // a wrong password or file is refused before Kafka is asked
+            }
         } catch (InvalidConfigException e) {
             err.println("caseflow run: " + e.getMessage());
             return CaseflowCli.EXIT_BAD_INPUT;
