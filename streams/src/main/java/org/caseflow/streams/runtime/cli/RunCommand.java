@@ -11,6 +11,7 @@ import org.caseflow.streams.runtime.config.InvalidConfigException;
 import org.caseflow.streams.runtime.http.auth.HttpAuth;
 import org.caseflow.streams.runtime.http.tls.ServerTls;
 import org.caseflow.streams.runtime.kafka.AdminProps;
+import org.caseflow.streams.runtime.kafka.KafkaAccessCheck;
 import org.caseflow.streams.runtime.kafka.KafkaReachability;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,7 +27,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run the streams app and HTTP server against an existing Kafka cluster.",
         exitCodeListHeading = "%nExit status:%n",
-        exitCodeList = {"1:Kafka unreachable at start (caseflow.kafka.connect.timeout.ms) or for longer than "
+        exitCodeList = {"1:Kafka unreachable at start, refusing the login or TLS, missing ACLs (caseflow.kafka.connect.timeout.ms) or for longer than "
                 + "caseflow.kafka.unreachable.timeout.ms while running, or Kafka Streams stopped by itself",
             "2:bad configuration (no API tokens without caseflow.http.auth=none included)", "143:after SIGTERM, once closed cleanly"})
 public final class RunCommand implements Callable<Integer> {
@@ -53,6 +54,12 @@ public final class RunCommand implements Callable<Integer> {
         }
         // Without this Kafka Streams would sit in REBALANCING, retrying an unreachable cluster forever.
         KafkaReachability.require(AdminProps.of(config), config.connectTimeout());
+        try {
+            KafkaAccessCheck.require(config);
+        } catch (KafkaAccessCheck.AccessDenied e) {
+            err.println("caseflow run: " + e.getMessage());
+            return CaseflowCli.EXIT_FAILURE;
+        }
         try (CaseflowRuntime runtime = CaseflowRuntime.start(config)) {
             Thread hook = new Thread(runtime::close, "caseflow-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);

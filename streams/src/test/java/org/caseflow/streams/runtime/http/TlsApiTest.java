@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -13,17 +12,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
-import javax.net.ssl.TrustManagerFactory;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyQueryMetadata;
 import org.caseflow.streams.runtime.app.CaseflowRuntime;
@@ -32,6 +26,7 @@ import org.caseflow.streams.runtime.config.InvalidConfigException;
 import org.caseflow.streams.runtime.config.TokenHash;
 import org.caseflow.streams.runtime.http.tls.ServerTls;
 import org.caseflow.streams.runtime.kafka.OverdueInstance;
+import org.caseflow.streams.runtime.tls.TestCertificates;
 import org.caseflow.streams.topology.StoreNames;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -44,7 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("integration")
 class TlsApiTest {
-    private static final String PASSWORD = "test-store-password";
+    private static final String PASSWORD = TestCertificates.PASSWORD;
 
     @TempDir
     Path dir;
@@ -128,50 +123,16 @@ class TlsApiTest {
                 pem[0].toString()))).hasMessageContaining("caseflow.http.tls.key: required with caseflow.http.tls.cert");
     }
 
-    /** A self-signed EC certificate for localhost and 127.0.0.1, valid two days, made by the JDK's keytool. */
-    static Path selfSigned(Path dir) throws Exception {
-        Path p12 = dir.resolve("server.p12");
-        Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
-        Process process = new ProcessBuilder(keytool.toString(), "-genkeypair", "-alias", "caseflow", "-keyalg", "EC",
-                "-groupname", "secp256r1", "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1",
-                "-validity", "2", "-keystore", p12.toString(), "-storetype", "PKCS12", "-storepass", PASSWORD,
-                "-keypass", PASSWORD).redirectErrorStream(true).redirectOutput(dir.resolve("keytool.log").toFile()).start();
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as(Files.readString(dir.resolve("keytool.log"))).isZero();
-        return p12;
+    private static Path selfSigned(Path dir) throws Exception {
+        return TestCertificates.selfSigned(dir, "server");
     }
 
-    /** The certificate and the PKCS8 private key of the key store, as PEM files. */
-    static Path[] exportPem(Path p12, Path dir) throws Exception {
-        KeyStore store = load(p12);
-        Base64.Encoder mime = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII));
-        Certificate cert = store.getCertificate("caseflow");
-        Path certFile = dir.resolve("server.crt");
-        Files.writeString(certFile, "-----BEGIN CERTIFICATE-----\n" + mime.encodeToString(cert.getEncoded())
-                + "\n-----END CERTIFICATE-----\n");
-        Path keyFile = dir.resolve("server.key");
-        Files.writeString(keyFile, "-----BEGIN PRIVATE KEY-----\n" + mime.encodeToString(store.getKey("caseflow",
-                PASSWORD.toCharArray()).getEncoded()) + "\n-----END PRIVATE KEY-----\n");
-        return new Path[] {certFile, keyFile};
+    private static Path[] exportPem(Path p12, Path dir) throws Exception {
+        return TestCertificates.exportPem(p12, dir);
     }
 
-    static SSLContext trusting(Path p12) throws Exception {
-        KeyStore trust = KeyStore.getInstance("PKCS12");
-        trust.load(null, null);
-        trust.setCertificateEntry("server", load(p12).getCertificate("caseflow"));
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        tmf.init(trust);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, tmf.getTrustManagers(), null);
-        return context;
-    }
-
-    private static KeyStore load(Path p12) throws Exception {
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(p12)) {
-            store.load(in, PASSWORD.toCharArray());
-        }
-        return store;
+    private static SSLContext trusting(Path p12) throws Exception {
+        return TestCertificates.trusting(p12);
     }
 
     private static int plainHttpStatus(String url) throws InterruptedException {
