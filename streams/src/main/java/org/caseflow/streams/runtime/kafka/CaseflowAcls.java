@@ -14,7 +14,8 @@ import org.caseflow.streams.topology.TopicNames;
 
 /**
  * The Kafka ACLs the app's principal needs, and nothing more (docs/security.md, "Kafka ACLs"): READ on the input topics;
- * READ and WRITE on Caseflow's own topics (it reads back links, facts, deltas and alerts); ALL on the topics prefixed
+ * READ and WRITE on Caseflow's own topics (it reads back links, facts, deltas and alerts); DESCRIBE_CONFIGS on both
+ * (to verify them at start); ALL on the topics prefixed
  * with the application id (Kafka Streams' changelog and repartition topics, which it creates, trims and deletes); READ
  * on the consumer group (the application id); WRITE on the transactional ids prefixed with the application id (exactly
  * once). READ and WRITE imply DESCRIBE. Creating Caseflow's topics ({@code caseflow topics}) is an administrator's job
@@ -32,6 +33,8 @@ public final class CaseflowAcls {
         for (String topic : topics.all()) {
             boolean input = topics.inputs().contains(topic);
             acls.add(allow(ResourceType.TOPIC, topic, PatternType.LITERAL, AclOperation.READ, principal));
+            // caseflow topics --verify-only (the Kubernetes init container) compares the topics' configs.
+            acls.add(allow(ResourceType.TOPIC, topic, PatternType.LITERAL, AclOperation.DESCRIBE_CONFIGS, principal));
             if (!input) {
                 acls.add(allow(ResourceType.TOPIC, topic, PatternType.LITERAL, AclOperation.WRITE, principal));
             }
