@@ -72,6 +72,7 @@ public record CaseflowConfig(
                         + NearestName.suggestion(key, ConfigKeys.names()));
             }
         });
+        KafkaSasl.apply(values, kafka, problems);
         ValueParser p = new ValueParser(values, problems);
         CaseflowConfig config = new CaseflowConfig(
                 p.nonBlank(ConfigKeys.APPLICATION_ID),
@@ -187,8 +188,9 @@ public record CaseflowConfig(
     /** A loggable one-line summary: no tokens, no Kafka credentials. */
     public String describe() {
         return String.format(Locale.ROOT,
-                "application.id=%s bootstrap=%s topics prefix='%s' partitions=%d state=%s http=%s:%d advertised=%s clock=%s api=%s%s",
-                applicationId, bootstrapServers(), topicPrefix, partitions, stateDir, httpHost, httpPort,
+                "application.id=%s bootstrap=%s (%s) topics prefix='%s' partitions=%d state=%s http=%s:%d advertised=%s clock=%s"
+                        + " api=%s%s",
+                applicationId, bootstrapServers(), KafkaSasl.describe(kafka), topicPrefix, partitions, stateDir, httpHost, httpPort,
                 applicationServer(), clockMode,
                 httpSecurity.tokenAuth() ? apiTokens.entries().size() + " tokens" : "OPEN (caseflow.http.auth=none)",
                 httpSecurity.tls() ? " https" : "");

@@ -72,6 +72,12 @@ public final class ConfigKeys {
     /** Alerts kept for alert-stream clients that reconnect with {@code Last-Event-ID}. */
     public static final String SSE_REPLAY_EVENTS = "caseflow.sse.replay.events";
 
+    /** SCRAM user of the app in Kafka; with the password, sets security.protocol SASL_SSL and sasl.jaas.config. */
+    public static final String KAFKA_SASL_USERNAME = "caseflow.kafka.sasl.username";
+    /** A secret: give it as CASEFLOW_KAFKA_SASL_PASSWORD_FILE (a mounted secret file). */
+    public static final String KAFKA_SASL_PASSWORD = "caseflow.kafka.sasl.password";
+    public static final String KAFKA_SASL_MECHANISM = "caseflow.kafka.sasl.mechanism";
+
     /** Prefix of pass-through Kafka properties in a configuration file. */
     public static final String KAFKA_PREFIX = "kafka.";
 
@@ -143,6 +149,9 @@ public final class ConfigKeys {
         d.put(READINESS_CHECK_INTERVAL_MS, "5000");
         d.put(SSE_HEARTBEAT_MS, "15000");
         d.put(SSE_REPLAY_EVENTS, "10000");
+        d.put(KAFKA_SASL_USERNAME, "");
+        d.put(KAFKA_SASL_PASSWORD, "");
+        d.put(KAFKA_SASL_MECHANISM, "SCRAM-SHA-512");
         return d;
     }
 }

@@ -11,6 +11,8 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import org.caseflow.streams.runtime.config.CaseflowConfig;
 import org.caseflow.streams.runtime.http.auth.HttpAuth;
+import org.caseflow.streams.runtime.http.tls.HttpsConnector;
+import org.caseflow.streams.runtime.http.tls.ServerTls;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,8 +53,13 @@ public final class HttpApi implements AutoCloseable {
             LocalQueries queries, AlertBroadcaster alerts) {
         this.config = config;
         ObjectMapper mapper = mapper();
+        ServerTls tls = config.httpSecurity().tls() ? ServerTls.load(config.httpSecurity()) : null;
         this.app = Javalin.create(javalin -> {
             javalin.showJavalinBanner = false;
+            if (tls != null) {
+                javalin.jetty.addConnector((server, http) -> HttpsConnector.create(server, http, tls, config.httpHost(),
+                        config.httpPort()));
+            }
             javalin.jsonMapper(new JavalinJackson(mapper, false));
             // The court page (plain HTML + JavaScript over the JSON API) from classpath:/web.
             javalin.staticFiles.add(files -> {
@@ -77,7 +84,8 @@ public final class HttpApi implements AutoCloseable {
             Readiness readiness = streams.readiness();
             ctx.status(readiness.ready() ? 200 : 503).json(readiness);
         });
-        QueryRouter router = new QueryRouter(streams, queries, mapper);
+        PeerClient peers = new PeerClient(tls == null ? null : tls.peerContext());
+        QueryRouter router = new QueryRouter(streams, queries, mapper, peers);
         new ApiRoutes(router, alerts, mapper, config.indicatorExportLimit()).register(app);
         new BoardRoutes(router, mapper, config.clockMode()).register(app);
         app.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
@@ -109,7 +117,8 @@ public final class HttpApi implements AutoCloseable {
 
     public HttpApi start() {
         app.start(config.httpHost(), config.httpPort());
-        LOG.info("HTTP API on http://{}:{}/ (advertised as {})", config.httpHost(), app.port(), config.applicationServer());
+        LOG.info("HTTP API on {}://{}:{}/ (advertised as {})", config.httpSecurity().tls() ? "https" : "http", config.httpHost(),
+                app.port(), config.applicationServer());
         return this;
     }
 

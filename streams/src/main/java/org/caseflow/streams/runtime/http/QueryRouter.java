@@ -29,11 +29,12 @@ final class QueryRouter {
 
     private final QueryableStreams streams;
     private final LocalQueries local;
-    private final PeerClient peers = new PeerClient();
+    private final PeerClient peers;
     private final ObjectMapper mapper;
 
-    QueryRouter(QueryableStreams streams, LocalQueries local, ObjectMapper mapper) {
+    QueryRouter(QueryableStreams streams, LocalQueries local, ObjectMapper mapper, PeerClient peers) {
         this.streams = streams;
+        this.peers = peers;
         this.local = local;
         this.mapper = mapper;
     }

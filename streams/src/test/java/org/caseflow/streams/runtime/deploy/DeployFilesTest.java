@@ -106,6 +106,32 @@ class DeployFilesTest {
     }
 
     @Test
+    void shouldShowKafkaOverSaslSslWithSecretsFromFilesOnly() {
+        JsonNode overlay = DeployFiles.yaml(DeployFiles.DEPLOY.resolve("docker-compose.kafka-sasl-ssl.yml"));
+        JsonNode app = overlay.path("services").path("caseflow");
+        Map<String, String> env = new HashMap<>(Compose.environment(compose.services().get("caseflow")));
+        app.path("environment").fields().forEachRemaining(e -> env.put(e.getKey(), e.getValue().asText()));
+        CaseflowConfig config = load(env);
+        assertThat(config.kafka()).containsEntry("security.protocol", "SASL_SSL").containsEntry("sasl.mechanism", "SCRAM-SHA-512")
+                .containsKeys("ssl.truststore.location", "ssl.keystore.location");
+        assertThat(config.bootstrapServers()).isEqualTo("kafka:9094");
+        // The administrator's one-shot grants exactly the documented ACLs to the user the app logs in as.
+        assertThat(DeployFiles.words(overlay.path("services").path("topics").path("command")))
+                .containsExactly("topics", "--grant", "User:" + env.get("CASEFLOW_KAFKA_SASL_USERNAME"));
+        overlay.path("services").forEach(service -> service.path("environment").fields().forEachRemaining(e -> {
+            if (e.getKey().contains("PASSWORD") && !e.getKey().endsWith("_FILE")) {
+                assertThat(e.getValue().asText()).as(e.getKey() + ", compose-escaped").startsWith("$${file:/run/secrets/");
+            }
+        }));
+        overlay.path("secrets").forEach(secret -> assertThat(secret.path("file").asText()).startsWith("./secrets/"));
+        Map.Entry<String, JsonNode> workload = manifests.appContainers().entrySet().iterator().next();
+        Map<String, String> k8s = manifests.environment(workload.getKey(), workload.getValue());
+        assertThat(k8s).containsEntry("CASEFLOW_KAFKA_SASL_USERNAME", "caseflow")
+                .containsEntry("CASEFLOW_KAFKA_SASL_PASSWORD_FILE", "/etc/caseflow/kafka/password");
+        assertThat(load(k8s).kafka()).containsEntry("security.protocol", "SASL_SSL");
+    }
+
+    @Test
     void shouldShipGrafanaWithoutAnonymousAccessOrDefaultPasswordAndPublishOnLoopbackOnly() {
         Map<String, String> grafana = Compose.environment(compose.services().get("grafana"));
         assertThat(grafana).containsEntry("GF_AUTH_ANONYMOUS_ENABLED", "false")
@@ -482,6 +508,11 @@ class DeployFilesTest {
         if (copy.remove("CASEFLOW_API_TOKENS_FILE") != null) {
             copy.put("CASEFLOW_API_TOKENS", VALID_TEST_TOKENS);
         }
+        // Other secrets live in files the operator makes: a test value in their place.
+        new ArrayList<>(copy.keySet()).stream().filter(k -> k.endsWith("_FILE")).forEach(k -> {
+            copy.remove(k);
+            copy.put(k.substring(0, k.length() - "_FILE".length()), "test-secret-value");
+        });
         return copy;
     }
 
