@@ -58,7 +58,14 @@ public final class CaseflowRuntime implements AutoCloseable {
         Metrics.bindReadiness(registry, () -> app.readiness().ready());
         AlertBroadcaster alerts = new AlertBroadcaster(config.sseReplayEvents(), config.sseHeartbeat());
         LocalQueries local = queries.apply(app.kafkaStreams());
-        HttpApi http = new HttpApi(config, registry, app, local, alerts);
+        HttpApi http;
+        try {
+            http = new HttpApi(config, registry, app, local, alerts);
+        } catch (RuntimeException e) {
+            app.close(); // refused settings (tokens, TLS): release the state directory before reporting
+            alerts.close();
+            throw e;
+        }
         AtRiskGauges atRisk = new AtRiskGauges(registry, courtCodes(config), local);
         AlertTopicTail tail;
         try {

@@ -28,6 +28,7 @@ import org.caseflow.streams.domain.cases.CaseFolder;
 import org.caseflow.streams.domain.cases.CaseState;
 import org.caseflow.streams.domain.cases.FiringAlert;
 import org.caseflow.streams.domain.indicators.IndicatorCalculator;
+import org.caseflow.streams.domain.indicators.LineageTop;
 import org.caseflow.streams.domain.indicators.ScopeKey;
 import org.caseflow.streams.domain.indicators.Window;
 import org.caseflow.streams.domain.seeds.Seeds;
@@ -35,6 +36,7 @@ import org.caseflow.streams.runtime.http.AtRiskCase;
 import org.caseflow.streams.runtime.http.LocalQueries;
 import org.caseflow.streams.runtime.jsonl.EventJson;
 import org.caseflow.streams.runtime.jsonl.OutputJson;
+import org.caseflow.streams.runtime.report.SeedJson;
 import org.caseflow.streams.topology.CaseRecord;
 import org.caseflow.streams.topology.EventLogs;
 import org.caseflow.streams.topology.IndicatorValues;
@@ -125,7 +127,7 @@ public final class StoreQueries implements LocalQueries {
                 String level = state.firing().stream().max(Comparator.comparingInt(FiringAlert::rank))
                         .map(f -> f.level() == AlertLevel.OVERDUE ? "OVERDUE" : f.level().name()).orElse(null);
                 out.add(new AtRiskCase(parts[2], court, view.procedure(), deadline,
-                        (int) (deadline.toEpochDay() - today.toEpochDay()), level, view.judge()));
+                        (int) (deadline.toEpochDay() - today.toEpochDay()), level, view.judge(), view.filedOn()));
             }
         }
         out.sort(Comparator.comparing(AtRiskCase::deadline).thenComparing(AtRiskCase::caseId));
@@ -134,35 +136,81 @@ public final class StoreQueries implements LocalQueries {
 
     @Override
     public List<Object> indicators(String court, String window) {
+        return indicators(court, window, null);
+    }
+
+    /**
+     * Each value also says whether its scope has any data a year before the period ({@code yearEarlierData}): without
+     * it the calculator's previous-year value is a count of nothing (0), which the page must show blank, not as 0.
+     */
+    @Override
+    public List<Object> indicators(String court, String window, YearMonth period) {
+        return indicators(court, window, period, null, null);
+    }
+
+    @Override
+    public List<Object> indicators(String court, String window, YearMonth period, Boolean onlySubordinates,
+            String onlyCategory) {
         Window w = Window.valueOf(window);
         Instant now = clock.get();
         LocalDate today = now.atZone(evaluator.zoneOf(court)).toLocalDate();
-        KeyValueLedgerStore ledgers = KeyValueLedgerStore.readOnly(store(StoreNames.INDICATOR_LEDGERS));
+        YearMonth end = period == null ? YearMonth.from(today) : period;
+        ReadOnlyKeyValueStore<String, byte[]> ledgerStore = store(StoreNames.INDICATOR_LEDGERS);
+        KeyValueLedgerStore ledgers = KeyValueLedgerStore.readOnly(ledgerStore);
         ReadOnlyKeyValueStore<String, String> scopes = store(StoreNames.INDICATOR_SCOPES);
         List<Object> out = new ArrayList<>();
         for (boolean subordinates : new boolean[] {false, true}) {
             for (String category : CATEGORIES) {
                 ScopeKey scope = new ScopeKey(court, subordinates, category);
+                if (onlySubordinates != null && onlySubordinates != subordinates
+                        || onlyCategory != null && !onlyCategory.equals(category)) {
+                    continue; // not asked for
+                }
                 if (scopes.get(scope.encode()) == null) {
                     continue; // kept by another instance (the ledgers are keyed by scope): it answers
                 }
-                calculator.computeAll(w, YearMonth.from(today), today, ledgers.view(scope)).forEach(result ->
-                        out.add(parse(OutputJson.toJson(IndicatorValues.of(scope, result, now)))));
+                boolean yearEarlier = hasDataUpTo(ledgerStore, scope, end.minusMonths(12));
+                calculator.computeAll(w, end, today, ledgers.view(scope)).forEach(result -> {
+                    ObjectNode value = (ObjectNode) parse(OutputJson.toJson(IndicatorValues.of(scope, result, now)));
+                    out.add(value.put("yearEarlierData", yearEarlier));
+                });
             }
         }
         return out;
     }
 
+    /** Whether the scope has a month ledger at or before {@code month} (keys sort by month within a scope). */
+    private static boolean hasDataUpTo(ReadOnlyKeyValueStore<String, byte[]> ledgers, ScopeKey scope, YearMonth month) {
+        try (KeyValueIterator<String, byte[]> it = ledgers.range(scope.encode() + "|0000", scope.monthKey(month))) {
+            return it.hasNext();
+        }
+    }
+
+    /** The lineage top of the court's tree scope, when this instance keeps it (else another instance answers). */
+    @Override
+    public List<Object> lineage(String court) {
+        byte[] bytes = this.<byte[]>store(StoreNames.LINEAGE_TOP).get(new ScopeKey(court, true, ScopeKey.ALL).encode());
+        List<Object> out = new ArrayList<>();
+        if (bytes != null) {
+            LineageTop.fromBytes(bytes).top().forEach(e -> out.add(JSON.createObjectNode().put("rootCaseId", e.rootId())
+                    .put("caseNumbers", e.caseNumbers())));
+        }
+        return out;
+    }
+
+    @Override
+    public Instant now() {
+        return clock.get();
+    }
+
+    @Override
+    public List<Object> indicatorDefinitions() {
+        return new ArrayList<>(SeedJson.indicatorDefinitions(seeds));
+    }
+
     @Override
     public List<Object> courts() {
-        List<Object> out = new ArrayList<>();
-        seeds.courts().all().stream().sorted(Comparator.comparing(c -> c.code())).forEach(c -> {
-            ObjectNode court = JSON.createObjectNode().put("code", c.code()).put("name", c.name())
-                    .put("nameEn", c.nameEn()).put("level", c.level().name());
-            court.put("parent", c.parent());
-            out.add(court);
-        });
-        return out;
+        return new ArrayList<>(SeedJson.courts(seeds));
     }
 
     private static JsonNode parse(String json) {

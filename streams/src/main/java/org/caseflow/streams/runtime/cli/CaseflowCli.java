@@ -19,6 +19,8 @@ import picocli.CommandLine.Command;
             TopicsCommand.class,
             BenchCommand.class,
             DeadLettersCommand.class,
+            ReportCommand.class,
+            TokenCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class CaseflowCli implements Runnable {

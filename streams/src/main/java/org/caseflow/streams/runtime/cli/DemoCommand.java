@@ -20,6 +20,7 @@ import org.caseflow.streams.runtime.app.StoreQueries;
 import org.caseflow.streams.runtime.app.SimulatorFeed;
 import org.caseflow.streams.runtime.config.CaseflowConfig;
 import org.caseflow.streams.runtime.config.InvalidConfigException;
+import org.caseflow.streams.runtime.config.TokenHash;
 import org.caseflow.streams.runtime.http.Readiness;
 import org.caseflow.streams.runtime.kafka.AdminProps;
 import org.caseflow.streams.runtime.kafka.EmbeddedKafka;
@@ -48,6 +49,14 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--http-port", defaultValue = "8080", description = "HTTP port (default: ${DEFAULT-VALUE}).")
     int httpPort;
+
+    @Option(names = "--http-host", defaultValue = "127.0.0.1", paramLabel = "ADDRESS",
+            description = "Interface the HTTP server listens on (default: ${DEFAULT-VALUE}, this machine only). On any other"
+                    + " address the demo makes a random token for every court and prints it once.")
+    String httpHost;
+
+    /** Made when the demo listens beyond loopback: nobody else may read it without a token. */
+    private String demoToken;
 
     @Option(names = "--speed", defaultValue = "7200",
             description = "Simulated seconds per wall-clock second (default: ${DEFAULT-VALUE} = a simulated day every 12 s).")
@@ -78,7 +87,8 @@ public final class DemoCommand implements Callable<Integer> {
             problems = DemoPreflight.problems(demoConfig("localhost:9092", Path.of("state")), dataDir);
         } catch (InvalidConfigException e) {
             // The demo's only user-set key is the port: name the option, not the key behind it.
-            problems = e.problems().stream().map(p -> p.replace("caseflow.http.port:", "--http-port:")).toList();
+            problems = e.problems().stream().map(p -> p.replace("caseflow.http.port:", "--http-port:")
+                    .replace("caseflow.http.host:", "--http-host:")).toList();
         }
         if (!problems.isEmpty()) {
             problems.forEach(problem -> spec.commandLine().getErr().println("caseflow demo: " + problem));
@@ -141,14 +151,22 @@ public final class DemoCommand implements Callable<Integer> {
         }, 200, 200, TimeUnit.MILLISECONDS);
     }
 
-    private static void printUrls(PrintWriter out, DemoStack stack, double seconds) {
-        String base = "http://localhost:" + stack.runtime.http().port();
+    static boolean isLoopback(String host) {
+        return host.equals("localhost") || host.startsWith("127.") || host.equals("::1") || host.equals("[::1]");
+    }
+
+    private void printUrls(PrintWriter out, DemoStack stack, double seconds) {
+        String base = "http://" + (isLoopback(httpHost) ? "localhost" : httpHost) + ":" + stack.runtime.http().port();
         out.printf(Locale.ROOT, "%nCaseflow demo ready in %.1f s (broker %d ms). Kafka: %s%n", seconds,
                 stack.kafka.startMillis(), stack.kafka.bootstrapServers());
         out.println("  " + base + "/health/ready");
         out.println("  " + base + "/metrics");
         out.println("  " + base + "/api/v1/courts/%E6%B9%9802/at-risk?withinDays=15   (湘02)");
         out.println("  " + base + "/api/v1/alerts/stream   (curl -N -H 'Accept: text/event-stream' ...)");
+        if (demoToken != null) {
+            out.println("  listening on " + httpHost + ": every request needs 'Authorization: Bearer " + demoToken + "'"
+                    + " (this run's token, every court and /metrics; the page asks for it)");
+        }
         out.println("Ctrl-C stops everything.");
         out.flush();
     }
@@ -158,6 +176,17 @@ public final class DemoCommand implements Callable<Integer> {
         settings.put("kafka.bootstrap.servers", bootstrap);
         settings.put("caseflow.application.id", "caseflow-demo");
         settings.put("caseflow.http.port", String.valueOf(httpPort));
+        settings.put("caseflow.http.host", httpHost);
+        if (isLoopback(httpHost)) {
+            // Only this machine can connect: the demo stays open (HttpAuth logs one WARN line saying so).
+            settings.put("caseflow.http.auth", "none");
+        } else {
+            if (demoToken == null) {
+                demoToken = TokenHash.newToken();
+            }
+            // Few iterations: the demo's token is random and lives as long as the process.
+            settings.put("caseflow.api.tokens", TokenHash.of(demoToken, 1_000).written() + ":*");
+        }
         settings.put("caseflow.state.dir", stateDir.toString());
         settings.put("caseflow.clock.mode", "EVENT_TIME");
         settings.put("caseflow.topic.replication", "1");

@@ -2,12 +2,16 @@ package org.caseflow.streams.runtime.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.concurrent.Callable;
 import org.caseflow.streams.runtime.app.CaseflowRuntime;
 import org.caseflow.streams.runtime.config.CaseflowConfig;
 import org.caseflow.streams.runtime.config.ConfigLoader;
 import org.caseflow.streams.runtime.config.InvalidConfigException;
+import org.caseflow.streams.runtime.http.auth.HttpAuth;
+import org.caseflow.streams.runtime.http.tls.ServerTls;
 import org.caseflow.streams.runtime.kafka.AdminProps;
+import org.caseflow.streams.runtime.kafka.KafkaAccessCheck;
 import org.caseflow.streams.runtime.kafka.KafkaReachability;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,9 +27,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run the streams app and HTTP server against an existing Kafka cluster.",
         exitCodeListHeading = "%nExit status:%n",
-        exitCodeList = {"1:Kafka unreachable at start (caseflow.kafka.connect.timeout.ms) or for longer than "
+        exitCodeList = {"1:Kafka unreachable at start, refusing the login or TLS, missing ACLs (caseflow.kafka.connect.timeout.ms) or for longer than "
                 + "caseflow.kafka.unreachable.timeout.ms while running, or Kafka Streams stopped by itself",
-            "2:bad configuration", "143:after SIGTERM, once closed cleanly"})
+            "2:bad configuration (no API tokens without caseflow.http.auth=none included)", "143:after SIGTERM, once closed cleanly"})
 public final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -40,12 +44,22 @@ public final class RunCommand implements Callable<Integer> {
         CaseflowConfig config;
         try {
             config = ConfigLoader.load(configFile, System.getenv());
+            HttpAuth.check(config, Clock.systemUTC());
+            if (config.httpSecurity().tls()) {
+                ServerTls.load(config.httpSecurity()); // a wrong password or file is refused before Kafka is asked
+            }
         } catch (InvalidConfigException e) {
             err.println("caseflow run: " + e.getMessage());
             return CaseflowCli.EXIT_BAD_INPUT;
         }
         // Without this Kafka Streams would sit in REBALANCING, retrying an unreachable cluster forever.
         KafkaReachability.require(AdminProps.of(config), config.connectTimeout());
+        try {
+            KafkaAccessCheck.require(config);
+        } catch (KafkaAccessCheck.AccessDenied e) {
+            err.println("caseflow run: " + e.getMessage());
+            return CaseflowCli.EXIT_FAILURE;
+        }
         try (CaseflowRuntime runtime = CaseflowRuntime.start(config)) {
             Thread hook = new Thread(runtime::close, "caseflow-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);

@@ -11,6 +11,7 @@ import org.caseflow.streams.runtime.config.CaseflowConfig;
 import org.caseflow.streams.runtime.config.ConfigLoader;
 import org.caseflow.streams.runtime.config.InvalidConfigException;
 import org.caseflow.streams.runtime.kafka.AdminProps;
+import org.caseflow.streams.runtime.kafka.CaseflowAcls;
 import org.caseflow.streams.runtime.kafka.KafkaReachability;
 import org.caseflow.streams.runtime.kafka.TopicAdmin;
 import org.caseflow.streams.runtime.kafka.TopicSpec;
@@ -37,11 +38,16 @@ public final class TopicsCommand implements Callable<Integer> {
     @Option(names = "--verify-only", description = "Create nothing; exit 1 when a topic is missing or differs.")
     boolean verifyOnly;
 
+    @Option(names = "--grant", paramLabel = "PRINCIPAL",
+            description = "Also create the ACLs the app's principal needs (e.g. User:caseflow; docs/security.md, \"Kafka ACLs\")."
+                    + " Run as an administrator.")
+    List<String> grants = new java.util.ArrayList<>();
+
     @Mixin
     ConnectTimeoutOption connectTimeout = new ConnectTimeoutOption();
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         CaseflowConfig config;
@@ -56,6 +62,12 @@ public final class TopicsCommand implements Callable<Integer> {
             err.println("caseflow topics: " + e.getMessage());
             return CaseflowCli.EXIT_BAD_INPUT;
         }
+        for (String principal : grants) {
+            if (!principal.matches("[A-Za-z]+:.+")) {
+                err.println("caseflow topics: --grant: a principal is TYPE:NAME (User:caseflow), got '" + principal + "'");
+                return CaseflowCli.EXIT_BAD_INPUT;
+            }
+        }
         List<TopicSpec> specs = TopicSpec.all(config);
         KafkaReachability.require(AdminProps.of(config), config.connectTimeout());
         try (Admin admin = Admin.create(AdminProps.of(config))) {
@@ -69,6 +81,12 @@ public final class TopicsCommand implements Callable<Integer> {
                 problems = report.problems();
             }
             problems.forEach(problem -> err.println("MISMATCH " + problem));
+            for (String principal : grants) {
+                var acls = CaseflowAcls.forApp(config, principal);
+                admin.createAcls(acls).all().get(config.connectTimeout().toMillis() + 5_000,
+                        java.util.concurrent.TimeUnit.MILLISECONDS);
+                out.println("granted " + principal + " " + acls.size() + " ACLs");
+            }
             if (problems.isEmpty()) {
                 out.println("all " + specs.size() + " topics OK on " + config.bootstrapServers());
                 return CaseflowCli.EXIT_OK;

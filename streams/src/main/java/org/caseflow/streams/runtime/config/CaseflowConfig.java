@@ -36,6 +36,7 @@ public record CaseflowConfig(
         Path seedsDir,
         Duration maxEventAhead,
         ApiTokens apiTokens,
+        HttpSecurity httpSecurity,
         int indicatorExportLimit,
         IndicatorExport indicatorExport,
         String metricsRecordingLevel,
@@ -67,9 +68,11 @@ public record CaseflowConfig(
             } else if (values.containsKey(key)) {
                 values.put(key, value);
             } else {
-                problems.add(key + ": unknown key (Caseflow keys start with 'caseflow.', Kafka ones with 'kafka.')");
+                problems.add(key + ": unknown key (Caseflow keys start with 'caseflow.', Kafka ones with 'kafka.')"
+                        + NearestName.suggestion(key, ConfigKeys.names()));
             }
         });
+        KafkaSasl.apply(values, kafka, problems);
         ValueParser p = new ValueParser(values, problems);
         CaseflowConfig config = new CaseflowConfig(
                 p.nonBlank(ConfigKeys.APPLICATION_ID),
@@ -88,6 +91,7 @@ public record CaseflowConfig(
                 p.path(ConfigKeys.SEEDS),
                 Duration.ofMillis(p.longIn(ConfigKeys.EVENTS_MAX_AHEAD_MS, 0, 366L * 24 * 3600 * 1000)),
                 ApiTokens.parse(ConfigKeys.API_TOKENS, values.get(ConfigKeys.API_TOKENS), problems),
+                HttpSecurity.parse(p, values, problems),
                 p.intIn(ConfigKeys.INDICATORS_EXPORT_LIMIT, 1, 1_000_000),
                 IndicatorExportSetting.parse(values.get(ConfigKeys.INDICATORS_EXPORT_SCOPES),
                         values.get(ConfigKeys.INDICATORS_EXPORT_WINDOWS),
@@ -159,7 +163,8 @@ public record CaseflowConfig(
         s.put(ConfigKeys.TICK_MAX_TIMERS, String.valueOf(tickMaxTimers));
         s.put(ConfigKeys.SEEDS, seedsDir.toString());
         s.put(ConfigKeys.EVENTS_MAX_AHEAD_MS, String.valueOf(maxEventAhead.toMillis()));
-        s.put(ConfigKeys.API_TOKENS, tokensText());
+        s.put(ConfigKeys.API_TOKENS, apiTokens.written());
+        httpSecurity.putSettings(s);
         s.put(ConfigKeys.INDICATORS_EXPORT_LIMIT, String.valueOf(indicatorExportLimit));
         s.put(ConfigKeys.INDICATORS_EXPORT_SCOPES, IndicatorExportSetting.scopesText(indicatorExport));
         s.put(ConfigKeys.INDICATORS_EXPORT_WINDOWS, IndicatorExportSetting.windowsText(indicatorExport));
@@ -180,18 +185,14 @@ public record CaseflowConfig(
         return s;
     }
 
-    private String tokensText() {
-        List<String> entries = new ArrayList<>();
-        apiTokens.courtsByToken().forEach((token, courts) -> entries.add(token + ":" + String.join(",", courts)));
-        return String.join(";", entries);
-    }
-
     /** A loggable one-line summary: no tokens, no Kafka credentials. */
     public String describe() {
         return String.format(Locale.ROOT,
-                "application.id=%s bootstrap=%s topics prefix='%s' partitions=%d state=%s http=%s:%d advertised=%s clock=%s api=%s",
-                applicationId, bootstrapServers(), topicPrefix, partitions, stateDir, httpHost, httpPort,
+                "application.id=%s bootstrap=%s (%s) topics prefix='%s' partitions=%d state=%s http=%s:%d advertised=%s clock=%s"
+                        + " api=%s%s",
+                applicationId, bootstrapServers(), KafkaSasl.describe(kafka), topicPrefix, partitions, stateDir, httpHost, httpPort,
                 applicationServer(), clockMode,
-                apiTokens.enabled() ? apiTokens.courtsByToken().size() + " tokens" : "OPEN (no tokens)");
+                httpSecurity.tokenAuth() ? apiTokens.entries().size() + " tokens" : "OPEN (caseflow.http.auth=none)",
+                httpSecurity.tls() ? " https" : "");
     }
 }

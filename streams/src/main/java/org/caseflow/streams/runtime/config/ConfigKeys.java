@@ -28,6 +28,18 @@ public final class ConfigKeys {
     /** On the wall clock, events whose occurredAt is further ahead of it than this are dead-lettered. */
     public static final String EVENTS_MAX_AHEAD_MS = "caseflow.events.max.ahead.ms";
     public static final String API_TOKENS = "caseflow.api.tokens";
+    /** {@code token} (default: the API needs a token, and the server refuses to start without one) or {@code none}. */
+    public static final String HTTP_AUTH = "caseflow.http.auth";
+    /** Most a login session (cookie) lasts; a token's own expiry ends it sooner. */
+    public static final String HTTP_SESSION_TTL_MS = "caseflow.http.session.ttl.ms";
+    /** HTTPS from a PKCS12 key store (with its password) ... */
+    public static final String HTTP_TLS_KEYSTORE = "caseflow.http.tls.keystore";
+    public static final String HTTP_TLS_KEYSTORE_PASSWORD = "caseflow.http.tls.keystore.password";
+    /** ... or from a PEM certificate chain and its unencrypted PKCS8 PEM key. */
+    public static final String HTTP_TLS_CERT = "caseflow.http.tls.cert";
+    public static final String HTTP_TLS_KEY = "caseflow.http.tls.key";
+    /** PEM certificates that peers' HTTPS certificates are checked against (default: the JDK's trusted CAs and our own). */
+    public static final String HTTP_TLS_CA = "caseflow.http.tls.ca";
     /** Most indicator rows one API request returns. */
     public static final String INDICATORS_EXPORT_LIMIT = "caseflow.indicators.export.limit";
     /**
@@ -60,6 +72,12 @@ public final class ConfigKeys {
     /** Alerts kept for alert-stream clients that reconnect with {@code Last-Event-ID}. */
     public static final String SSE_REPLAY_EVENTS = "caseflow.sse.replay.events";
 
+    /** SCRAM user of the app in Kafka; with the password, sets security.protocol SASL_SSL and sasl.jaas.config. */
+    public static final String KAFKA_SASL_USERNAME = "caseflow.kafka.sasl.username";
+    /** A secret: give it as CASEFLOW_KAFKA_SASL_PASSWORD_FILE (a mounted secret file). */
+    public static final String KAFKA_SASL_PASSWORD = "caseflow.kafka.sasl.password";
+    public static final String KAFKA_SASL_MECHANISM = "caseflow.kafka.sasl.mechanism";
+
     /** Prefix of pass-through Kafka properties in a configuration file. */
     public static final String KAFKA_PREFIX = "kafka.";
 
@@ -68,8 +86,8 @@ public final class ConfigKeys {
 
     /**
      * The key an environment variable sets ({@code CASEFLOW_HTTP_PORT} → {@code caseflow.http.port}), empty
-     * when the name is no Caseflow key: the loader ignores such variables (the launcher's
-     * {@code CASEFLOW_JAVA_OPTS}, or a typo), so the deploy files are checked against this in the tests.
+     * when the name is no Caseflow key: the loader refuses such variables (a typo) unless the launcher owns them
+     * ({@code CASEFLOW_JAVA_OPTS}); the deploy files are checked against this in the tests.
      */
     public static Optional<String> forEnvironmentVariable(String name) {
         if (!name.startsWith("CASEFLOW_")) {
@@ -77,6 +95,16 @@ public final class ConfigKeys {
         }
         String key = name.toLowerCase(Locale.ROOT).replace('_', '.');
         return defaults().containsKey(key) ? Optional.of(key) : Optional.empty();
+    }
+
+    /** {@code caseflow.http.port} → {@code CASEFLOW_HTTP_PORT}. */
+    public static String environmentVariable(String key) {
+        return key.toUpperCase(Locale.ROOT).replace('.', '_');
+    }
+
+    /** Every Caseflow key, for "did you mean" suggestions. */
+    public static java.util.Set<String> names() {
+        return defaults().keySet();
     }
 
     /** Defaults in key order; a null default means "computed" (see {@link CaseflowConfig}). */
@@ -98,6 +126,13 @@ public final class ConfigKeys {
         d.put(SEEDS, org.caseflow.streams.domain.seeds.Seeds.defaultRoot().toString());
         d.put(EVENTS_MAX_AHEAD_MS, String.valueOf(24L * 3600 * 1000));
         d.put(API_TOKENS, "");
+        d.put(HTTP_AUTH, "token");
+        d.put(HTTP_SESSION_TTL_MS, String.valueOf(8L * 3600 * 1000));
+        d.put(HTTP_TLS_KEYSTORE, "");
+        d.put(HTTP_TLS_KEYSTORE_PASSWORD, "");
+        d.put(HTTP_TLS_CERT, "");
+        d.put(HTTP_TLS_KEY, "");
+        d.put(HTTP_TLS_CA, "");
         d.put(INDICATORS_EXPORT_LIMIT, "5000");
         d.put(INDICATORS_EXPORT_SCOPES, "level:INTERMEDIATE");
         d.put(INDICATORS_EXPORT_WINDOWS, "ROLLING_12M");
@@ -114,6 +149,9 @@ public final class ConfigKeys {
         d.put(READINESS_CHECK_INTERVAL_MS, "5000");
         d.put(SSE_HEARTBEAT_MS, "15000");
         d.put(SSE_REPLAY_EVENTS, "10000");
+        d.put(KAFKA_SASL_USERNAME, "");
+        d.put(KAFKA_SASL_PASSWORD, "");
+        d.put(KAFKA_SASL_MECHANISM, "SCRAM-SHA-512");
         return d;
     }
 }

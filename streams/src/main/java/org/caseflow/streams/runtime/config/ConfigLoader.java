@@ -5,10 +5,12 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 
@@ -20,6 +22,13 @@ import java.util.Set;
 public final class ConfigLoader {
     /** Variables of Kafka's own shell scripts, not client properties. */
     private static final Set<String> NOT_KAFKA_PROPERTIES = Set.of("KAFKA_", "KAFKA_HOME", "KAFKA_DEBUG", "KAFKA_VERSION");
+    /** Variables of the {@code caseflow} launcher script, not configuration keys. */
+    static final Set<String> LAUNCHER_VARIABLES = Set.of("CASEFLOW_JAVA_OPTS", "CASEFLOW_REBUILD");
+    /**
+     * A variable named {@code X_FILE} sets what {@code X} would, read from the file it names (whole, trimmed)
+     * (Docker and Kubernetes secrets are mounted as files, and a value in a file is not in the process environment).
+     */
+    static final String FILE_SUFFIX = "_FILE";
 
     private ConfigLoader() {
     }
@@ -38,9 +47,20 @@ public final class ConfigLoader {
         if (file != null) {
             merged.putAll(readFile(file));
         }
-        merged.putAll(fromEnvironment(env));
+        List<String> problems = new ArrayList<>();
+        merged.putAll(fromEnvironment(env, problems));
         merged.putAll(overrides);
-        return CaseflowConfig.of(merged);
+        try {
+            CaseflowConfig config = CaseflowConfig.of(merged);
+            if (!problems.isEmpty()) {
+                throw new InvalidConfigException(problems);
+            }
+            return config;
+        } catch (InvalidConfigException e) {
+            List<String> all = new ArrayList<>(problems);
+            all.addAll(e.problems().stream().filter(p -> !problems.contains(p)).toList());
+            throw new InvalidConfigException(all);
+        }
     }
 
     static Map<String, String> readFile(Path file) {
@@ -60,20 +80,60 @@ public final class ConfigLoader {
 
     /**
      * {@code CASEFLOW_HTTP_PORT} → {@code caseflow.http.port}; {@code KAFKA_BOOTSTRAP_SERVERS} →
-     * {@code kafka.bootstrap.servers}. Unknown {@code CASEFLOW_*} variables (the launcher's
-     * {@code CASEFLOW_JAVA_OPTS}, for one) are ignored rather than refused, and so are Kafka's script
-     * variables ({@code KAFKA_HOME}, {@code KAFKA_*_OPTS}).
+     * {@code kafka.bootstrap.servers}; {@code CASEFLOW_API_TOKENS_FILE=/run/secrets/tokens} → {@code caseflow.api.tokens}
+     * from that file. An unknown {@code CASEFLOW_*} variable is a problem naming the nearest valid one (a misspelt
+     * token variable would otherwise leave the API without its tokens); the launcher's own variables
+     * ({@link #LAUNCHER_VARIABLES}) and Kafka's script variables ({@code KAFKA_HOME}, {@code KAFKA_*_OPTS}) are skipped.
      */
-    static Map<String, String> fromEnvironment(Map<String, String> env) {
+    static Map<String, String> fromEnvironment(Map<String, String> env, List<String> problems) {
         Map<String, String> keys = new LinkedHashMap<>();
         env.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
-            String name = e.getKey();
-            if (name.startsWith("CASEFLOW_")) {
-                ConfigKeys.forEnvironmentVariable(name).ifPresent(key -> keys.put(key, e.getValue().trim()));
+            String variable = e.getKey();
+            boolean fromFile = variable.endsWith(FILE_SUFFIX) && variable.length() > FILE_SUFFIX.length();
+            String name = fromFile ? variable.substring(0, variable.length() - FILE_SUFFIX.length()) : variable;
+            if (variable.startsWith("CASEFLOW_") && !LAUNCHER_VARIABLES.contains(variable)) {
+                Optional<String> key = ConfigKeys.forEnvironmentVariable(name);
+                if (key.isPresent()) {
+                    value(variable, e.getValue(), fromFile, problems).ifPresent(v -> keys.put(key.get(), v));
+                } else {
+                    problems.add(variable + ": unknown variable" + NearestName.suggestion(variable, knownVariables()));
+                }
             } else if (name.startsWith("KAFKA_") && !NOT_KAFKA_PROPERTIES.contains(name) && !name.endsWith("_OPTS")) {
-                keys.put(name.toLowerCase(Locale.ROOT).replace('_', '.'), e.getValue().trim());
+                value(variable, e.getValue(), fromFile, problems)
+                        .ifPresent(v -> keys.put(name.toLowerCase(Locale.ROOT).replace('_', '.'), v));
             }
         });
         return keys;
+    }
+
+    /** As {@link #fromEnvironment(Map, List)}, throwing on the first problem (tests). */
+    static Map<String, String> fromEnvironment(Map<String, String> env) {
+        List<String> problems = new ArrayList<>();
+        Map<String, String> keys = fromEnvironment(env, problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidConfigException(problems);
+        }
+        return keys;
+    }
+
+    private static Optional<String> value(String variable, String value, boolean fromFile, List<String> problems) {
+        if (!fromFile) {
+            return Optional.of(value.trim());
+        }
+        try {
+            return Optional.of(Files.readString(Path.of(value.trim()), StandardCharsets.UTF_8).trim());
+        } catch (IOException | RuntimeException e) {
+            // The file's name only: its content is a secret.
+            problems.add(variable + ": cannot read " + value.trim() + " (" + e.getClass().getSimpleName() + ")");
+            return Optional.empty();
+        }
+    }
+
+    /** Every variable name the loader understands, for suggestions. */
+    static List<String> knownVariables() {
+        List<String> names = new ArrayList<>();
+        ConfigKeys.defaults().keySet().forEach(k -> names.add(ConfigKeys.environmentVariable(k)));
+        names.addAll(LAUNCHER_VARIABLES);
+        return names;
     }
 }

@@ -17,7 +17,7 @@ import org.caseflow.CaseflowException;
  * Reads partitions from their beginning to their current end, read_committed (what a transaction left open or
  * aborted is not seen), without a consumer group: nothing is committed and no other reader is disturbed.
  */
-final class TopicScan {
+public final class TopicScan {
     /** Give up when the position has not moved for this long (a broker gone), rather than wait for ever. */
     static final Duration STALL = Duration.ofSeconds(60);
     private static final Duration POLL = Duration.ofMillis(500);
@@ -26,7 +26,7 @@ final class TopicScan {
     }
 
     /** Every committed record of {@code partitions} up to their end offsets at the start, in offset order per partition. */
-    static void readAll(Map<String, Object> clientProps, Collection<TopicPartition> partitions,
+    public static void readAll(Map<String, Object> clientProps, Collection<TopicPartition> partitions,
             Consumer<ConsumerRecord<byte[], byte[]>> sink) {
         if (partitions.isEmpty()) {
             return;

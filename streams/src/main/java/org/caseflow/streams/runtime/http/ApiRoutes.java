@@ -3,10 +3,13 @@ package org.caseflow.streams.runtime.http;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.caseflow.streams.runtime.config.ApiTokens;
+import org.caseflow.streams.runtime.http.auth.HttpAuth;
 
 /**
  * The {@code /api/v1} routes: parameter checks (400), court limits of the caller's token (403), then
@@ -60,7 +63,12 @@ final class ApiRoutes {
         requireCourt(ctx, court);
         requireKnownCourt(court);
         int withinDays = withinDays(ctx.queryParam("withinDays"));
-        ctx.json(router.atRisk(court, withinDays, request(ctx)));
+        // subordinates=true: the court tree (a president's view); each court is still checked against the token.
+        List<String> courts = "true".equals(ctx.queryParam("subordinates"))
+                ? CourtTree.of(router.courts(), mapper).withSubordinates(court).stream()
+                        .filter(c -> ApiTokens.allows(courts(ctx), c)).toList()
+                : List.of(court);
+        ctx.json(router.atRisk(courts, withinDays, request(ctx)));
     }
 
     private void indicators(Context ctx) {
@@ -71,12 +79,28 @@ final class ApiRoutes {
         if (!WINDOWS.contains(window)) {
             throw new ApiException(400, "window must be one of " + WINDOWS + ", got '" + ctx.queryParam("window") + "'");
         }
-        List<Object> indicators = router.indicators(court, window, request(ctx));
+        // subordinates=true|false and category=C narrow the answer to the scopes asked for (the board's heat map and trend).
+        Boolean subordinates = ctx.queryParam("subordinates") == null ? null : Boolean.valueOf(ctx.queryParam("subordinates"));
+        String category = ctx.queryParam("category") == null ? null : BoardRoutes.category(ctx);
+        List<Object> indicators = router.indicators(court, window, period(ctx.queryParam("period")), subordinates, category,
+                request(ctx));
         if (indicators.size() > indicatorLimit) {
             ctx.header("X-Caseflow-Truncated", "true");
             indicators = indicators.subList(0, indicatorLimit);
         }
         ctx.json(indicators);
+    }
+
+    /** {@code period=YYYY-MM}: the window ending in that month; absent: the current period. */
+    static YearMonth period(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return YearMonth.parse(text.trim());
+        } catch (DateTimeParseException e) {
+            throw new ApiException(400, "period must be YYYY-MM, got '" + text + "'");
+        }
     }
 
     static int withinDays(String text) {
@@ -95,27 +119,27 @@ final class ApiRoutes {
     }
 
     /** A court the seeds do not know is a 404, not an empty list that looks like a quiet court. */
-    private void requireKnownCourt(String court) {
+    void requireKnownCourt(String court) {
         List<Object> known = router.courts();
         if (!known.isEmpty() && known.stream().noneMatch(c -> court.equals(mapper.valueToTree(c).path("code").asText()))) {
             throw new ApiException(404, "unknown court " + court);
         }
     }
 
-    private static void requireCourt(Context ctx, String court) {
+    static void requireCourt(Context ctx, String court) {
         if (!ApiTokens.allows(courts(ctx), court)) {
             throw new ApiException(403, "this token may not read court " + court);
         }
     }
 
-    private static Set<String> courts(Context ctx) {
+    static Set<String> courts(Context ctx) {
         Set<String> courts = ctx.attribute(HttpApi.COURTS_ATTRIBUTE);
         return courts == null ? Set.of() : courts;
     }
 
-    private static QueryRouter.Request request(Context ctx) {
+    static QueryRouter.Request request(Context ctx) {
         String query = ctx.queryString();
         String raw = ctx.req().getRequestURI() + (query == null ? "" : "?" + query);
-        return new QueryRouter.Request(raw, ctx.header("Authorization"), ctx.header(PeerClient.FORWARDED_HEADER) != null);
+        return new QueryRouter.Request(raw, HttpAuth.forwardAuthorization(ctx), ctx.header(PeerClient.FORWARDED_HEADER) != null);
     }
 }

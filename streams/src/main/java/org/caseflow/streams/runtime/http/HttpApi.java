@@ -8,18 +8,20 @@ import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.util.Set;
-import org.caseflow.streams.runtime.config.ApiTokens;
+import java.time.Clock;
 import org.caseflow.streams.runtime.config.CaseflowConfig;
+import org.caseflow.streams.runtime.http.auth.HttpAuth;
+import org.caseflow.streams.runtime.http.tls.HttpsConnector;
+import org.caseflow.streams.runtime.http.tls.ServerTls;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP server (Javalin): {@code /metrics}, {@code /health/live}, {@code /health/ready} (open; a
- * {@link Readiness} body saying why not ready), the
- * court page under {@code /ui/} (static, calls the API) and the bearer-token JSON API under
- * {@code /api/v1} (routes in {@link ApiRoutes}). Every error is JSON
- * {@code {"error": "...", "status": N}}.
+ * The HTTP server (Javalin): {@code /health/live}, {@code /health/ready} (open; a
+ * {@link Readiness} body saying why not ready), {@code /metrics} (a token with the metrics scope), the
+ * court page under {@code /ui/} (static, calls the API) and the JSON API under {@code /api/v1} (routes in
+ * {@link ApiRoutes}; bearer token or login session, {@link HttpAuth}). Every error is JSON
+ * {@code {"error": "...", "status": N}}, never a stack trace.
  */
 public final class HttpApi implements AutoCloseable {
     /**
@@ -51,8 +53,13 @@ public final class HttpApi implements AutoCloseable {
             LocalQueries queries, AlertBroadcaster alerts) {
         this.config = config;
         ObjectMapper mapper = mapper();
+        ServerTls tls = config.httpSecurity().tls() ? ServerTls.load(config.httpSecurity()) : null;
         this.app = Javalin.create(javalin -> {
             javalin.showJavalinBanner = false;
+            if (tls != null) {
+                javalin.jetty.addConnector((server, http) -> HttpsConnector.create(server, http, tls, config.httpHost(),
+                        config.httpPort()));
+            }
             javalin.jsonMapper(new JavalinJackson(mapper, false));
             // The court page (plain HTML + JavaScript over the JSON API) from classpath:/web.
             javalin.staticFiles.add(files -> {
@@ -63,6 +70,13 @@ public final class HttpApi implements AutoCloseable {
             });
         });
         app.before(ctx -> SECURITY_HEADERS.forEach(ctx::header));
+        HttpAuth auth = HttpAuth.create(config, mapper, Clock.systemUTC());
+        app.before(METRICS_PATH, auth::authenticateMetrics);
+        app.before("/api/*", ctx -> {
+            auth.authenticate(ctx);
+            ctx.attribute(COURTS_ATTRIBUTE, HttpAuth.principal(ctx).courts());
+        });
+        auth.registerSessionRoutes(app);
         app.get("/", ctx -> ctx.redirect("/ui/"));
         app.get(METRICS_PATH, ctx -> ctx.contentType(PROMETHEUS_TEXT).result(registry.scrape()));
         app.get(LIVENESS_PATH, ctx -> ctx.json(new Health("UP", null)));
@@ -70,9 +84,17 @@ public final class HttpApi implements AutoCloseable {
             Readiness readiness = streams.readiness();
             ctx.status(readiness.ready() ? 200 : 503).json(readiness);
         });
-        app.before("/api/*", this::authenticate);
-        new ApiRoutes(new QueryRouter(streams, queries, mapper), alerts, mapper, config.indicatorExportLimit()).register(app);
+        PeerClient peers = new PeerClient(tls == null ? null : tls.peerContext());
+        QueryRouter router = new QueryRouter(streams, queries, mapper, peers);
+        new ApiRoutes(router, alerts, mapper, config.indicatorExportLimit()).register(app);
+        new BoardRoutes(router, mapper, config.clockMode()).register(app);
         app.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
+        app.exception(HttpAuth.Denied.class, (e, ctx) -> {
+            if (e.status() == 401) {
+                ctx.header("WWW-Authenticate", "Bearer");
+            }
+            error(ctx, e.status(), e.getMessage());
+        });
         app.exception(Exception.class, (e, ctx) -> {
             LOG.error("API request {} failed", ctx.path(), e);
             error(ctx, 500, "internal error: " + e.getClass().getSimpleName());
@@ -84,9 +106,6 @@ public final class HttpApi implements AutoCloseable {
             }
         });
         app.error(405, ctx -> error(ctx, 405, "method not allowed"));
-        if (!config.apiTokens().enabled()) {
-            LOG.warn("caseflow.api.tokens is empty: the JSON API is OPEN to anyone who can reach port {}", config.httpPort());
-        }
     }
 
     /** The JSON conventions of the API: ISO dates, no timestamps as numbers. */
@@ -98,28 +117,13 @@ public final class HttpApi implements AutoCloseable {
 
     public HttpApi start() {
         app.start(config.httpHost(), config.httpPort());
-        LOG.info("HTTP API on http://{}:{}/ (advertised as {})", config.httpHost(), app.port(), config.applicationServer());
+        LOG.info("HTTP API on {}://{}:{}/ (advertised as {})", config.httpSecurity().tls() ? "https" : "http", config.httpHost(),
+                app.port(), config.applicationServer());
         return this;
     }
 
     public int port() {
         return app.port();
-    }
-
-    private void authenticate(Context ctx) {
-        ApiTokens tokens = config.apiTokens();
-        if (!tokens.enabled()) {
-            ctx.attribute(COURTS_ATTRIBUTE, Set.of(ApiTokens.ALL_COURTS));
-            return;
-        }
-        String header = ctx.header("Authorization");
-        String token = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim() : null;
-        Set<String> courts = tokens.courts(token).orElse(null);
-        if (courts == null) {
-            ctx.header("WWW-Authenticate", "Bearer");
-            throw new ApiException(401, token == null ? "a bearer token is required" : "unknown bearer token");
-        }
-        ctx.attribute(COURTS_ATTRIBUTE, courts);
     }
 
     static void error(Context ctx, int status, String message) {

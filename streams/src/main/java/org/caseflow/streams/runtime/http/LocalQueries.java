@@ -1,5 +1,7 @@
 package org.caseflow.streams.runtime.http;
 
+import java.time.Instant;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,4 +25,42 @@ public interface LocalQueries {
 
     /** The court's indicators for one window ({@code MONTH}, {@code YEAR_TO_DATE}, {@code ROLLING_12M}). */
     List<Object> indicators(String court, String window);
+
+    /**
+     * The court's indicators for the window ending in {@code period} (a past month for trends and the monthly
+     * report; {@code null}: the current period), computed as the indicator topology computes them.
+     */
+    default List<Object> indicators(String court, String window, YearMonth period) {
+        if (period == null) {
+            return indicators(court, window);
+        }
+        throw new UnsupportedOperationException("indicators of a past period are not available here");
+    }
+
+    /**
+     * As {@link #indicators(String, String, YearMonth)}, only the scopes asked for: {@code subordinates} and
+     * {@code category} null mean both / every category. The board asks for one scope at a time, and each scope
+     * left out is a batch of formulas not computed.
+     */
+    default List<Object> indicators(String court, String window, YearMonth period, Boolean subordinates, String category) {
+        return indicators(court, window, period);
+    }
+
+    /**
+     * The disputes of the court's tree with the most case numbers ({@code rootCaseId}, {@code caseNumbers}), from
+     * the instance that keeps the scope; empty elsewhere.
+     */
+    default List<Object> lineage(String court) {
+        return List.of();
+    }
+
+    /** "Now" of the reads: the wall clock live, the simulated clock in the demo. */
+    default Instant now() {
+        return Instant.now();
+    }
+
+    /** The indicator definitions of the seeds (code, Chinese and English names, unit, direction, interval). */
+    default List<Object> indicatorDefinitions() {
+        return List.of();
+    }
 }

@@ -7,20 +7,31 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import javax.net.ssl.SSLContext;
 import org.apache.kafka.streams.state.HostInfo;
 
 /**
  * Calls another Caseflow instance's API on behalf of a request that reached this one. The call is
  * marked {@link #FORWARDED_HEADER} so the peer answers from its own stores and never forwards again,
- * and carries the caller's Authorization header so the peer applies the same court limits.
+ * and carries the caller's identity (its bearer token, also when the caller came with a login session) so the peer
+ * applies the same court limits. With TLS configured the call is HTTPS, the peer's certificate checked against the
+ * trusted peer certificates and its host name ({@link org.caseflow.streams.runtime.http.tls.ServerTls}).
  */
 final class PeerClient {
     static final String FORWARDED_HEADER = "X-Caseflow-Forwarded";
 
-    private final HttpClient client = HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(2))
-            .version(HttpClient.Version.HTTP_1_1)
-            .build();
+    private final HttpClient client;
+    private final String scheme;
+
+    /** @param tls the peers' TLS context, null for plain HTTP */
+    PeerClient(SSLContext tls) {
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).version(HttpClient.Version.HTTP_1_1);
+        if (tls != null) {
+            builder.sslContext(tls);
+        }
+        this.client = builder.build();
+        this.scheme = tls == null ? "http" : "https";
+    }
 
     record PeerResponse(int status, String body) {
     }
@@ -47,7 +58,7 @@ final class PeerClient {
     PeerResponse get(HostInfo host, String rawPathAndQuery, String authorization) {
         URI uri;
         try {
-            uri = URI.create("http://" + host.host() + ":" + host.port() + escapeIllegal(rawPathAndQuery));
+            uri = URI.create(scheme + "://" + host.host() + ":" + host.port() + escapeIllegal(rawPathAndQuery));
         } catch (IllegalArgumentException e) {
             throw new ApiException(400, "malformed request URI: " + e.getMessage());
         }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.time.Instant;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -27,11 +29,12 @@ final class QueryRouter {
 
     private final QueryableStreams streams;
     private final LocalQueries local;
-    private final PeerClient peers = new PeerClient();
+    private final PeerClient peers;
     private final ObjectMapper mapper;
 
-    QueryRouter(QueryableStreams streams, LocalQueries local, ObjectMapper mapper) {
+    QueryRouter(QueryableStreams streams, LocalQueries local, ObjectMapper mapper, PeerClient peers) {
         this.streams = streams;
+        this.peers = peers;
         this.local = local;
         this.mapper = mapper;
     }
@@ -68,10 +71,15 @@ final class QueryRouter {
         return new RemoteAnswer(response.status(), response.body());
     }
 
-    List<AtRiskCase> atRisk(String court, int withinDays, Request request) {
+    /** The at-risk cases of {@code courts} (a court, or a court with its subordinate courts) on every instance. */
+    List<AtRiskCase> atRisk(List<String> courts, int withinDays, Request request) {
         requireReady();
-        List<AtRiskCase> merged = new ArrayList<>(hostsActiveTasks()
-                ? localCall(() -> local.atRisk(court, withinDays)) : List.of());
+        List<AtRiskCase> merged = new ArrayList<>();
+        if (hostsActiveTasks()) {
+            for (String court : courts) {
+                merged.addAll(localCall(() -> local.atRisk(court, withinDays)));
+            }
+        }
         if (!request.forwarded()) {
             for (HostInfo host : otherHosts(streams.kafkaStreams().streamsMetadataForStore(StoreNames.CASES))) {
                 merged.addAll(read(host, request, AT_RISK_LIST));
@@ -82,16 +90,45 @@ final class QueryRouter {
         return merged;
     }
 
-    List<Object> indicators(String court, String window, Request request) {
+    /** @param period the window's end month, or null for the current period */
+    List<Object> indicators(String court, String window, YearMonth period, Request request) {
+        return indicators(court, window, period, null, null, request);
+    }
+
+    /** Only the scopes asked for ({@code null}: both scopes, every category); the request must ask peers the same. */
+    List<Object> indicators(String court, String window, YearMonth period, Boolean subordinates, String category,
+            Request request) {
         requireReady();
         List<Object> merged = new ArrayList<>(hostsActiveTasks()
-                ? localCall(() -> local.indicators(court, window)) : List.of());
+                ? localCall(() -> local.indicators(court, window, period, subordinates, category)) : List.of());
         if (!request.forwarded()) {
             for (HostInfo host : otherHosts(streams.kafkaStreams().metadataForAllStreamsClients())) {
                 merged.addAll(read(host, request, JSON_LIST));
             }
         }
         return merged;
+    }
+
+    /** The lineage top of a court tree: kept by one instance (the scope's), so every instance is asked. */
+    List<Object> lineage(String court, Request request) {
+        requireReady();
+        List<Object> merged = new ArrayList<>(hostsActiveTasks() ? localCall(() -> local.lineage(court)) : List.of());
+        if (!request.forwarded()) {
+            for (HostInfo host : otherHosts(streams.kafkaStreams().metadataForAllStreamsClients())) {
+                merged.addAll(read(host, request, JSON_LIST));
+            }
+        }
+        return merged;
+    }
+
+    /** "Now" of this instance's reads (the simulated clock in the demo). */
+    Instant now() {
+        return local.now();
+    }
+
+    /** Seed data, the same on every instance. */
+    List<Object> indicatorDefinitions() {
+        return local.indicatorDefinitions();
     }
 
     private void requireReady() {

@@ -37,9 +37,9 @@ public final class KafkaReachability {
             return admin.describeCluster(new DescribeClusterOptions().timeoutMs((int) timeout.toMillis()))
                     .nodes().get(timeout.toMillis() + 1_000, TimeUnit.MILLISECONDS).size();
         } catch (ExecutionException e) {
-            throw unreachable(servers, timeout, e.getCause());
+            throw unreachable(servers, timeout, e.getCause(), client);
         } catch (TimeoutException e) {
-            throw unreachable(servers, timeout, e);
+            throw unreachable(servers, timeout, e, client);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CaseflowException("interrupted while connecting to Kafka at " + servers, e);
@@ -66,21 +66,53 @@ public final class KafkaReachability {
                 throw new IllegalArgumentException("kafka.bootstrap.servers: " + bad.getMessage()
                         + " (expected HOST:PORT[,HOST:PORT...])", bad);
             }
-            throw unreachable(servers, timeout, cause);
+            throw unreachable(servers, timeout, cause, client);
         }
     }
 
-    /** A timeout means nobody answered; any other failure (authentication, TLS) says what the broker said. */
     static KafkaUnreachableException unreachable(String servers, Duration timeout, Throwable cause) {
+        return unreachable(servers, timeout, cause, Map.of());
+    }
+
+    /**
+     * A timeout means nobody answered (or a listener that speaks another protocol: a TLS client on a plain listener and
+     * the reverse both end in silence, so the message says which to check); a refused login or a failed TLS handshake
+     * says so, with the settings involved. Never a credential: the broker's messages carry none.
+     */
+    static KafkaUnreachableException unreachable(String servers, Duration timeout, Throwable cause, Map<String, ?> client) {
         boolean silence = cause instanceof TimeoutException
                 || cause instanceof org.apache.kafka.common.errors.TimeoutException;
-        String message = silence
-                ? String.format(Locale.ROOT, "cannot reach Kafka at %s: no broker answered within %s"
-                        + " (check the address and that the cluster is up; wait longer with --connect-timeout or %s)",
-                        servers, seconds(timeout), "caseflow.kafka.connect.timeout.ms")
-                : "cannot connect to Kafka at " + servers + ": " + cause.getClass().getSimpleName() + ": "
-                        + cause.getMessage();
+        String protocol = String.valueOf(client.containsKey("security.protocol") ? client.get("security.protocol") : "PLAINTEXT")
+                .toUpperCase(Locale.ROOT);
+        String message;
+        if (silence) {
+            String mismatch = protocol.contains("SSL")
+                    ? "; security.protocol is " + protocol + ": a listener without TLS on that port looks the same"
+                    : "; security.protocol is " + protocol + ": a listener that requires TLS or SASL looks the same"
+                            + " (set kafka.security.protocol, docs/security.md)";
+            message = String.format(Locale.ROOT, "cannot reach Kafka at %s: no broker answered within %s"
+                    + " (check the address and that the cluster is up%s; wait longer with --connect-timeout or %s)",
+                    servers, seconds(timeout), mismatch, "caseflow.kafka.connect.timeout.ms");
+        } else if (cause instanceof org.apache.kafka.common.errors.SaslAuthenticationException) {
+            message = "Kafka at " + servers + " refused the SASL login (" + client.get("sasl.mechanism")
+                    + "; check caseflow.kafka.sasl.username and caseflow.kafka.sasl.password): " + cause.getMessage();
+        } else if (cause instanceof org.apache.kafka.common.errors.SslAuthenticationException) {
+            message = "TLS handshake with Kafka at " + servers + " failed (check that kafka.ssl.truststore.location trusts the"
+                    + " broker's certificate and that the certificate names the host you connect to; with mutual TLS, that"
+                    + " kafka.ssl.keystore.location holds a certificate the broker trusts): " + rootMessage(cause);
+        } else {
+            message = "cannot connect to Kafka at " + servers + ": " + cause.getClass().getSimpleName() + ": "
+                    + cause.getMessage();
+        }
         return new KafkaUnreachableException(servers, message, cause);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root == e ? String.valueOf(e.getMessage()) : e.getMessage() + " (" + root.getMessage() + ")";
     }
 
     static String seconds(Duration timeout) {

@@ -147,6 +147,13 @@ public final class Replayer implements AutoCloseable {
                 CaseEvaluator.DEFAULT_ZONE);
     }
 
+    /** The disputes of a scope with the most case numbers (the lineage top the indicator processor keeps). */
+    public List<org.caseflow.streams.domain.indicators.LineageTop.Entry> lineageTop(String scopeKey) {
+        KeyValueStore<String, byte[]> store = driver.getKeyValueStore(StoreNames.LINEAGE_TOP);
+        byte[] bytes = store.get(scopeKey);
+        return bytes == null ? List.of() : org.caseflow.streams.domain.indicators.LineageTop.fromBytes(bytes).top();
+    }
+
     /** Cases whose events are still waiting for a CASE_FILED. */
     public long waitingForFiling() {
         long n = 0;

@@ -36,7 +36,8 @@ class KafkaOutageTest {
                 "caseflow.application.id", "outage-it", "caseflow.http.port", String.valueOf(OverdueInstance.freePort()),
                 "caseflow.state.dir", dir.resolve("state").toString(), "caseflow.topic.replication", "1",
                 "caseflow.kafka.connect.timeout.ms", "1000", "caseflow.kafka.unreachable.timeout.ms", "2000",
-                "caseflow.readiness.check.interval.ms", "200", "caseflow.shutdown.timeout.ms", "5000"));
+                "caseflow.readiness.check.interval.ms", "200", "caseflow.shutdown.timeout.ms", "5000",
+                "caseflow.http.auth", "none"));
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", servers))) {
             assertThat(new TopicAdmin(admin).ensure(TopicSpec.all(config)).ok()).isTrue();
         }

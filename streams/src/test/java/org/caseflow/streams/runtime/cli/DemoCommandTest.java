@@ -55,7 +55,7 @@ class DemoCommandTest {
             int port = taken.getLocalPort();
             assertThat(CaseflowCli.execute("demo", "--http-port", String.valueOf(port), "--data-dir", data.toString()))
                     .isEqualTo(CaseflowCli.EXIT_BAD_INPUT);
-            assertThat(err()).contains("caseflow demo: --http-port " + port + ": cannot listen on 0.0.0.0:" + port);
+            assertThat(err()).contains("caseflow demo: --http-port " + port + ": cannot listen on 127.0.0.1:" + port);
         }
         assertThat(data.resolve("kafka")).doesNotExist();
     }

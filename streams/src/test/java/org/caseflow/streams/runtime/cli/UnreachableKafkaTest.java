@@ -80,7 +80,7 @@ class UnreachableKafkaTest {
     void shouldExitOneWhenRunCannotReachKafkaAtStart() throws IOException {
         Path config = dir.resolve("caseflow.properties");
         Files.write(config, List.of("kafka.bootstrap.servers=" + servers, "caseflow.kafka.connect.timeout.ms=1000",
-                "caseflow.state.dir=" + dir.resolve("state")));
+                "caseflow.state.dir=" + dir.resolve("state"), "caseflow.http.auth=none"));
         assertNamesTheServers(CaseflowCli.execute("run", "--config", config.toString()));
         assertThat(dir.resolve("state")).doesNotExist(); // refused before Kafka Streams was even created
     }

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Set;
 import org.caseflow.streams.domain.courts.CourtLevel;
 import org.caseflow.streams.domain.indicators.Window;
 import org.caseflow.streams.runtime.cli.CaseflowCli;
@@ -61,8 +60,39 @@ class CaseflowConfigTest {
         assertThat(ConfigKeys.forEnvironmentVariable("CASEFLOW_JAVA_OPTS")).isEmpty();
         assertThat(ConfigKeys.forEnvironmentVariable("KAFKA_BOOTSTRAP_SERVERS")).isEmpty();
         CaseflowConfig config = ConfigLoader.load(null,
-                Map.of("KAFKA_BOOTSTRAP_SERVERS", "k:9092", "CASEFLOW_HTTP_PORT", "9191", "CASEFLOW_HTTP_PORTT", "1"));
+                Map.of("KAFKA_BOOTSTRAP_SERVERS", "k:9092", "CASEFLOW_HTTP_PORT", "9191", "CASEFLOW_JAVA_OPTS", "-Xmx1g"));
         assertThat(config.httpPort()).isEqualTo(9191);
+    }
+
+    @Test
+    void shouldRefuseAMisspeltVariableNamingTheNearestOne() {
+        assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("KAFKA_BOOTSTRAP_SERVERS", "k:9092",
+                "CASEFLOW_API_TOKEN", "x", "CASEFLOW_HTTP_PORTT", "1", "CASEFLOW_WHATEVER_ELSE_ENTIRELY", "1")))
+                .isInstanceOf(InvalidConfigException.class)
+                .satisfies(e -> assertThat(((InvalidConfigException) e).problems()).containsExactly(
+                        "CASEFLOW_API_TOKEN: unknown variable; did you mean CASEFLOW_API_TOKENS?",
+                        "CASEFLOW_HTTP_PORTT: unknown variable; did you mean CASEFLOW_HTTP_PORT?",
+                        "CASEFLOW_WHATEVER_ELSE_ENTIRELY: unknown variable"));
+        assertThatThrownBy(() -> CaseflowConfig.of(Map.of("kafka.bootstrap.servers", "b:9092", "caseflow.api.token", "x")))
+                .hasMessageContaining("caseflow.api.token: unknown key (Caseflow keys start with 'caseflow.', Kafka ones with"
+                        + " 'kafka.'); did you mean caseflow.api.tokens?");
+    }
+
+    @Test
+    void shouldReadAVariableEndingInFileFromThatFile() throws Exception {
+        String entry = TokenHash.of("a-token-of-the-operators-own", 1_000).written() + ":湘02";
+        Path secret = dir.resolve("tokens");
+        Files.writeString(secret, entry + "\n", StandardCharsets.UTF_8);
+        Path jaas = dir.resolve("jaas");
+        Files.writeString(jaas, "org.apache.kafka.common.security.scram.ScramLoginModule required;", StandardCharsets.UTF_8);
+        CaseflowConfig config = ConfigLoader.load(null, Map.of("KAFKA_BOOTSTRAP_SERVERS", "k:9092",
+                "CASEFLOW_API_TOKENS_FILE", secret.toString(), "KAFKA_SASL_JAAS_CONFIG_FILE", jaas.toString()));
+        assertThat(config.apiTokens().entries()).hasSize(1);
+        assertThat(config.kafka()).containsEntry("sasl.jaas.config",
+                "org.apache.kafka.common.security.scram.ScramLoginModule required;");
+        assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("KAFKA_BOOTSTRAP_SERVERS", "k:9092",
+                "CASEFLOW_API_TOKENS_FILE", dir.resolve("absent").toString())))
+                .hasMessageContaining("CASEFLOW_API_TOKENS_FILE: cannot read " + dir.resolve("absent"));
     }
 
     @Test
@@ -107,7 +137,8 @@ class CaseflowConfigTest {
                         "caseflow.http.port: must be 1..65535, got 99999",
                         "caseflow.clock.mode: must be one of [WALL_CLOCK, EVENT_TIME], got 'SUNDIAL'",
                         "caseflow.topic.partitions: must be an integer in 1..10000, got 'many'",
-                        "caseflow.http.prot: unknown key (Caseflow keys start with 'caseflow.', Kafka ones with 'kafka.')",
+                        "caseflow.http.prot: unknown key (Caseflow keys start with 'caseflow.', Kafka ones with 'kafka.');"
+                                + " did you mean caseflow.http.port?",
                         "kafka.bootstrap.servers: required (file key kafka.bootstrap.servers or env KAFKA_BOOTSTRAP_SERVERS)"));
     }
 
@@ -125,21 +156,64 @@ class CaseflowConfigTest {
     }
 
     @Test
-    void shouldParseTokensWithTheirCourts() {
+    void shouldHoldTokensAsSaltedHashesWithTheirScopesAndExpiry() {
+        String token = TokenHash.newToken();
+        TokenHash hash = TokenHash.of(token, 1_000);
         CaseflowConfig config = CaseflowConfig.of(Map.of("kafka.bootstrap.servers", "b:9092",
-                "caseflow.api.tokens", "token-one-123:湘02,湘0211; token-two-456:*"));
+                "caseflow.api.tokens", hash.written() + ":湘02,湘0211; " + TokenHash.of("another-token-1234", 1_000).written()
+                        + ":*,metrics:2027-01-31"));
         ApiTokens tokens = config.apiTokens();
-        assertThat(tokens.courts("token-one-123")).contains(Set.of("湘02", "湘0211"));
-        assertThat(ApiTokens.allows(tokens.courts("token-two-456").orElseThrow(), "湘0203")).isTrue();
-        assertThat(tokens.courts("nope")).isEmpty();
-        assertThat(config.describe()).doesNotContain("token-one-123");
+        assertThat(tokens.entries()).hasSize(2);
+        assertThat(tokens.entries().get(0).scopes()).containsExactlyInAnyOrder("湘02", "湘0211");
+        assertThat(tokens.entries().get(0).hash().matches(token)).isTrue();
+        assertThat(tokens.entries().get(0).hash().matches(token + "x")).isFalse();
+        assertThat(tokens.entries().get(0).mayReadMetrics()).isFalse();
+        assertThat(tokens.entries().get(1).expiresAt()).isEqualTo(java.time.Instant.parse("2027-01-31T00:00:00Z"));
+        assertThat(tokens.entries().get(1).mayReadMetrics()).isTrue();
+        assertThat(config.describe()).doesNotContain(hash.written()).contains("2 tokens");
+        assertThat(config.with(Map.of()).apiTokens().entries().get(0).hash().matches(token)).isTrue();
+        // Two hashes of one token differ (random salt), and the written form carries no token.
+        assertThat(TokenHash.of(token, 1_000).written()).isNotEqualTo(hash.written()).doesNotContain(token.substring(13));
     }
 
     @Test
-    void shouldRejectMalformedTokenEntries() {
+    void shouldRefuseAPlainTokenOrAnEntryWithoutScope() {
         assertThatThrownBy(() -> CaseflowConfig.of(Map.of("kafka.bootstrap.servers", "b:9092",
-                "caseflow.api.tokens", "lonely-token-without-courts")))
-                .hasMessageContaining("caseflow.api.tokens: each entry must be TOKEN:COURT");
+                "caseflow.api.tokens", "change-me-supervision:*")))
+                .hasMessageContaining("caseflow.api.tokens: entry 1 is not a token hash")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("change-me"));
+        assertThatThrownBy(() -> CaseflowConfig.of(Map.of("kafka.bootstrap.servers", "b:9092",
+                "caseflow.api.tokens", TokenHash.of("some-token-123456", 1_000).written())))
+                .hasMessageContaining("caseflow.api.tokens: entry 1 has no scope");
+        assertThatThrownBy(() -> CaseflowConfig.of(Map.of("kafka.bootstrap.servers", "b:9092",
+                "caseflow.api.tokens", TokenHash.of("some-token-123456", 1_000).written() + ":*:next-week")))
+                .hasMessageContaining("caseflow.api.tokens: entry 1: expiry must be an ISO date");
+        assertThatThrownBy(() -> CaseflowConfig.of(Map.of("kafka.bootstrap.servers", "b:9092", "caseflow.http.auth", "off")))
+                .hasMessageContaining("caseflow.http.auth: must be 'token' or 'none', got 'off'");
+    }
+
+    @Test
+    void shouldRefuseToRunWithoutTokensUnlessAuthIsTurnedOffExplicitly() throws Exception {
+        Path file = dir.resolve("open.properties");
+        Files.writeString(file, "kafka.bootstrap.servers=localhost:1\n", StandardCharsets.UTF_8);
+        String err = runCapturingErr(file);
+        assertThat(err).contains("caseflow.api.tokens: no tokens, so nobody could use the API",
+                "caseflow token new", "caseflow.http.auth=none");
+        Files.writeString(file, "kafka.bootstrap.servers=localhost:1\ncaseflow.api.tokens="
+                + TokenHash.of("some-token-123456", 1_000).written() + ":湘9\n", StandardCharsets.UTF_8);
+        assertThat(runCapturingErr(file)).contains("caseflow.api.tokens: entry 1: unknown court '湘9'; did you mean 湘?");
+    }
+
+    private static String runCapturingErr(Path file) {
+        PrintStream original = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        try {
+            System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+            assertThat(CaseflowCli.execute("run", "--config", file.toString())).isEqualTo(2);
+        } finally {
+            System.setErr(original);
+        }
+        return captured.toString(StandardCharsets.UTF_8);
     }
 
     @Test

@@ -29,6 +29,11 @@ final class Compose {
         return services().get(name);
     }
 
+    /** The top-level {@code secrets:} section. */
+    JsonNode secrets() {
+        return file.path("secrets");
+    }
+
     boolean declaresVolume(String name) {
         return file.path("volumes").has(name);
     }

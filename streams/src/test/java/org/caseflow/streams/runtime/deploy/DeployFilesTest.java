@@ -47,7 +47,8 @@ import picocli.CommandLine;
 class DeployFilesTest {
     /** Metaspace, code cache, thread stacks, GC structures, direct buffers: what a JVM needs besides heap and RocksDB. */
     private static final long JVM_NON_HEAP = 256L << 20;
-    private static final String VALID_TEST_TOKENS = "deploy-files-test-token:*";
+    private static final String VALID_TEST_TOKENS =
+            org.caseflow.streams.runtime.config.TokenHash.of("deploy-files-test-token", 1_000).written() + ":*";
 
     private final Compose compose = new Compose();
     private final Manifests manifests = new Manifests();
@@ -64,7 +65,8 @@ class DeployFilesTest {
 
         List<String> caseflowNames = names.stream().filter(n -> n.startsWith("CASEFLOW_")).toList();
         assertThat(caseflowNames).contains("CASEFLOW_STATE_DIR", "CASEFLOW_TOPIC_REPLICATION");
-        assertThat(caseflowNames.stream().filter(n -> ConfigKeys.forEnvironmentVariable(n).isEmpty()).toList())
+        assertThat(caseflowNames.stream().filter(n -> ConfigKeys.forEnvironmentVariable(n.replaceFirst("_FILE$", "")).isEmpty())
+                .toList())
                 .as("CASEFLOW_* variables the app ignores (typos?): keys are in ConfigKeys").isEmpty();
     }
 
@@ -92,9 +94,55 @@ class DeployFilesTest {
                     Map.of("KAFKA_BOOTSTRAP_SERVERS", "kafka:9092", "CASEFLOW_API_TOKENS", tokens)))
                     .isInstanceOf(InvalidConfigException.class).hasMessageContaining(ConfigKeys.API_TOKENS);
         }
-        compose.services().forEach((name, service) -> assertThat(service.path("environment").path("CASEFLOW_API_TOKENS").asText())
-                .as(name + ": tokens come from the operator's environment, never from the file")
-                .matches("(\\$\\{CASEFLOW_API_TOKENS(:?-)?})?"));
+        compose.services().forEach((name, service) -> {
+            Map<String, String> env = Compose.environment(service);
+            assertThat(env).as(name + ": token hashes come from a secret file the operator writes, never from this file")
+                    .doesNotContainKey("CASEFLOW_API_TOKENS");
+            if (env.containsKey("CASEFLOW_API_TOKENS_FILE")) {
+                assertThat(env.get("CASEFLOW_API_TOKENS_FILE")).startsWith("/run/secrets/");
+            }
+        });
+        assertThat(Compose.environment(compose.services().get("caseflow"))).containsKey("CASEFLOW_API_TOKENS_FILE");
+    }
+
+    @Test
+    void shouldShowKafkaOverSaslSslWithSecretsFromFilesOnly() {
+        JsonNode overlay = DeployFiles.yaml(DeployFiles.DEPLOY.resolve("docker-compose.kafka-sasl-ssl.yml"));
+        JsonNode app = overlay.path("services").path("caseflow");
+        Map<String, String> env = new HashMap<>(Compose.environment(compose.services().get("caseflow")));
+        app.path("environment").fields().forEachRemaining(e -> env.put(e.getKey(), e.getValue().asText()));
+        CaseflowConfig config = load(env);
+        assertThat(config.kafka()).containsEntry("security.protocol", "SASL_SSL").containsEntry("sasl.mechanism", "SCRAM-SHA-512")
+                .containsKeys("ssl.truststore.location", "ssl.keystore.location");
+        assertThat(config.bootstrapServers()).isEqualTo("kafka:9094");
+        // The administrator's one-shot grants exactly the documented ACLs to the user the app logs in as.
+        assertThat(DeployFiles.words(overlay.path("services").path("topics").path("command")))
+                .containsExactly("topics", "--grant", "User:" + env.get("CASEFLOW_KAFKA_SASL_USERNAME"));
+        overlay.path("services").forEach(service -> service.path("environment").fields().forEachRemaining(e -> {
+            if (e.getKey().contains("PASSWORD") && !e.getKey().endsWith("_FILE")) {
+                assertThat(e.getValue().asText()).as(e.getKey() + ", compose-escaped").startsWith("$${file:/run/secrets/");
+            }
+        }));
+        overlay.path("secrets").forEach(secret -> assertThat(secret.path("file").asText()).startsWith("./secrets/"));
+        Map.Entry<String, JsonNode> workload = manifests.appContainers().entrySet().iterator().next();
+        Map<String, String> k8s = manifests.environment(workload.getKey(), workload.getValue());
+        assertThat(k8s).containsEntry("CASEFLOW_KAFKA_SASL_USERNAME", "caseflow")
+                .containsEntry("CASEFLOW_KAFKA_SASL_PASSWORD_FILE", "/etc/caseflow/kafka/password");
+        assertThat(load(k8s).kafka()).containsEntry("security.protocol", "SASL_SSL");
+    }
+
+    @Test
+    void shouldShipGrafanaWithoutAnonymousAccessOrDefaultPasswordAndPublishOnLoopbackOnly() {
+        Map<String, String> grafana = Compose.environment(compose.services().get("grafana"));
+        assertThat(grafana).containsEntry("GF_AUTH_ANONYMOUS_ENABLED", "false")
+                .containsEntry("GF_SECURITY_ADMIN_PASSWORD__FILE", "/run/secrets/grafana-admin-password")
+                .doesNotContainKey("GF_SECURITY_ADMIN_PASSWORD");
+        compose.services().forEach((name, service) -> DeployFiles.words(service.path("ports")).forEach(port ->
+                assertThat(port).as(name + " publishes on this machine only").startsWith("127.0.0.1:")));
+        // Every secret is a file of deploy/secrets/, which git ignores: the repository carries none.
+        assertThat(compose.secrets().size()).isEqualTo(3);
+        compose.secrets().forEach(secret -> assertThat(secret.path("file").asText()).startsWith("./secrets/"));
+        assertThat(DeployFiles.DEPLOY.resolve("secrets")).doesNotExist();
     }
 
     // ---- image
@@ -448,14 +496,23 @@ class DeployFilesTest {
         return all;
     }
 
+    /** As the app would load it, the secret file's content replaced by a valid test entry. */
     private static CaseflowConfig load(Map<String, String> env) {
-        return ConfigLoader.load(null, env);
+        return ConfigLoader.load(null, withTestTokens(env));
     }
 
     /** The shipped Secret holds a value the app refuses (see {@link #shouldShipNoWorkingApiToken}); other checks use a valid one. */
     private static Map<String, String> withTestTokens(Map<String, String> env) {
         Map<String, String> copy = new HashMap<>(env);
         copy.computeIfPresent("CASEFLOW_API_TOKENS", (k, v) -> VALID_TEST_TOKENS);
+        if (copy.remove("CASEFLOW_API_TOKENS_FILE") != null) {
+            copy.put("CASEFLOW_API_TOKENS", VALID_TEST_TOKENS);
+        }
+        // Other secrets live in files the operator makes: a test value in their place.
+        new ArrayList<>(copy.keySet()).stream().filter(k -> k.endsWith("_FILE")).forEach(k -> {
+            copy.remove(k);
+            copy.put(k.substring(0, k.length() - "_FILE".length()), "test-secret-value");
+        });
         return copy;
     }
 

@@ -40,6 +40,7 @@ import org.caseflow.streams.runtime.app.CaseflowApp;
 import org.caseflow.streams.domain.seeds.Seeds;
 import org.caseflow.streams.runtime.app.StoreQueries;
 import org.caseflow.streams.runtime.config.CaseflowConfig;
+import org.caseflow.streams.runtime.config.TokenHash;
 import org.caseflow.streams.runtime.kafka.EmbeddedKafka;
 import org.caseflow.streams.runtime.kafka.SharedKafka;
 import org.caseflow.streams.runtime.kafka.TopicAdmin;
@@ -57,8 +58,16 @@ import org.junit.jupiter.api.Test;
  */
 @Tag("integration")
 class TwoInstanceApiTest {
-    private static final String ALL = "all-courts-token";
-    private static final String XIANG02 = "xiang02-only-token";
+    /** Tokens as {@code caseflow token new} makes them; the configuration holds only their hashes. */
+    static final String ALL = TokenHash.newToken();
+    /** 湘02 with its subordinate courts (湘0211 among them). */
+    static final String XIANG02 = TokenHash.newToken();
+    /** 湘0211 alone: a leaf of the court tree. */
+    static final String XIANG0211 = TokenHash.newToken();
+    /** Only /metrics. */
+    static final String METRICS = TokenHash.newToken();
+    /** Once valid, expired since 2020. */
+    static final String EXPIRED = TokenHash.newToken();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final List<String> CASES = new ArrayList<>();
@@ -85,7 +94,8 @@ class TwoInstanceApiTest {
                 "kafka.bootstrap.servers", kafka.bootstrapServers(),
                 "caseflow.application.id", "two-instance-it",
                 "caseflow.topic.prefix", "two.",
-                "caseflow.api.tokens", ALL + ":*;" + XIANG02 + ":湘02",
+                "caseflow.api.tokens", String.join(";", hashed(ALL) + ":*", hashed(XIANG02) + ":湘02",
+                        hashed(XIANG0211) + ":湘0211", hashed(METRICS) + ":metrics", hashed(EXPIRED) + ":*:2020-01-01"),
                 "caseflow.shutdown.timeout.ms", "10000"));
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
             assertThat(new TopicAdmin(admin).ensure(TopicSpec.all(base)).ok()).isTrue();
@@ -108,6 +118,11 @@ class TwoInstanceApiTest {
         if (b != null) {
             b.close();
         }
+    }
+
+    /** Few iterations: the hashing cost is not what these tests are about. */
+    private static String hashed(String token) {
+        return TokenHash.of(token, 1_000).written();
     }
 
     /** Queries answer as of this instant: 13 days before the cases' deadline. */
@@ -257,22 +272,39 @@ class TwoInstanceApiTest {
         assertError(get(a.url("/api/v1/courts/" + enc("湘02") + "/at-risk?withinDays=abc"), ALL), 400, "withinDays");
         assertError(get(a.url("/api/v1/courts/" + enc("湘02") + "/at-risk?withinDays=3651"), ALL), 400, "withinDays");
         assertError(get(a.url("/api/v1/courts/" + enc("湘02") + "/indicators?window=WEEK"), ALL), 400, "window");
-        assertError(get(a.url("/api/v1/courts/" + enc("湘02") + "/at-risk"), null), 401, "bearer token is required");
+        assertError(get(a.url("/api/v1/courts/" + enc("湘02") + "/at-risk"), null), 401, "a bearer token or a session is required");
         assertError(get(a.url("/api/v1/courts/" + enc("湘02") + "/at-risk"), "wrong-token-xyz"), 401, "unknown bearer token");
-        assertError(get(a.url("/api/v1/courts/" + enc("湘0211") + "/at-risk"), XIANG02), 403, "湘0211");
+        assertError(get(a.url("/api/v1/courts/" + enc("湘02") + "/at-risk"), XIANG0211), 403, "湘02");
         assertError(get(a.url("/api/v1/nothing-here"), ALL), 404, "no such resource");
     }
 
     @Test
     void shouldHideCasesOfAnotherCourtWhetherLocalOrForwarded() throws Exception {
-        String foreignCase = CASES.get(1);
+        String foreignCase = CASES.get(0); // at 湘02, the parent of 湘0211
         awaitCase(a, foreignCase);
         for (Instance asked : List.of(a, b)) {
-            // 404 like an unknown case: a token limited to 湘02 must not learn that the number exists.
-            assertError(get(asked.url("/api/v1/cases/" + enc(foreignCase)), XIANG02), 404, "unknown case");
+            // 404 like an unknown case: a token limited to 湘0211 must not learn that the number exists.
+            assertError(get(asked.url("/api/v1/cases/" + enc(foreignCase)), XIANG0211), 404, "unknown case");
+            assertThat(get(asked.url("/api/v1/cases/" + enc(CASES.get(1))), XIANG0211).statusCode()).isEqualTo(200);
         }
         assertError(get(a.url("/api/v1/courts/" + enc("湘9999") + "/at-risk"), ALL), 404, "unknown court");
         assertThat(get(b.url("/api/v1/cases/" + enc(CASES.get(0))), XIANG02).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void shouldLetAParentCourtsTokenReadItsSubordinateCourts() throws Exception {
+        // Supervision runs down the tree: 湘02's token reads 湘0211's cases and lists, on either instance.
+        awaitCase(a, CASES.get(1));
+        for (Instance asked : List.of(a, b)) {
+            assertThat(get(asked.url("/api/v1/cases/" + enc(CASES.get(1))), XIANG02).statusCode()).isEqualTo(200);
+            assertThat(get(asked.url("/api/v1/courts/" + enc("湘0211") + "/at-risk?withinDays=30"), XIANG02).statusCode())
+                    .isEqualTo(200);
+            assertThat(get(asked.url("/api/v1/courts/" + enc("湘0211") + "/indicators"), XIANG02).statusCode()).isEqualTo(200);
+        }
+        JsonNode courts = JSON.readTree(get(a.url("/api/v1/courts"), XIANG02).body());
+        List<String> codes = new ArrayList<>();
+        courts.forEach(c -> codes.add(c.path("code").asText()));
+        assertThat(codes).contains("湘02", "湘0211").doesNotContain("湘");
     }
 
     @Test
@@ -301,7 +333,7 @@ class TwoInstanceApiTest {
                 + b.registry().find(Metrics.DEAD_LETTERS).tag("reason", "deserialization").counters().stream()
                 .mapToDouble(c -> c.count()).sum();
         assertThat(counted).isEqualTo(1.0);
-        assertThat(get(a.url("/metrics"), null).body() + get(b.url("/metrics"), null).body())
+        assertThat(get(a.url("/metrics"), METRICS).body() + get(b.url("/metrics"), METRICS).body())
                 .contains("caseflow_dead_letters_total{reason=\"deserialization\"} 1.0");
     }
 
@@ -310,10 +342,137 @@ class TwoInstanceApiTest {
     }
 
     @Test
-    void shouldExposeMetricsWithoutToken() throws Exception {
-        HttpResponse<String> response = get(a.url("/metrics"), null);
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).contains("jvm_memory_used_bytes").contains("kafka_stream_");
+    void shouldExposeMetricsOnlyToATokenWithTheMetricsScope() throws Exception {
+        for (String token : List.of(METRICS, ALL)) {
+            HttpResponse<String> response = get(a.url("/metrics"), token);
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.body()).contains("jvm_memory_used_bytes").contains("kafka_stream_");
+        }
+        assertError(get(a.url("/metrics"), null), 401, "a bearer token or a session is required");
+        assertError(get(a.url("/metrics"), "cft_00000000_" + "x".repeat(43)), 401, "unknown bearer token");
+        assertError(get(a.url("/metrics"), XIANG02), 403, "may not read metrics");
+        assertError(get(a.url("/metrics"), EXPIRED), 401, "expired");
+        // The health probes stay open: orchestrators call them without credentials.
+        assertThat(get(a.url("/health/live"), null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void shouldAnswer401And403And404OnEveryEndpoint() throws Exception {
+        String atRisk = "/api/v1/courts/" + enc("湘02") + "/at-risk";
+        String indicators = "/api/v1/courts/" + enc("湘02") + "/indicators";
+        String caseUrl = "/api/v1/cases/" + enc(CASES.get(0));
+        List<String> endpoints = List.of(atRisk, indicators, caseUrl, "/api/v1/courts", "/api/v1/alerts/stream",
+                "/api/v1/session", "/metrics");
+        for (String path : endpoints) {
+            for (Instance asked : List.of(a, b)) {
+                assertError(get(asked.url(path), null), 401, "a bearer token or a session is required");
+                assertError(get(asked.url(path), "not-a-token-at-all"), 401, "unknown bearer token");
+                assertError(get(asked.url(path), EXPIRED), 401, "token expired at 2020-01-01T00:00:00Z");
+                HttpResponse<String> basic = HTTP.send(HttpRequest.newBuilder(URI.create(asked.url(path)))
+                        .header("Authorization", "Basic " + ALL).build(), HttpResponse.BodyHandlers.ofString());
+                assertError(basic, 401, "must be 'Bearer TOKEN'");
+                assertThat(basic.headers().firstValue("WWW-Authenticate")).contains("Bearer");
+            }
+        }
+        // 403: a court outside the token's tree; cases outside it are 404 like unknown ones (see below).
+        assertError(get(a.url(atRisk), XIANG0211), 403, "may not read court 湘02");
+        assertError(get(a.url(indicators), XIANG0211), 403, "may not read court 湘02");
+        assertError(get(a.url(atRisk), METRICS), 403, "may not read court 湘02");
+        assertError(get(a.url("/metrics"), XIANG0211), 403, "may not read metrics");
+        assertError(get(a.url(caseUrl), XIANG0211), 404, "unknown case");
+        // 404: unknown court, case, path.
+        assertError(get(a.url("/api/v1/courts/" + enc("湘9999") + "/indicators"), ALL), 404, "unknown court");
+        assertError(get(a.url("/api/v1/courts/" + enc("湘9999") + "/at-risk"), ALL), 404, "unknown court");
+        assertError(get(b.url("/api/v1/cases/" + enc("(2026)湘02民初1号")), ALL), 404, "unknown case");
+        assertError(get(a.url("/api/v1/alerts/streams"), ALL), 404, "no such resource");
+        // Nothing of the token or the server's insides in an error body.
+        String body = get(a.url(atRisk), XIANG0211).body();
+        assertThat(body).doesNotContain(XIANG0211).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
+    void shouldStreamAlertsOnlyToAnAuthenticatedClient() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(a.url("/api/v1/alerts/stream")))
+                .header("Accept", "text/event-stream").header("Authorization", "Bearer " + XIANG02).build();
+        HttpResponse<java.io.InputStream> stream = HTTP.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        try (java.io.InputStream in = stream.body()) {
+            assertThat(stream.statusCode()).isEqualTo(200);
+            assertThat(stream.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/event-stream"));
+            byte[] first = in.readNBytes(": caseflow alert stream".length());
+            assertThat(new String(first, StandardCharsets.UTF_8)).isEqualTo(": caseflow alert stream");
+        }
+    }
+
+    @Test
+    void shouldLogInWithASessionCookieAndForwardTheCallersIdentity() throws Exception {
+        HttpResponse<String> bad = session(a, "POST", null, "{\"token\":\"wrong-token-123456\"}", null);
+        assertError(bad, 401, "unknown bearer token");
+        assertError(session(a, "POST", null, "not json", null), 400, "JSON");
+        assertError(session(a, "POST", null, "{}", null), 400, "JSON");
+        assertError(session(a, "GET", null, null, null), 401, "a bearer token or a session is required");
+
+        HttpResponse<String> login = session(a, "POST", null, "{\"token\":\"" + XIANG02 + "\"}", null);
+        assertThat(login.statusCode()).isEqualTo(204);
+        String setCookie = login.headers().firstValue("Set-Cookie").orElseThrow();
+        assertThat(setCookie).matches("caseflow_session=[A-Za-z0-9_-]{43}; Path=/; HttpOnly; SameSite=Strict")
+                .doesNotContain(XIANG02);
+        String cookie = setCookie.substring(0, setCookie.indexOf(';'));
+
+        HttpResponse<String> who = session(a, "GET", cookie, null, null);
+        assertThat(who.statusCode()).isEqualTo(200);
+        JsonNode body = JSON.readTree(who.body());
+        assertThat(body.path("auth").asText()).isEqualTo("token");
+        assertThat(body.path("courts").toString()).isEqualTo("[\"湘02\"]");
+        assertThat(Instant.parse(body.path("expiresAt").asText())).isAfter(Instant.now().plus(Duration.ofHours(7)));
+        JsonNode byBearer = JSON.readTree(get(a.url("/api/v1/session"), ALL).body());
+        assertThat(byBearer.path("courts").toString()).isEqualTo("[\"*\"]");
+        assertThat(byBearer.path("expiresAt").isNull()).isTrue();
+
+        // Every case through instance A with the cookie alone: those B owns are forwarded with the caller's identity.
+        for (String caseId : CASES) {
+            awaitCase(a, caseId);
+            HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(a.url("/api/v1/cases/" + enc(caseId))))
+                    .header("Cookie", cookie).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).as(caseId).isEqualTo(200);
+        }
+        HttpResponse<String> list = HTTP.send(HttpRequest.newBuilder(URI.create(a.url("/api/v1/courts/" + enc("湘0211")
+                + "/at-risk?withinDays=30"))).header("Cookie", cookie).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(list.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(list.body())).hasSize(12);
+
+        // A state-changing request on the cookie alone needs the CSRF header.
+        assertError(send(a, "POST", "/api/v1/cases/" + enc(CASES.get(0)), cookie, null), 403, "X-Caseflow-Request");
+        assertThat(send(a, "POST", "/api/v1/cases/" + enc(CASES.get(0)), cookie, "1").statusCode()).isIn(404, 405);
+        // Sessions live in the instance that made them.
+        assertError(session(b, "GET", cookie, null, null), 401, "session expired or unknown");
+
+        HttpResponse<String> logout = session(a, "DELETE", cookie, null, null);
+        assertThat(logout.statusCode()).isEqualTo(204);
+        assertThat(logout.headers().firstValue("Set-Cookie")).hasValueSatisfying(c -> assertThat(c).contains("Max-Age=0"));
+        assertError(session(a, "GET", cookie, null, null), 401, "session expired or unknown");
+    }
+
+    private static HttpResponse<String> session(Instance on, String method, String cookie, String body, String csrf)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(on.url("/api/v1/session")))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (cookie != null) {
+            request.header("Cookie", cookie);
+        }
+        if (csrf != null) {
+            request.header("X-Caseflow-Request", csrf);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> send(Instance on, String method, String path, String cookie, String csrf)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(on.url(path)))
+                .method(method, HttpRequest.BodyPublishers.ofString("{}")).header("Cookie", cookie);
+        if (csrf != null) {
+            request.header("X-Caseflow-Request", csrf);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static void assertError(HttpResponse<String> response, int status, String message) throws IOException {

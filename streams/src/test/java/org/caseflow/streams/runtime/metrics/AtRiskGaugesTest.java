@@ -45,7 +45,7 @@ class AtRiskGaugesTest {
 
     private void add(String court, int daysLeft) {
         cases.add(new AtRiskCase("c" + cases.size(), court, "CIVIL_FIRST_SUMMARY", LocalDate.of(2025, 3, 3),
-                daysLeft, null, null));
+                daysLeft, null, null, LocalDate.of(2024, 12, 3)));
     }
 
     @Test

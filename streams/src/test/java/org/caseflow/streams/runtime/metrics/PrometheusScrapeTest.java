@@ -24,6 +24,7 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import org.caseflow.streams.runtime.app.CaseflowRuntime;
 import org.caseflow.streams.runtime.config.CaseflowConfig;
+import org.caseflow.streams.runtime.config.TokenHash;
 import org.caseflow.streams.runtime.kafka.OverdueInstance;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -56,8 +57,10 @@ class PrometheusScrapeTest {
         assertThat(run("promtool", "check", "rules", "deploy/prometheus/caseflow-alerts.yml")).isZero();
         Path config = dir.resolve("prometheus.yml");
         Files.copy(Path.of("deploy/prometheus/caseflow-alerts.yml"), dir.resolve("caseflow-alerts.yml"));
+        Files.writeString(dir.resolve("metrics-token"), TokenHash.newToken());
         Files.writeString(config, Files.readString(Path.of("deploy/prometheus/prometheus.yml"))
-                .replace("/etc/prometheus/caseflow-alerts.yml", dir.resolve("caseflow-alerts.yml").toString()));
+                .replace("/etc/prometheus/caseflow-alerts.yml", dir.resolve("caseflow-alerts.yml").toString())
+                .replace("/etc/prometheus/secrets/caseflow-metrics-token", dir.resolve("metrics-token").toString()));
         assertThat(run("promtool", "check", "config", config.toString())).isZero();
     }
 
@@ -89,12 +92,18 @@ class PrometheusScrapeTest {
     @Test
     void shouldBeScrapedByPrometheusWithAlertAndEventSeries() throws Exception {
         assumeTrue(prometheusInstalled(), "Debian package prometheus not installed");
-        CaseflowConfig config = OverdueInstance.config("prom", dir.resolve("state"));
+        // As deployed: /metrics behind a token with the metrics scope, which Prometheus reads from a file.
+        String token = TokenHash.newToken();
+        Files.writeString(dir.resolve("metrics-token"), token + "\n");
+        CaseflowConfig config = OverdueInstance.config("prom", dir.resolve("state")).with(Map.of("caseflow.http.auth", "token",
+                "caseflow.api.tokens", TokenHash.of(token, 1_000).written() + ":metrics"));
         OverdueInstance.fileOverdueCase(config, "(2024)湘0211民初1号");
         int promPort = OverdueInstance.freePort();
         Path promConfig = dir.resolve("scrape.yml");
         Files.writeString(promConfig, "global:\n  scrape_interval: 1s\nscrape_configs:\n  - job_name: caseflow\n"
-                + "    metrics_path: /metrics\n    static_configs:\n      - targets: ['127.0.0.1:" + config.httpPort() + "']\n");
+                + "    metrics_path: /metrics\n    authorization:\n      type: Bearer\n      credentials_file: "
+                + dir.resolve("metrics-token") + "\n"
+                + "    static_configs:\n      - targets: ['127.0.0.1:" + config.httpPort() + "']\n");
         try (CaseflowRuntime runtime = CaseflowRuntime.start(config)) {
             assertThat(runtime.app().awaitRunning(java.time.Duration.ofSeconds(60))).isTrue();
             Process prometheus = new ProcessBuilder("prometheus", "--config.file=" + promConfig,

@@ -1,0 +1,52 @@
+package org.caseflow.streams.runtime.kafka;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.common.acl.AccessControlEntry;
+import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.acl.AclPermissionType;
+import org.apache.kafka.common.resource.PatternType;
+import org.apache.kafka.common.resource.ResourcePattern;
+import org.apache.kafka.common.resource.ResourceType;
+import org.caseflow.streams.runtime.config.CaseflowConfig;
+import org.caseflow.streams.topology.TopicNames;
+
+/**
+ * The Kafka ACLs the app's principal needs, and nothing more (docs/security.md, "Kafka ACLs"): READ on the input topics;
+ * READ and WRITE on Caseflow's own topics (it reads back links, facts, deltas and alerts); DESCRIBE_CONFIGS on both
+ * (to verify them at start); ALL on the topics prefixed
+ * with the application id (Kafka Streams' changelog and repartition topics, which it creates, trims and deletes); READ
+ * on the consumer group (the application id); WRITE on the transactional ids prefixed with the application id (exactly
+ * once). READ and WRITE imply DESCRIBE. Creating Caseflow's topics ({@code caseflow topics}) is an administrator's job
+ * with its own principal. The integration test runs the app with exactly these.
+ */
+public final class CaseflowAcls {
+    private CaseflowAcls() {
+    }
+
+    /** @param principal e.g. {@code User:caseflow} */
+    public static List<AclBinding> forApp(CaseflowConfig config, String principal) {
+        TopicNames topics = config.topics();
+        String app = config.applicationId();
+        List<AclBinding> acls = new ArrayList<>();
+        for (String topic : topics.all()) {
+            boolean input = topics.inputs().contains(topic);
+            acls.add(allow(ResourceType.TOPIC, topic, PatternType.LITERAL, AclOperation.READ, principal));
+            // caseflow topics --verify-only (the Kubernetes init container) compares the topics' configs.
+            acls.add(allow(ResourceType.TOPIC, topic, PatternType.LITERAL, AclOperation.DESCRIBE_CONFIGS, principal));
+            if (!input) {
+                acls.add(allow(ResourceType.TOPIC, topic, PatternType.LITERAL, AclOperation.WRITE, principal));
+            }
+        }
+        acls.add(allow(ResourceType.TOPIC, app + "-", PatternType.PREFIXED, AclOperation.ALL, principal));
+        acls.add(allow(ResourceType.GROUP, app, PatternType.LITERAL, AclOperation.READ, principal));
+        acls.add(allow(ResourceType.TRANSACTIONAL_ID, app, PatternType.PREFIXED, AclOperation.WRITE, principal));
+        return acls;
+    }
+
+    private static AclBinding allow(ResourceType type, String name, PatternType pattern, AclOperation op, String principal) {
+        return new AclBinding(new ResourcePattern(type, name, pattern),
+                new AccessControlEntry(principal, "*", op, AclPermissionType.ALLOW));
+    }
+}
