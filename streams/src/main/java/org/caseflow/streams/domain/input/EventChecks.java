@@ -18,9 +18,10 @@ import org.caseflow.streams.domain.courts.CourtRegistry;
  * The content rules every event must pass before it reaches a case, shared by {@code caseflow produce} (and its dry
  * run, and {@code replay}) and the running app, so a file that validates is never dead-lettered for its content and
  * the reverse: text (well-formed Unicode, no control characters), a court the registry knows and that the case
- * number names, dates and instants in a plausible range, no event dated after it was recorded and, live only, no
- * event from too far in the future. Fields are checked in the order of the contract (DESIGN.md section 3: common
- * fields, then the payload's); the first problem is reported. Pure: the wall clock is an argument.
+ * number names, dates and instants in a plausible range, no event dated after it was recorded, no personal data
+ * (a judge is a pseudonymous id, {@link PersonalDataCheck}) and, live only, no event from too far in the future.
+ * Fields are checked in the order of the contract (DESIGN.md section 3: common fields, then the payload's); the first
+ * problem is reported. Pure: the wall clock is an argument.
  */
 public final class EventChecks {
     /**
@@ -132,6 +133,9 @@ public final class EventChecks {
             Refusal refusal = null;
             if (value instanceof String text) {
                 refusal = text(field.name(), text);
+                if (refusal == null) {
+                    refusal = PersonalDataCheck.check(field.name(), text);
+                }
             } else if (value instanceof LocalDate date) {
                 refusal = date(field.name(), date, field.name().equals(ownDate) ? recorded : null, zone);
             } else if (value instanceof Instant instant) {

@@ -165,7 +165,7 @@ class EventChecksTest {
 
     @Test
     void shouldAcceptSurrogatePairsAndCountThemAsOneCharacter() {
-        assertThat(check(event(judge("J-\ud840\udc00")))).isEmpty(); // U+20000, a CJK extension B character
+        assertThat(check(event(judge("J-7\ud840\udc00")))).isEmpty(); // U+20000, a CJK extension B character
         assertRefused(event(judge("\ud840\udc00\u0001")), Refusal.CONTROL_CHARACTER,
                 "judge: control character U+0001 at character 2");
     }

@@ -385,9 +385,14 @@ class TwoInstanceApiTest {
         assertError(get(a.url("/api/v1/courts/" + enc("湘9999") + "/at-risk"), ALL), 404, "unknown court");
         assertError(get(b.url("/api/v1/cases/" + enc("(2026)湘02民初1号")), ALL), 404, "unknown case");
         assertError(get(a.url("/api/v1/alerts/streams"), ALL), 404, "no such resource");
-        // Nothing of the token or the server's insides in an error body.
+        // Nothing of the token or the server's insides in an error body, the server's own error pages included.
         String body = get(a.url(atRisk), XIANG0211).body();
         assertThat(body).doesNotContain(XIANG0211).doesNotContain("Exception").doesNotContain("\tat ");
+        for (String odd : List.of("/api/v1/cases/a%2Fb", "/api/v1/cases/%2e%2e/x", "/api/v1/cases/a%00b")) {
+            HttpResponse<String> answer = get(a.url(odd), ALL);
+            assertThat(answer.statusCode()).as(odd).isBetween(400, 404);
+            assertThat(answer.body()).as(odd).doesNotContain("at org.").doesNotContain("at io.").doesNotContain("Servlet");
+        }
     }
 
     @Test
