@@ -72,6 +72,11 @@ public record TopicNames(String prefix) {
         return prefix + "caseflow.lineage-facts";
     }
 
+    /** Deliveries {@code caseflow notify} gave up, keyed by alertId, with the reason in headers (DESIGN.md section 9). */
+    public String notifyDeadLetters() {
+        return prefix + "caseflow.notify-dead-letters";
+    }
+
     /** The three co-partitioned input topics. */
     public List<String> inputs() {
         return List.of(caseFilings(), caseHearings(), enforcement());
@@ -84,7 +89,8 @@ public record TopicNames(String prefix) {
 
     public List<String> all() {
         return List.of(caseFilings(), caseHearings(), enforcement(), deadlineAlerts(), indicators(),
-                caseSnapshots(), deadLetters(), caseLinks(), caseFacts(), indicatorDeltas(), lineageFacts());
+                caseSnapshots(), deadLetters(), caseLinks(), caseFacts(), indicatorDeltas(), lineageFacts(),
+                notifyDeadLetters());
     }
 
     /** Internal topics the topology writes and reads back. */

@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             TopicsCommand.class,
             BenchCommand.class,
             DeadLettersCommand.class,
+            NotifyCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class CaseflowCli implements Runnable {

@@ -60,6 +60,22 @@ public final class ConfigKeys {
     /** Alerts kept for alert-stream clients that reconnect with {@code Last-Event-ID}. */
     public static final String SSE_REPLAY_EVENTS = "caseflow.sse.replay.events";
 
+    /** {@code caseflow notify} (DESIGN.md section 9; parsed by {@link NotifySettings}). */
+    public static final String NOTIFY_GROUP_ID = "caseflow.notify.group.id";
+    public static final String NOTIFY_RECIPIENTS = "caseflow.notify.recipients";
+    public static final String NOTIFY_WEBHOOK_URL = "caseflow.notify.webhook.url";
+    public static final String NOTIFY_WEBHOOK_SECRET = "caseflow.notify.webhook.secret";
+    public static final String NOTIFY_ALERTMANAGER_URL = "caseflow.notify.alertmanager.url";
+    public static final String NOTIFY_ALERTMANAGER_RESEND_MS = "caseflow.notify.alertmanager.resend.ms";
+    public static final String NOTIFY_HTTP_PORT = "caseflow.notify.http.port";
+    public static final String NOTIFY_REQUEST_TIMEOUT_MS = "caseflow.notify.request.timeout.ms";
+    public static final String NOTIFY_RETRY_INITIAL_MS = "caseflow.notify.retry.initial.ms";
+    public static final String NOTIFY_RETRY_MAX_DELAY_MS = "caseflow.notify.retry.max.delay.ms";
+    public static final String NOTIFY_RETRY_FOR_MS = "caseflow.notify.retry.for.ms";
+    public static final String NOTIFY_BREAKER_FAILURES = "caseflow.notify.breaker.failures";
+    public static final String NOTIFY_BREAKER_OPEN_MS = "caseflow.notify.breaker.open.ms";
+    public static final String NOTIFY_MAX_IN_FLIGHT = "caseflow.notify.max.in.flight";
+
     /** Prefix of pass-through Kafka properties in a configuration file. */
     public static final String KAFKA_PREFIX = "kafka.";
 
@@ -114,6 +130,7 @@ public final class ConfigKeys {
         d.put(READINESS_CHECK_INTERVAL_MS, "5000");
         d.put(SSE_HEARTBEAT_MS, "15000");
         d.put(SSE_REPLAY_EVENTS, "10000");
+        NotifySettings.defaults(d);
         return d;
     }
 }
