@@ -18,22 +18,22 @@ import java.util.function.BiFunction;
  * A real local HTTP server (JDK HttpServer) that fails on purpose: a script says, for each Idempotency-Key and attempt
  * number (1, 2, ...), what to answer. Every request is recorded with its headers, body and arrival time.
  */
-final class FlakyEndpoint implements AutoCloseable {
+public final class FlakyEndpoint implements AutoCloseable {
     /** What to do with one attempt: wait {@code delayMillis}, then answer {@code status} (with Retry-After if set). */
-    record Answer(int status, long delayMillis, String retryAfter) {
-        static Answer ok() {
+    public record Answer(int status, long delayMillis, String retryAfter) {
+        public static Answer ok() {
             return new Answer(200, 0, null);
         }
 
-        static Answer status(int status) {
+        public static Answer status(int status) {
             return new Answer(status, 0, null);
         }
 
-        static Answer slow(long millis) {
+        public static Answer slow(long millis) {
             return new Answer(200, millis, null);
         }
 
-        static Answer retryAfter(int status, String value) {
+        public static Answer retryAfter(int status, String value) {
             return new Answer(status, 0, value);
         }
     }
@@ -55,7 +55,7 @@ final class FlakyEndpoint implements AutoCloseable {
         server.start();
     }
 
-    static FlakyEndpoint start(int port, BiFunction<String, Integer, Answer> script) throws IOException {
+    public static FlakyEndpoint start(int port, BiFunction<String, Integer, Answer> script) throws IOException {
         return new FlakyEndpoint(port, script);
     }
 
@@ -63,7 +63,7 @@ final class FlakyEndpoint implements AutoCloseable {
         this.script = newScript;
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
     }
 
@@ -102,7 +102,7 @@ final class FlakyEndpoint implements AutoCloseable {
     }
 
     /** Keys answered 2xx at least once. */
-    java.util.Set<String> deliveredKeys() {
+    public java.util.Set<String> deliveredKeys() {
         java.util.Set<String> keys = new java.util.TreeSet<>();
         requests.stream().filter(r -> r.answered() / 100 == 2).forEach(r -> keys.add(r.key()));
         return keys;

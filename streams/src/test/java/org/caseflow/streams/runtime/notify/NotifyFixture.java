@@ -25,12 +25,12 @@ import org.caseflow.streams.runtime.kafka.TopicSpec;
 import org.caseflow.streams.topology.TopicNames;
 
 /** Topics of their own on the shared embedded broker, alerts written to them, and waiting on conditions. */
-final class NotifyFixture {
+public final class NotifyFixture {
     final String bootstrap = SharedKafka.get().bootstrapServers();
     final String prefix = "notify-" + UUID.randomUUID().toString().substring(0, 8) + ".";
     final TopicNames topics = new TopicNames(prefix);
 
-    NotifyFixture() {
+    public NotifyFixture() {
         try (Admin admin = Admin.create(Map.<String, Object>of("bootstrap.servers", bootstrap))) {
             if (!new TopicAdmin(admin).ensure(TopicSpec.all(config(Map.of()))).ok()) {
                 throw new AssertionError("topics not created");
@@ -38,7 +38,7 @@ final class NotifyFixture {
         }
     }
 
-    CaseflowConfig config(Map<String, String> extra) {
+    public CaseflowConfig config(Map<String, String> extra) {
         Map<String, String> settings = new HashMap<>(Map.of("kafka.bootstrap.servers", bootstrap,
                 "caseflow.topic.prefix", prefix, "caseflow.topic.partitions", "3",
                 "caseflow.notify.group.id", prefix + "notify", "caseflow.notify.http.port", "0",
@@ -48,7 +48,7 @@ final class NotifyFixture {
         return CaseflowConfig.of(settings);
     }
 
-    static DeadlineAlert alert(String caseId, AlertLevel level, AlertStatus status, List<String> escalateTo) {
+    public static DeadlineAlert alert(String caseId, AlertLevel level, AlertStatus status, List<String> escalateTo) {
         int days = switch (level) {
             case NOTICE -> 15;
             case WARNING -> 7;
@@ -62,7 +62,7 @@ final class NotifyFixture {
                 .setRaisedAt(Instant.now()).setEscalateTo(escalateTo).setJudge(null).build();
     }
 
-    void publish(List<DeadlineAlert> alerts) {
+    public void publish(List<DeadlineAlert> alerts) {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers",
                 bootstrap, "acks", "all"), new StringSerializer(), new ByteArraySerializer())) {
             var serializer = CaseflowSerdes.deadlineAlert().serializer();
@@ -83,7 +83,7 @@ final class NotifyFixture {
     }
 
     /** Polls {@code condition} until it holds; fails with {@code what} once {@code timeout} has passed. */
-    static void await(Duration timeout, String what, BooleanSupplier condition) throws InterruptedException {
+    public static void await(Duration timeout, String what, BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
