@@ -46,6 +46,7 @@ public final class HttpApi implements AutoCloseable {
 
     private final CaseflowConfig config;
     private final Javalin app;
+    private final AckRoutes acks;
 
     public HttpApi(CaseflowConfig config, PrometheusMeterRegistry registry, QueryableStreams streams,
             LocalQueries queries, AlertBroadcaster alerts) {
@@ -71,7 +72,10 @@ public final class HttpApi implements AutoCloseable {
             ctx.status(readiness.ready() ? 200 : 503).json(readiness);
         });
         app.before("/api/*", this::authenticate);
-        new ApiRoutes(new QueryRouter(streams, queries, mapper), alerts, mapper, config.indicatorExportLimit()).register(app);
+        QueryRouter router = new QueryRouter(streams, queries, mapper);
+        new ApiRoutes(router, alerts, mapper, config.indicatorExportLimit()).register(app);
+        this.acks = new AckRoutes(router, mapper, config);
+        acks.register(app);
         app.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
         app.exception(Exception.class, (e, ctx) -> {
             LOG.error("API request {} failed", ctx.path(), e);
@@ -139,6 +143,7 @@ public final class HttpApi implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+        acks.close();
     }
 
     /** Body of the liveness endpoint. */

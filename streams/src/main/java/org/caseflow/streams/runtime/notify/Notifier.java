@@ -56,13 +56,14 @@ final class Notifier implements Runnable {
     private final NotifyMetrics metrics;
     private final NotifySettings settings;
     private final FiringAlerts firing;
+    private final AckBook acks;
     private final Clock clock;
     private final Set<String> unroutedLogged = ConcurrentHashMap.newKeySet();
     private volatile boolean running = true;
 
     Notifier(Consumer<String, byte[]> consumer, Deserializer<DeadlineAlert> decoder, String topic, Routing routing,
             AlertMessages messages, HttpDelivery http, NotifyDeadLetters deadLetters, NotifyMetrics metrics,
-            NotifySettings settings, Clock clock) {
+            NotifySettings settings, AckBook acks, Clock clock) {
         this.consumer = consumer;
         this.decoder = decoder;
         this.topic = topic;
@@ -73,6 +74,7 @@ final class Notifier implements Runnable {
         this.metrics = metrics;
         this.settings = settings;
         this.firing = new FiringAlerts(settings.alertmanagerResend());
+        this.acks = acks;
         this.clock = clock;
     }
 
@@ -123,6 +125,10 @@ final class Notifier implements Runnable {
                     alert.getProcedure().name());
             result.unrouted().forEach(this::unrouted);
             for (Route route : result.routes()) {
+                if (acks.suppresses(alert, route.recipient())) {
+                    metrics.suppressed();
+                    continue;
+                }
                 Delivery d = messages.delivery(alert, route, until);
                 chains.compute(alert.getCaseId(), (caseId, previous) -> previous == null ? deliverOne(d, alert, route, record)
                         : previous.thenCompose(v -> deliverOne(d, alert, route, record)));

@@ -18,6 +18,8 @@ final class NotifyMetrics {
     static final String BREAKER = "caseflow.notify.breaker.state";
     static final String DEAD_LETTERS = "caseflow.notify.dead.letters";
     static final String UNROUTED = "caseflow.notify.unrouted.roles";
+    static final String SUPPRESSED = "caseflow.notify.suppressed";
+    static final String ACKS = "caseflow.notify.acknowledgements";
 
     private final MeterRegistry registry;
     private final Map<String, AtomicInteger> breakers = new ConcurrentHashMap<>();
@@ -41,6 +43,11 @@ final class NotifyMetrics {
         }
     }
 
+    void acknowledgements(java.util.function.IntSupplier known) {
+        io.micrometer.core.instrument.Gauge.builder(ACKS, known::getAsInt)
+                .description("Acknowledgements known to this notify instance (read from caseflow.alert-acks)").register(registry);
+    }
+
     void retry(String endpoint) {
         Counter.builder(RETRIES).description("Delivery attempts retried").tag("endpoint", endpoint).register(registry).increment();
     }
@@ -49,7 +56,9 @@ final class NotifyMetrics {
     void breaker(String endpoint, int state) {
         breakers.computeIfAbsent(endpoint, e -> {
             AtomicInteger value = new AtomicInteger();
-            registry.gauge(BREAKER, io.micrometer.core.instrument.Tags.of("endpoint", e), value);
+            io.micrometer.core.instrument.Gauge.builder(BREAKER, value, AtomicInteger::get)
+                    .description("Circuit breaker per endpoint: 0 closed, 1 half-open, 2 open").tag("endpoint", e)
+                    .register(registry);
             return value;
         }).set(state);
     }
@@ -59,7 +68,13 @@ final class NotifyMetrics {
                 .register(registry).increment();
     }
 
+    void suppressed() {
+        Counter.builder(SUPPRESSED).description("OVERDUE reminders not sent: the recipient acknowledged the case's alert")
+                .register(registry).increment();
+    }
+
     void undecodable() {
-        Counter.builder(DEAD_LETTERS).tag("reason", "undecodable").register(registry).increment();
+        Counter.builder(DEAD_LETTERS).description("Deliveries given up and written to caseflow.notify-dead-letters")
+                .tag("reason", "undecodable").register(registry).increment();
     }
 }

@@ -41,6 +41,7 @@ public final class NotifyService implements AutoCloseable {
     private final KafkaConsumer<String, byte[]> consumer;
     private final KafkaProducer<String, byte[]> producer;
     private final HttpDelivery http;
+    private final AckBook acks;
     private final Notifier notifier;
     private final HttpServer server;
     private final AtomicReference<Thread> loop = new AtomicReference<>();
@@ -61,9 +62,14 @@ public final class NotifyService implements AutoCloseable {
         consumer = new KafkaConsumer<>(consumerProps, new StringDeserializer(), new ByteArrayDeserializer());
         producer = new KafkaProducer<>(NotifyDeadLetters.producerProps(props), new StringSerializer(), new ByteArraySerializer());
         http = new HttpDelivery(settings, metrics, clock);
+        Map<String, Object> ackProps = new HashMap<>(props);
+        ackProps.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        ackProps.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        acks = new AckBook(ackProps, config.topics().alertAcks()).start();
+        metrics.acknowledgements(acks::size);
         notifier = new Notifier(consumer, CaseflowSerdes.deadlineAlert().deserializer(), config.topics().deadlineAlerts(),
                 routing, new AlertMessages(new AlertText(seeds.rules())), http,
-                new NotifyDeadLetters(producer, config.topics().notifyDeadLetters(), clock), metrics, settings, clock);
+                new NotifyDeadLetters(producer, config.topics().notifyDeadLetters(), clock), metrics, settings, acks, clock);
         server = HttpServer.create(new InetSocketAddress(settings.httpPort()), 0);
         server.createContext("/metrics", ex -> answer(ex, 200, registry.scrape(), "text/plain; version=0.0.4"));
         server.createContext("/health/live", ex -> answer(ex, 200, "{\"status\":\"UP\"}", "application/json"));
@@ -133,6 +139,7 @@ public final class NotifyService implements AutoCloseable {
             }
         }
         server.stop(0);
+        acks.close();
         http.close();
         producer.close();
         if (t == null) {
