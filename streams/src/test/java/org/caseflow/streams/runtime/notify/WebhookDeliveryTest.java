@@ -172,6 +172,39 @@ class WebhookDeliveryTest {
         }
     }
 
+    @Test
+    void shouldSuppressOnlyTheAcknowledgingRecipientsLaterOverdueReminders() throws Exception {
+        NotifyFixture fx = new NotifyFixture();
+        try (FlakyEndpoint endpoint = FlakyEndpoint.start(0, (key, attempt) -> Answer.ok());
+             NotifyService service = NotifyService.create(fx.config(Map.of("caseflow.notify.webhook.url", endpoint.url())))) {
+            Thread loop = new Thread(service::run, "notify-under-test");
+            loop.start();
+            try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, byte[]>(
+                    Map.<String, Object>of("bootstrap.servers", fx.bootstrap), new org.apache.kafka.common.serialization.StringSerializer(),
+                    new org.apache.kafka.common.serialization.ByteArraySerializer())) {
+                var ack = new org.caseflow.streams.domain.notify.AlertAck("S-1/v1/BREACHED", "S-1", "湘0211", "judge:J-1",
+                        "on it", java.time.Instant.now());
+                producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(fx.topics.alertAcks(), "S-1",
+                        new org.caseflow.streams.topology.JsonSerde<>(org.caseflow.streams.domain.notify.AlertAck.class)
+                                .serializer().serialize(fx.topics.alertAcks(), ack))).get();
+            }
+            await(Duration.ofSeconds(30), "the ack read by notify",
+                    () -> service.registry().find(NotifyMetrics.ACKS).gauge().value() >= 1);
+            fx.publish(List.of(alert("S-1", org.caseflow.events.AlertLevel.OVERDUE, FIRING, List.of("judge:J-1", "president:湘0211")),
+                    alert("S-1", BREACHED, RESOLVED, List.of("judge:J-1")),
+                    alert("S-2", org.caseflow.events.AlertLevel.OVERDUE, FIRING, List.of("judge:J-1"))));
+            await(Duration.ofSeconds(60), "offsets committed", () -> committedToEnd(fx));
+            // The president still hears of S-1, the judge of the RESOLVED record and of the other case; only the
+            // judge's OVERDUE reminder of the acknowledged case is not sent.
+            assertThat(decoded(endpoint.deliveredKeys())).containsExactlyInAnyOrder(
+                    "S-1/v1/OVERDUE/FIRING/president:湘0211", "S-1/v1/BREACHED/RESOLVED/judge:J-1",
+                    "S-2/v1/OVERDUE/FIRING/judge:J-1");
+            assertThat(service.registry().find(NotifyMetrics.SUPPRESSED).counter().count()).isEqualTo(1.0);
+            service.close();
+            loop.join(15_000);
+        }
+    }
+
     private static double breaker(NotifyService service) {
         var gauge = service.registry().find(NotifyMetrics.BREAKER).gauge();
         return gauge == null ? -1 : gauge.value();
