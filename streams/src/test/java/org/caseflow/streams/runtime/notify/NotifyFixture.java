@@ -26,9 +26,9 @@ import org.caseflow.streams.topology.TopicNames;
 
 /** Topics of their own on the shared embedded broker, alerts written to them, and waiting on conditions. */
 public final class NotifyFixture {
-    final String bootstrap = SharedKafka.get().bootstrapServers();
-    final String prefix = "notify-" + UUID.randomUUID().toString().substring(0, 8) + ".";
-    final TopicNames topics = new TopicNames(prefix);
+    public final String bootstrap = SharedKafka.get().bootstrapServers();
+    public final String prefix = "notify-" + UUID.randomUUID().toString().substring(0, 8) + ".";
+    public final TopicNames topics = new TopicNames(prefix);
 
     public NotifyFixture() {
         try (Admin admin = Admin.create(Map.<String, Object>of("bootstrap.servers", bootstrap))) {
