@@ -57,8 +57,10 @@ class NotifyCrashTest {
         })) {
             Path config = dir.resolve("notify.properties");
             // The killed member holds its partitions until its session times out: the broker's minimum, 6 s.
+            // The odd cases' 503s would open the endpoint's breaker and hold the even ones back for its open time: the
+            // breaker is WebhookDeliveryTest's subject, not this test's.
             Files.writeString(config, String.join("\n", fx.config(java.util.Map.of("kafka.session.timeout.ms", "6000",
-                    "kafka.heartbeat.interval.ms", "1000")).asSettings().entrySet().stream()
+                    "kafka.heartbeat.interval.ms", "1000", "caseflow.notify.breaker.failures", "10000")).asSettings().entrySet().stream()
                     .filter(e -> e.getKey().startsWith("kafka.") || e.getKey().startsWith("caseflow.notify.")
                             || e.getKey().equals("caseflow.topic.prefix"))
                     .map(e -> e.getKey() + "=" + e.getValue().replace("\\", "\\\\")).toList()) + "\n");
@@ -66,7 +68,7 @@ class NotifyCrashTest {
 
             Process first = notifyJvm(config, endpoint.url(), dir.resolve("first.log"));
             try {
-                await(Duration.ofSeconds(120), "the even cases delivered by the first JVM",
+                awaitOrShowLog(dir.resolve("first.log"), "the even cases delivered by the first JVM",
                         () -> countDelivered(endpoint, expected) >= CASES * 2);
                 assertThat(WebhookDeliveryTest.committedToEnd(fx)).as("the batch with retrying deliveries is not committed")
                         .isFalse();
@@ -78,7 +80,7 @@ class NotifyCrashTest {
             recovered.set(true);
             Process second = notifyJvm(config, endpoint.url(), dir.resolve("second.log"));
             try {
-                await(Duration.ofSeconds(120), "every (alert, recipient) delivered after the restart",
+                awaitOrShowLog(dir.resolve("second.log"), "every (alert, recipient) delivered after the restart",
                         () -> WebhookDeliveryTest.decoded(endpoint.deliveredKeys()).containsAll(expected));
                 await(Duration.ofSeconds(60), "offsets committed by the second JVM", () -> WebhookDeliveryTest.committedToEnd(fx));
             } finally {
@@ -93,6 +95,16 @@ class NotifyCrashTest {
             assertThat(tries.size()).as("K-0 delivered by both JVMs").isGreaterThanOrEqualTo(2);
             assertThat(tries.stream().map(r -> new String(r.body(), StandardCharsets.UTF_8)).distinct()).hasSize(1);
             assertThat(endpoint.requests().size()).isGreaterThan(beforeRestart);
+        }
+    }
+
+    /** As {@link NotifyFixture#await}, with the child JVM's log in the failure message. */
+    private static void awaitOrShowLog(Path log, String what, java.util.function.BooleanSupplier condition) throws Exception {
+        try {
+            await(Duration.ofSeconds(180), what, condition);
+        } catch (AssertionError e) {
+            String text = Files.exists(log) ? Files.readString(log) : "(no log)";
+            throw new AssertionError(e.getMessage() + "; child log:\n" + text.substring(Math.max(0, text.length() - 4000)), e);
         }
     }
 

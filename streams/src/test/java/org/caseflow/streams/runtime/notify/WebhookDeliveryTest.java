@@ -77,8 +77,9 @@ class WebhookDeliveryTest {
             }
             return Answer.ok();
         });
+             // Breaker out of the way here (its own test is below): these few failures must not hold the others back.
              NotifyService service = NotifyService.create(fx.config(Map.of("caseflow.notify.webhook.url", endpoint.url(),
-                     "caseflow.notify.webhook.secret", SECRET)))) {
+                     "caseflow.notify.webhook.secret", SECRET, "caseflow.notify.breaker.failures", "10000")))) {
             Thread loop = new Thread(service::run, "notify-under-test");
             loop.start();
             fx.publish(alerts);
