@@ -6,12 +6,12 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 command -v mvn >/dev/null || { echo "test.sh: Maven is required (apt-get install maven)" >&2; exit 1; }
 
-# Real Prometheus (scrape test), amtool (deploy files test: the shipped Alertmanager config) and headless
+# Real Prometheus (scrape test), Alertmanager and amtool (deploy files test, notify's Alertmanager delivery test) and headless
 # Chromium (court page test): Debian's packages, installed when missing and we may (root, apt-get).
 # Without them those tests fail under CI=true and are skipped elsewhere.
 missing=()
 command -v prometheus >/dev/null || missing+=(prometheus)
-command -v amtool >/dev/null || missing+=(prometheus-alertmanager)
+{ command -v amtool >/dev/null && command -v prometheus-alertmanager >/dev/null; } || missing+=(prometheus-alertmanager)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 # A Chinese font, so the board's and the report's screenshots and PDFs under target/ show the court names.
 fc-list :lang=zh 2>/dev/null | grep -q . || missing+=(fonts-wqy-zenhei)

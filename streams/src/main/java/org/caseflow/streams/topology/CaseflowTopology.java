@@ -10,6 +10,7 @@ import org.apache.kafka.streams.Topology;
 import org.caseflow.schemas.CaseflowSerdes;
 import org.caseflow.streams.domain.cases.CaseEngine;
 import org.caseflow.streams.domain.cases.CaseLink;
+import org.caseflow.streams.domain.notify.AlertAck;
 import org.caseflow.streams.domain.seeds.Seeds;
 
 /**
@@ -57,6 +58,12 @@ public final class CaseflowTopology {
                 Names.LINKS_SOURCE);
         topology.addStateStore(settings.cachedKeyValueStore(StoreNames.CASES,
                 Serdes.String(), new CaseRecordSerde()), Names.CASE_PROCESSOR, Names.LINK_PROCESSOR);
+        topology.addSource(Names.ACKS_SOURCE, new StringDeserializer(), new JsonSerde<>(AlertAck.class).deserializer(),
+                topics.alertAcks());
+        topology.addProcessor(Names.ACK_PROCESSOR, AlertAckProcessor::new, Names.ACKS_SOURCE);
+        // Connected to the case processor as well, so that acks share the case's task (the case view reads both).
+        topology.addStateStore(settings.keyValueStore(StoreNames.ALERT_ACKS, Serdes.String(), Serdes.String()),
+                Names.ACK_PROCESSOR, Names.CASE_PROCESSOR);
         topology.addStateStore(settings.cachedKeyValueStore(StoreNames.CASE_EVENTS,
                 Serdes.String(), Serdes.ByteArray()), Names.CASE_PROCESSOR);
         // Not cached: a timer's entry is written once and deleted once, so the cache saves no changelog record,

@@ -12,6 +12,9 @@ public final class Names {
     public static final String LINKS_SINK = "case-links-sink";
     public static final String LINKS_SOURCE = "case-links-source";
     public static final String LINK_PROCESSOR = "case-link-processor";
+    /** Alert acknowledgements (issue 9) into the ack store, in the case sub-topology. */
+    public static final String ACKS_SOURCE = "alert-acks-source";
+    public static final String ACK_PROCESSOR = "alert-ack-processor";
     /** Facts from outside the case processor (re-published dead letters) into the fact aggregator. */
     public static final String FACTS_SOURCE = "case-facts-source";
     /** In the case sub-topology: sums the facts of its partition per court and category. */

@@ -7,6 +7,8 @@ package org.caseflow.streams.topology;
 public final class StoreNames {
     /** caseId → case state (where the fold of its events stands, deadline version, firing alerts): StoredCase. */
     public static final String CASES = "case-store";
+    /** caseId → its alert acknowledgements, JSON list of AlertAck (AlertAckProcessor; in the case sub-topology). */
+    public static final String ALERT_ACKS = "alert-ack-store";
     /** "caseId|eventId" → the accepted event (Avro single-object): duplicates, and the history for a refold. */
     public static final String CASE_EVENTS = "case-event-store";
     /** "%019d" sequence → input record held back on event time while due timers drain (HeldEvents). */

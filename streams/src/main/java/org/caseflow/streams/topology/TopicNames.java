@@ -72,6 +72,16 @@ public record TopicNames(String prefix) {
         return prefix + "caseflow.lineage-facts";
     }
 
+    /** Deliveries {@code caseflow notify} gave up, keyed by alertId, with the reason in headers (DESIGN.md section 9). */
+    public String notifyDeadLetters() {
+        return prefix + "caseflow.notify-dead-letters";
+    }
+
+    /** Input: alert acknowledgements (AlertAck JSON) keyed by caseId, co-partitioned with the inputs (DESIGN.md section 9). */
+    public String alertAcks() {
+        return prefix + "caseflow.alert-acks";
+    }
+
     /** The three co-partitioned input topics. */
     public List<String> inputs() {
         return List.of(caseFilings(), caseHearings(), enforcement());
@@ -84,16 +94,17 @@ public record TopicNames(String prefix) {
 
     public List<String> all() {
         return List.of(caseFilings(), caseHearings(), enforcement(), deadlineAlerts(), indicators(),
-                caseSnapshots(), deadLetters(), caseLinks(), caseFacts(), indicatorDeltas(), lineageFacts());
+                caseSnapshots(), deadLetters(), caseLinks(), caseFacts(), indicatorDeltas(), lineageFacts(),
+                notifyDeadLetters(), alertAcks());
     }
 
     /** Internal topics the topology writes and reads back. */
     public List<String> readBack() {
-        return List.of(caseLinks(), caseFacts(), indicatorDeltas(), lineageFacts());
+        return List.of(caseLinks(), caseFacts(), indicatorDeltas(), lineageFacts(), alertAcks());
     }
 
     /** Topics that must have exactly as many partitions as the inputs (same key space: caseId). */
     public List<String> coPartitioned() {
-        return List.of(caseFilings(), caseHearings(), enforcement(), caseLinks());
+        return List.of(caseFilings(), caseHearings(), enforcement(), caseLinks(), alertAcks());
     }
 }

@@ -37,6 +37,7 @@ import org.caseflow.streams.runtime.http.LocalQueries;
 import org.caseflow.streams.runtime.jsonl.EventJson;
 import org.caseflow.streams.runtime.jsonl.OutputJson;
 import org.caseflow.streams.runtime.report.SeedJson;
+import org.caseflow.streams.topology.AlertAcks;
 import org.caseflow.streams.topology.CaseRecord;
 import org.caseflow.streams.topology.EventLogs;
 import org.caseflow.streams.topology.IndicatorValues;
@@ -96,6 +97,11 @@ public final class StoreQueries implements LocalQueries {
         ArrayNode firing = body.putArray("firingAlerts");
         state.firing().forEach(f -> firing.addObject().put("alertId", f.alertId()).put("level", f.level().name())
                 .put("deadline", f.deadline().toString()));
+        // Acknowledgements (issue 9): [] when none; the court page reads this shape.
+        ArrayNode acks = body.putArray("acknowledgements");
+        ReadOnlyKeyValueStore<String, String> ackStore = store(StoreNames.ALERT_ACKS);
+        AlertAcks.of(ackStore.get(caseId)).forEach(a -> acks.addObject().put("alertId", a.alertId()).put("by", a.by())
+                .put("note", a.note()).put("ackedAt", a.ackedAt().toString()));
         ArrayNode history = body.putArray("history");
         List<CaseEvent> ordered = new ArrayList<>(EventLogs.events(caseId, record, store(StoreNames.CASE_EVENTS)));
         ordered.sort(CaseFolder.canonicalOrder(evaluator.zoneOf(snapshot.get().getCourt())));

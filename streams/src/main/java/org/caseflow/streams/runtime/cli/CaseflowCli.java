@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
             DeadLettersCommand.class,
             ReportCommand.class,
             TokenCommand.class,
+            NotifyCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class CaseflowCli implements Runnable {

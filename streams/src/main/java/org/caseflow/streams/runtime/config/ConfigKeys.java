@@ -77,6 +77,21 @@ public final class ConfigKeys {
     /** A secret: give it as CASEFLOW_KAFKA_SASL_PASSWORD_FILE (a mounted secret file). */
     public static final String KAFKA_SASL_PASSWORD = "caseflow.kafka.sasl.password";
     public static final String KAFKA_SASL_MECHANISM = "caseflow.kafka.sasl.mechanism";
+    /** {@code caseflow notify} (DESIGN.md section 9; parsed by {@link NotifySettings}). */
+    public static final String NOTIFY_GROUP_ID = "caseflow.notify.group.id";
+    public static final String NOTIFY_RECIPIENTS = "caseflow.notify.recipients";
+    public static final String NOTIFY_WEBHOOK_URL = "caseflow.notify.webhook.url";
+    public static final String NOTIFY_WEBHOOK_SECRET = "caseflow.notify.webhook.secret";
+    public static final String NOTIFY_ALERTMANAGER_URL = "caseflow.notify.alertmanager.url";
+    public static final String NOTIFY_ALERTMANAGER_RESEND_MS = "caseflow.notify.alertmanager.resend.ms";
+    public static final String NOTIFY_HTTP_PORT = "caseflow.notify.http.port";
+    public static final String NOTIFY_REQUEST_TIMEOUT_MS = "caseflow.notify.request.timeout.ms";
+    public static final String NOTIFY_RETRY_INITIAL_MS = "caseflow.notify.retry.initial.ms";
+    public static final String NOTIFY_RETRY_MAX_DELAY_MS = "caseflow.notify.retry.max.delay.ms";
+    public static final String NOTIFY_RETRY_FOR_MS = "caseflow.notify.retry.for.ms";
+    public static final String NOTIFY_BREAKER_FAILURES = "caseflow.notify.breaker.failures";
+    public static final String NOTIFY_BREAKER_OPEN_MS = "caseflow.notify.breaker.open.ms";
+    public static final String NOTIFY_MAX_IN_FLIGHT = "caseflow.notify.max.in.flight";
 
     /** Prefix of pass-through Kafka properties in a configuration file. */
     public static final String KAFKA_PREFIX = "kafka.";
@@ -152,6 +167,7 @@ public final class ConfigKeys {
         d.put(KAFKA_SASL_USERNAME, "");
         d.put(KAFKA_SASL_PASSWORD, "");
         d.put(KAFKA_SASL_MECHANISM, "SCRAM-SHA-512");
+        NotifySettings.defaults(d);
         return d;
     }
 }

@@ -48,6 +48,7 @@ public final class HttpApi implements AutoCloseable {
 
     private final CaseflowConfig config;
     private final Javalin app;
+    private final AckRoutes acks;
 
     public HttpApi(CaseflowConfig config, PrometheusMeterRegistry registry, QueryableStreams streams,
             LocalQueries queries, AlertBroadcaster alerts) {
@@ -95,6 +96,8 @@ public final class HttpApi implements AutoCloseable {
         QueryRouter router = new QueryRouter(streams, queries, mapper, peers);
         new ApiRoutes(router, alerts, mapper, config.indicatorExportLimit()).register(app);
         new BoardRoutes(router, mapper, config.clockMode()).register(app);
+        this.acks = new AckRoutes(router, mapper, config);
+        acks.register(app);
         app.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
         app.exception(HttpAuth.Denied.class, (e, ctx) -> {
             if (e.status() == 401) {
@@ -150,6 +153,7 @@ public final class HttpApi implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+        acks.close();
     }
 
     /** Body of the liveness endpoint. */

@@ -412,9 +412,10 @@ class DeployFilesTest {
             String host = t.asText().substring(0, t.asText().lastIndexOf(':'));
             JsonNode service = services.get(host);
             assertThat(service).as("scrape target " + t.asText() + " is a compose service").isNotNull();
-            assertThat(command(service)).isEqualTo("run");
+            assertThat(command(service)).isIn("run", "notify");
             CaseflowConfig config = load(Compose.environment(service));
-            assertThat(t.asText()).isEqualTo(host + ":" + config.httpPort());
+            int port = command(service).equals("notify") ? config.notifications().httpPort() : config.httpPort();
+            assertThat(t.asText()).isEqualTo(host + ":" + port);
             assertThat(job.path("metrics_path").asText("/metrics")).isEqualTo(HttpApi.METRICS_PATH);
             checked.add(t.asText());
         })));

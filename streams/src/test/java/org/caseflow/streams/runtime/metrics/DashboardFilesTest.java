@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * DashboardQueriesTest.
  */
 class DashboardFilesTest {
-    private static final Set<String> EXPECTED = Set.of("caseflow-pipeline", "caseflow-deadlines",
+    private static final Set<String> EXPECTED = Set.of("caseflow-pipeline", "caseflow-deadlines", "caseflow-notify",
             "caseflow-court-indicators");
 
     @Test

@@ -39,6 +39,17 @@ final class DashboardQueries {
     private DashboardQueries() {
     }
 
+    /**
+     * The dashboard of {@code caseflow notify}: its series come from the notify process, not from {@code caseflow run},
+     * so NotifyDashboardTest checks it against a running NotifyService instead.
+     */
+    static final Path NOTIFY = DIR.resolve("caseflow-notify.json");
+
+    /** The dashboards over the streams app's own series ({@code caseflow run}). */
+    static List<Path> appFiles() throws IOException {
+        return files().stream().filter(f -> !f.equals(NOTIFY)).toList();
+    }
+
     static List<Path> files() throws IOException {
         try (Stream<Path> files = Files.list(DIR)) {
             return files.filter(f -> f.toString().endsWith(".json")).sorted().toList();

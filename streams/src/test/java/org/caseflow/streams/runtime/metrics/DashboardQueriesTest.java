@@ -92,7 +92,7 @@ class DashboardQueriesTest {
         Set<String> wanted = new TreeSet<>();
         Pattern name = Pattern.compile("\\b(?:caseflow|kafka|jvm)_[a-z0-9_]+");
         List<String> expressions = new ArrayList<>(RuleExpressions.alerts(RuleExpressions.RULES).values());
-        for (Path file : DashboardQueries.files()) {
+        for (Path file : DashboardQueries.appFiles()) {
             DashboardQueries.read(file).findValues("expr").forEach(e -> expressions.add(e.asText()));
         }
         for (String expr : expressions) {
@@ -123,7 +123,7 @@ class DashboardQueriesTest {
     @Test
     void shouldAnswerEveryQueryOfEveryPanelWithData() throws Exception {
         List<DashboardQueries.Query> queries = new ArrayList<>();
-        for (Path file : DashboardQueries.files()) {
+        for (Path file : DashboardQueries.appFiles()) {
             queries.addAll(DashboardQueries.of(DashboardQueries.read(file), prometheus));
         }
         assertThat(queries).as("queries of the three dashboards").hasSizeGreaterThan(60);

@@ -57,9 +57,11 @@ class PrometheusScrapeTest {
         assertThat(run("promtool", "check", "rules", "deploy/prometheus/caseflow-alerts.yml")).isZero();
         Path config = dir.resolve("prometheus.yml");
         Files.copy(Path.of("deploy/prometheus/caseflow-alerts.yml"), dir.resolve("caseflow-alerts.yml"));
+        Files.copy(Path.of("deploy/prometheus/caseflow-notify-alerts.yml"), dir.resolve("caseflow-notify-alerts.yml"));
         Files.writeString(dir.resolve("metrics-token"), TokenHash.newToken());
         Files.writeString(config, Files.readString(Path.of("deploy/prometheus/prometheus.yml"))
                 .replace("/etc/prometheus/caseflow-alerts.yml", dir.resolve("caseflow-alerts.yml").toString())
+                .replace("/etc/prometheus/caseflow-notify-alerts.yml", dir.resolve("caseflow-notify-alerts.yml").toString())
                 .replace("/etc/prometheus/secrets/caseflow-metrics-token", dir.resolve("metrics-token").toString()));
         assertThat(run("promtool", "check", "config", config.toString())).isZero();
     }

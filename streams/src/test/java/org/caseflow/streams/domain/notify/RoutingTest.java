@@ -1,0 +1,97 @@
+package org.caseflow.streams.domain.notify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.caseflow.events.AlertLevel;
+import org.caseflow.streams.domain.courts.CourtRegistry;
+import org.caseflow.streams.domain.seeds.SeedException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Routing of an alert's escalateTo roles through the recipients file, and the file's validation. */
+class RoutingTest {
+    private static final CourtRegistry COURTS = CourtRegistry.load(Path.of("seeds/courts"));
+    private static final Routing EXAMPLE = Routing.byRules(
+            RecipientsReader.read(Path.of("seeds/notify/recipients.yaml"), COURTS));
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void shouldRouteEachRoleOfTheShippedExampleToItsRecipient() {
+        Routing.Result r = EXAMPLE.route(List.of("judge:J-湘0211-07", "division-chief:湘0211/民一庭", "president:湘0211"),
+                AlertLevel.BREACHED, "湘0211", "CIVIL_FIRST_ORDINARY");
+        assertThat(r.routes()).extracting(Route::recipient)
+                .containsExactly("tianyuan-judges", "zhuzhou-division-chiefs", "president-湘0211");
+        assertThat(r.routes()).extracting(Route::channel)
+                .containsExactly(Channel.WEBHOOK, Channel.WEBHOOK, Channel.ALERTMANAGER);
+        assertThat(r.routes().get(1).role()).isEqualTo("division-chief:湘0211/民一庭");
+        assertThat(r.unrouted()).isEmpty();
+    }
+
+    @Test
+    void shouldFilterByLevelCourtTreeAndProcedureAndReportRolesNobodyAnswersFor() {
+        // The supervision office takes OVERDUE criminal cases only; a civil one is filtered out on purpose, not unrouted.
+        assertThat(EXAMPLE.route(List.of("higher-court:湘02"), AlertLevel.OVERDUE, "湘0211", "CRIMINAL_FIRST").routes())
+                .extracting(Route::recipient).containsExactly("zhuzhou-supervision-office");
+        Routing.Result civil = EXAMPLE.route(List.of("higher-court:湘02"), AlertLevel.OVERDUE, "湘0211", "CIVIL_FIRST_ORDINARY");
+        assertThat(civil.routes()).isEmpty();
+        assertThat(civil.unrouted()).isEmpty();
+        // Division chiefs of the 湘02 tree only: the high court 湘 is not a subordinate of 湘02.
+        assertThat(EXAMPLE.route(List.of("division-chief:湘"), AlertLevel.CRITICAL, "湘", "CIVIL_FIRST_ORDINARY").routes())
+                .isEmpty();
+        // A judge of another court: nobody answers for that role.
+        assertThat(EXAMPLE.route(List.of("judge:J-湘0202-01"), AlertLevel.NOTICE, "湘0202", "CIVIL_FIRST_ORDINARY").unrouted())
+                .containsExactly("judge:J-湘0202-01");
+    }
+
+    @Test
+    void shouldSendOneMessagePerRecipientAndEveryRoleOnEveryChannelWhenOpen() {
+        Routing both = Routing.byRules(List.of(new RecipientRule("all", List.of("judge:*", "president:*"), Channel.WEBHOOK,
+                java.util.Optional.empty(), java.util.Set.of(), java.util.Set.of(), java.util.Set.of())));
+        assertThat(both.route(List.of("judge:J1", "president:湘02"), AlertLevel.BREACHED, "湘02", "CIVIL_FIRST_ORDINARY")
+                .routes()).hasSize(1).first().extracting(Route::role).isEqualTo("judge:J1");
+        Routing open = Routing.open(List.of(Channel.WEBHOOK, Channel.ALERTMANAGER));
+        assertThat(open.route(List.of("judge:J1", "president:湘02"), AlertLevel.BREACHED, "湘02", "X").routes())
+                .extracting(r -> r.recipient() + "@" + r.channel())
+                .containsExactly("judge:J1@WEBHOOK", "judge:J1@ALERTMANAGER", "president:湘02@WEBHOOK", "president:湘02@ALERTMANAGER");
+    }
+
+    @Test
+    void shouldReportEveryProblemOfABadRecipientsFileWithFileEntryAndReason() throws Exception {
+        Path file = dir.resolve("recipients.yaml");
+        Files.writeString(file, """
+                recipients:
+                  - id: a
+                    roles: ["judge:*"]
+                    channel: pager
+                  - id: a
+                    roles: ["clerk:x", "judge:*x"]
+                    channel: webhook
+                    levels: [SEVERE]
+                    courts: [湘99]
+                    procedures: [CIVIL_FIFTH]
+                  - roles: []
+                    channel: alertmanager
+                    url: ftp://x
+                """);
+        assertThatThrownBy(() -> RecipientsReader.read(file, COURTS)).isInstanceOf(SeedException.class)
+                .hasMessageContaining(file + ": recipients[0] (a): channel: 'pager' is not webhook or alertmanager")
+                .hasMessageContaining(file + ": recipients[1] (a): id: duplicate")
+                .hasMessageContaining("recipients[1] (a): roles: 'clerk:x' must start with one of")
+                .hasMessageContaining("recipients[1] (a): roles: 'judge:*x': '*' may only end a pattern")
+                .hasMessageContaining("recipients[1] (a): levels: unknown code 'SEVERE'")
+                .hasMessageContaining("recipients[1] (a): courts: unknown court '湘99'")
+                .hasMessageContaining("recipients[1] (a): procedures: unknown code 'CIVIL_FIFTH'")
+                .hasMessageContaining(file + ": recipients[2]: id: required")
+                .hasMessageContaining("recipients[2]: roles: required")
+                .hasMessageContaining("recipients[2]: url: 'ftp://x' must be an http:// or https:// URL");
+        Files.writeString(file, "recipients:\n  - id: a\n    roles: [\"judge:*\"]\n    channel: webhook\n    colour: red\n");
+        assertThatThrownBy(() -> RecipientsReader.read(file, COURTS)).isInstanceOf(SeedException.class)
+                .hasMessageContaining("colour");
+    }
+}

@@ -1,0 +1,95 @@
+package org.caseflow.streams.runtime.notify;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.caseflow.events.AlertLevel;
+import org.caseflow.events.AlertStatus;
+import org.caseflow.events.DeadlineAlert;
+import org.caseflow.events.Procedure;
+import org.caseflow.schemas.CaseflowSerdes;
+import org.caseflow.streams.runtime.config.CaseflowConfig;
+import org.caseflow.streams.runtime.kafka.SharedKafka;
+import org.caseflow.streams.runtime.kafka.TopicAdmin;
+import org.caseflow.streams.runtime.kafka.TopicSpec;
+import org.caseflow.streams.topology.TopicNames;
+
+/** Topics of their own on the shared embedded broker, alerts written to them, and waiting on conditions. */
+public final class NotifyFixture {
+    public final String bootstrap = SharedKafka.get().bootstrapServers();
+    public final String prefix = "notify-" + UUID.randomUUID().toString().substring(0, 8) + ".";
+    public final TopicNames topics = new TopicNames(prefix);
+
+    public NotifyFixture() {
+        try (Admin admin = Admin.create(Map.<String, Object>of("bootstrap.servers", bootstrap))) {
+            if (!new TopicAdmin(admin).ensure(TopicSpec.all(config(Map.of()))).ok()) {
+                throw new AssertionError("topics not created");
+            }
+        }
+    }
+
+    public CaseflowConfig config(Map<String, String> extra) {
+        Map<String, String> settings = new HashMap<>(Map.of("kafka.bootstrap.servers", bootstrap,
+                "caseflow.topic.prefix", prefix, "caseflow.topic.partitions", "3",
+                "caseflow.notify.group.id", prefix + "notify", "caseflow.notify.http.port", "0",
+                "caseflow.notify.retry.initial.ms", "50", "caseflow.notify.retry.max.delay.ms", "1000",
+                "caseflow.notify.request.timeout.ms", "1000"));
+        settings.putAll(extra);
+        return CaseflowConfig.of(settings);
+    }
+
+    public static DeadlineAlert alert(String caseId, AlertLevel level, AlertStatus status, List<String> escalateTo) {
+        int days = switch (level) {
+            case NOTICE -> 15;
+            case WARNING -> 7;
+            case CRITICAL -> 3;
+            case BREACHED -> -1;
+            case OVERDUE -> -8;
+        };
+        return DeadlineAlert.newBuilder().setAlertId(caseId + "/v1/" + level).setCaseId(caseId).setCourt("湘0211")
+                .setProcedure(Procedure.CIVIL_FIRST_ORDINARY).setLevel(level).setStatus(status)
+                .setDeadline(LocalDate.of(2026, 3, 2)).setDeadlineVersion(1).setDaysRemaining(days)
+                .setRaisedAt(Instant.now()).setEscalateTo(escalateTo).setJudge(null).build();
+    }
+
+    public void publish(List<DeadlineAlert> alerts) {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers",
+                bootstrap, "acks", "all"), new StringSerializer(), new ByteArraySerializer())) {
+            var serializer = CaseflowSerdes.deadlineAlert().serializer();
+            for (DeadlineAlert a : alerts) {
+                producer.send(new ProducerRecord<>(topics.deadlineAlerts(), a.getCaseId(),
+                        serializer.serialize(topics.deadlineAlerts(), a)));
+            }
+            producer.flush();
+        }
+    }
+
+    void publishRaw(String key, byte[] value) {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers",
+                bootstrap, "acks", "all"), new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(topics.deadlineAlerts(), key, value));
+            producer.flush();
+        }
+    }
+
+    /** Polls {@code condition} until it holds; fails with {@code what} once {@code timeout} has passed. */
+    public static void await(Duration timeout, String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not within " + timeout + ": " + what);
+            }
+            Thread.sleep(50);
+        }
+    }
+}
