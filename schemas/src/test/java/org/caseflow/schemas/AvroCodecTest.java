@@ -77,9 +77,9 @@ class AvroCodecTest {
 
     @Test
     void shouldReadRecordWrittenWithAnOlderSchema() throws Exception {
-        // An older CaseSnapshot that had no "flags" field: the new reader fills in the default.
+        // An older CaseSnapshot that had no "flags" and no "referenceVersions": the new reader fills in the defaults.
         Schema current = CaseSnapshot.getClassSchema();
-        Schema older = withoutField(current, "flags");
+        Schema older = withoutField(withoutField(current, "flags"), "referenceVersions");
         GenericRecord old = new GenericData.Record(older);
         old.put("caseId", "c-old");
         old.put("court", "湘0211");
@@ -102,11 +102,12 @@ class AvroCodecTest {
         assertThat(read.getCaseId()).isEqualTo("c-old");
         assertThat(read.getFiledOn()).isEqualTo(LocalDate.of(2024, 5, 6));
         assertThat(read.getFlags()).isEmpty();
+        assertThat(read.getReferenceVersions()).isEmpty();
     }
 
     @Test
     void shouldRejectUnknownWriterFingerprint() throws Exception {
-        Schema stranger = withoutField(CaseSnapshot.getClassSchema(), "flags");
+        Schema stranger = withoutField(withoutField(CaseSnapshot.getClassSchema(), "flags"), "referenceVersions");
         GenericRecord record = new GenericData.Record(stranger);
         record.put("caseId", "c");
         record.put("court", "湘0211");
