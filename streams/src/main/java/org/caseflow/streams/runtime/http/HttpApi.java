@@ -61,13 +61,6 @@ public final class HttpApi implements AutoCloseable {
                 javalin.jetty.addConnector((server, http) -> HttpsConnector.create(server, http, tls, config.httpHost(),
                         config.httpPort()));
             }
-            // Errors Jetty answers itself (a malformed request line, an ambiguous path) show no stack or servlet name.
-            javalin.jetty.modifyServer(server -> {
-                org.eclipse.jetty.server.handler.ErrorHandler errors = new org.eclipse.jetty.server.handler.ErrorHandler();
-                errors.setShowStacks(false);
-                errors.setShowServlet(false);
-                server.setErrorHandler(errors);
-            });
             javalin.jsonMapper(new JavalinJackson(mapper, false));
             // The court page (plain HTML + JavaScript over the JSON API) from classpath:/web.
             javalin.staticFiles.add(files -> {
