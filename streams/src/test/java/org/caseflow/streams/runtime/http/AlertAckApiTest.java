@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.caseflow.streams.runtime.app.CaseflowRuntime;
 import org.caseflow.streams.runtime.config.CaseflowConfig;
+import org.caseflow.streams.runtime.config.TokenHash;
 import org.caseflow.streams.runtime.kafka.OverdueInstance;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -30,8 +31,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("integration")
 class AlertAckApiTest {
-    private static final String ALL = "ack-all-token-1";
-    private static final String OTHER_COURT = "ack-0202-token-1";
+    /** Tokens as {@code caseflow token new} makes them; the configuration holds only their hashes (issue 12). */
+    private static final String ALL = TokenHash.newToken();
+    private static final String OTHER_COURT = TokenHash.newToken();
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient client = HttpClient.newHttpClient();
 
@@ -40,8 +42,9 @@ class AlertAckApiTest {
 
     @Test
     void shouldRecordAnAckOnceAndShowItInTheCaseViewWithTokenScopedAccess() throws Exception {
-        CaseflowConfig config = OverdueInstance.config("ack", dir.resolve("state"))
-                .with(Map.of("caseflow.api.tokens", ALL + ":*;" + OTHER_COURT + ":湘0202"));
+        // Tokens given when the config is made: OverdueInstance turns authentication off only without them.
+        CaseflowConfig config = OverdueInstance.config("ack", dir.resolve("state"),
+                Map.of("caseflow.api.tokens", hashed(ALL) + ":*;" + hashed(OTHER_COURT) + ":湘0202"));
         String caseId = "(2024)湘0211民初5号";
         try (CaseflowRuntime runtime = CaseflowRuntime.start(config)) {
             assertThat(runtime.app().awaitRunning(Duration.ofSeconds(60))).isTrue();
@@ -115,5 +118,9 @@ class AlertAckApiTest {
     /** Each '/'-separated part encoded, the slashes kept: {@code /api/v1/alerts/<alertId>/ack} takes them. */
     private static String path(String alertId) {
         return Arrays.stream(alertId.split("/", -1)).map(AlertAckApiTest::segment).collect(Collectors.joining("/"));
+    }
+
+    private static String hashed(String token) {
+        return TokenHash.of(token, 1_000).written();
     }
 }
