@@ -361,8 +361,12 @@ class TwoInstanceApiTest {
         String atRisk = "/api/v1/courts/" + enc("湘02") + "/at-risk";
         String indicators = "/api/v1/courts/" + enc("湘02") + "/indicators";
         String caseUrl = "/api/v1/cases/" + enc(CASES.get(0));
-        List<String> endpoints = List.of(atRisk, indicators, caseUrl, "/api/v1/courts", "/api/v1/alerts/stream",
-                "/api/v1/session", "/metrics");
+        // The board's and the review pack's reads (issue 10) answer like the rest.
+        List<String> board = List.of("/at-risk/page", "/heatmap", "/trend", "/lineage", "/report?month=2025-04").stream()
+                .map(p -> "/api/v1/courts/" + enc("湘02") + p).toList();
+        List<String> endpoints = new ArrayList<>(List.of(atRisk, indicators, caseUrl, "/api/v1/courts",
+                "/api/v1/alerts/stream", "/api/v1/session", "/metrics", "/api/v1/clock", "/api/v1/indicator-definitions"));
+        endpoints.addAll(board);
         for (String path : endpoints) {
             for (Instance asked : List.of(a, b)) {
                 assertError(get(asked.url(path), null), 401, "a bearer token or a session is required");
@@ -379,6 +383,10 @@ class TwoInstanceApiTest {
         assertError(get(a.url(indicators), XIANG0211), 403, "may not read court 湘02");
         assertError(get(a.url(atRisk), METRICS), 403, "may not read court 湘02");
         assertError(get(a.url("/metrics"), XIANG0211), 403, "may not read metrics");
+        for (String path : board) {
+            assertError(get(a.url(path), XIANG0211), 403, "may not read court 湘02");
+            assertError(get(a.url(path.replace(enc("湘02"), enc("湘9999"))), ALL), 404, "unknown court");
+        }
         assertError(get(a.url(caseUrl), XIANG0211), 404, "unknown case");
         // 404: unknown court, case, path.
         assertError(get(a.url("/api/v1/courts/" + enc("湘9999") + "/indicators"), ALL), 404, "unknown court");
