@@ -62,15 +62,38 @@ public final class NotifyFixture {
                 .setRaisedAt(Instant.now()).setEscalateTo(escalateTo).setJudge(null).build();
     }
 
+    /**
+     * Publishes the alerts and checks every send: a record the broker refused is sent again by a new producer (the
+     * shared embedded broker now and then answers a fresh producer OUT_OF_ORDER_SEQUENCE_NUMBER, and a test waiting
+     * for a record that was never written only times out).
+     */
     public void publish(List<DeadlineAlert> alerts) {
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers",
-                bootstrap, "acks", "all"), new StringSerializer(), new ByteArraySerializer())) {
-            var serializer = CaseflowSerdes.deadlineAlert().serializer();
-            for (DeadlineAlert a : alerts) {
-                producer.send(new ProducerRecord<>(topics.deadlineAlerts(), a.getCaseId(),
-                        serializer.serialize(topics.deadlineAlerts(), a)));
+        var serializer = CaseflowSerdes.deadlineAlert().serializer();
+        List<DeadlineAlert> pending = List.copyOf(alerts);
+        for (int attempt = 1; !pending.isEmpty(); attempt++) {
+            List<DeadlineAlert> failed = new java.util.ArrayList<>();
+            Exception last = null;
+            try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers",
+                    bootstrap, "acks", "all"), new StringSerializer(), new ByteArraySerializer())) {
+                List<java.util.concurrent.Future<?>> sent = new java.util.ArrayList<>();
+                for (DeadlineAlert a : pending) {
+                    sent.add(producer.send(new ProducerRecord<>(topics.deadlineAlerts(), a.getCaseId(),
+                            serializer.serialize(topics.deadlineAlerts(), a))));
+                }
+                producer.flush();
+                for (int i = 0; i < sent.size(); i++) {
+                    try {
+                        sent.get(i).get();
+                    } catch (java.util.concurrent.ExecutionException | InterruptedException e) {
+                        failed.add(pending.get(i));
+                        last = e;
+                    }
+                }
             }
-            producer.flush();
+            if (!failed.isEmpty() && attempt == 5) {
+                throw new IllegalStateException(failed.size() + " alerts not published after 5 attempts", last);
+            }
+            pending = failed;
         }
     }
 
