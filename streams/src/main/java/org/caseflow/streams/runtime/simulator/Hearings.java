@@ -10,6 +10,7 @@ import org.caseflow.events.Disposition;
 import org.caseflow.events.HearingHeld;
 import org.caseflow.events.HearingPostponed;
 import org.caseflow.events.HearingScheduled;
+import org.caseflow.events.PostponementReason;
 import org.caseflow.events.Procedure;
 
 /**
@@ -21,7 +22,9 @@ final class Hearings {
     private static final int MORNING_SLOT = 30;     // 09:00
     private static final int AFTERNOON_SLOT = 210;  // 14:30
     private static final double ON_CLOSING_DAY = 0.4;
-    private static final String[] POSTPONE_REASONS = {"PARTY_REQUEST", "NEW_EVIDENCE", "PARTY_ABSENT", "COURT_SCHEDULE"};
+    /** The grounds drawn from (CPL 2023 art. 149); four, as the free-text reasons were, so seeded runs stay as they were. */
+    private static final PostponementReason[] POSTPONE_REASONS = {PostponementReason.NEW_EVIDENCE,
+        PostponementReason.PARTICIPANT_ABSENT, PostponementReason.RECUSAL_APPLICATION, PostponementReason.OTHER};
 
     private final WorkingTime time;
 
@@ -70,7 +73,7 @@ final class Hearings {
             scheduledOn = scheduledOn.isBefore(previous) ? previous : scheduledOn;
             b.add(scheduledOn, new HearingScheduled(hearingId, WorkingTime.instant(firstDate, slot)));
             if (!firstDate.equals(held)) {
-                b.add(firstDate, new HearingPostponed(hearingId, POSTPONE_REASONS[r.nextInt(POSTPONE_REASONS.length)]));
+                b.add(firstDate, new HearingPostponed(hearingId, null, POSTPONE_REASONS[r.nextInt(POSTPONE_REASONS.length)], null));
                 slot = r.nextBoolean() ? MORNING_SLOT : AFTERNOON_SLOT;
                 b.add(firstDate, new HearingScheduled(hearingId, WorkingTime.instant(held, slot)));
             }
