@@ -83,6 +83,11 @@ public final class StoreQueries implements LocalQueries {
 
     @Override
     public Optional<Object> caseById(String caseId) {
+        return caseById(caseId, false);
+    }
+
+    @Override
+    public Optional<Object> caseById(String caseId, boolean withNotes) {
         ReadOnlyKeyValueStore<String, CaseRecord> cases = store(StoreNames.CASES);
         CaseRecord record = cases.get(caseId);
         if (record == null) {
@@ -106,7 +111,12 @@ public final class StoreQueries implements LocalQueries {
         List<CaseEvent> ordered = new ArrayList<>(EventLogs.events(caseId, record, store(StoreNames.CASE_EVENTS)));
         ordered.sort(CaseFolder.canonicalOrder(evaluator.zoneOf(snapshot.get().getCourt())));
         for (CaseEvent event : ordered) {
-            history.add(parse(EventJson.toJson(event)));
+            ObjectNode line = (ObjectNode) parse(EventJson.toJson(event));
+            if (!withNotes) {
+                // The reason code says why; the note is a remark only the court's own token holders ask for.
+                line.remove("note");
+            }
+            history.add(line);
         }
         return Optional.of(body);
     }
