@@ -113,12 +113,24 @@ public final class StoreQueries implements LocalQueries {
         for (CaseEvent event : ordered) {
             ObjectNode line = (ObjectNode) parse(EventJson.toJson(event));
             if (!withNotes) {
-                // The reason code says why; the note is a remark only the court's own token holders ask for.
-                line.remove("note");
+                withoutFreeText(line);
             }
             history.add(line);
         }
         return Optional.of(body);
+    }
+
+    /**
+     * The reason code says why; the note, and the deprecated free-text reason of records written before the codes,
+     * are remarks only the court's own token holders ask for (docs/security.md, "Personal data"). The suspension's
+     * {@code reason} is a code and stays.
+     */
+    static void withoutFreeText(ObjectNode event) {
+        event.remove("note");
+        String type = event.path("type").asText();
+        if (type.equals("HEARING_POSTPONED") || type.equals("CLOCK_RESTARTED")) {
+            event.remove("reason");
+        }
     }
 
     @Override
