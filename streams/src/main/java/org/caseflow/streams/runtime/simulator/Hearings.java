@@ -22,9 +22,13 @@ final class Hearings {
     private static final int MORNING_SLOT = 30;     // 09:00
     private static final int AFTERNOON_SLOT = 210;  // 14:30
     private static final double ON_CLOSING_DAY = 0.4;
-    /** The grounds drawn from (CPL 2023 art. 149); four, as the free-text reasons were, so seeded runs stay as they were. */
-    private static final PostponementReason[] POSTPONE_REASONS = {PostponementReason.NEW_EVIDENCE,
-        PostponementReason.PARTICIPANT_ABSENT, PostponementReason.RECUSAL_APPLICATION, PostponementReason.OTHER};
+    /**
+     * The grounds drawn from (CPL 2023 art. 149), in place of the free-text reasons of before and in their order, so a
+     * seeded run draws the same: a party's request and the court's schedule are no ground of their own (149(4), OTHER),
+     * new evidence is 149(3), an absent party 149(1).
+     */
+    private static final PostponementReason[] POSTPONE_REASONS = {PostponementReason.OTHER, PostponementReason.NEW_EVIDENCE,
+        PostponementReason.PARTICIPANT_ABSENT, PostponementReason.OTHER};
 
     private final WorkingTime time;
 
