@@ -14,7 +14,7 @@ import org.apache.avro.Schema;
  */
 public final class ReleasedSchemas {
     /** Released versions, oldest first. Add "v2" here when a changed schema is released. */
-    public static final List<String> VERSIONS = List.of("v1");
+    public static final List<String> VERSIONS = List.of("v1", "v2");
 
     private ReleasedSchemas() {
     }

@@ -18,9 +18,13 @@ import org.caseflow.events.CaseEvent;
 import org.caseflow.events.CaseFiled;
 import org.caseflow.events.CaseSnapshot;
 import org.caseflow.events.CaseStatus;
+import org.caseflow.events.ClockRestarted;
 import org.caseflow.events.DeadlineAlert;
+import org.caseflow.events.HearingPostponed;
 import org.caseflow.events.IndicatorValue;
+import org.caseflow.events.PostponementReason;
 import org.caseflow.events.Procedure;
+import org.caseflow.events.RestartReason;
 import org.junit.jupiter.api.Test;
 
 class AvroCodecTest {
@@ -103,6 +107,73 @@ class AvroCodecTest {
         assertThat(read.getFiledOn()).isEqualTo(LocalDate.of(2024, 5, 6));
         assertThat(read.getFlags()).isEmpty();
         assertThat(read.getReferenceVersions()).isEmpty();
+    }
+
+    /**
+     * Reasons became a code plus an optional note (CaseEvent v2). Events written by a v1 producer, whose reasons are
+     * free text only, still decode: the text stays readable (deprecated), the code and the note are absent.
+     */
+    @Test
+    void shouldReadFreeTextReasonsOfVersionOneEvents() throws Exception {
+        Schema v1 = ReleasedSchemas.of("CaseEvent").get(0);
+        assertThat(v1.toString()).doesNotContain("reasonCode");
+        AvroCodec<CaseEvent> codec = CaseflowSerdes.caseEvent().codec();
+
+        CaseEvent postponed = codec.decode(encode(v1, "HearingPostponed", payload -> {
+            payload.put("hearingId", "H-1");
+            payload.put("reason", "被告申请鉴定");
+        }));
+        HearingPostponed p = (HearingPostponed) postponed.getPayload();
+        assertThat(p.getReason()).isEqualTo("被告申请鉴定");
+        assertThat(p.getReasonCode()).isNull();
+        assertThat(p.getNote()).isNull();
+
+        CaseEvent restarted = codec.decode(encode(v1, "ClockRestarted", payload -> {
+            payload.put("restartedOn", (int) LocalDate.of(2025, 6, 3).toEpochDay());
+            payload.put("reason", "补充侦查后重新移送");
+        }));
+        ClockRestarted r = (ClockRestarted) restarted.getPayload();
+        assertThat(r.getReason()).isEqualTo("补充侦查后重新移送");
+        assertThat(r.getReasonCode()).isNull();
+        assertThat(r.getNote()).isNull();
+    }
+
+    /** The reverse: a consumer still on v1 reads a v2 event, and a restart's reason is the code's name there. */
+    @Test
+    void shouldLetVersionOneReadersReadCodedReasons() throws Exception {
+        Schema v1 = ReleasedSchemas.of("CaseEvent").get(0);
+        CaseEvent restarted = CaseEvent.newBuilder(filing()).setPayload(ClockRestarted.newBuilder()
+                .setRestartedOn(LocalDate.of(2025, 6, 3)).setReason(RestartReason.SUPPLEMENTARY_INVESTIGATION.name())
+                .setReasonCode(RestartReason.SUPPLEMENTARY_INVESTIGATION).setNote("退回补充侦查一次").build()).build();
+        CaseEvent postponed = CaseEvent.newBuilder(filing()).setPayload(HearingPostponed.newBuilder().setHearingId("H-1")
+                .setReasonCode(PostponementReason.NEW_EVIDENCE).build()).build();
+        var oldReader = new org.apache.avro.message.BinaryMessageDecoder<GenericRecord>(GenericData.get(), v1);
+        oldReader.addSchema(CaseEvent.getClassSchema());
+
+        GenericRecord r = (GenericRecord) oldReader.decode(CaseflowSerdes.caseEvent().codec().encode(restarted)).get("payload");
+        assertThat(r.get("reason").toString()).isEqualTo("SUPPLEMENTARY_INVESTIGATION");
+        assertThat(r.getSchema().getField("reasonCode")).isNull();
+        GenericRecord p = (GenericRecord) oldReader.decode(CaseflowSerdes.caseEvent().codec().encode(postponed)).get("payload");
+        assertThat(p.get("hearingId").toString()).isEqualTo("H-1");
+        assertThat(p.get("reason")).isNull();
+    }
+
+    private static byte[] encode(Schema caseEvent, String payloadName,
+            java.util.function.Consumer<GenericRecord> fill) throws java.io.IOException {
+        Schema payloadSchema = caseEvent.getField("payload").schema().getTypes().stream()
+                .filter(t -> t.getName().equals(payloadName)).findFirst().orElseThrow();
+        GenericRecord payload = new GenericData.Record(payloadSchema);
+        fill.accept(payload);
+        GenericRecord event = new GenericData.Record(caseEvent);
+        event.put("eventId", "e-old");
+        event.put("caseId", "(2025)湘02刑初15号");
+        event.put("court", "湘02");
+        event.put("occurredAt", AT.toEpochMilli());
+        event.put("payload", payload);
+        ByteBuffer bytes = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), caseEvent).encode(event);
+        byte[] raw = new byte[bytes.remaining()];
+        bytes.get(raw);
+        return raw;
     }
 
     @Test

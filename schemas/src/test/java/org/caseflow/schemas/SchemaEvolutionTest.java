@@ -41,6 +41,31 @@ class SchemaEvolutionTest {
                 .anySatisfy(problem -> assertThat(problem).startsWith("backward").contains("courtLevel"));
     }
 
+    /** Reasons as codes (v2): the current CaseEvent is the newest released one, so every producer's writer is known. */
+    @Test
+    void shouldReleaseTheCurrentCaseEvent() {
+        List<Schema> released = ReleasedSchemas.of("CaseEvent");
+        assertThat(released).hasSize(2);
+        assertThat(org.apache.avro.SchemaNormalization.parsingFingerprint64(released.get(released.size() - 1)))
+                .isEqualTo(org.apache.avro.SchemaNormalization.parsingFingerprint64(CaseEvent.getClassSchema()));
+        assertThat(released.get(0).toString()).doesNotContain("reasonCode");
+    }
+
+    @Test
+    void shouldRefuseMakingTheRestartReasonOptional() {
+        // Why CLOCK_RESTARTED.reason stays a required string: a null there is unreadable for a v1 consumer.
+        Schema current = CaseEvent.getClassSchema();
+        String json = current.toString().replace(
+                "{\"name\":\"reason\",\"type\":{\"type\":\"string\",\"avro.java.string\":\"String\"},",
+                "{\"name\":\"reason\",\"type\":[\"null\",{\"type\":\"string\",\"avro.java.string\":\"String\"}],"
+                        + "\"default\":null,");
+        assertThat(json).isNotEqualTo(current.toString());
+        Schema candidate = new Schema.Parser().parse(json);
+
+        assertThat(SchemaEvolution.problems(candidate, ReleasedSchemas.of("CaseEvent")))
+                .anySatisfy(problem -> assertThat(problem).startsWith("forward"));
+    }
+
     @Test
     void shouldFailOnRemovedEnumSymbolWithoutDefault() {
         // Removing a procedure code breaks readers of the new schema on old data.

@@ -15,8 +15,8 @@ final class MetricLabels {
             "deserialization", "processing", "production", "serialization",
             Refusal.KEY_MISMATCH, Refusal.BAD_CASE_ID, Refusal.CONTROL_CHARACTER, Refusal.MALFORMED_TEXT,
             Refusal.UNKNOWN_COURT, Refusal.COURT_MISMATCH, Refusal.IMPLAUSIBLE_DATE, Refusal.AHEAD_OF_CLOCK,
-            Refusal.DATED_AFTER_RECORDED, Refusal.PERSONAL_DATA, "rejected-transition", "too-many-before-filing", "never-filed",
-            "origin-unknown", "invalid-fact", "malformed-fact", "future-fact", "malformed-delta",
+            Refusal.DATED_AFTER_RECORDED, Refusal.PERSONAL_DATA, Refusal.NOTE_TOO_LONG, "rejected-transition",
+            "too-many-before-filing", "never-filed", "origin-unknown", "invalid-fact", "malformed-fact", "future-fact", "malformed-delta",
             "corrupt-pending-delta", "timer-failed", "bad-indicator-period");
     static final List<String> ALERT_LEVELS = List.of("NOTICE", "WARNING", "CRITICAL", "BREACHED", "OVERDUE");
     static final List<String> ALERT_STATUSES = List.of("FIRING", "RESOLVED");

@@ -19,7 +19,8 @@ import org.caseflow.streams.domain.courts.CourtRegistry;
  * run, and {@code replay}) and the running app, so a file that validates is never dead-lettered for its content and
  * the reverse: text (well-formed Unicode, no control characters), a court the registry knows and that the case
  * number names, dates and instants in a plausible range, no event dated after it was recorded, no personal data
- * (a judge is a pseudonymous id, {@link PersonalDataCheck}) and, live only, no event from too far in the future.
+ * (a judge is a pseudonymous id, {@link PersonalDataCheck}), a note of at most {@link #NOTE_MAX_CHARS} characters
+ * and, live only, no event from too far in the future.
  * Fields are checked in the order of the contract (DESIGN.md section 3: common fields, then the payload's); the first
  * problem is reported. Pure: the wall clock is an argument.
  */
@@ -40,6 +41,11 @@ public final class EventChecks {
      * ({@code CaseFolder.MAX_DAYS_AHEAD}, docs/design.md: "events may be recorded late, never early").
      */
     public static final int RECORDED_SLACK_DAYS = 1;
+    /**
+     * The longest {@code note} of a postponement or restart, in characters (code points): a remark beside the reason
+     * code, not a place for a statement or a file. Longer notes are refused ({@link Refusal#NOTE_TOO_LONG}).
+     */
+    public static final int NOTE_MAX_CHARS = 200;
     /** The payload field that holds the day an event is about, as {@code CaseFolder.dayOf} reads it. */
     private static final Map<EventType, String> OWN_DATE = Map.of(
             EventType.CASE_FILED, "filedOn",
@@ -136,6 +142,9 @@ public final class EventChecks {
                 if (refusal == null) {
                     refusal = PersonalDataCheck.check(field.name(), text);
                 }
+                if (refusal == null && field.name().equals("note")) {
+                    refusal = note(text);
+                }
             } else if (value instanceof LocalDate date) {
                 refusal = date(field.name(), date, field.name().equals(ownDate) ? recorded : null, zone);
             } else if (value instanceof Instant instant) {
@@ -150,6 +159,16 @@ public final class EventChecks {
 
     private static Refusal text(String field, String text) {
         return text == null ? null : TextCheck.check(field, text);
+    }
+
+    private static Refusal note(String text) {
+        int length = text.codePointCount(0, text.length());
+        if (length > NOTE_MAX_CHARS) {
+            // The length only: the text may be what the limit is there to keep out.
+            return new Refusal(Refusal.NOTE_TOO_LONG, "note", length + " characters, over the limit of " + NOTE_MAX_CHARS
+                    + " (a short remark beside reasonCode)");
+        }
+        return null;
     }
 
     /** {@code recorded}: the day the event was recorded when this is the event's own date, else null. */

@@ -23,8 +23,11 @@ public record Refusal(String reason, String field, String detail) {
     public static final String IMPLAUSIBLE_DATE = "implausible-date";
     /** Live: an occurredAt further ahead of the wall clock than the configured skew. */
     public static final String AHEAD_OF_CLOCK = "ahead-of-clock";
-    /** A judge that is not a pseudonymous id, or an identity-number-shaped value in judge, division or reason. */
+    /** A judge that is not a pseudonymous id, or an identity-number-shaped value or a name with a title in division,
+     * reason or note. */
     public static final String PERSONAL_DATA = "personal-data";
+    /** A postponement's or restart's note longer than {@code EventChecks.NOTE_MAX_CHARS}. */
+    public static final String NOTE_TOO_LONG = "note-too-long";
     /** An event whose own date is more than a day after the day it was recorded. */
     public static final String DATED_AFTER_RECORDED = "dated-after-recorded";
 

@@ -83,6 +83,11 @@ public final class StoreQueries implements LocalQueries {
 
     @Override
     public Optional<Object> caseById(String caseId) {
+        return caseById(caseId, false);
+    }
+
+    @Override
+    public Optional<Object> caseById(String caseId, boolean withNotes) {
         ReadOnlyKeyValueStore<String, CaseRecord> cases = store(StoreNames.CASES);
         CaseRecord record = cases.get(caseId);
         if (record == null) {
@@ -106,9 +111,26 @@ public final class StoreQueries implements LocalQueries {
         List<CaseEvent> ordered = new ArrayList<>(EventLogs.events(caseId, record, store(StoreNames.CASE_EVENTS)));
         ordered.sort(CaseFolder.canonicalOrder(evaluator.zoneOf(snapshot.get().getCourt())));
         for (CaseEvent event : ordered) {
-            history.add(parse(EventJson.toJson(event)));
+            ObjectNode line = (ObjectNode) parse(EventJson.toJson(event));
+            if (!withNotes) {
+                withoutFreeText(line);
+            }
+            history.add(line);
         }
         return Optional.of(body);
+    }
+
+    /**
+     * The reason code says why; the note, and the deprecated free-text reason of records written before the codes,
+     * are remarks only the court's own token holders ask for (docs/security.md, "Personal data"). The suspension's
+     * {@code reason} is a code and stays.
+     */
+    static void withoutFreeText(ObjectNode event) {
+        event.remove("note");
+        String type = event.path("type").asText();
+        if (type.equals("HEARING_POSTPONED") || type.equals("CLOCK_RESTARTED")) {
+            event.remove("reason");
+        }
     }
 
     @Override

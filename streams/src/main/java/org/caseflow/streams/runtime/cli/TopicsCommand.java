@@ -82,7 +82,7 @@ public final class TopicsCommand implements Callable<Integer> {
             }
             problems.forEach(problem -> err.println("MISMATCH " + problem));
             for (String principal : grants) {
-                var acls = CaseflowAcls.forApp(config, principal);
+                var acls = CaseflowAcls.forGrant(config, principal);
                 admin.createAcls(acls).all().get(config.connectTimeout().toMillis() + 5_000,
                         java.util.concurrent.TimeUnit.MILLISECONDS);
                 out.println("granted " + principal + " " + acls.size() + " ACLs");

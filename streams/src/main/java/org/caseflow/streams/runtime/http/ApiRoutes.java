@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Set;
 import org.caseflow.streams.runtime.config.ApiTokens;
 import org.caseflow.streams.runtime.http.auth.HttpAuth;
+import org.caseflow.streams.runtime.http.auth.Principal;
 
 /**
  * The {@code /api/v1} routes: parameter checks (400), court limits of the caller's token (403), then
@@ -41,9 +42,19 @@ final class ApiRoutes {
         app.sse("/api/v1/alerts/stream", client -> alerts.register(client, courts(client.ctx())));
     }
 
+    /**
+     * {@code ?notes=true} keeps the notes of postponements and restarts in the history: for a caller with a token
+     * (its courts are checked below as for any case), never when {@code caseflow.http.auth=none} leaves the API open
+     * (docs/security.md, "Personal data").
+     */
     private void caseById(Context ctx) {
         String caseId = ctx.pathParam("caseId");
-        QueryRouter.CaseAnswer answer = router.caseById(caseId, request(ctx));
+        boolean withNotes = "true".equals(ctx.queryParam("notes"));
+        if (withNotes && HttpAuth.principal(ctx) == Principal.ANYONE) { // the one principal of an open API
+            throw new ApiException(403, "notes are given only to a caller with a token for the case's court"
+                    + " (caseflow.http.auth=none gives none)");
+        }
+        QueryRouter.CaseAnswer answer = router.caseById(caseId, withNotes, request(ctx));
         if (answer instanceof QueryRouter.RemoteAnswer remote) {
             // The owner already applied the token's court limits.
             HttpApi.relay(ctx, remote.status(), remote.body());

@@ -15,6 +15,14 @@ public interface LocalQueries {
     /** One case with its deadline and history, any Jackson-serialisable object with a {@code court} field. */
     Optional<Object> caseById(String caseId);
 
+    /**
+     * As {@link #caseById(String)}; {@code withNotes} keeps the {@code note} of postponements and restarts in the
+     * history, which is otherwise left out (docs/security.md, "Personal data"). Without notes by default.
+     */
+    default Optional<Object> caseById(String caseId, boolean withNotes) {
+        return caseById(caseId);
+    }
+
     /** Open cases of {@code court} due within {@code withinDays} days or already overdue. */
     List<AtRiskCase> atRisk(String court, int withinDays);
 

@@ -55,13 +55,18 @@ final class QueryRouter {
     }
 
     CaseAnswer caseById(String caseId, Request request) {
+        return caseById(caseId, false, request);
+    }
+
+    /** @param withNotes keep the notes in the history (the request's own query asks the owner the same) */
+    CaseAnswer caseById(String caseId, boolean withNotes, Request request) {
         requireReady();
         KeyQueryMetadata owner = streams.kafkaStreams().queryMetadataForKey(StoreNames.CASES, caseId, Serdes.String().serializer());
         if (owner == null || owner == KeyQueryMetadata.NOT_AVAILABLE || owner.activeHost() == null) {
             throw ApiException.notReady("the owner of case " + caseId + " is not known yet (rebalancing)");
         }
         if (owner.activeHost().equals(streams.thisHost())) {
-            return new LocalCase(localCall(() -> local.caseById(caseId))
+            return new LocalCase(localCall(() -> local.caseById(caseId, withNotes))
                     .orElseThrow(() -> new ApiException(404, "unknown case " + caseId)));
         }
         if (request.forwarded()) {

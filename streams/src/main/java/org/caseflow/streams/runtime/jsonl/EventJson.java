@@ -75,6 +75,8 @@ public final class EventJson {
                     HearingPostponed p = (HearingPostponed) payload;
                     json.text("hearingId", p.getHearingId());
                     optional(json, "reason", p.getReason());
+                    optional(json, "reasonCode", p.getReasonCode());
+                    optional(json, "note", p.getNote());
                 }
                 case CLOCK_SUSPENDED -> {
                     ClockSuspended p = (ClockSuspended) payload;
@@ -86,7 +88,13 @@ public final class EventJson {
                 }
                 case CLOCK_RESTARTED -> {
                     ClockRestarted p = (ClockRestarted) payload;
-                    json.date("restartedOn", p.getRestartedOn()).text("reason", p.getReason());
+                    json.date("restartedOn", p.getRestartedOn());
+                    // A coded restart carries the code's name as its (deprecated) reason for older readers: not written.
+                    if (p.getReasonCode() == null || !p.getReasonCode().name().equals(p.getReason())) {
+                        json.text("reason", p.getReason());
+                    }
+                    optional(json, "reasonCode", p.getReasonCode());
+                    optional(json, "note", p.getNote());
                 }
                 case EXTENSION_GRANTED -> {
                     ExtensionGranted p = (ExtensionGranted) payload;
@@ -118,7 +126,7 @@ public final class EventJson {
             }
         }
 
-        private static void optional(JsonLine json, String name, String value) {
+        private static void optional(JsonLine json, String name, Object value) {
             if (value != null) {
                 json.text(name, value);
             }

@@ -104,6 +104,24 @@ final class LineFields {
         throw new LineRejection(name, "unknown " + what + " code " + text + " (allowed: " + allowed + ")");
     }
 
+    /** An optional code of an Avro enum: absent or null is null, anything else as {@link #requiredCode}. */
+    <E extends Enum<E>> E optionalCode(String name, Class<E> codes, String what) {
+        String text = optionalText(name);
+        return text == null ? null : requiredCode(name, codes, what);
+    }
+
+    /**
+     * An optional free-text field the contract keeps only so that old files stay valid (a postponement's or
+     * restart's {@code reason}, replaced by {@code reasonCode} and {@code note}): read as before, with a warning.
+     */
+    String deprecatedText(String name) {
+        String text = optionalText(name);
+        if (text != null) {
+            warnings.add(name + ": free text is deprecated, write reasonCode (and note) instead");
+        }
+        return text;
+    }
+
     /** An optional JSON integer that must be at least 1. */
     Integer optionalPositiveInt(String name) {
         JsonNode value = value(name);

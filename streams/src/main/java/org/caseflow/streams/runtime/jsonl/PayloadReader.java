@@ -17,8 +17,10 @@ import org.caseflow.events.HearingPostponed;
 import org.caseflow.events.HearingScheduled;
 import org.caseflow.events.JudgeAssigned;
 import org.caseflow.events.JudgmentEffective;
+import org.caseflow.events.PostponementReason;
 import org.caseflow.events.Procedure;
 import org.caseflow.events.ProcedureChanged;
+import org.caseflow.events.RestartReason;
 import org.caseflow.events.SuspensionReason;
 import org.caseflow.streams.domain.EventType;
 
@@ -43,12 +45,13 @@ final class PayloadReader {
             case HEARING_SCHEDULED -> new HearingScheduled(
                     f.requiredText("hearingId"), f.requiredInstant("scheduledFor"));
             case HEARING_HELD -> new HearingHeld(f.requiredText("hearingId"), f.requiredDate("heldOn"));
-            case HEARING_POSTPONED -> new HearingPostponed(f.requiredText("hearingId"), f.optionalText("reason"));
+            case HEARING_POSTPONED -> new HearingPostponed(f.requiredText("hearingId"), f.deprecatedText("reason"),
+                    f.optionalCode("reasonCode", PostponementReason.class, "postponement reason"), f.optionalText("note"));
             case CLOCK_SUSPENDED -> new ClockSuspended(
                     f.requiredCode("reason", SuspensionReason.class, "suspension reason"),
                     f.requiredDate("suspendedFrom"));
             case CLOCK_RESUMED -> clockResumed(f);
-            case CLOCK_RESTARTED -> new ClockRestarted(f.requiredDate("restartedOn"), f.requiredText("reason"));
+            case CLOCK_RESTARTED -> clockRestarted(f);
             case EXTENSION_GRANTED -> extensionGranted(f);
             case CASE_CLOSED -> new CaseClosed(
                     f.requiredDate("closedOn"), f.requiredCode("disposition", Disposition.class, "disposition"));
@@ -72,6 +75,21 @@ final class PayloadReader {
             throw new LineRejection("resumedOn", "before suspendedFrom (" + resumedOn + " < " + suspendedFrom + ")");
         }
         return new ClockResumed(reason, resumedOn);
+    }
+
+    /**
+     * A restart names its ground by {@code reasonCode}; files written before the code existed have the free-text
+     * {@code reason} instead (deprecated, still accepted). One of the two is required. Avro keeps {@code reason}
+     * required so that consumers of the first schema version can read coded restarts: it holds the code's name then.
+     */
+    private static ClockRestarted clockRestarted(LineFields f) {
+        LocalDate restartedOn = f.requiredDate("restartedOn");
+        String reason = f.deprecatedText("reason");
+        RestartReason code = f.optionalCode("reasonCode", RestartReason.class, "restart reason");
+        if (code == null && reason == null) {
+            throw new LineRejection("reasonCode", "missing required field");
+        }
+        return new ClockRestarted(restartedOn, reason != null ? reason : code.name(), code, f.optionalText("note"));
     }
 
     private static ExtensionGranted extensionGranted(LineFields f) {

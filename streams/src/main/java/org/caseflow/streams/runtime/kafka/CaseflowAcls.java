@@ -45,6 +45,19 @@ public final class CaseflowAcls {
         return acls;
     }
 
+    /**
+     * What {@code caseflow topics --grant} creates: the app's set and READ on the consumer group of
+     * {@code caseflow notify} ({@code caseflow.notify.group.id}), so that notify may log in as the same user (the
+     * compose SASL overlay does): of the topics it needs only what the app's set already holds (READ on the alerts and
+     * acknowledgements, WRITE on its dead letters). {@link #forApp} stays the set {@code caseflow run} checks.
+     */
+    public static List<AclBinding> forGrant(CaseflowConfig config, String principal) {
+        List<AclBinding> acls = new ArrayList<>(forApp(config, principal));
+        acls.add(allow(ResourceType.GROUP, config.notifications().groupId(), PatternType.LITERAL, AclOperation.READ,
+                principal));
+        return acls;
+    }
+
     private static AclBinding allow(ResourceType type, String name, PatternType pattern, AclOperation op, String principal) {
         return new AclBinding(new ResourcePattern(type, name, pattern),
                 new AccessControlEntry(principal, "*", op, AclPermissionType.ALLOW));

@@ -10,6 +10,7 @@ import org.caseflow.events.Disposition;
 import org.caseflow.events.HearingHeld;
 import org.caseflow.events.HearingPostponed;
 import org.caseflow.events.HearingScheduled;
+import org.caseflow.events.PostponementReason;
 import org.caseflow.events.Procedure;
 
 /**
@@ -21,7 +22,13 @@ final class Hearings {
     private static final int MORNING_SLOT = 30;     // 09:00
     private static final int AFTERNOON_SLOT = 210;  // 14:30
     private static final double ON_CLOSING_DAY = 0.4;
-    private static final String[] POSTPONE_REASONS = {"PARTY_REQUEST", "NEW_EVIDENCE", "PARTY_ABSENT", "COURT_SCHEDULE"};
+    /**
+     * The grounds drawn from (CPL 2023 art. 149), in place of the free-text reasons of before and in their order, so a
+     * seeded run draws the same: a party's request and the court's schedule are no ground of their own (149(4), OTHER),
+     * new evidence is 149(3), an absent party 149(1).
+     */
+    private static final PostponementReason[] POSTPONE_REASONS = {PostponementReason.OTHER, PostponementReason.NEW_EVIDENCE,
+        PostponementReason.PARTICIPANT_ABSENT, PostponementReason.OTHER};
 
     private final WorkingTime time;
 
@@ -70,7 +77,7 @@ final class Hearings {
             scheduledOn = scheduledOn.isBefore(previous) ? previous : scheduledOn;
             b.add(scheduledOn, new HearingScheduled(hearingId, WorkingTime.instant(firstDate, slot)));
             if (!firstDate.equals(held)) {
-                b.add(firstDate, new HearingPostponed(hearingId, POSTPONE_REASONS[r.nextInt(POSTPONE_REASONS.length)]));
+                b.add(firstDate, new HearingPostponed(hearingId, null, POSTPONE_REASONS[r.nextInt(POSTPONE_REASONS.length)], null));
                 slot = r.nextBoolean() ? MORNING_SLOT : AFTERNOON_SLOT;
                 b.add(firstDate, new HearingScheduled(hearingId, WorkingTime.instant(held, slot)));
             }

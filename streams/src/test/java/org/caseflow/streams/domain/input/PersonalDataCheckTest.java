@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.stream.Stream;
 import org.caseflow.events.HearingPostponed;
 import org.caseflow.events.JudgeAssigned;
+import org.caseflow.events.PostponementReason;
 import org.junit.jupiter.api.Test;
 
 /** No person's name or identity number gets past the input rules, and the schemas have no field made for one. */
@@ -50,6 +51,34 @@ class PersonalDataCheckTest {
         assertThat(check(event(HearingPostponed.newBuilder().setHearingId("h-1")
                 .setReason("当事人 110101199003074578 申请").build())))
                 .hasValueSatisfying(r -> assertThat(r.reason()).isEqualTo(Refusal.PERSONAL_DATA));
+    }
+
+    @Test
+    void shouldRefuseNamesWithTitlesIdentityAndPhoneNumbersInANoteWithoutEchoingThem() {
+        for (String note : List.of("张三法官休假", "因李审判长回避", "欧阳小明律师另有开庭", "证人王某出差", "被告李某某住院", "Judge Wang away",
+                "联系人电话13812345678", "手机 138-1234-5678", "电话0731-22334455", "身份证11010119900307457X")) {
+            assertThat(check(event(postponedWithNote(note)))).as(note).hasValueSatisfying(r -> {
+                assertThat(r.reason()).isEqualTo(Refusal.PERSONAL_DATA);
+                assertThat(r.field()).isEqualTo("note");
+                assertThat(r.message()).doesNotContain(note);
+            });
+        }
+        // The same rule for a division: a unit, not a person.
+        assertThat(check(event(JudgeAssigned.newBuilder().setJudge("J-1").setDivision("张三法官组").build())))
+                .hasValueSatisfying(r -> assertThat(r.field()).isEqualTo("division"));
+    }
+
+    @Test
+    void shouldAcceptRemarksThatNameRolesButNoPerson() {
+        for (String note : List.of("被告申请重新鉴定", "原告代理律师另有开庭", "承办法官参加培训", "向法官申请延期", "双方律师均同意",
+                "经院长批准", "报高院院长审批", "证人陈述需核实", "准许律师阅卷", "当事人申请回避", "2025-04-12 开庭改期",
+                "案号(2025)湘0211民初1234号")) {
+            assertThat(check(event(postponedWithNote(note)))).as(note).isEmpty();
+        }
+    }
+
+    private static HearingPostponed postponedWithNote(String note) {
+        return HearingPostponed.newBuilder().setHearingId("h-1").setReasonCode(PostponementReason.OTHER).setNote(note).build();
     }
 
     /**

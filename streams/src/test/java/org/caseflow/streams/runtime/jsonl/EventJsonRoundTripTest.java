@@ -33,10 +33,13 @@ class EventJsonRoundTripTest {
             "{\"eventId\":\"e3\",\"type\":\"PROCEDURE_CHANGED\",\"caseId\":\"c\",\"court\":\"湘02\",\"occurredAt\":\"2025-12-10T01:15:00Z\",\"procedure\":\"CIVIL_FIRST_ORDINARY\",\"changedOn\":\"2025-05-20\"}",
             "{\"eventId\":\"e4\",\"type\":\"HEARING_SCHEDULED\",\"caseId\":\"c\",\"court\":\"湘02\",\"occurredAt\":\"2025-12-10T01:15:00Z\",\"hearingId\":\"H-1\",\"scheduledFor\":\"2025-04-08T01:00:00Z\"}",
             "{\"eventId\":\"e5\",\"type\":\"HEARING_HELD\",\"caseId\":\"c\",\"court\":\"湘02\",\"occurredAt\":\"2025-12-10T01:15:00Z\",\"hearingId\":\"H-1\",\"heldOn\":\"2025-04-08\"}",
-            "{\"eventId\":\"e6\",\"type\":\"HEARING_POSTPONED\",\"caseId\":\"c\",\"court\":\"湘02\",\"occurredAt\":\"2025-12-10T01:15:00Z\",\"hearingId\":\"H-1\",\"reason\":\"被告申请鉴定\"}",
+            "{\"eventId\":\"e6\",\"type\":\"HEARING_POSTPONED\",\"caseId\":\"c\",\"court\":\"湘02\",\"occurredAt\":\"2025-12-10T01:15:00Z\",\"hearingId\":\"H-1\",\"reasonCode\":\"NEW_EVIDENCE\",\"note\":\"被告申请重新鉴定\"}",
+            // Written before reasons were codes (CaseEvent v1): the free text is still read and written back.
+            "{\"eventId\":\"e6b\",\"type\":\"HEARING_POSTPONED\",\"caseId\":\"c\",\"court\":\"湘02\",\"occurredAt\":\"2025-12-10T01:15:00Z\",\"hearingId\":\"H-1\",\"reason\":\"被告申请鉴定\"}",
             "{\"eventId\":\"e7\",\"type\":\"CLOCK_SUSPENDED\",\"caseId\":\"c\",\"court\":\"湘02\",\"occurredAt\":\"2025-12-10T01:15:00Z\",\"reason\":\"PUBLIC_NOTICE\",\"suspendedFrom\":\"2025-04-07\"}",
             "{\"eventId\":\"e8\",\"type\":\"CLOCK_RESUMED\",\"caseId\":\"c\",\"court\":\"湘02\",\"occurredAt\":\"2025-12-10T01:15:00Z\",\"reason\":\"PUBLIC_NOTICE\",\"resumedOn\":\"2025-05-19\"}",
-            "{\"eventId\":\"e9\",\"type\":\"CLOCK_RESTARTED\",\"caseId\":\"c\",\"court\":\"湘02\",\"occurredAt\":\"2025-12-10T01:15:00Z\",\"restartedOn\":\"2025-06-03\",\"reason\":\"补充侦查\"}",
+            "{\"eventId\":\"e9\",\"type\":\"CLOCK_RESTARTED\",\"caseId\":\"c\",\"court\":\"湘02\",\"occurredAt\":\"2025-12-10T01:15:00Z\",\"restartedOn\":\"2025-06-03\",\"reasonCode\":\"SUPPLEMENTARY_INVESTIGATION\",\"note\":\"第一次退回补充侦查\"}",
+            "{\"eventId\":\"e9b\",\"type\":\"CLOCK_RESTARTED\",\"caseId\":\"c\",\"court\":\"湘02\",\"occurredAt\":\"2025-12-10T01:15:00Z\",\"restartedOn\":\"2025-06-03\",\"reason\":\"补充侦查\"}",
             "{\"eventId\":\"e10\",\"type\":\"EXTENSION_GRANTED\",\"caseId\":\"c\",\"court\":\"湘02\",\"occurredAt\":\"2025-12-10T01:15:00Z\",\"months\":1,\"days\":15,\"approvedBy\":\"SUPREME_COURT\",\"grantedOn\":\"2025-08-15\"}",
             "{\"eventId\":\"e11\",\"type\":\"CASE_CLOSED\",\"caseId\":\"c\",\"court\":\"湘02\",\"occurredAt\":\"2025-12-10T01:15:00Z\",\"closedOn\":\"2025-09-26\",\"disposition\":\"ENFORCEMENT_TERMINATED_THIS_ROUND\"}",
             "{\"eventId\":\"e12\",\"type\":\"JUDGMENT_EFFECTIVE\",\"caseId\":\"c\",\"court\":\"湘02\",\"occurredAt\":\"2025-12-10T01:15:00Z\",\"effectiveOn\":\"2025-10-20\",\"monetary\":false}",
@@ -90,7 +93,8 @@ class EventJsonRoundTripTest {
         ParsedLine parsed = EventLineParser.parse(line, 1, TestChecks.SEEDED);
         assertThat(parsed).as(line).isInstanceOf(ParsedLine.Valid.class);
         ParsedLine.Valid ok = (ParsedLine.Valid) parsed;
-        assertThat(ok.warnings()).as(line).isEmpty();
+        // Only the free-text reasons of files written before reason codes (e6b, e9b) are warned about.
+        assertThat(ok.warnings()).as(line).allMatch(w -> w.endsWith("reason: free text is deprecated, write reasonCode (and note) instead"));
         return ok.event();
     }
 }

@@ -309,4 +309,56 @@ class EventLineParserTest {
         assertThat(rejection(line("JUDGE_ASSIGNED", "\"judge\":\"J-1\"").replace("民初1234号", "民初1234号|2")))
                 .isEqualTo("line 7: caseId: must not contain '|': (2025)湘0211民初1234号|2");
     }
+
+    // ---- reasons as a code plus an optional note (issue 12): CPL 2023 art. 149 (postponement), CrPL 2018 art. 208
+
+    @Test
+    void shouldReadAPostponementCodeAndNoteWithoutWarnings() {
+        ParsedLine.Valid ok = valid(line("HEARING_POSTPONED",
+                "\"hearingId\":\"H-1\",\"reasonCode\":\"PARTICIPANT_ABSENT\",\"note\":\"被告因病未能到庭\""));
+        org.caseflow.events.HearingPostponed p = (org.caseflow.events.HearingPostponed) ok.event().getPayload();
+        assertThat(p.getReasonCode()).isEqualTo(org.caseflow.events.PostponementReason.PARTICIPANT_ABSENT);
+        assertThat(p.getNote()).isEqualTo("被告因病未能到庭");
+        assertThat(p.getReason()).isNull();
+        assertThat(ok.warnings()).isEmpty();
+    }
+
+    @Test
+    void shouldRejectAnUnknownPostponementCode() {
+        assertThat(rejection(line("HEARING_POSTPONED", "\"hearingId\":\"H-1\",\"reasonCode\":\"PARTY_REQUEST\"")))
+                .isEqualTo("line 7: reasonCode: unknown postponement reason code PARTY_REQUEST (allowed: PARTICIPANT_ABSENT, "
+                        + "RECUSAL_APPLICATION, NEW_EVIDENCE, SUPPLEMENTARY_INVESTIGATION, OTHER)");
+    }
+
+    @Test
+    void shouldWarnAboutTheDeprecatedFreeTextReasonButStillReadIt() {
+        ParsedLine.Valid ok = valid(line("HEARING_POSTPONED", "\"hearingId\":\"H-1\",\"reason\":\"被告申请鉴定\""));
+        assertThat(((org.caseflow.events.HearingPostponed) ok.event().getPayload()).getReason()).isEqualTo("被告申请鉴定");
+        assertThat(ok.warnings()).containsExactly("line 3: reason: free text is deprecated, write reasonCode (and note) instead");
+    }
+
+    @Test
+    void shouldNeedARestartCodeOrTheOldFreeTextReason() {
+        assertThat(rejection(line("CLOCK_RESTARTED", "\"restartedOn\":\"2025-03-03\"")))
+                .isEqualTo("line 7: reasonCode: missing required field");
+        assertThat(rejection(line("CLOCK_RESTARTED", "\"restartedOn\":\"2025-03-03\",\"reasonCode\":\"REMANDED\"")))
+                .startsWith("line 7: reasonCode: unknown restart reason code REMANDED (allowed: SUPPLEMENTARY_INVESTIGATION, ");
+        ParsedLine.Valid coded = valid(line("CLOCK_RESTARTED",
+                "\"restartedOn\":\"2025-03-03\",\"reasonCode\":\"CHANGE_OF_JURISDICTION\""));
+        org.caseflow.events.ClockRestarted r = (org.caseflow.events.ClockRestarted) coded.event().getPayload();
+        assertThat(r.getReasonCode()).isEqualTo(org.caseflow.events.RestartReason.CHANGE_OF_JURISDICTION);
+        // The (required, deprecated) Avro reason holds the code's name for consumers of CaseEvent v1.
+        assertThat(r.getReason()).isEqualTo("CHANGE_OF_JURISDICTION");
+        assertThat(coded.warnings()).isEmpty();
+        assertThat(EventJson.toJson(coded.event())).contains("\"reasonCode\":\"CHANGE_OF_JURISDICTION\"").doesNotContain("\"reason\"");
+    }
+
+    @Test
+    void shouldRefuseANoteOverTwoHundredCharactersWithoutShowingIt() {
+        String note = "补".repeat(201);
+        assertThat(rejection(line("HEARING_POSTPONED", "\"hearingId\":\"H-1\",\"reasonCode\":\"OTHER\",\"note\":\"" + note + "\"")))
+                .isEqualTo("line 7: note: 201 characters, over the limit of 200 (a short remark beside reasonCode)");
+        assertThat(valid(line("HEARING_POSTPONED", "\"hearingId\":\"H-1\",\"reasonCode\":\"OTHER\",\"note\":\""
+                + "补".repeat(200) + "\"")).warnings()).isEmpty();
+    }
 }

@@ -8,6 +8,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -33,6 +34,9 @@ import org.caseflow.events.Procedure;
 import org.caseflow.schemas.CaseflowSerdes;
 import org.caseflow.streams.runtime.app.CaseflowRuntime;
 import org.caseflow.streams.runtime.config.CaseflowConfig;
+import org.caseflow.streams.runtime.notify.FlakyEndpoint;
+import org.caseflow.streams.runtime.notify.NotifyFixture;
+import org.caseflow.streams.runtime.notify.NotifyService;
 import org.caseflow.streams.runtime.tls.TestCertificates;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -176,10 +180,28 @@ class KafkaSecurityTest {
             assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
             assertThat(answer.body()).contains(caseId);
             assertThat(runtime.app().state().toString()).isEqualTo("RUNNING");
+            notifyDeliversAsTheSameUser(app, caseId);
         }
         // The clients' configuration dumps were logged (and checked after the test): the JAAS line masked.
         assertThat(logs.list.stream().map(ILoggingEvent::getFormattedMessage))
                 .anySatisfy(line -> assertThat(line).contains("sasl.jaas.config = [hidden]"));
+    }
+
+    /**
+     * {@code caseflow notify} logged in as the app's user (the compose SASL overlay does so) reads the case's alerts,
+     * delivers them and commits in its own group: what {@code caseflow topics --grant} added READ on that group for.
+     */
+    private static void notifyDeliversAsTheSameUser(CaseflowConfig app, String caseId) throws Exception {
+        try (FlakyEndpoint webhook = FlakyEndpoint.start(0, (key, attempt) -> FlakyEndpoint.Answer.ok());
+             NotifyService notify = NotifyService.create(app.with(Map.of(
+                     "caseflow.notify.webhook.url", webhook.url(), "caseflow.notify.http.port", "0")))) {
+            Thread loop = new Thread(notify::run, "notify-under-acls");
+            loop.setDaemon(true);
+            loop.start();
+            NotifyFixture.await(Duration.ofSeconds(60), "an alert of " + caseId + " delivered by notify under the ACLs",
+                    () -> webhook.deliveredKeys().stream().anyMatch(k -> URLDecoder.decode(k, StandardCharsets.UTF_8)
+                            .startsWith(caseId + "/")));
+        }
     }
 
     @Test
