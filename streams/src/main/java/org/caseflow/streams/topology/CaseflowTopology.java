@@ -10,7 +10,6 @@ import org.apache.kafka.streams.Topology;
 import org.caseflow.schemas.CaseflowSerdes;
 import org.caseflow.streams.domain.cases.CaseEngine;
 import org.caseflow.streams.domain.cases.CaseLink;
-import org.caseflow.streams.domain.digest.DigestCalculator;
 import org.caseflow.streams.domain.notify.AlertAck;
 import org.caseflow.streams.domain.seeds.Seeds;
 
@@ -39,11 +38,11 @@ public final class CaseflowTopology {
     }
 
     public static Topology build(TopologySettings settings, CaseEngine engine, MeterRegistry registry) {
-        return build(settings, engine, registry, DigestCalculator.DEFAULT_TOP);
+        return build(settings, engine, registry, DigestSettings.DEFAULT);
     }
 
-    /** @param digestTop how many overdue cases a digest lists (caseflow.digests.top) */
-    public static Topology build(TopologySettings settings, CaseEngine engine, MeterRegistry registry, int digestTop) {
+    public static Topology build(TopologySettings settings, CaseEngine engine, MeterRegistry registry,
+            DigestSettings digests) {
         TopicNames topics = settings.topics();
         ProcessingMetrics metrics = new ProcessingMetrics(registry);
         metrics.describeTopology(settings);
@@ -90,7 +89,7 @@ public final class CaseflowTopology {
         topology.addSink(Names.LINKS_SINK, topics.caseLinks(), new StringSerializer(), erase(links.serializer()),
                 Names.CASE_PROCESSOR);
         IndicatorTopology.addTo(topology, settings, engine.seeds(), metrics);
-        DigestTopology.addTo(topology, settings, engine, registry, digestTop);
+        DigestTopology.addTo(topology, settings, engine, registry, digests);
         return topology;
     }
 

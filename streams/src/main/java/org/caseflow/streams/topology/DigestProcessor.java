@@ -49,6 +49,7 @@ final class DigestProcessor implements Processor<String, DigestFeed, String, Dig
     private final TopologySettings settings;
     private final Function<String, ZoneId> zones;
     private final int top;
+    private final int sources;
     private final MeterRegistry registry;
     private final Counter late;
     private ProcessorContext<String, Digest> context;
@@ -62,10 +63,12 @@ final class DigestProcessor implements Processor<String, DigestFeed, String, Dig
     private long passAt;
     private long lastPassAt = Long.MIN_VALUE;
 
-    DigestProcessor(TopologySettings settings, Function<String, ZoneId> zones, int top, MeterRegistry registry) {
+    DigestProcessor(TopologySettings settings, DigestSettings digests, Function<String, ZoneId> zones,
+            MeterRegistry registry) {
         this.settings = settings;
         this.zones = zones;
-        this.top = top;
+        this.top = digests.top();
+        this.sources = digests.sources();
         this.registry = registry;
         this.late = Counter.builder("caseflow_digest_late_alerts").description(
                 "Alerts that reached the digest processor after a period they belong to had closed (counted in the next)")
@@ -146,8 +149,11 @@ final class DigestProcessor implements Processor<String, DigestFeed, String, Dig
         // A RESOLVED of an alert this recipient never saw fire changes none of its digests.
     }
 
-    /** The lowest event clock of the case tasks heard from (event time). */
+    /** The lowest event clock of the case tasks (event time); none until every one of them has sent its clock. */
     private long watermark() {
+        if (sourceClocks.size() < sources) {
+            return Long.MIN_VALUE;
+        }
         return sourceClocks.values().stream().mapToLong(Long::longValue).min().orElse(Long.MIN_VALUE);
     }
 

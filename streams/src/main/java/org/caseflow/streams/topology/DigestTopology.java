@@ -32,7 +32,8 @@ final class DigestTopology {
     private DigestTopology() {
     }
 
-    static void addTo(Topology topology, TopologySettings settings, CaseEngine engine, MeterRegistry registry, int top) {
+    static void addTo(Topology topology, TopologySettings settings, CaseEngine engine, MeterRegistry registry,
+            DigestSettings digests) {
         TopicNames topics = settings.topics();
         JsonSerde<DigestFeed> feed = new JsonSerde<>(DigestFeed.class);
         topology.addProcessor(Names.DIGEST_ROUTER, DigestRouter::new, Names.CASE_PROCESSOR, Names.ACK_PROCESSOR);
@@ -41,7 +42,7 @@ final class DigestTopology {
         topology.addSink(Names.DIGEST_FEED_SINK, topics.digestFeed(), new StringSerializer(), feed.serializer(),
                 everyPartitionForClocks(), Names.DIGEST_ROUTER);
         topology.addSource(Names.DIGEST_FEED_SOURCE, new StringDeserializer(), feed.deserializer(), topics.digestFeed());
-        topology.addProcessor(Names.DIGEST_PROCESSOR, () -> new DigestProcessor(settings, engine::zoneOf, top, registry),
+        topology.addProcessor(Names.DIGEST_PROCESSOR, () -> new DigestProcessor(settings, digests, engine::zoneOf, registry),
                 Names.DIGEST_FEED_SOURCE);
         topology.addStateStore(settings.keyValueStore(StoreNames.DIGEST_ENTRIES, Serdes.String(),
                 new JsonSerde<>(DigestEntry.class)), Names.DIGEST_PROCESSOR);
