@@ -129,24 +129,26 @@ final class DigestProcessor implements Processor<String, DigestFeed, String, Dig
     }
 
     private void alert(DigestFeed feed) {
+        String key = entryKey(feed.recipient(), feed.caseId(), feed.alertId());
+        DigestEntry stored = entries.get(key);
+        if (!AlertStatus.FIRING.name().equals(feed.status())) {
+            if (stored != null) {
+                entries.put(key, stored.resolved(feed.at()));
+            }
+            return; // a RESOLVED of an alert this recipient does not hold changes none of its digests
+        }
         DigestRecipient recipient = recipients.get(feed.recipient());
         ZoneId zone = recipient == null ? zones.apply(feed.court()) : ZoneId.of(recipient.zone());
         LocalDate day = LocalDate.ofInstant(Instant.ofEpochMilli(feed.at()), zone);
-        if (recipient == null) {
-            recipients.put(feed.recipient(), new DigestRecipient(feed.court(), zone.getId(), day, Map.of()));
+        if (recipient == null || (!recipient.closed() && day.isBefore(recipient.nextDay()))) {
+            // Its digests start on the day of its earliest alert, whichever case task's alert came first.
+            recipients.put(feed.recipient(), new DigestRecipient(feed.court(), zone.getId(), day, Map.of(), false));
         } else if (day.isBefore(recipient.nextDay())) {
             late.increment();
         }
-        String key = entryKey(feed.recipient(), feed.caseId(), feed.alertId());
-        DigestEntry stored = entries.get(key);
-        if (AlertStatus.FIRING.name().equals(feed.status())) {
-            DigestEntry fresh = new DigestEntry(feed.caseId(), feed.court(), feed.procedure(), feed.level(),
-                    feed.deadline(), feed.at(), null, null);
-            entries.put(key, stored == null ? fresh : stored.fired(fresh));
-        } else if (stored != null) {
-            entries.put(key, stored.resolved(feed.at()));
-        }
-        // A RESOLVED of an alert this recipient never saw fire changes none of its digests.
+        DigestEntry fresh = new DigestEntry(feed.caseId(), feed.court(), feed.procedure(), feed.level(),
+                feed.deadline(), feed.at(), null, null);
+        entries.put(key, stored == null ? fresh : stored.fired(fresh));
     }
 
     /** The lowest event clock of the case tasks (event time); none until every one of them has sent its clock. */
@@ -196,21 +198,23 @@ final class DigestProcessor implements Processor<String, DigestFeed, String, Dig
         clocks.put(PASS, lastPassAt + "\t" + passAt + "\t" + (cursor == null ? "-" : "=" + cursor));
     }
 
-    /** Closes the recipient's days up to {@code until}; false when the step ran out first (the rest waits). */
+    /**
+     * Closes the recipient's days up to {@code until}; false when the step ran out first (the rest waits). After each
+     * day, a recipient with nothing raised before its end and nothing said last time is forgotten, or started afresh
+     * at its next alert: what the digests say then does not depend on how far other case tasks had run ahead.
+     */
     private boolean closeRecipient(String name, DigestRecipient recipient, long until, CaseProcessor.Step step) {
         ZoneId zone = ZoneId.of(recipient.zone());
         boolean court = name.startsWith(DigestRouter.COURT_PREFIX);
         DigestRecipient state = recipient;
-        List<KeyValue<String, DigestEntry>> list = null;
+        List<KeyValue<String, DigestEntry>> list = load(name);
         boolean budget = true;
         while (budget && !state.nextDay().plusDays(1).atStartOfDay(zone).toInstant().isAfter(Instant.ofEpochMilli(until))) {
             LocalDate day = state.nextDay();
+            long end = day.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli();
             List<DigestKind> kinds = kindsEnding(day, court);
             Map<String, DigestCalculator.Previous> previous = new HashMap<>(state.previous());
             if (!kinds.isEmpty()) {
-                if (list == null) {
-                    list = load(name);
-                }
                 for (int i = 0; i < list.size() && budget; i++) {
                     budget = step.take();
                 }
@@ -218,7 +222,7 @@ final class DigestProcessor implements Processor<String, DigestFeed, String, Dig
                 for (DigestKind kind : kinds) {
                     DigestPeriod period = kind.periodOf(day);
                     DigestCalculator.Previous before = previous.get(kind.code());
-                    DigestCalculator.Result result = DigestCalculator.compute(name, recipient.court(), period, zone, values,
+                    DigestCalculator.Result result = DigestCalculator.compute(name, state.court(), period, zone, values,
                             before, top);
                     if (!result.tally().isEmpty() || (before != null && !before.tally().isEmpty())) {
                         emit(result.digest(), period.end(zone));
@@ -230,13 +234,18 @@ final class DigestProcessor implements Processor<String, DigestFeed, String, Dig
                 budget = step.take();
             }
             state = state.next(day.plusDays(1), previous);
+            if (state.quiet() && list.stream().noneMatch(kv -> kv.value.raisedAt() < end)) {
+                KeyValue<String, DigestEntry> first = list.stream().min(java.util.Comparator.comparingLong(
+                        (KeyValue<String, DigestEntry> kv) -> kv.value.raisedAt()).thenComparing(kv -> kv.key)).orElse(null);
+                if (first == null) {
+                    recipients.delete(name);
+                    return budget;
+                }
+                state = new DigestRecipient(first.value.court(), zone.getId(),
+                        LocalDate.ofInstant(Instant.ofEpochMilli(first.value.raisedAt()), zone), Map.of(), false);
+            }
         }
-        if (list == null) {
-            list = load(name);
-        }
-        if (list.isEmpty() && state.quiet()) {
-            recipients.delete(name);
-        } else if (!state.equals(recipient)) {
+        if (!state.equals(recipient)) {
             recipients.put(name, state);
         }
         return budget;
