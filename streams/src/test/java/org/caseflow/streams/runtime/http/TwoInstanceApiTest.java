@@ -468,6 +468,34 @@ class TwoInstanceApiTest {
         }
     }
 
+    /**
+     * An ack of a case of a court outside the token is 403 on either instance, the case's owner or the other one (whose
+     * forwarded case lookup the owner would answer 404, as GET does); inside the token, an alert that is not firing is
+     * 404 on either.
+     */
+    @Test
+    void shouldAnswerAnAckOfAnotherCourtsCase403WhicheverInstanceOwnsIt() throws Exception {
+        int remote = 0;
+        for (String caseId : CASES.stream().filter(c -> c.contains("湘02民")).toList()) {
+            KeyQueryMetadata owner = a.app().kafkaStreams().queryMetadataForKey(StoreNames.CASES, caseId,
+                    Serdes.String().serializer());
+            for (Instance asked : List.of(a, b)) {
+                remote += owner.activeHost().equals(asked.app().thisHost()) ? 0 : 1;
+                String path = "/api/v1/alerts/" + enc(caseId) + "/v9/NOTICE/ack";
+                assertError(post(asked, path, XIANG0211, "{\"by\":\"judge:J-1\"}"), 403,
+                        "may not acknowledge alerts of court 湘02");
+                assertError(post(asked, path, XIANG02, "{\"by\":\"judge:J-1\"}"), 404, "unknown alert");
+            }
+        }
+        assertThat(remote).as("acks asked of the instance that does not own the case").isPositive();
+    }
+
+    private static HttpResponse<String> post(Instance on, String path, String token, String body) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(on.url(path))).timeout(Duration.ofSeconds(15))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     @Test
     void shouldStreamAlertsOnlyToAnAuthenticatedClient() throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(a.url("/api/v1/alerts/stream")))

@@ -2,6 +2,7 @@ package org.caseflow.streams.runtime.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.caseflow.streams.runtime.notify.NotifyFixture.await;
+import static org.caseflow.streams.runtime.notify.NotifyFixture.digest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,25 +12,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.caseflow.events.AlertLevel;
 import org.caseflow.events.Digest;
-import org.caseflow.events.DigestCase;
-import org.caseflow.events.Procedure;
-import org.caseflow.schemas.CaseflowSerdes;
 import org.caseflow.streams.domain.digest.DigestKind;
-import org.caseflow.streams.domain.digest.DigestPeriod;
-import org.caseflow.streams.domain.digest.DigestTally;
 import org.caseflow.streams.runtime.kafka.TopicDump;
 import org.caseflow.streams.runtime.notify.FlakyEndpoint.Answer;
 import org.caseflow.streams.topology.DeadLetterHeaders;
@@ -45,7 +35,6 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("integration")
 class DigestDeliveryTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     @TempDir
     Path dir;
@@ -85,7 +74,7 @@ class DigestDeliveryTest {
                      "caseflow.notify.breaker.failures", "10000")))) {
             Thread loop = new Thread(service::run, "notify-under-test");
             loop.start();
-            publish(fx, digests);
+            fx.publishDigests(digests);
             Set<String> expected = new TreeSet<>(List.of(
                     "digest/tianyuan-judges/judge:J-湘0211-07|day|2025-06-04",
                     "digest/tianyuan-judges/judge:J-湘0211-08|day|2025-06-04",
@@ -134,30 +123,6 @@ class DigestDeliveryTest {
     private static double count(NotifyService service, String outcome) {
         var c = service.registry().find(NotifyMetrics.DIGESTS).tag("outcome", outcome).counter();
         return c == null ? 0 : c.count();
-    }
-
-    static Digest digest(String recipient, DigestKind kind, LocalDate day) {
-        DigestPeriod p = kind.periodOf(day);
-        DigestTally tally = new DigestTally(1, 0, 0, 0, 1, 0, 1, 0, 0, 0, 1, 0);
-        return Digest.newBuilder().setRecipient(recipient).setKind(kind.code()).setPeriod(p.label())
-                .setFirstDay(p.firstDay()).setLastDay(p.lastDay()).setClosedAt(p.end(ZONE)).setCourt("湘0211")
-                .setCounts(tally.toAvro()).setChange(null).setPreviousPeriod(null)
-                .setOverdue(List.of(DigestCase.newBuilder().setCaseId("(2025)湘0211民初1号").setCourt("湘0211")
-                        .setProcedure(Procedure.CIVIL_FIRST_SUMMARY).setLevel(AlertLevel.BREACHED)
-                        .setDeadline(LocalDate.of(2025, 6, 3)).setDaysOverdue(1).setAcknowledged(false).build()))
-                .build();
-    }
-
-    private static void publish(NotifyFixture fx, List<Digest> digests) throws Exception {
-        var serializer = CaseflowSerdes.digest().serializer();
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers",
-                fx.bootstrap, "acks", "all"), new StringSerializer(), new ByteArraySerializer())) {
-            for (Digest d : digests) {
-                String key = d.getRecipient() + "|" + d.getKind() + "|" + d.getPeriod();
-                producer.send(new ProducerRecord<>(fx.topics.digests(), key, serializer.serialize(fx.topics.digests(), d)))
-                        .get();
-            }
-        }
     }
 
     private static Set<String> decoded(java.util.Collection<String> keys) {
