@@ -70,7 +70,10 @@ final class DigestProcessor implements Processor<String, DigestFeed, String, Dig
         this.top = digests.top();
         this.sources = digests.sources();
         this.registry = registry;
-        this.late = Counter.builder("caseflow_digest_late_alerts").description(
+        for (DigestKind kind : DigestKind.values()) {
+            produced(kind.code()); // every series at 0 from start-up, like the other counters
+        }
+        this.late = Counter.builder("caseflow.digest.late.alerts").description(
                 "Alerts that reached the digest processor after a period they belong to had closed (counted in the next)")
                 .register(registry);
     }
@@ -303,8 +306,12 @@ final class DigestProcessor implements Processor<String, DigestFeed, String, Dig
         String key = key(digest.getRecipient(), digest.getKind(), digest.getPeriod());
         digests.put(key, digest);
         context.forward(new Record<>(key, digest, closedAt.toEpochMilli()));
-        Counter.builder("caseflow_digests_produced").description("Digests produced, by kind (day, week, month)")
-                .tag("kind", digest.getKind()).register(registry).increment();
+        produced(digest.getKind()).increment();
+    }
+
+    private Counter produced(String kind) {
+        return Counter.builder("caseflow.digests.produced").description("Digests produced, by kind (day, week, month)")
+                .tag("kind", kind).register(registry);
     }
 
     static String key(String recipient, String kind, String period) {
