@@ -41,6 +41,11 @@ import org.caseflow.streams.domain.digest.DigestPeriod;
 final class DigestProcessor implements Processor<String, DigestFeed, String, Digest> {
     /** On the wall clock, how long after a midnight its period closes: alerts raised before it may still be in flight. */
     static final Duration WALL_CLOCK_GRACE = Duration.ofMinutes(1);
+    /**
+     * Days a role's day digest is kept (in {@link StoreNames#DIGESTS} and on the compacted topic, by a tombstone once
+     * older): a year and a month back, so a day digest a year ago is still there; weeks and months are kept.
+     */
+    static final int DAY_DIGESTS_KEPT = 400;
     private static final String PASS = "pass";
     private static final String SOURCE = "source|";
     /** Recipients read from the store at a time (the iterator is closed before any of them is written). */
@@ -231,6 +236,9 @@ final class DigestProcessor implements Processor<String, DigestFeed, String, Dig
                         emit(result.digest(), period.end(zone));
                         previous.put(kind.code(), new DigestCalculator.Previous(period.label(), result.tally()));
                     }
+                    if (kind == DigestKind.DAY) {
+                        expire(key(name, kind.code(), day.minusDays(DAY_DIGESTS_KEPT).toString()), end);
+                    }
                 }
                 list = prune(list, oldestOpenStart(day.plusDays(1), court, zone));
             } else {
@@ -307,6 +315,14 @@ final class DigestProcessor implements Processor<String, DigestFeed, String, Dig
         digests.put(key, digest);
         context.forward(new Record<>(key, digest, closedAt.toEpochMilli()));
         produced(digest.getKind()).increment();
+    }
+
+    /** Deletes an old day digest from the store and the compacted topic (tombstone), if there is one. */
+    private void expire(String key, long at) {
+        if (digests.get(key) != null) {
+            digests.delete(key);
+            context.forward(new Record<String, Digest>(key, null, at));
+        }
     }
 
     private Counter produced(String kind) {

@@ -139,6 +139,19 @@ class DigestTopologyTest {
         assertThat(digest(JUDGE, "day", "2025-06-03").getCounts().getAcknowledged()).isZero();
     }
 
+    @Test
+    void shouldKeepADayDigestFourHundredDaysAndThenDeleteIt() {
+        // A stays overdue (never closed): the judge has a digest every day. Closing 2026-07-09 (2025-06-04 + 400 days)
+        // deletes the digest of 2025-06-04 from the store and the topic (tombstone); 06-05 is still kept.
+        replay.advanceTo(midnight(LocalDate.of(2026, 7, 10)));
+        var store = replay.driver().<String, Digest>getKeyValueStore(StoreNames.DIGESTS);
+        assertThat(store.get(JUDGE + "|day|2025-06-04")).isNull();
+        assertThat(store.get(JUDGE + "|day|2025-06-05")).isNotNull();
+        assertThat(store.get(JUDGE + "|day|2026-07-09").getCounts().getOverdueCases()).isEqualTo(3); // A, B, C
+        assertThat(store.get("court:湘0211|week|2025-W23")).as("weeks and months are kept").isNotNull();
+        assertThat(replay.digests()).as("tombstones are not digests").doesNotContainNull();
+    }
+
     private Digest digest(String recipient, String kind, String period) {
         Optional<Digest> found = replay.digests().stream().filter(d -> d.getRecipient().equals(recipient)
                 && d.getKind().equals(kind) && d.getPeriod().equals(period)).reduce((a, b) -> b);

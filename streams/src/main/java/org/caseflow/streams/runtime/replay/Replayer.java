@@ -105,7 +105,8 @@ public final class Replayer implements AutoCloseable {
     private void drain() {
         discarded.forEach(TestOutputTopic::readRecordsToList);
         alertLog.addAll(alerts.readValuesToList());
-        digestLog.addAll(digests.readValuesToList());
+        // Tombstones of day digests past DigestProcessor.DAY_DIGESTS_KEPT are not digests.
+        digests.readValuesToList().stream().filter(java.util.Objects::nonNull).forEach(digestLog::add);
         for (TestRecord<String, byte[]> r : deadLetters.readRecordsToList()) {
             deadLetterLog.add(new DeadLetter(r.key(), header(r, DeadLetters.REASON), header(r, DeadLetters.DETAIL)));
         }
