@@ -79,6 +79,12 @@ final class CaseProcessor implements Processor<String, ArrivedEvent, String, Obj
     private final UncoveredDeadlines.Tally uncovered;
     private Instant eventClock = Instant.EPOCH;
     private Instant savedClock = Instant.EPOCH;
+    /** Event time: order across the event inputs at local midnights; null when the grace is zero. */
+    private OrderBarrier barrier;
+    /** Event time: the latest timestamp of a record let through to {@link #admit} (applied or held). */
+    private long admitted;
+    /** Event time: the first local midnight, in any court's zone, after {@link #admitted}. */
+    private long nextMidnight;
 
     CaseProcessor(CaseEngine engine, TopologySettings settings, ProcessingMetrics metrics,
             UncoveredDeadlines uncovered) {
@@ -106,7 +112,14 @@ final class CaseProcessor implements Processor<String, ArrivedEvent, String, Obj
             // The event clock survives restarts and rebalances: it never goes back in time.
             eventClock = later(due.clock(), progress == null ? Instant.EPOCH : progress.done());
             savedClock = eventClock;
+            admitted = eventClock.toEpochMilli();
+            nextMidnight = nextMidnightAfter(admitted);
+            if (!settings.orderGrace().isZero()) {
+                barrier = new OrderBarrier(context.getStateStore(StoreNames.ORDER_BARRIER),
+                        settings.topics().inputs(), settings.orderGrace(), context.currentSystemTimeMs());
+            }
             context.schedule(settings.tickInterval(), PunctuationType.WALL_CLOCK_TIME, ts -> {
+                releaseOrdered(ts);
                 Step step = newStep();
                 drainHeld(step);
                 saveClock();
@@ -147,9 +160,55 @@ final class CaseProcessor implements Processor<String, ArrivedEvent, String, Obj
             apply(input);
             return;
         }
+        if (barrier == null) {
+            admit(input);
+            return;
+        }
+        long wallMs = context.currentSystemTimeMs();
+        barrier.delivered(input.topic(), input.timestamp(), wallMs);
+        if (barrier.hasWaiting(input.topic())
+                || barrier.mayStillBeOvertaken(input.timestamp(), wallMs) && crossesMidnight(input.timestamp())) {
+            // The first record of a live feed after a local midnight waits for the other event inputs (OrderBarrier).
+            barrier.add(input);
+            metrics.orderHeld();
+        } else {
+            admit(input);
+        }
+        releaseOrdered(wallMs);
+    }
+
+    /** Event time: the records the order barrier lets go at {@code wallMs}, in order. */
+    private void releaseOrdered(long wallMs) {
+        if (barrier == null) {
+            return;
+        }
+        InputRecord next = barrier.release(wallMs, this::crossesMidnight);
+        while (next != null) {
+            admit(next);
+            next = barrier.release(wallMs, this::crossesMidnight);
+        }
+    }
+
+    /** Whether a record stamped {@code timestamp} would move the event clock past a local midnight of any court. */
+    private boolean crossesMidnight(long timestamp) {
+        return timestamp >= nextMidnight;
+    }
+
+    /**
+     * Event time, in order: fires what is due before the record and applies it, or holds it (and every record after
+     * it) while a storm of due timers drains.
+     */
+    private void admit(InputRecord input) {
+        if (input.timestamp() > admitted) {
+            admitted = input.timestamp();
+            if (admitted >= nextMidnight) {
+                nextMidnight = nextMidnightAfter(admitted);
+            }
+        }
+        long timestamp = input.timestamp();
         if (held.isEmpty()) {
             Step step = newStep();
-            boolean drained = fireDue(later(eventClock, Instant.ofEpochMilli(record.timestamp())), step);
+            boolean drained = fireDue(later(eventClock, Instant.ofEpochMilli(timestamp)), step);
             if (step.used() > 0 || !drained) {
                 metrics.tick(step.elapsed()); // timer work done before this record: a tick like a punctuation's
             }
@@ -481,6 +540,15 @@ final class CaseProcessor implements Processor<String, ArrivedEvent, String, Obj
             }
         }
         return false;
+    }
+
+    private long nextMidnightAfter(long timestamp) {
+        Instant at = Instant.ofEpochMilli(timestamp);
+        long next = Long.MAX_VALUE;
+        for (java.time.ZoneId zone : engine.zones()) {
+            next = Math.min(next, LocalDate.ofInstant(at, zone).plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli());
+        }
+        return next;
     }
 
     private static Instant later(Instant a, Instant b) {

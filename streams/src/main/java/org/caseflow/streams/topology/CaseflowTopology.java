@@ -20,7 +20,8 @@ import org.caseflow.streams.domain.seeds.Seeds;
  * courts.case-filings ──┐
  * courts.case-hearings ─┼─► case-processor ─► caseflow.deadline-alerts, caseflow.case-snapshots,
  * courts.enforcement ───┘   [case-store,       caseflow.dead-letters, caseflow.case-links (by origin)
- *                            case-event-store, due-index-store, deadline-index-store, held-event-store]
+ *                            case-event-store, due-index-store, deadline-index-store, held-event-store,
+ *                            order-barrier-store]
  * caseflow.case-links ─► case-link-processor [case-store]
  * case-processor, case-link-processor ─(facts, in-process)─► indicator topology ─► caseflow.indicators
  * case-processor (alerts, event clock), alert-ack-processor (acks) ─(in-process)─► digest topology ─► caseflow.digests
@@ -79,6 +80,8 @@ public final class CaseflowTopology {
         topology.addStateStore(settings.cachedKeyValueStore(StoreNames.DEADLINE_INDEX,
                 Serdes.String(), Serdes.String()), Names.CASE_PROCESSOR);
         topology.addStateStore(settings.cachedKeyValueStore(StoreNames.HELD_EVENTS,
+                Serdes.String(), Serdes.ByteArray()), Names.CASE_PROCESSOR);
+        topology.addStateStore(settings.cachedKeyValueStore(StoreNames.ORDER_BARRIER,
                 Serdes.String(), Serdes.ByteArray()), Names.CASE_PROCESSOR);
         topology.addSink(Names.ALERTS_SINK, topics.deadlineAlerts(), new StringSerializer(),
                 erase(CaseflowSerdes.deadlineAlert().serializer()), Names.CASE_PROCESSOR);

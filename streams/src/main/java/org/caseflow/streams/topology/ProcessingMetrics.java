@@ -102,6 +102,11 @@ public final class ProcessingMetrics {
         counter("caseflow.events.held").increment();
     }
 
+    /** A record that waited at a local midnight for the other event inputs (OrderBarrier). */
+    public void orderHeld() {
+        counter("caseflow.events.order.held").increment();
+    }
+
     /** An event applied as of its own time because the clock had passed its day (CaseProcessor). */
     public void late(String topic) {
         counter("caseflow.events.late", "topic", topic).increment();
@@ -130,6 +135,7 @@ public final class ProcessingMetrics {
         MetricLabels.DEADLINE_FLAGS.forEach(flag -> counter("caseflow.deadline.flags", "flag", flag));
         counter("caseflow.timers.fired");
         counter("caseflow.events.held");
+        counter("caseflow.events.order.held");
     }
 
     private Counter counter(String name, String... tags) {

@@ -13,6 +13,8 @@ public final class StoreNames {
     public static final String CASE_EVENTS = "case-event-store";
     /** "%019d" sequence → input record held back on event time while due timers drain (HeldEvents). */
     public static final String HELD_EVENTS = "held-event-store";
+    /** "%019d" sequence → input record waiting at a local midnight for the other inputs (OrderBarrier). */
+    public static final String ORDER_BARRIER = "order-barrier-store";
     /** "dueMillis|caseId" → timer kind: the time-indexed index of what is due, read by the tick. */
     public static final String DUE_INDEX = "due-index-store";
     /** "court|deadlineEpochDay|caseId" → "": open cases of a court by deadline, for the at-risk list. */

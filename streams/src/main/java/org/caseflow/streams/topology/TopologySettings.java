@@ -22,10 +22,14 @@ import java.util.Set;
  *                               commits (and RocksDB would flush a tiny file) after every record
  * @param maxEventAhead          on the wall clock, an event whose occurredAt is further ahead of it is refused
  *                               (dead letter {@code ahead-of-clock}); event time has no such rule
+ * @param orderGrace             event time: how long (wall clock) a record that moves the clock past a local
+ *                               midnight waits for an event input that has delivered nothing later
+ *                               ({@link OrderBarrier}); zero: no wait (replay, test drivers)
  */
 public record TopologySettings(TopicNames topics, ClockMode clockMode, Duration tickInterval, int tickMaxTimers,
                                Duration indicatorThrottle, Duration indicatorRefresh,
-                               IndicatorExport indicatorExport, boolean inMemoryStores, Duration maxEventAhead) {
+                               IndicatorExport indicatorExport, boolean inMemoryStores, Duration maxEventAhead,
+                               Duration orderGrace) {
     /**
      * Events are recorded after they happen; a day ahead of the wall clock covers a producer whose clock or zone is
      * off, while a date typed a year ahead is refused before it starts a case's clock.
@@ -49,13 +53,16 @@ public record TopologySettings(TopicNames topics, ClockMode clockMode, Duration 
         if (maxEventAhead.isNegative()) {
             throw new IllegalArgumentException("maxEventAhead must not be negative, got " + maxEventAhead);
         }
+        if (orderGrace.isNegative()) {
+            throw new IllegalArgumentException("orderGrace must not be negative, got " + orderGrace);
+        }
     }
 
     /** Persistent (RocksDB) stores, as live operation needs. */
     public TopologySettings(TopicNames topics, ClockMode clockMode, Duration tickInterval, int tickMaxTimers,
                             Duration indicatorThrottle, Duration indicatorRefresh, IndicatorExport indicatorExport) {
         this(topics, clockMode, tickInterval, tickMaxTimers, indicatorThrottle, indicatorRefresh, indicatorExport, false,
-                DEFAULT_MAX_EVENT_AHEAD);
+                DEFAULT_MAX_EVENT_AHEAD, Duration.ZERO);
     }
 
     /** The settings before indicators were configurable: default throttle and refresh, every indicator exported. */
@@ -70,17 +77,17 @@ public record TopologySettings(TopicNames topics, ClockMode clockMode, Duration 
 
     public TopologySettings withClockMode(ClockMode mode) {
         return new TopologySettings(topics, mode, tickInterval, tickMaxTimers, indicatorThrottle, indicatorRefresh,
-                indicatorExport, inMemoryStores, maxEventAhead);
+                indicatorExport, inMemoryStores, maxEventAhead, orderGrace);
     }
 
     public TopologySettings withTopics(TopicNames names) {
         return new TopologySettings(names, clockMode, tickInterval, tickMaxTimers, indicatorThrottle,
-                indicatorRefresh, indicatorExport, inMemoryStores, maxEventAhead);
+                indicatorRefresh, indicatorExport, inMemoryStores, maxEventAhead, orderGrace);
     }
 
     public TopologySettings withIndicators(Duration throttle, Duration refresh, IndicatorExport export) {
         return new TopologySettings(topics, clockMode, tickInterval, tickMaxTimers, throttle, refresh, export,
-                inMemoryStores, maxEventAhead);
+                inMemoryStores, maxEventAhead, orderGrace);
     }
 
     /** {@link #withIndicators(Duration, Duration, IndicatorExport)} for these courts, every window. */
@@ -93,18 +100,24 @@ public record TopologySettings(TopicNames topics, ClockMode clockMode, Duration 
     /** The same with another bound on timer work per step; {@link Integer#MAX_VALUE}: unbounded (offline replay). */
     public TopologySettings withTickMaxTimers(int maxTimers) {
         return new TopologySettings(topics, clockMode, tickInterval, maxTimers, indicatorThrottle, indicatorRefresh,
-                indicatorExport, inMemoryStores, maxEventAhead);
+                indicatorExport, inMemoryStores, maxEventAhead, orderGrace);
     }
 
     public TopologySettings withInMemoryStores() {
         return new TopologySettings(topics, clockMode, tickInterval, tickMaxTimers, indicatorThrottle,
-                indicatorRefresh, indicatorExport, true, maxEventAhead);
+                indicatorRefresh, indicatorExport, true, maxEventAhead, orderGrace);
+    }
+
+    /** The same with another wait for the other event inputs at a local midnight (event time). */
+    public TopologySettings withOrderGrace(Duration grace) {
+        return new TopologySettings(topics, clockMode, tickInterval, tickMaxTimers, indicatorThrottle,
+                indicatorRefresh, indicatorExport, inMemoryStores, maxEventAhead, grace);
     }
 
     /** The same with another bound on how far ahead of the wall clock an event may be (live). */
     public TopologySettings withMaxEventAhead(Duration maxAhead) {
         return new TopologySettings(topics, clockMode, tickInterval, tickMaxTimers, indicatorThrottle,
-                indicatorRefresh, indicatorExport, inMemoryStores, maxAhead);
+                indicatorRefresh, indicatorExport, inMemoryStores, maxAhead, orderGrace);
     }
 
     /**

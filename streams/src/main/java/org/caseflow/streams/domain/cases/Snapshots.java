@@ -13,9 +13,19 @@ final class Snapshots {
     private Snapshots() {
     }
 
-    /** Whether two snapshots of a case differ in nothing but when they were made. */
+    /**
+     * Whether two snapshots of a case differ in nothing but when they were made. {@code a} is briefly given
+     * {@code b}'s time (a copy through the builder deep-copied every field of every event's snapshot): pass a
+     * snapshot nobody else holds.
+     */
     static boolean sameButTime(CaseSnapshot a, CaseSnapshot b) {
-        return CaseSnapshot.newBuilder(a).setUpdatedAt(b.getUpdatedAt()).build().equals(b);
+        Instant made = a.getUpdatedAt();
+        a.setUpdatedAt(b.getUpdatedAt());
+        try {
+            return a.equals(b);
+        } finally {
+            a.setUpdatedAt(made);
+        }
     }
 
     static CaseSnapshot of(CaseView view, CaseEvaluator.Evaluation evaluation, CaseState state, Instant now,

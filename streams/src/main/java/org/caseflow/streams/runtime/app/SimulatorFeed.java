@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -61,7 +62,7 @@ public final class SimulatorFeed implements AutoCloseable {
         });
         // One simulated hour of wall time, but not more often than 10 times a second.
         long periodMs = Math.max(100, (long) (3_600_000 / speed));
-        ticker.scheduleAtFixedRate(() -> tick(topics.caseFilings()), periodMs, periodMs, TimeUnit.MILLISECONDS);
+        ticker.scheduleAtFixedRate(() -> tick(topics.inputs()), periodMs, periodMs, TimeUnit.MILLISECONDS);
         this.thread = new Thread(() -> {
             try {
                 pacer.feed(simulator.iterator(), event -> {
@@ -107,7 +108,7 @@ public final class SimulatorFeed implements AutoCloseable {
     }
 
     /** Sends a tick for the simulated hour just begun, once per hour; never throws (the ticker would stop). */
-    private void tick(String topic) {
+    private void tick(List<String> inputs) {
         Instant now = pacer.simulatedNow();
         if (now == null) {
             return;
@@ -117,7 +118,7 @@ public final class SimulatorFeed implements AutoCloseable {
             return;
         }
         try {
-            ClockTicks.send(producer, topic, hour);
+            ClockTicks.sendToInputs(producer, inputs, hour);
             lastTick = hour;
         } catch (RuntimeException e) {
             LOG.warn("clock tick {} not sent: {}", hour, e.getMessage());

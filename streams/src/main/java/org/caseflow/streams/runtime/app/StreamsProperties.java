@@ -6,7 +6,6 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.caseflow.streams.runtime.config.CaseflowConfig;
-import org.caseflow.streams.topology.ClockMode;
 
 /**
  * The Kafka Streams configuration of the app: exactly-once, interactive-query endpoint, state dir,
@@ -52,8 +51,7 @@ public final class StreamsProperties {
      * slow broker or a long GC pause, and whose length is also how long read_committed consumers may wait
      * behind the open transaction of an instance that died. Commits every second let the record cache
      * collapse repeated writes of a key into one changelog record (alerts still reach read_committed
-     * consumers within about a second). On event time every task waits for data on all its input partitions
-     * before it picks the next record by timestamp, so a slow topic cannot let another run ahead of it.
+     * consumers within about a second).
      */
     private static void hotPath(Properties p, CaseflowConfig config) {
         p.put(StreamsConfig.producerPrefix(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG), 30_000);
@@ -62,11 +60,11 @@ public final class StreamsProperties {
         p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, config.storeCacheBytes());
         p.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class.getName());
         p.put(BoundedRocksDbMemory.TOTAL_BYTES_CONFIG, config.rocksdbMemoryBytes());
-        if (config.clockMode() == ClockMode.EVENT_TIME) {
-            p.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, EVENT_TIME_TASK_IDLE_MS);
-        }
+        // 0 (Kafka's default, explicit here because it is deliberate): a task picks its next record by timestamp among
+        // what it has fetched and waits for records known to be on the broker, never for a producer. Waiting for
+        // producers as well (> 0) waits on every input partition of the task, the feedback topics (case links,
+        // acks) included, which empty after nearly every record: on event time the case processor keeps that wait
+        // itself, over the three event inputs and only where order matters (OrderBarrier, caseflow.event-time.grace.ms).
+        p.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, 0L);
     }
-
-    /** How long an event-time task waits for a partition of another input that has no data buffered. */
-    static final long EVENT_TIME_TASK_IDLE_MS = 2_000;
 }

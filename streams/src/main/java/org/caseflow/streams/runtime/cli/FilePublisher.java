@@ -74,7 +74,7 @@ final class FilePublisher {
                 if (tickAt != null) {
                     int partitions = publisher.clockTick(tickAt);
                     out.println("clock tick " + tickAt + " sent to " + partitions + " partitions of "
-                            + config.topics().caseFilings());
+                            + String.join(", ", config.topics().inputs()));
                 }
                 out.println(published + " published, " + validation.summary().invalid() + " invalid");
                 out.flush();

@@ -35,6 +35,7 @@ public record CaseflowConfig(
         int tickMaxTimers,
         Path seedsDir,
         Duration maxEventAhead,
+        Duration orderGrace,
         ApiTokens apiTokens,
         HttpSecurity httpSecurity,
         int indicatorExportLimit,
@@ -92,6 +93,7 @@ public record CaseflowConfig(
                 p.intIn(ConfigKeys.TICK_MAX_TIMERS, 1, 10_000_000),
                 p.path(ConfigKeys.SEEDS),
                 Duration.ofMillis(p.longIn(ConfigKeys.EVENTS_MAX_AHEAD_MS, 0, 366L * 24 * 3600 * 1000)),
+                Duration.ofMillis(p.intIn(ConfigKeys.EVENT_TIME_GRACE_MS, 0, 600_000)),
                 ApiTokens.parse(ConfigKeys.API_TOKENS, values.get(ConfigKeys.API_TOKENS), problems),
                 HttpSecurity.parse(p, values, problems),
                 p.intIn(ConfigKeys.INDICATORS_EXPORT_LIMIT, 1, 1_000_000),
@@ -134,7 +136,8 @@ public record CaseflowConfig(
     public TopologySettings topologySettings() {
         return new TopologySettings(topics(), clockMode, tickInterval, tickMaxTimers,
                 TopologySettings.DEFAULT_INDICATOR_THROTTLE, TopologySettings.DEFAULT_INDICATOR_REFRESH,
-                indicatorExport).withMaxEventAhead(maxEventAhead);
+                indicatorExport).withMaxEventAhead(maxEventAhead)
+                .withOrderGrace(clockMode == ClockMode.EVENT_TIME ? orderGrace : Duration.ZERO);
     }
 
     /** {@code host:port} other instances use to reach this one (Kafka Streams {@code application.server}). */
@@ -167,6 +170,7 @@ public record CaseflowConfig(
         s.put(ConfigKeys.TICK_MAX_TIMERS, String.valueOf(tickMaxTimers));
         s.put(ConfigKeys.SEEDS, seedsDir.toString());
         s.put(ConfigKeys.EVENTS_MAX_AHEAD_MS, String.valueOf(maxEventAhead.toMillis()));
+        s.put(ConfigKeys.EVENT_TIME_GRACE_MS, String.valueOf(orderGrace.toMillis()));
         s.put(ConfigKeys.API_TOKENS, apiTokens.written());
         httpSecurity.putSettings(s);
         s.put(ConfigKeys.INDICATORS_EXPORT_LIMIT, String.valueOf(indicatorExportLimit));

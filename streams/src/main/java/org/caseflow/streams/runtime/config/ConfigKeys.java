@@ -27,6 +27,8 @@ public final class ConfigKeys {
     public static final String SEEDS = "caseflow.seeds";
     /** On the wall clock, events whose occurredAt is further ahead of it than this are dead-lettered. */
     public static final String EVENTS_MAX_AHEAD_MS = "caseflow.events.max.ahead.ms";
+    /** Event time: how long a record crossing a local midnight waits for a silent event input (OrderBarrier). */
+    public static final String EVENT_TIME_GRACE_MS = "caseflow.event-time.grace.ms";
     public static final String API_TOKENS = "caseflow.api.tokens";
     /** {@code token} (default: the API needs a token, and the server refuses to start without one) or {@code none}. */
     public static final String HTTP_AUTH = "caseflow.http.auth";
@@ -142,6 +144,7 @@ public final class ConfigKeys {
         d.put(TICK_MAX_TIMERS, "20000");
         d.put(SEEDS, org.caseflow.streams.domain.seeds.Seeds.defaultRoot().toString());
         d.put(EVENTS_MAX_AHEAD_MS, String.valueOf(24L * 3600 * 1000));
+        d.put(EVENT_TIME_GRACE_MS, "2000");
         d.put(API_TOKENS, "");
         d.put(HTTP_AUTH, "token");
         d.put(HTTP_SESSION_TTL_MS, String.valueOf(8L * 3600 * 1000));

@@ -110,23 +110,24 @@ public final class EventPublisher implements AutoCloseable {
     }
 
     /**
-     * Sends a clock tick stamped {@code at} to every partition of the filings topic and waits for all of
-     * them (after the events sent so far are acknowledged, so the tick is behind them in every partition).
+     * Sends a clock tick stamped {@code at} to every partition of the three input topics and waits for all of
+     * them (after the events sent so far are acknowledged, so the tick is behind them in every partition); the
+     * number of partitions ticked.
      */
     public int clockTick(Instant at) {
         flush();
-        String topic = topics.caseFilings();
+        List<String> inputs = topics.inputs();
         try {
-            List<Future<RecordMetadata>> sends = ClockTicks.send(producer, topic, at);
+            List<Future<RecordMetadata>> sends = ClockTicks.sendToInputs(producer, inputs, at);
             producer.flush();
             for (Future<RecordMetadata> send : sends) {
                 send.get();
             }
             return sends.size();
         } catch (ExecutionException e) {
-            throw new PublishException("cannot send a clock tick to " + topic + ": " + e.getCause().getMessage(), e);
+            throw new PublishException("cannot send a clock tick to " + inputs + ": " + e.getCause().getMessage(), e);
         } catch (KafkaException e) {
-            throw new PublishException("cannot send a clock tick to " + topic + ": " + e.getMessage(), e);
+            throw new PublishException("cannot send a clock tick to " + inputs + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new PublishException("interrupted while sending clock ticks", e);
