@@ -3,6 +3,7 @@ package org.caseflow.schemas;
 import org.caseflow.events.CaseEvent;
 import org.caseflow.events.CaseSnapshot;
 import org.caseflow.events.DeadlineAlert;
+import org.caseflow.events.Digest;
 import org.caseflow.events.IndicatorValue;
 
 /** One serde per record type of the contract. Serdes are stateless and may be shared. */
@@ -24,5 +25,9 @@ public final class CaseflowSerdes {
 
     public static AvroSerde<IndicatorValue> indicatorValue() {
         return new AvroSerde<>(new AvroCodec<>(IndicatorValue.getClassSchema()));
+    }
+
+    public static AvroSerde<Digest> digest() {
+        return new AvroSerde<>(new AvroCodec<>(Digest.getClassSchema()));
     }
 }

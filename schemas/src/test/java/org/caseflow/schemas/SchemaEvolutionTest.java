@@ -8,6 +8,7 @@ import org.apache.avro.Schema;
 import org.caseflow.events.CaseEvent;
 import org.caseflow.events.CaseSnapshot;
 import org.caseflow.events.DeadlineAlert;
+import org.caseflow.events.Digest;
 import org.caseflow.events.IndicatorValue;
 import org.caseflow.state.StoredCase;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class SchemaEvolutionTest {
     static List<Schema> currentSchemas() {
         return List.of(CaseEvent.getClassSchema(), DeadlineAlert.getClassSchema(), CaseSnapshot.getClassSchema(),
-                IndicatorValue.getClassSchema(), StoredCase.getClassSchema());
+                IndicatorValue.getClassSchema(), StoredCase.getClassSchema(), Digest.getClassSchema());
     }
 
     @ParameterizedTest

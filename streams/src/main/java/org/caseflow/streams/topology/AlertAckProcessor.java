@@ -19,19 +19,22 @@ import org.caseflow.streams.domain.notify.AlertAck;
  * caseId → the case's acknowledgements as a JSON list, one per (alertId, by), the first kept, so a second ack of the
  * same alert by the same person changes nothing. The store is connected to the case processor too, which puts this
  * processor in the case sub-topology: a case and its acks live in one task and the case view reads both locally.
- * Writes nothing downstream: an ack never touches alerts, breach records or indicators. An ack whose key is not its
+ * Forwards a new ack only to the digest router (the digests count acknowledged cases): an ack never touches alerts,
+ * breach records or indicators. An ack whose key is not its
  * caseId, or with no alertId or acknowledger, is refused with an exception, which the processing exception handler
  * sends to the dead letters with its reason.
  */
-final class AlertAckProcessor implements Processor<String, AlertAck, Void, Void> {
+final class AlertAckProcessor implements Processor<String, AlertAck, String, Object> {
     static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     private static final TypeReference<List<AlertAck>> LIST = new TypeReference<>() { };
 
     private KeyValueStore<String, String> acks;
+    private ProcessorContext<String, Object> context;
 
     @Override
-    public void init(ProcessorContext<Void, Void> context) {
+    public void init(ProcessorContext<String, Object> context) {
+        this.context = context;
         acks = context.getStateStore(StoreNames.ALERT_ACKS);
     }
 
@@ -45,6 +48,7 @@ final class AlertAckProcessor implements Processor<String, AlertAck, Void, Void>
         if (list.stream().noneMatch(a -> a.alertId().equals(ack.alertId()) && a.by().equals(ack.by()))) {
             list.add(ack);
             acks.put(record.key(), write(list));
+            context.forward(record.withValue((Object) ack), Names.DIGEST_ROUTER); // the digests show acknowledged cases
         }
     }
 

@@ -261,6 +261,11 @@ final class CaseProcessor implements Processor<String, ArrivedEvent, String, Obj
         if (settings.clockMode() == ClockMode.EVENT_TIME) {
             eventClock = later(eventClock, Instant.ofEpochMilli(timestamp));
             now = eventClock;
+            if (passedMidnight(clockBefore, eventClock)) {
+                // Everything due by now has fired: digest periods ending by now may close (DigestProcessor).
+                context.forward(new Record<String, Object>(null, new DigestClock(eventClock), timestamp),
+                        Names.DIGEST_ROUTER);
+            }
         } else {
             now = Instant.ofEpochMilli(context.currentSystemTimeMs());
         }
@@ -499,6 +504,7 @@ final class CaseProcessor implements Processor<String, ArrivedEvent, String, Obj
         long ts = now.toEpochMilli();
         for (DeadlineAlert alert : result.alerts()) {
             context.forward(new Record<String, Object>(caseId, alert, ts), Names.ALERTS_SINK);
+            context.forward(new Record<String, Object>(caseId, alert, ts), Names.DIGEST_ROUTER);
             metrics.alert(alert.getLevel().name(), alert.getStatus().name());
         }
         for (SignedFact fact : result.facts()) {
@@ -521,6 +527,19 @@ final class CaseProcessor implements Processor<String, ArrivedEvent, String, Obj
             };
             deadLetters.refused(rejection.event(), input, log, reason, rejection.reason());
         }
+    }
+
+    /** Whether a local midnight of some court's zone lies in (before, after]. */
+    private boolean passedMidnight(Instant before, Instant after) {
+        if (!after.isAfter(before)) {
+            return false;
+        }
+        for (var zone : engine.zones()) {
+            if (!LocalDate.ofInstant(before, zone).equals(LocalDate.ofInstant(after, zone))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private long nextMidnightAfter(long timestamp) {

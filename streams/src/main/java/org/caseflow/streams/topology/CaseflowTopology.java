@@ -24,6 +24,7 @@ import org.caseflow.streams.domain.seeds.Seeds;
  *                            order-barrier-store]
  * caseflow.case-links ─► case-link-processor [case-store]
  * case-processor, case-link-processor ─(facts, in-process)─► indicator topology ─► caseflow.indicators
+ * case-processor (alerts, event clock), alert-ack-processor (acks) ─(in-process)─► digest topology ─► caseflow.digests
  * </pre>
  * The three inputs and the links topic are co-partitioned by caseId, so one task sees every event of
  * a case and the links that name it as their origin. Indicator facts are summed in that same task and
@@ -38,6 +39,11 @@ public final class CaseflowTopology {
     }
 
     public static Topology build(TopologySettings settings, CaseEngine engine, MeterRegistry registry) {
+        return build(settings, engine, registry, DigestSettings.DEFAULT);
+    }
+
+    public static Topology build(TopologySettings settings, CaseEngine engine, MeterRegistry registry,
+            DigestSettings digests) {
         TopicNames topics = settings.topics();
         ProcessingMetrics metrics = new ProcessingMetrics(registry);
         metrics.describeTopology(settings);
@@ -86,6 +92,7 @@ public final class CaseflowTopology {
         topology.addSink(Names.LINKS_SINK, topics.caseLinks(), new StringSerializer(), erase(links.serializer()),
                 Names.CASE_PROCESSOR);
         IndicatorTopology.addTo(topology, settings, engine.seeds(), metrics);
+        DigestTopology.addTo(topology, settings, engine, registry, digests);
         return topology;
     }
 

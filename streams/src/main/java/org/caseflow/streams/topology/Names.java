@@ -31,6 +31,13 @@ public final class Names {
     public static final String INDICATORS_SINK = "indicators-sink";
     public static final String INDICATOR_DEAD_LETTER_SINK = "indicator-dead-letters-sink";
 
+    /** Digests (issue 9): alerts, acks and event clocks re-keyed by recipient, then the digest processor. */
+    public static final String DIGEST_ROUTER = "digest-router";
+    public static final String DIGEST_FEED_SINK = "digest-feed-sink";
+    public static final String DIGEST_FEED_SOURCE = "digest-feed-source";
+    public static final String DIGEST_PROCESSOR = "digest-processor";
+    public static final String DIGESTS_SINK = "digests-sink";
+
     private Names() {
     }
 }

@@ -82,6 +82,22 @@ public record TopicNames(String prefix) {
         return prefix + "caseflow.alert-acks";
     }
 
+    /**
+     * Digests (Avro Digest), compacted, keyed {@code recipient|kind|period}, e.g. {@code judge:J-湘0211-07|day|2025-05-19}
+     * (DESIGN.md section 9).
+     */
+    public String digests() {
+        return prefix + "caseflow.digests";
+    }
+
+    /**
+     * Internal: alerts, acknowledgements and event clocks of the case tasks (DigestFeed JSON) keyed by recipient, for
+     * the digest processor; clocks go to every partition.
+     */
+    public String digestFeed() {
+        return prefix + "caseflow.digest-feed";
+    }
+
     /** The three co-partitioned input topics. */
     public List<String> inputs() {
         return List.of(caseFilings(), caseHearings(), enforcement());
@@ -89,18 +105,18 @@ public record TopicNames(String prefix) {
 
     /** Output topics that keep only the latest value per key. */
     public List<String> compacted() {
-        return List.of(indicators(), caseSnapshots());
+        return List.of(indicators(), caseSnapshots(), digests());
     }
 
     public List<String> all() {
         return List.of(caseFilings(), caseHearings(), enforcement(), deadlineAlerts(), indicators(),
                 caseSnapshots(), deadLetters(), caseLinks(), caseFacts(), indicatorDeltas(), lineageFacts(),
-                notifyDeadLetters(), alertAcks());
+                notifyDeadLetters(), alertAcks(), digests(), digestFeed());
     }
 
     /** Internal topics the topology writes and reads back. */
     public List<String> readBack() {
-        return List.of(caseLinks(), caseFacts(), indicatorDeltas(), lineageFacts(), alertAcks());
+        return List.of(caseLinks(), caseFacts(), indicatorDeltas(), lineageFacts(), alertAcks(), digestFeed());
     }
 
     /** Topics that must have exactly as many partitions as the inputs (same key space: caseId). */

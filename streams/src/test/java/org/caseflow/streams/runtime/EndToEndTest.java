@@ -36,6 +36,7 @@ import org.caseflow.streams.runtime.app.CaseflowApp;
 import org.caseflow.streams.runtime.cli.CaseflowCli;
 import org.caseflow.streams.runtime.config.CaseflowConfig;
 import org.caseflow.streams.runtime.jsonl.EventFileReader;
+import org.caseflow.streams.runtime.jsonl.DigestJson;
 import org.caseflow.streams.runtime.jsonl.OutputJson;
 import org.caseflow.streams.runtime.jsonl.ParsedLine;
 import org.caseflow.streams.runtime.kafka.SharedKafka;
@@ -65,6 +66,8 @@ class EndToEndTest {
     private static final List<JsonNode> LIVE_ALERTS = new ArrayList<>();
     private static final Map<String, JsonNode> LIVE_SNAPSHOTS = new LinkedHashMap<>();
     private static final Map<String, JsonNode> LIVE_INDICATORS = new LinkedHashMap<>();
+    private static final Map<String, String> LIVE_DIGESTS = new TreeMap<>();
+    private static Map<String, String> replayDigests;
     private static List<JsonNode> replayAlerts;
     private static List<JsonNode> replayCases;
     private static List<JsonNode> replayIndicators;
@@ -102,8 +105,14 @@ class EndToEndTest {
         Path cases = dir.resolve("cases.jsonl");
         Path alerts = dir.resolve("alerts.jsonl");
         Path indicators = dir.resolve("indicators.jsonl");
+        Path digests = dir.resolve("digests.jsonl");
         assertThat(CaseflowCli.execute("replay", events.toString(), "--as-of", asOf, "--cases-out", cases.toString(),
-                "--alerts-out", alerts.toString(), "--indicators-out", indicators.toString())).isEqualTo(0);
+                "--alerts-out", alerts.toString(), "--indicators-out", indicators.toString(),
+                "--digests-out", digests.toString())).isEqualTo(0);
+        replayDigests = new TreeMap<>();
+        for (JsonNode d : readJson(digests)) {
+            replayDigests.put(digestKey(d), d.toString());
+        }
         replayAlerts = readJson(alerts);
         replayCases = readJson(cases);
         replayIndicators = readJson(indicators);
@@ -140,6 +149,33 @@ class EndToEndTest {
                 .contains("NOTICE", "WARNING", "CRITICAL", "BREACHED", "OVERDUE");
         // Partitions interleave cases differently; within a case the order is the case's own history.
         assertThat(live).isEqualTo(replay);
+    }
+
+    @Test
+    void shouldCloseTheSameDigestsAsTheReplay() {
+        // Four case tasks send their event clocks to four digest tasks: each period closes once all four passed its
+        // end, so the live digests (latest per key of the compacted topic) are the replay's, change and all.
+        assertThat(replayDigests).hasSizeGreaterThan(100);
+        assertThat(replayDigests.keySet()).anyMatch(k -> k.contains("|week|")).anyMatch(k -> k.contains("|month|"))
+                .anyMatch(k -> k.startsWith("president:"));
+        assertThat(replayDigests.values()).anyMatch(d -> d.contains("\"newlyBreached\":1"));
+        // Described difference by difference: a thousand digests printed whole say nothing.
+        List<String> differences = new ArrayList<>();
+        for (String key : new TreeSet<>(java.util.stream.Stream.concat(replayDigests.keySet().stream(),
+                LIVE_DIGESTS.keySet().stream()).toList())) {
+            String replay = replayDigests.get(key);
+            String live = LIVE_DIGESTS.get(key);
+            if (replay == null || !replay.equals(live)) {
+                differences.add(key + "\n  replay: " + replay + "\n  live:   " + live);
+            }
+        }
+        assertThat(differences.subList(0, Math.min(5, differences.size())))
+                .as("%d differences (the first 5 shown); %d live digests, %d replayed", differences.size(),
+                        LIVE_DIGESTS.size(), replayDigests.size()).isEmpty();
+    }
+
+    private static String digestKey(JsonNode d) {
+        return d.get("recipient").asText() + "|" + d.get("periodKind").asText() + "|" + d.get("period").asText();
     }
 
     @Test
@@ -229,6 +265,7 @@ class EndToEndTest {
         var alerts = CaseflowSerdes.deadlineAlert().deserializer();
         var snapshots = CaseflowSerdes.caseSnapshot().deserializer();
         var indicators = CaseflowSerdes.indicatorValue().deserializer();
+        var digests = CaseflowSerdes.digest().deserializer();
         Map<String, Object> props = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, "e2e-reader-" + UUID.randomUUID(),
@@ -239,12 +276,19 @@ class EndToEndTest {
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
                 new ByteArrayDeserializer());
              Admin admin = Admin.create(Map.of("bootstrap.servers", config.bootstrapServers()))) {
-            consumer.subscribe(List.of(topics.deadlineAlerts(), topics.caseSnapshots(), topics.indicators()));
+            consumer.subscribe(List.of(topics.deadlineAlerts(), topics.caseSnapshots(), topics.indicators(),
+                    topics.digests()));
             while (true) {
                 for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
                     lastRecord = System.nanoTime();
                     if (r.topic().equals(topics.deadlineAlerts())) {
                         LIVE_ALERTS.add(JSON.readTree(OutputJson.toJson(alerts.deserialize(r.topic(), r.value()))));
+                    } else if (r.topic().equals(topics.digests())) {
+                        if (r.value() == null) {
+                            LIVE_DIGESTS.remove(r.key()); // a day digest past its retention
+                        } else {
+                            LIVE_DIGESTS.put(r.key(), DigestJson.toJson(digests.deserialize(r.topic(), r.value())));
+                        }
                     } else if (r.topic().equals(topics.caseSnapshots())) {
                         LIVE_SNAPSHOTS.put(r.key(), JSON.readTree(OutputJson.toJson(snapshots.deserialize(r.topic(), r.value()))));
                     } else {
@@ -265,7 +309,8 @@ class EndToEndTest {
         Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
                 .partitionsToOffsetAndMetadata().get();
         Map<TopicPartition, OffsetSpec> latest = new LinkedHashMap<>();
-        for (String topic : topics.inputs()) {
+        for (String topic : java.util.stream.Stream.concat(topics.inputs().stream(), java.util.stream.Stream.of(
+                topics.digestFeed())).toList()) {
             for (int p = 0; p < 4; p++) {
                 latest.put(new TopicPartition(topic, p), OffsetSpec.latest());
             }

@@ -22,8 +22,11 @@ import org.caseflow.streams.domain.seeds.SeedYaml;
  * never starts with a routing table that silently drops alerts.
  */
 public final class RecipientsReader {
-    /** The role kinds {@code Escalation} writes; a pattern must start with one of them. */
-    static final List<String> ROLE_KINDS = List.of("judge:", "division-chief:", "president:", "higher-court:");
+    /**
+     * The role kinds {@code Escalation} writes, and {@code court:} (a court's weekly and monthly digests); a pattern must
+     * start with one of them.
+     */
+    static final List<String> ROLE_KINDS = List.of("judge:", "division-chief:", "president:", "higher-court:", "court:");
 
     record RecipientsFile(String description, List<Entry> recipients) {}
 

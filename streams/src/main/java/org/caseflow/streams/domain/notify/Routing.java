@@ -62,6 +62,29 @@ public final class Routing {
     }
 
     /**
+     * The routes of one digest (DESIGN.md section 9): the same resolution of its role reference as for an alert's
+     * roles; a rule's court filter applies to the digest's court, its level and procedure filters do not (a digest spans
+     * levels and procedures).
+     */
+    public Result routeDigest(String role, String court) {
+        List<Route> routes = new ArrayList<>();
+        if (rules.isEmpty()) {
+            openChannels.forEach(channel -> routes.add(new Route(role, role, channel, Optional.empty())));
+            return new Result(routes, openChannels.isEmpty() ? List.of(role) : List.of());
+        }
+        boolean answered = false;
+        for (RecipientRule rule : rules) {
+            if (rule.answersFor(role)) {
+                answered = true;
+                if (court == null || rule.courts().isEmpty() || rule.courts().contains(court)) {
+                    routes.add(new Route(rule.id(), role, rule.channel(), rule.url()));
+                }
+            }
+        }
+        return new Result(routes, answered ? List.of() : List.of(role));
+    }
+
+    /**
      * @param unrouted roles no rule answers for at all (a role answered for but filtered out by level, court or
      *                 procedure is routed nowhere on purpose and is not listed)
      */

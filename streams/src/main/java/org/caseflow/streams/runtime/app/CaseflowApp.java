@@ -10,12 +10,14 @@ import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.HostInfo;
+import org.caseflow.streams.domain.cases.CaseEngine;
 import org.caseflow.streams.domain.seeds.Seeds;
 import org.caseflow.streams.runtime.config.CaseflowConfig;
 import org.caseflow.streams.runtime.http.QueryableStreams;
 import org.caseflow.streams.runtime.http.Readiness;
 import org.caseflow.streams.runtime.metrics.Metrics;
 import org.caseflow.streams.topology.CaseflowTopology;
+import org.caseflow.streams.topology.DigestSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,7 +57,10 @@ public final class CaseflowApp implements AutoCloseable, QueryableStreams {
 
     /** The production topology over the seeds of {@code config.seedsDir()}. */
     public static CaseflowApp create(CaseflowConfig config, MeterRegistry registry) {
-        Topology topology = CaseflowTopology.build(config.topologySettings(), Seeds.load(config.seedsDir()), registry);
+        Seeds seeds = Seeds.load(config.seedsDir());
+        Topology topology = CaseflowTopology.build(config.topologySettings(),
+                new CaseEngine(seeds, CaseEngine.Settings.defaults()), registry,
+                new DigestSettings(config.digestTop(), config.partitions()));
         return new CaseflowApp(config, topology, registry);
     }
 

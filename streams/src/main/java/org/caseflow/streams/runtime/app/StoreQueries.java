@@ -22,11 +22,13 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.caseflow.events.AlertLevel;
 import org.caseflow.events.CaseEvent;
 import org.caseflow.events.CaseSnapshot;
+import org.caseflow.events.Digest;
 import org.caseflow.streams.domain.cases.CaseEngine;
 import org.caseflow.streams.domain.cases.CaseEvaluator;
 import org.caseflow.streams.domain.cases.CaseFolder;
 import org.caseflow.streams.domain.cases.CaseState;
 import org.caseflow.streams.domain.cases.FiringAlert;
+import org.caseflow.streams.domain.digest.DigestKind;
 import org.caseflow.streams.domain.indicators.IndicatorCalculator;
 import org.caseflow.streams.domain.indicators.LineageTop;
 import org.caseflow.streams.domain.indicators.ScopeKey;
@@ -34,6 +36,7 @@ import org.caseflow.streams.domain.indicators.Window;
 import org.caseflow.streams.domain.seeds.Seeds;
 import org.caseflow.streams.runtime.http.AtRiskCase;
 import org.caseflow.streams.runtime.http.LocalQueries;
+import org.caseflow.streams.runtime.jsonl.DigestJson;
 import org.caseflow.streams.runtime.jsonl.EventJson;
 import org.caseflow.streams.runtime.jsonl.OutputJson;
 import org.caseflow.streams.runtime.report.SeedJson;
@@ -79,6 +82,28 @@ public final class StoreQueries implements LocalQueries {
 
     private <V> ReadOnlyKeyValueStore<String, V> store(String name) {
         return streams.store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<String, V>keyValueStore()));
+    }
+
+    @Override
+    public Optional<Object> digest(String recipient, String kind, LocalDate date) {
+        ReadOnlyKeyValueStore<String, Digest> digests = store(StoreNames.DIGESTS);
+        Optional<DigestKind> k = DigestKind.parse(kind);
+        if (k.isEmpty()) {
+            return Optional.empty();
+        }
+        String prefix = recipient + "|" + kind + "|";
+        Digest found = null;
+        if (date != null) {
+            found = digests.get(prefix + k.get().periodOf(date).label());
+        } else {
+            // Labels sort by time (ISO dates, 2025-W09 before 2025-W10, 2025-05 before 2025-06): the last is the latest.
+            try (KeyValueIterator<String, Digest> it = digests.range(prefix, prefix + Character.MAX_VALUE)) {
+                while (it.hasNext()) {
+                    found = it.next().value;
+                }
+            }
+        }
+        return Optional.ofNullable(found).map(DigestJson::node);
     }
 
     @Override

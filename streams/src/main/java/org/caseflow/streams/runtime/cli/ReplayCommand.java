@@ -27,6 +27,7 @@ import org.caseflow.streams.domain.cases.CaseEvaluator;
 import org.caseflow.streams.domain.input.EventChecks;
 import org.caseflow.streams.domain.seeds.Seeds;
 import org.caseflow.streams.runtime.jsonl.EventFileReader;
+import org.caseflow.streams.runtime.jsonl.DigestJson;
 import org.caseflow.streams.runtime.jsonl.OutputJson;
 import org.caseflow.streams.runtime.jsonl.ParsedLine;
 import org.caseflow.streams.runtime.replay.AsOf;
@@ -70,6 +71,10 @@ public final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--indicators-out", paramLabel = "F", description = "Write the indicator values (- = standard output).")
     String indicatorsOut;
 
+    @Option(names = "--digests-out", paramLabel = "F",
+            description = "Write every digest closed by --as-of (days, ISO weeks, months), in order (- = standard output).")
+    String digestsOut;
+
     @Option(names = "--seeds", paramLabel = "DIR", description = "Seed folder (default: $CASEFLOW_SEEDS or ./seeds).")
     Path seeds;
 
@@ -102,9 +107,9 @@ public final class ReplayCommand implements Callable<Integer> {
         if (diff && rules == null && calendar == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--diff needs --rules or --calendar");
         }
-        if (diff && (casesOut != null || alertsOut != null || indicatorsOut != null)) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--diff prints the comparison; run without it for --cases-out, --alerts-out, --indicators-out");
+        if (diff && (casesOut != null || alertsOut != null || indicatorsOut != null || digestsOut != null)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--diff prints the comparison; run without it"
+                    + " for --cases-out, --alerts-out, --indicators-out, --digests-out");
         }
         Seeds current = Seeds.load(seeds == null ? Seeds.defaultRoot() : seeds);
         Seeds alternative = alternative(current);
@@ -143,6 +148,7 @@ public final class ReplayCommand implements Callable<Integer> {
             counts.cases = write(casesOut, replayer.cases(until), OutputJson::toJson);
             counts.alerts = write(alertsOut, replayer.alerts(), OutputJson::toJson);
             counts.indicators = write(indicatorsOut, replayer.indicators(until), OutputJson::toJson);
+            counts.digests = write(digestsOut, replayer.digests(), DigestJson::toJson);
             report(err, replayer, counts);
         } finally {
             deleteQuietly(stateDir);
@@ -199,6 +205,7 @@ public final class ReplayCommand implements Callable<Integer> {
         long cases;
         long alerts;
         long indicators;
+        long digests;
     }
 
     private void read(EventFileReader reader, CountedInput in, Instant until, EventTimeOrder events, Counts counts,
@@ -234,11 +241,11 @@ public final class ReplayCommand implements Callable<Integer> {
         err.printf("replay: %d invalid lines skipped, %d events after --as-of ignored, %d dead letters %s, "
                 + "%d cases waiting for their filing%n", counts.invalid, counts.later, replayer.deadLetters().size(),
                 reasons, replayer.waitingForFiling());
-        err.printf(Locale.ROOT, "replay: %,d events applied: %,d cases, %,d alerts, %,d indicator values%n",
-                counts.applied, counts.cases, counts.alerts, counts.indicators);
-        if (casesOut == null && alertsOut == null && indicatorsOut == null) {
-            err.println("replay: nothing written: choose outputs with --cases-out, --alerts-out and --indicators-out"
-                    + " (- = standard output)");
+        err.printf(Locale.ROOT, "replay: %,d events applied: %,d cases, %,d alerts, %,d indicator values, %,d digests%n",
+                counts.applied, counts.cases, counts.alerts, counts.indicators, counts.digests);
+        if (casesOut == null && alertsOut == null && indicatorsOut == null && digestsOut == null) {
+            err.println("replay: nothing written: choose outputs with --cases-out, --alerts-out, --indicators-out and"
+                    + " --digests-out (- = standard output)");
         }
         err.flush();
     }

@@ -52,6 +52,7 @@ public record CaseflowConfig(
         Duration readinessCheckInterval,
         Duration sseHeartbeat,
         int sseReplayEvents,
+        int digestTop,
         NotifySettings notifications,
         Map<String, String> kafka) {
 
@@ -111,6 +112,7 @@ public record CaseflowConfig(
                 Duration.ofMillis(p.intIn(ConfigKeys.READINESS_CHECK_INTERVAL_MS, 100, 600_000)),
                 Duration.ofMillis(p.intIn(ConfigKeys.SSE_HEARTBEAT_MS, 100, 3_600_000)),
                 p.intIn(ConfigKeys.SSE_REPLAY_EVENTS, 0, 1_000_000),
+                p.intIn(ConfigKeys.DIGESTS_TOP, 0, 10_000),
                 NotifySettings.parse(p, problems),
                 kafka);
         String bootstrap = kafka.get("bootstrap.servers");
@@ -187,6 +189,7 @@ public record CaseflowConfig(
         s.put(ConfigKeys.READINESS_CHECK_INTERVAL_MS, String.valueOf(readinessCheckInterval.toMillis()));
         s.put(ConfigKeys.SSE_HEARTBEAT_MS, String.valueOf(sseHeartbeat.toMillis()));
         s.put(ConfigKeys.SSE_REPLAY_EVENTS, String.valueOf(sseReplayEvents));
+        s.put(ConfigKeys.DIGESTS_TOP, String.valueOf(digestTop));
         notifications.write(s);
         kafka.forEach((k, v) -> s.put(ConfigKeys.KAFKA_PREFIX + k, v));
         return s;

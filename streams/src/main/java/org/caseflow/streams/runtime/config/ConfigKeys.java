@@ -73,6 +73,8 @@ public final class ConfigKeys {
     public static final String SSE_HEARTBEAT_MS = "caseflow.sse.heartbeat.ms";
     /** Alerts kept for alert-stream clients that reconnect with {@code Last-Event-ID}. */
     public static final String SSE_REPLAY_EVENTS = "caseflow.sse.replay.events";
+    /** How many overdue cases a digest lists, longest overdue first (issue 9). */
+    public static final String DIGESTS_TOP = "caseflow.digests.top";
 
     /** SCRAM user of the app in Kafka; with the password, sets security.protocol SASL_SSL and sasl.jaas.config. */
     public static final String KAFKA_SASL_USERNAME = "caseflow.kafka.sasl.username";
@@ -167,6 +169,7 @@ public final class ConfigKeys {
         d.put(READINESS_CHECK_INTERVAL_MS, "5000");
         d.put(SSE_HEARTBEAT_MS, "15000");
         d.put(SSE_REPLAY_EVENTS, "10000");
+        d.put(DIGESTS_TOP, "20");
         d.put(KAFKA_SASL_USERNAME, "");
         d.put(KAFKA_SASL_PASSWORD, "");
         d.put(KAFKA_SASL_MECHANISM, "SCRAM-SHA-512");

@@ -18,6 +18,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.caseflow.streams.domain.cases.CaseNumbers;
 import org.caseflow.streams.domain.notify.AlertAck;
 import org.caseflow.streams.runtime.config.ApiTokens;
 import org.caseflow.streams.runtime.config.CaseflowConfig;
@@ -58,9 +59,17 @@ final class AckRoutes implements AutoCloseable {
         String by = text(body, "by", MAX_BY, true);
         String note = text(body, "note", MAX_NOTE, false);
         String caseId = AlertAck.caseOf(alertId).orElseThrow(() -> new ApiException(404, "unknown alert " + alertId));
+        Set<String> courts = ctx.attribute(HttpApi.COURTS_ATTRIBUTE);
+        // A case number names its court (an event from another court is refused: EventChecks), so a token that may not
+        // read it is told so (403) whichever instance owns the case: that instance would answer the forwarded case
+        // lookup 404, as GET does, to keep case numbers of other courts unknown.
+        CaseNumbers.parse(caseId).map(CaseNumbers.Parsed::court)
+                .filter(named -> !ApiTokens.allows(courts == null ? Set.of() : courts, named))
+                .ifPresent(named -> {
+                    throw new ApiException(403, "this token may not acknowledge alerts of court " + named);
+                });
         JsonNode view = caseView(ctx, caseId, alertId);
         String court = view.path("court").asText("");
-        Set<String> courts = ctx.attribute(HttpApi.COURTS_ATTRIBUTE);
         if (!ApiTokens.allows(courts == null ? Set.of() : courts, court)) {
             throw new ApiException(403, "this token may not acknowledge alerts of court " + court);
         }

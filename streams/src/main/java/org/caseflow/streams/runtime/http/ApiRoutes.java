@@ -3,11 +3,13 @@ package org.caseflow.streams.runtime.http;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.caseflow.streams.domain.digest.DigestKind;
 import org.caseflow.streams.runtime.config.ApiTokens;
 import org.caseflow.streams.runtime.http.auth.HttpAuth;
 import org.caseflow.streams.runtime.http.auth.Principal;
@@ -39,6 +41,7 @@ final class ApiRoutes {
         app.get("/api/v1/cases/{caseId}", this::caseById);
         app.get("/api/v1/courts/{court}/at-risk", this::atRisk);
         app.get("/api/v1/courts/{court}/indicators", this::indicators);
+        app.get("/api/v1/digests/{recipient}", this::digest);
         app.sse("/api/v1/alerts/stream", client -> alerts.register(client, courts(client.ctx())));
     }
 
@@ -67,6 +70,60 @@ final class ApiRoutes {
             throw new ApiException(404, "unknown case " + caseId);
         }
         ctx.json(value);
+    }
+
+    /**
+     * {@code GET /api/v1/digests/{recipient}?period=day|week|month[&date=YYYY-MM-DD]}: the digest of that period (the
+     * latest without a date). A recipient that names its court ({@code court:}, {@code president:},
+     * {@code division-chief:}, {@code higher-court:}, {@code judge:unassigned@}) is checked against the token first
+     * (403); a judge's id does not name one, so the digest's court is checked and a digest of another court is a 404,
+     * as for cases.
+     */
+    private void digest(Context ctx) {
+        String recipient = ctx.pathParam("recipient");
+        String kind = ctx.queryParam("period");
+        if (kind == null || DigestKind.parse(kind).isEmpty()) {
+            throw new ApiException(400, "period must be day, week or month, got '" + kind + "'");
+        }
+        LocalDate date = null;
+        if (ctx.queryParam("date") != null) {
+            try {
+                date = LocalDate.parse(ctx.queryParam("date").trim());
+            } catch (DateTimeParseException e) {
+                throw new ApiException(400, "date must be YYYY-MM-DD, got '" + ctx.queryParam("date") + "'");
+            }
+        }
+        String named = courtOf(recipient);
+        if (named != null) {
+            requireCourt(ctx, named);
+            requireKnownCourt(named);
+        }
+        QueryRouter.CaseAnswer answer = router.digest(recipient, kind, date, request(ctx));
+        if (answer instanceof QueryRouter.RemoteAnswer remote) {
+            HttpApi.relay(ctx, remote.status(), remote.body());
+            return;
+        }
+        Object value = ((QueryRouter.LocalCase) answer).value();
+        if (named == null && !ApiTokens.allows(courts(ctx), mapper.valueToTree(value).path("court").asText(""))) {
+            throw new ApiException(404, "no " + kind + " digest of " + recipient);
+        }
+        ctx.json(value);
+    }
+
+    /** The court a role reference names ({@code president:湘0211}, {@code division-chief:湘0211/民一庭}, ...), or null. */
+    static String courtOf(String recipient) {
+        int colon = recipient.indexOf(':');
+        if (colon < 0) {
+            return null;
+        }
+        String kind = recipient.substring(0, colon);
+        String rest = recipient.substring(colon + 1);
+        return switch (kind) {
+            case "court", "president", "higher-court" -> rest;
+            case "division-chief" -> rest.contains("/") ? rest.substring(0, rest.indexOf('/')) : rest;
+            case "judge" -> rest.startsWith("unassigned@") ? rest.substring("unassigned@".length()) : null;
+            default -> null;
+        };
     }
 
     private void atRisk(Context ctx) {

@@ -62,6 +62,15 @@ public interface LocalQueries {
         return List.of();
     }
 
+    /**
+     * The digest of {@code recipient} (a role reference or {@code court:<code>}) of {@code kind} ({@code day},
+     * {@code week}, {@code month}) for the period containing {@code date}, or the latest one when {@code date} is null;
+     * any Jackson-serialisable object with a {@code court} field. Only the instance that owns the recipient has it.
+     */
+    default Optional<Object> digest(String recipient, String kind, java.time.LocalDate date) {
+        return Optional.empty();
+    }
+
     /** "Now" of the reads: the wall clock live, the simulated clock in the demo. */
     default Instant now() {
         return Instant.now();

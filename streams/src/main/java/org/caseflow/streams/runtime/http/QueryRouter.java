@@ -76,6 +76,29 @@ final class QueryRouter {
         return new RemoteAnswer(response.status(), response.body());
     }
 
+    /**
+     * A digest from the instance that owns its recipient (the digest store is partitioned by recipient, as the digest
+     * feed is): the local object, or the owner's raw answer (the owner applied the token's limits).
+     */
+    CaseAnswer digest(String recipient, String kind, java.time.LocalDate date, Request request) {
+        requireReady();
+        KeyQueryMetadata owner = streams.kafkaStreams().queryMetadataForKey(StoreNames.DIGESTS, recipient,
+                Serdes.String().serializer());
+        if (owner == null || owner == KeyQueryMetadata.NOT_AVAILABLE || owner.activeHost() == null) {
+            throw ApiException.notReady("the owner of the digests of " + recipient + " is not known yet (rebalancing)");
+        }
+        if (owner.activeHost().equals(streams.thisHost())) {
+            return new LocalCase(localCall(() -> local.digest(recipient, kind, date))
+                    .orElseThrow(() -> new ApiException(404, "no " + kind + " digest of " + recipient
+                            + (date == null ? "" : " for " + date))));
+        }
+        if (request.forwarded()) {
+            throw ApiException.notReady("the digests of " + recipient + " moved to another instance (rebalancing)");
+        }
+        PeerClient.PeerResponse response = peers.get(owner.activeHost(), request.rawPathAndQuery(), request.authorization());
+        return new RemoteAnswer(response.status(), response.body());
+    }
+
     /** The at-risk cases of {@code courts} (a court, or a court with its subordinate courts) on every instance. */
     List<AtRiskCase> atRisk(List<String> courts, int withinDays, Request request) {
         requireReady();

@@ -28,6 +28,7 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.caseflow.CaseflowException;
 import org.caseflow.events.DeadlineAlert;
+import org.caseflow.events.Digest;
 import org.caseflow.streams.domain.notify.Channel;
 import org.caseflow.streams.domain.notify.Route;
 import org.caseflow.streams.domain.notify.Routing;
@@ -49,6 +50,8 @@ final class Notifier implements Runnable {
     private final Consumer<String, byte[]> consumer;
     private final Deserializer<DeadlineAlert> decoder;
     private final String topic;
+    private final Deserializer<Digest> digestDecoder;
+    private final String digestTopic;
     private final Routing routing;
     private final AlertMessages messages;
     private final HttpDelivery http;
@@ -61,12 +64,16 @@ final class Notifier implements Runnable {
     private final Set<String> unroutedLogged = ConcurrentHashMap.newKeySet();
     private volatile boolean running = true;
 
-    Notifier(Consumer<String, byte[]> consumer, Deserializer<DeadlineAlert> decoder, String topic, Routing routing,
+    /** @param digestTopic {@code caseflow.digests}, read by the same consumer (null: alerts only) */
+    Notifier(Consumer<String, byte[]> consumer, Deserializer<DeadlineAlert> decoder, String topic,
+            Deserializer<Digest> digestDecoder, String digestTopic, Routing routing,
             AlertMessages messages, HttpDelivery http, NotifyDeadLetters deadLetters, NotifyMetrics metrics,
             NotifySettings settings, AckBook acks, Clock clock) {
         this.consumer = consumer;
         this.decoder = decoder;
         this.topic = topic;
+        this.digestDecoder = digestDecoder;
+        this.digestTopic = digestTopic;
         this.routing = routing;
         this.messages = messages;
         this.http = http;
@@ -80,7 +87,7 @@ final class Notifier implements Runnable {
 
     @Override
     public void run() {
-        consumer.subscribe(List.of(topic));
+        consumer.subscribe(digestTopic == null ? List.of(topic) : List.of(topic, digestTopic));
         try {
             while (running) {
                 ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(200));
@@ -110,6 +117,10 @@ final class Notifier implements Runnable {
         Map<String, CompletableFuture<Void>> chains = new LinkedHashMap<>();
         Instant until = firing.validUntil(clock.instant());
         for (ConsumerRecord<String, byte[]> record : records) {
+            if (record.topic().equals(digestTopic)) {
+                digest(record, chains);
+                continue;
+            }
             DeadlineAlert alert;
             try {
                 alert = decoder.deserialize(record.topic(), record.value());
@@ -135,6 +146,50 @@ final class Notifier implements Runnable {
             }
         }
         return CompletableFuture.allOf(chains.values().toArray(CompletableFuture[]::new));
+    }
+
+    /**
+     * One message per (digest, recipient) over the recipient's webhook route (a digest has no place in Alertmanager):
+     * the role reference is resolved as an alert's roles are; deliveries of one digest role go one after another.
+     */
+    private void digest(ConsumerRecord<String, byte[]> record, Map<String, CompletableFuture<Void>> chains) {
+        if (record.value() == null) {
+            return; // a tombstone of the compacted topic: nothing to send
+        }
+        Digest digest;
+        try {
+            digest = digestDecoder.deserialize(record.topic(), record.value());
+        } catch (RuntimeException e) {
+            metrics.undecodable();
+            LOG.warn("{}-{}@{}: not a Digest, to the notify dead letters: {}", record.topic(), record.partition(),
+                    record.offset(), e.getMessage());
+            chains.merge("\u0000undecodable", deadLetters.undecodable(record, String.valueOf(e.getMessage())),
+                    CompletableFuture::allOf);
+            return;
+        }
+        Routing.Result result = routing.routeDigest(digest.getRecipient(), digest.getCourt());
+        result.unrouted().forEach(this::unrouted);
+        for (Route route : result.routes()) {
+            if (route.channel() != Channel.WEBHOOK) {
+                metrics.digest("no-webhook");
+                continue;
+            }
+            Delivery d = DigestMessages.delivery(digest, route);
+            chains.compute(d.caseId(), (k, previous) -> previous == null ? digestOne(d, record)
+                    : previous.thenCompose(v -> digestOne(d, record)));
+        }
+    }
+
+    private CompletableFuture<Void> digestOne(Delivery d, ConsumerRecord<?, ?> source) {
+        return http.post(uri(d), d.key(), d.body(), settings.webhookSecret()).thenCompose(outcome -> {
+            metrics.digest(outcome.reason());
+            if (outcome.delivered()) {
+                return CompletableFuture.completedFuture(null);
+            }
+            LOG.warn("{} to {}: {} ({}), to the notify dead letters", d.key(), d.recipient(), outcome.reason(),
+                    outcome.detail());
+            return deadLetters.undeliverable(d, outcome, source);
+        });
     }
 
     private CompletableFuture<Void> deliverOne(Delivery d, DeadlineAlert alert, Route route, ConsumerRecord<?, ?> source) {

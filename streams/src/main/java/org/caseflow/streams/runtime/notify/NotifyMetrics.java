@@ -20,6 +20,7 @@ final class NotifyMetrics {
     static final String UNROUTED = "caseflow.notify.unrouted.roles";
     static final String SUPPRESSED = "caseflow.notify.suppressed";
     static final String ACKS = "caseflow.notify.acknowledgements";
+    static final String DIGESTS = "caseflow.notify.digests";
 
     private final MeterRegistry registry;
     private final Map<String, AtomicInteger> breakers = new ConcurrentHashMap<>();
@@ -71,6 +72,12 @@ final class NotifyMetrics {
     void suppressed() {
         Counter.builder(SUPPRESSED).description("OVERDUE reminders not sent: the recipient acknowledged the case's alert")
                 .register(registry).increment();
+    }
+
+    /** A digest delivered or given up ({@code outcome} as for deliveries), or skipped: no webhook route. */
+    void digest(String outcome) {
+        Counter.builder(DIGESTS).description("Digests delivered (one per digest and recipient), by outcome")
+                .tag("outcome", outcome).register(registry).increment();
     }
 
     void undecodable() {

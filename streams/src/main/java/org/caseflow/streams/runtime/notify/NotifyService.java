@@ -68,7 +68,8 @@ public final class NotifyService implements AutoCloseable {
         acks = new AckBook(ackProps, config.topics().alertAcks()).start();
         metrics.acknowledgements(acks::size);
         notifier = new Notifier(consumer, CaseflowSerdes.deadlineAlert().deserializer(), config.topics().deadlineAlerts(),
-                routing, new AlertMessages(new AlertText(seeds.rules())), http,
+                CaseflowSerdes.digest().deserializer(), config.topics().digests(), routing,
+                new AlertMessages(new AlertText(seeds.rules())), http,
                 new NotifyDeadLetters(producer, config.topics().notifyDeadLetters(), clock), metrics, settings, acks, clock);
         server = HttpServer.create(new InetSocketAddress(settings.httpPort()), 0);
         server.createContext("/metrics", ex -> answer(ex, 200, registry.scrape(), "text/plain; version=0.0.4"));

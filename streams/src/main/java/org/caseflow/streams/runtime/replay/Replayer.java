@@ -22,6 +22,7 @@ import org.apache.kafka.streams.test.TestRecord;
 import org.caseflow.events.CaseEvent;
 import org.caseflow.events.CaseSnapshot;
 import org.caseflow.events.DeadlineAlert;
+import org.caseflow.events.Digest;
 import org.caseflow.events.IndicatorValue;
 import org.caseflow.schemas.CaseflowSerdes;
 import org.caseflow.streams.domain.cases.CaseEngine;
@@ -55,6 +56,8 @@ public final class Replayer implements AutoCloseable {
     private final Map<String, TestInputTopic<String, CaseEvent>> inputs = new HashMap<>();
     private final TestOutputTopic<String, DeadlineAlert> alerts;
     private final TestOutputTopic<String, byte[]> deadLetters;
+    private final TestOutputTopic<String, Digest> digests;
+    private final List<Digest> digestLog = new ArrayList<>();
     /** Outputs replay does not report; drained so TopologyTestDriver does not keep them all in memory. */
     private final List<TestOutputTopic<byte[], byte[]>> discarded = new ArrayList<>();
     private final List<DeadlineAlert> alertLog = new ArrayList<>();
@@ -80,8 +83,10 @@ public final class Replayer implements AutoCloseable {
                 CaseflowSerdes.deadlineAlert().deserializer());
         this.deadLetters = driver.createOutputTopic(topics.deadLetters(), new StringDeserializer(),
                 new ByteArrayDeserializer());
+        this.digests = driver.createOutputTopic(topics.digests(), new StringDeserializer(),
+                CaseflowSerdes.digest().deserializer());
         for (String topic : List.of(topics.caseSnapshots(), topics.caseLinks(), topics.indicatorDeltas(),
-                topics.lineageFacts(), topics.indicators())) {
+                topics.lineageFacts(), topics.indicators(), topics.digestFeed())) {
             discarded.add(driver.createOutputTopic(topic, new ByteArrayDeserializer(), new ByteArrayDeserializer()));
         }
     }
@@ -100,6 +105,8 @@ public final class Replayer implements AutoCloseable {
     private void drain() {
         discarded.forEach(TestOutputTopic::readRecordsToList);
         alertLog.addAll(alerts.readValuesToList());
+        // Tombstones of day digests past DigestProcessor.DAY_DIGESTS_KEPT are not digests.
+        digests.readValuesToList().stream().filter(java.util.Objects::nonNull).forEach(digestLog::add);
         for (TestRecord<String, byte[]> r : deadLetters.readRecordsToList()) {
             deadLetterLog.add(new DeadLetter(r.key(), header(r, DeadLetters.REASON), header(r, DeadLetters.DETAIL)));
         }
@@ -113,6 +120,14 @@ public final class Replayer implements AutoCloseable {
     /** Every alert raised or resolved so far, in order. */
     public List<DeadlineAlert> alerts() {
         return List.copyOf(alertLog);
+    }
+
+    /**
+     * Every digest closed so far, in the order produced: a period closes when the event clock passes its local midnight
+     * (so {@link #advanceTo} the day after the last period wanted).
+     */
+    public List<Digest> digests() {
+        return List.copyOf(digestLog);
     }
 
     public List<DeadLetter> deadLetters() {

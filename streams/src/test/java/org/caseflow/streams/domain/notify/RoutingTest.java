@@ -50,6 +50,24 @@ class RoutingTest {
     }
 
     @Test
+    void shouldRouteADigestsRoleReferenceLikeAnAlertsRoleWithoutLevelOrProcedureFilters() {
+        assertThat(EXAMPLE.routeDigest("judge:J-湘0211-07", "湘0211").routes()).extracting(Route::recipient)
+                .containsExactly("tianyuan-judges");
+        // The supervision office's OVERDUE/criminal filters are for alerts: its role's digest reaches it.
+        assertThat(EXAMPLE.routeDigest("higher-court:湘02", "湘02").routes()).extracting(Route::recipient)
+                .containsExactly("zhuzhou-supervision-office");
+        // Court digests: the 湘02 tree's entry takes 湘0211's, not the high court's (filtered, not unrouted).
+        assertThat(EXAMPLE.routeDigest("court:湘0211", "湘0211").routes()).extracting(Route::recipient)
+                .containsExactly("zhuzhou-court-digests");
+        Routing.Result high = EXAMPLE.routeDigest("court:湘", "湘");
+        assertThat(high.routes()).isEmpty();
+        assertThat(high.unrouted()).isEmpty();
+        assertThat(EXAMPLE.routeDigest("judge:J-湘0202-01", "湘0202").unrouted()).containsExactly("judge:J-湘0202-01");
+        assertThat(Routing.open(List.of(Channel.WEBHOOK)).routeDigest("court:湘02", "湘02").routes())
+                .extracting(Route::recipient).containsExactly("court:湘02");
+    }
+
+    @Test
     void shouldSendOneMessagePerRecipientAndEveryRoleOnEveryChannelWhenOpen() {
         Routing both = Routing.byRules(List.of(new RecipientRule("all", List.of("judge:*", "president:*"), Channel.WEBHOOK,
                 java.util.Optional.empty(), java.util.Set.of(), java.util.Set.of(), java.util.Set.of())));

@@ -349,6 +349,33 @@ class DeployFilesTest {
     }
 
     @Test
+    void shouldRunNotifyWithItsOwnProbesPortAndDisruptionBudget() {
+        List<String> checked = new ArrayList<>();
+        manifests.podSpecs().forEach((workload, pod) -> containers(pod).forEach(c -> {
+            if (!command(c).equals("notify")) {
+                return;
+            }
+            checked.add(workload);
+            CaseflowConfig config = load(withTestTokens(manifests.environment(workload, c)));
+            int port = config.notifications().httpPort();
+            assertThat(containerPort(c, "metrics")).as(workload + ": containerPort 'metrics' = caseflow.notify.http.port")
+                    .isEqualTo(port);
+            assertThat(probe(c, "livenessProbe", port)).isEqualTo("/health/live");
+            assertThat(probe(c, "startupProbe", port)).isEqualTo("/health/live");
+            assertThat(manifests.template(workload).path("metadata").path("annotations").path("prometheus.io/port").asText())
+                    .isEqualTo(String.valueOf(port));
+            assertThat(config.notifications().webhookUrl()).as("a placeholder, never a working endpoint")
+                    .hasValueSatisfying(u -> assertThat(u).contains(".invalid"));
+            assertThat(config.notifications().webhookSecret()).as("no secret shipped").isEmpty();
+            assertThat(manifests.objects("PodDisruptionBudget")).anyMatch(p ->
+                    selects(p.path("spec").path("selector").path("matchLabels"), manifests.podLabels(workload)));
+            assertThat(manifests.objects("NetworkPolicy")).anyMatch(p ->
+                    selects(p.path("spec").path("podSelector").path("matchLabels"), manifests.podLabels(workload)));
+        }));
+        assertThat(checked).as("deploy/kubernetes runs caseflow notify").isNotEmpty();
+    }
+
+    @Test
     void shouldBudgetDisruptionsOneInstanceAtATime() {
         manifests.appContainers().forEach((workload, c) -> {
             int replicas = manifests.workload(workload).path("spec").path("replicas").asInt(1);

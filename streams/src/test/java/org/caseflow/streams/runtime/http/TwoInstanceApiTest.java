@@ -364,7 +364,8 @@ class TwoInstanceApiTest {
         // The board's and the review pack's reads (issue 10) answer like the rest.
         List<String> board = List.of("/at-risk/page", "/heatmap", "/trend", "/lineage", "/report?month=2025-04").stream()
                 .map(p -> "/api/v1/courts/" + enc("湘02") + p).toList();
-        List<String> endpoints = new ArrayList<>(List.of(atRisk, indicators, caseUrl, "/api/v1/courts",
+        String digest = "/api/v1/digests/" + enc("president:湘0211") + "?period=day";
+        List<String> endpoints = new ArrayList<>(List.of(atRisk, indicators, caseUrl, digest, "/api/v1/courts",
                 "/api/v1/alerts/stream", "/api/v1/session", "/metrics", "/api/v1/clock", "/api/v1/indicator-definitions"));
         endpoints.addAll(board);
         for (String path : endpoints) {
@@ -401,6 +402,98 @@ class TwoInstanceApiTest {
             assertThat(answer.statusCode()).as(odd).isBetween(400, 404);
             assertThat(answer.body()).as(odd).doesNotContain("at org.").doesNotContain("at io.").doesNotContain("Servlet");
         }
+    }
+
+    /**
+     * Digests (issue 9): the digest feed gets two alerts of 2026-03-02 (as the digest router writes them) for recipients
+     * the test's cases never alert (their alerts would open those recipients' days today); on the wall clock the days
+     * since 03-02 close at the next punctuation (every local midnight since has passed), and either
+     * instance answers through the recipient's owner. A recipient naming a court outside the token is 403; a judge's
+     * digest of another court is 404, like a case.
+     */
+    @Test
+    void shouldAnswerDigestsThroughTheirOwnerWithinTheTokensCourts() throws Exception {
+        String topic = "two.caseflow.digest-feed";
+        long at = Instant.parse("2026-03-01T16:00:00Z").toEpochMilli(); // 2026-03-02 00:00 in Asia/Shanghai
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers",
+                SharedKafka.get().bootstrapServers()), new StringSerializer(), new ByteArraySerializer())) {
+            for (String[] r : List.of(new String[] {"division-chief:湘0211/刑一庭", "湘0211"}, new String[] {"judge:J-8", "湘02"})) {
+                String json = "{\"type\":\"alert\",\"recipient\":\"" + r[0] + "\",\"alertId\":\"(2026)" + r[1]
+                        + "民初9号/v1/BREACHED\",\"caseId\":\"(2026)" + r[1] + "民初9号\",\"court\":\"" + r[1]
+                        + "\",\"procedure\":\"CIVIL_FIRST_SUMMARY\",\"level\":\"BREACHED\",\"status\":\"FIRING\","
+                        + "\"deadline\":\"2026-03-01\",\"at\":" + at + ",\"source\":-1}";
+                producer.send(new ProducerRecord<>(topic, r[0], json.getBytes(StandardCharsets.UTF_8))).get();
+            }
+        }
+        String chief = "/api/v1/digests/" + enc("division-chief:湘0211/刑一庭") + "?period=day&date=2026-03-02";
+        long until = System.currentTimeMillis() + 60_000;
+        while (get(a.url(chief), ALL).statusCode() != 200 && System.currentTimeMillis() < until) {
+            Thread.sleep(200);
+        }
+        KeyQueryMetadata owner = a.app().kafkaStreams().queryMetadataForKey(StoreNames.DIGESTS, "division-chief:湘0211/刑一庭",
+                Serdes.String().serializer());
+        for (Instance asked : List.of(a, b)) {
+            HttpResponse<String> answer = get(asked.url(chief), XIANG02);
+            assertThat(answer.statusCode()).as("asked %s, owner %s", asked.app().thisHost(), owner.activeHost())
+                    .isEqualTo(200);
+            JsonNode d = JSON.readTree(answer.body());
+            assertThat(d.path("kind").asText()).isEqualTo("digest");
+            assertThat(d.path("period").asText()).isEqualTo("2026-03-02");
+            assertThat(d.path("counts").path("BREACHED").asInt()).isEqualTo(1);
+            assertThat(d.path("counts").path("newlyBreached").asInt()).isEqualTo(1);
+            assertThat(d.path("cases").get(0).path("daysOverdue").asInt()).isEqualTo(1);
+            // The next day: still breached, 2 days overdue, not new.
+            JsonNode next = JSON.readTree(get(asked.url(chief.replace("2026-03-02", "2026-03-03")), XIANG0211).body());
+            assertThat(next.path("counts").path("newlyBreached").asInt()).isZero();
+            assertThat(next.path("change").path("newlyBreached").asInt()).isEqualTo(-1);
+            // Without a date: the latest closed day.
+            JsonNode latest = JSON.readTree(get(asked.url("/api/v1/digests/" + enc("division-chief:湘0211/刑一庭") + "?period=day"),
+                    ALL).body());
+            assertThat(latest.path("period").asText()).isGreaterThan("2026-03-03");
+            assertError(get(asked.url(chief), METRICS), 403, "may not read court 湘0211");
+            assertError(get(asked.url("/api/v1/digests/" + enc("court:湘02") + "?period=week"), XIANG0211), 403,
+                    "may not read court 湘02");
+            assertError(get(asked.url(chief.replace("2026-03-02", "2026-02-27")), ALL), 404, "no day digest");
+            assertError(get(asked.url(chief.replace("period=day", "period=year")), ALL), 400, "period must be");
+            assertError(get(asked.url(chief.replace("2026-03-02", "2026-3-2")), ALL), 400, "date must be");
+        }
+        String judge = "/api/v1/digests/" + enc("judge:J-8") + "?period=day&date=2026-03-02";
+        until = System.currentTimeMillis() + 60_000;
+        while (get(a.url(judge), ALL).statusCode() != 200 && System.currentTimeMillis() < until) {
+            Thread.sleep(200);
+        }
+        for (Instance asked : List.of(a, b)) {
+            assertThat(get(asked.url(judge), XIANG02).statusCode()).isEqualTo(200);
+            assertError(get(asked.url(judge), XIANG0211), 404, "no day digest of judge:J-8");
+        }
+    }
+
+    /**
+     * An ack of a case of a court outside the token is 403 on either instance, the case's owner or the other one (whose
+     * forwarded case lookup the owner would answer 404, as GET does); inside the token, an alert that is not firing is
+     * 404 on either.
+     */
+    @Test
+    void shouldAnswerAnAckOfAnotherCourtsCase403WhicheverInstanceOwnsIt() throws Exception {
+        int remote = 0;
+        for (String caseId : CASES.stream().filter(c -> c.contains("湘02民")).toList()) {
+            KeyQueryMetadata owner = a.app().kafkaStreams().queryMetadataForKey(StoreNames.CASES, caseId,
+                    Serdes.String().serializer());
+            for (Instance asked : List.of(a, b)) {
+                remote += owner.activeHost().equals(asked.app().thisHost()) ? 0 : 1;
+                String path = "/api/v1/alerts/" + enc(caseId) + "/v9/NOTICE/ack";
+                assertError(post(asked, path, XIANG0211, "{\"by\":\"judge:J-1\"}"), 403,
+                        "may not acknowledge alerts of court 湘02");
+                assertError(post(asked, path, XIANG02, "{\"by\":\"judge:J-1\"}"), 404, "unknown alert");
+            }
+        }
+        assertThat(remote).as("acks asked of the instance that does not own the case").isPositive();
+    }
+
+    private static HttpResponse<String> post(Instance on, String path, String token, String body) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(on.url(path))).timeout(Duration.ofSeconds(15))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

@@ -16,8 +16,13 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.caseflow.events.AlertLevel;
 import org.caseflow.events.AlertStatus;
 import org.caseflow.events.DeadlineAlert;
+import org.caseflow.events.Digest;
+import org.caseflow.events.DigestCase;
 import org.caseflow.events.Procedure;
 import org.caseflow.schemas.CaseflowSerdes;
+import org.caseflow.streams.domain.digest.DigestKind;
+import org.caseflow.streams.domain.digest.DigestPeriod;
+import org.caseflow.streams.domain.digest.DigestTally;
 import org.caseflow.streams.runtime.config.CaseflowConfig;
 import org.caseflow.streams.runtime.kafka.SharedKafka;
 import org.caseflow.streams.runtime.kafka.TopicAdmin;
@@ -94,6 +99,31 @@ public final class NotifyFixture {
                 throw new IllegalStateException(failed.size() + " alerts not published after 5 attempts", last);
             }
             pending = failed;
+        }
+    }
+
+    /** A digest of one overdue case (湘0211, BREACHED, one day overdue) for {@code recipient}'s period of {@code day}. */
+    public static Digest digest(String recipient, DigestKind kind, LocalDate day) {
+        DigestPeriod p = kind.periodOf(day);
+        return Digest.newBuilder().setRecipient(recipient).setKind(kind.code()).setPeriod(p.label())
+                .setFirstDay(p.firstDay()).setLastDay(p.lastDay()).setClosedAt(p.end(java.time.ZoneId.of("Asia/Shanghai")))
+                .setCourt("湘0211").setCounts(new DigestTally(1, 0, 0, 0, 1, 0, 1, 0, 0, 0, 1, 0).toAvro())
+                .setChange(null).setPreviousPeriod(null)
+                .setOverdue(List.of(DigestCase.newBuilder().setCaseId("(2025)湘0211民初1号").setCourt("湘0211")
+                        .setProcedure(Procedure.CIVIL_FIRST_SUMMARY).setLevel(AlertLevel.BREACHED)
+                        .setDeadline(LocalDate.of(2025, 6, 3)).setDaysOverdue(1).setAcknowledged(false).build()))
+                .build();
+    }
+
+    /** Writes digests to the fixture's {@code caseflow.digests}, keyed {@code recipient|kind|period}, each send checked. */
+    public void publishDigests(List<Digest> digests) throws Exception {
+        var serializer = CaseflowSerdes.digest().serializer();
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers",
+                bootstrap, "acks", "all"), new StringSerializer(), new ByteArraySerializer())) {
+            for (Digest d : digests) {
+                String key = d.getRecipient() + "|" + d.getKind() + "|" + d.getPeriod();
+                producer.send(new ProducerRecord<>(topics.digests(), key, serializer.serialize(topics.digests(), d))).get();
+            }
         }
     }
 

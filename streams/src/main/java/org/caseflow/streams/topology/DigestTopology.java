@@ -1,0 +1,69 @@
+package org.caseflow.streams.topology;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.processor.StreamPartitioner;
+import org.caseflow.schemas.CaseflowSerdes;
+import org.caseflow.streams.domain.cases.CaseEngine;
+import org.caseflow.streams.domain.digest.DigestEntry;
+
+/**
+ * The digest sub-topology (issue 9, DESIGN.md section 9).
+ *
+ * <pre>
+ * case-processor (alerts, event clock) ─┐
+ * alert-ack-processor (acks) ───────────┴► digest-router [digest-route-store] ─► caseflow.digest-feed (by recipient)
+ * caseflow.digest-feed ─► digest-processor [digest-entry-store, digest-recipient-store, digest-clock-store,
+ *                                           digest-store] ─► caseflow.digests (compacted, recipient|kind|period)
+ * </pre>
+ * The router lives in the case sub-topology (a case's alerts and acks in one task); the digest processor reads the feed
+ * keyed by recipient, so one task holds all of a recipient's alerts, whatever partitions their cases are on. It needs no
+ * recipients file: digests are keyed by the role references of {@code escalateTo} (and {@code court:<code>}); notify
+ * resolves them to people as it does for alerts.
+ */
+final class DigestTopology {
+    private DigestTopology() {
+    }
+
+    static void addTo(Topology topology, TopologySettings settings, CaseEngine engine, MeterRegistry registry,
+            DigestSettings digests) {
+        TopicNames topics = settings.topics();
+        JsonSerde<DigestFeed> feed = new JsonSerde<>(DigestFeed.class);
+        topology.addProcessor(Names.DIGEST_ROUTER, DigestRouter::new, Names.CASE_PROCESSOR, Names.ACK_PROCESSOR);
+        topology.addStateStore(settings.cachedKeyValueStore(StoreNames.DIGEST_ROUTES, Serdes.String(), Serdes.String()),
+                Names.DIGEST_ROUTER);
+        topology.addSink(Names.DIGEST_FEED_SINK, topics.digestFeed(), new StringSerializer(), feed.serializer(),
+                everyPartitionForClocks(), Names.DIGEST_ROUTER);
+        topology.addSource(Names.DIGEST_FEED_SOURCE, new StringDeserializer(), feed.deserializer(), topics.digestFeed());
+        topology.addProcessor(Names.DIGEST_PROCESSOR, () -> new DigestProcessor(settings, digests, engine::zoneOf, registry),
+                Names.DIGEST_FEED_SOURCE);
+        topology.addStateStore(settings.keyValueStore(StoreNames.DIGEST_ENTRIES, Serdes.String(),
+                new JsonSerde<>(DigestEntry.class)), Names.DIGEST_PROCESSOR);
+        topology.addStateStore(settings.keyValueStore(StoreNames.DIGEST_RECIPIENTS, Serdes.String(),
+                new JsonSerde<>(DigestRecipient.class)), Names.DIGEST_PROCESSOR);
+        topology.addStateStore(settings.keyValueStore(StoreNames.DIGEST_CLOCKS, Serdes.String(), Serdes.String()),
+                Names.DIGEST_PROCESSOR);
+        topology.addStateStore(settings.keyValueStore(StoreNames.DIGESTS, Serdes.String(), CaseflowSerdes.digest()),
+                Names.DIGEST_PROCESSOR);
+        topology.addSink(Names.DIGESTS_SINK, topics.digests(), new StringSerializer(), CaseflowSerdes.digest().serializer(),
+                Names.DIGEST_PROCESSOR);
+    }
+
+    /** A clock goes to every partition (each digest task must hear every case task's clock); the rest by key. */
+    private static StreamPartitioner<String, DigestFeed> everyPartitionForClocks() {
+        return (topic, key, value, partitions) -> {
+            if (value != null && DigestFeed.CLOCK.equals(value.type())) {
+                Set<Integer> all = IntStream.range(0, partitions).boxed().collect(Collectors.toSet());
+                return Optional.of(all);
+            }
+            return Optional.empty();
+        };
+    }
+}

@@ -1,0 +1,171 @@
+package org.caseflow.streams.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.caseflow.streams.domain.cases.TestEvents.closed;
+import static org.caseflow.streams.domain.cases.TestEvents.filed;
+import static org.caseflow.streams.domain.cases.TestEvents.midnight;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.TestInputTopic;
+import org.caseflow.events.AlertLevel;
+import org.caseflow.events.DeadlineAlert;
+import org.caseflow.events.Digest;
+import org.caseflow.events.DigestCase;
+import org.caseflow.events.DigestCounts;
+import org.caseflow.events.Procedure;
+import org.caseflow.streams.domain.cases.CaseEngine;
+import org.caseflow.streams.domain.notify.AlertAck;
+import org.caseflow.streams.domain.seeds.Seeds;
+import org.caseflow.streams.runtime.replay.Replayer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The digest sub-topology on TopologyTestDriver (through {@link Replayer}: the production topology on event time), with
+ * a hand-built history of three summary civil cases of 湘0211, judge J-1, division 民一庭. Deadlines (CPL 164, summary
+ * procedure: 3 months from filing, the filing day not counted; Civil Code art. 202: the corresponding day of the final
+ * month): A filed 2025-03-03 → 2025-06-03, B filed 2025-03-10 → 2025-06-10, C filed 2025-03-20 → 2025-06-20 (all
+ * working days). Lead times 15/7/3 days (the rule table's default, SPC rule): NOTICE, WARNING, CRITICAL from 00:00 of
+ * the day with that many days left; BREACHED from 00:00 of the day after the deadline.
+ */
+class DigestTopologyTest {
+    static final String A = "(2025)湘0211民初1号";
+    static final String B = "(2025)湘0211民初2号";
+    static final String C = "(2025)湘0211民初3号";
+    static final String JUDGE = "judge:J-1";
+
+    @TempDir
+    Path stateDir;
+    Replayer replay;
+
+    @BeforeEach
+    void start() {
+        replay = new Replayer(new CaseEngine(Seeds.load(Path.of("seeds")), CaseEngine.Settings.defaults()), stateDir,
+                new SimpleMeterRegistry());
+        replay.pipe(filed("a1", A, Procedure.CIVIL_FIRST_SUMMARY, LocalDate.of(2025, 3, 3)));
+        replay.pipe(filed("b1", B, Procedure.CIVIL_FIRST_SUMMARY, LocalDate.of(2025, 3, 10)));
+        replay.pipe(filed("c1", C, Procedure.CIVIL_FIRST_SUMMARY, LocalDate.of(2025, 3, 20)));
+    }
+
+    @AfterEach
+    void stop() {
+        replay.close();
+    }
+
+    @Test
+    void shouldCountTheJudgesDayByHand() {
+        replay.advanceTo(midnight(LocalDate.of(2025, 6, 6)));
+
+        // 2025-06-04: A breached at 00:00 (deadline 06-03), B has 6 days left (WARNING since 06-03: 7 left),
+        // C has 16 left: its NOTICE comes at 06-05 00:00, the very end of the period, so not yet.
+        Digest d0604 = digest(JUDGE, "day", "2025-06-04");
+        assertThat(d0604.getCounts()).isEqualTo(counts(2, 0, 1, 0, 1, 0, 1, 0, 1, 1, 1, 0));
+        assertThat(d0604.getOverdue()).extracting(DigestCase::getCaseId, DigestCase::getDaysOverdue, DigestCase::getLevel)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(A, 1, AlertLevel.BREACHED));
+        assertThat(d0604.getOverdue().get(0).getDeadline()).isEqualTo(LocalDate.of(2025, 6, 3));
+        assertThat(d0604.getClosedAt()).isEqualTo(midnight(LocalDate.of(2025, 6, 5)));
+        assertThat(d0604.getCourt()).isEqualTo("湘0211");
+
+        // 2025-06-05: C's NOTICE (15 left); A 2 days overdue, no new breach; B 5 left.
+        Digest d0605 = digest(JUDGE, "day", "2025-06-05");
+        assertThat(d0605.getCounts()).isEqualTo(counts(3, 1, 1, 0, 1, 0, 0, 0, 1, 2, 1, 0));
+        assertThat(d0605.getPreviousPeriod()).isEqualTo("2025-06-04");
+        assertThat(d0605.getChange()).isEqualTo(counts(1, 1, 0, 0, 0, 0, -1, 0, 0, 1, 0, 0));
+        assertThat(d0605.getOverdue().get(0).getDaysOverdue()).isEqualTo(2);
+
+        // The judge's first digest is the day of A's NOTICE: 2025-05-19 (06-03 less 15 days); nothing before.
+        List<Digest> judges = replay.digests().stream().filter(d -> d.getRecipient().equals(JUDGE)).toList();
+        assertThat(judges.get(0).getPeriod()).isEqualTo("2025-05-19");
+        assertThat(judges.get(0).getChange()).isNull();
+        assertThat(judges).extracting(Digest::getPeriod).doesNotHaveDuplicates().last().isEqualTo("2025-06-05");
+    }
+
+    @Test
+    void shouldKeyDailyDigestsByEveryEscalationRole() {
+        replay.advanceTo(midnight(LocalDate.of(2025, 6, 5)));
+        // The division chief hears of A from CRITICAL (05-31, 3 days left), the president from BREACHED (06-04).
+        Digest chief = digest("division-chief:湘0211/民一庭", "day", "2025-06-04");
+        assertThat(chief.getCounts()).isEqualTo(counts(1, 0, 0, 0, 1, 0, 1, 0, 0, 0, 1, 0));
+        assertThat(replay.digests()).filteredOn(d -> d.getRecipient().startsWith("division-chief:"))
+                .extracting(Digest::getPeriod).first().isEqualTo("2025-05-31");
+        Digest president = digest("president:湘0211", "day", "2025-06-04");
+        assertThat(president.getCounts().getNewlyBreached()).isEqualTo(1);
+        assertThat(replay.digests()).filteredOn(d -> d.getRecipient().startsWith("president:"))
+                .extracting(Digest::getPeriod).containsExactly("2025-06-04");
+    }
+
+    @Test
+    void shouldDigestTheCourtByIsoWeekAndMonth() {
+        replay.pipe(closed("b2", B, LocalDate.of(2025, 6, 6)));
+        replay.advanceTo(midnight(LocalDate.of(2025, 7, 1)));
+        // May 2025, as of the 31st: A CRITICAL since 05-31 (3 left), B NOTICE since 05-26 (10 left), C none yet.
+        Digest may = digest("court:湘0211", "month", "2025-05");
+        assertThat(may.getCounts()).isEqualTo(counts(2, 1, 0, 1, 0, 0, 0, 1, 1, 2, 0, 0));
+        assertThat(may.getFirstDay()).isEqualTo(LocalDate.of(2025, 5, 1));
+        // ISO week 23 is Monday 2025-06-02 to Sunday 06-08. As of the 8th: A 5 days overdue (BREACHED on 06-04 is new
+        // this week), B closed on 06-06 (its alerts resolved: not counted), C 12 left (NOTICE).
+        Digest w23 = digest("court:湘0211", "week", "2025-W23");
+        assertThat(w23.getCounts()).isEqualTo(counts(2, 1, 0, 0, 1, 0, 1, 0, 0, 1, 1, 0));
+        assertThat(w23.getLastDay()).isEqualTo(LocalDate.of(2025, 6, 8));
+        assertThat(w23.getOverdue()).extracting(DigestCase::getDaysOverdue).containsExactly(5);
+        // A's first OVERDUE reminder: 7 days after the breach (06-11); the week after shows it as OVERDUE.
+        assertThat(digest("court:湘0211", "week", "2025-W24").getCounts().getOverdue()).isEqualTo(1);
+        assertThat(replay.digests()).noneMatch(d -> d.getRecipient().startsWith("court:") && d.getKind().equals("day"));
+        assertThat(replay.digests()).noneMatch(d -> d.getRecipient().startsWith("judge:") && !d.getKind().equals("day"));
+    }
+
+    @Test
+    void shouldShowAcknowledgementsMadeBeforeThePeriodEnds() {
+        replay.advanceTo(midnight(LocalDate.of(2025, 6, 4)).plusSeconds(60));
+        DeadlineAlert breach = replay.alerts().stream()
+                .filter(a -> a.getCaseId().equals(A) && a.getLevel() == AlertLevel.BREACHED).findFirst().orElseThrow();
+        TestInputTopic<String, AlertAck> acks = replay.driver().createInputTopic(TopicNames.DEFAULT.alertAcks(),
+                new StringSerializer(), new JsonSerde<>(AlertAck.class).serializer());
+        Instant ackedAt = midnight(LocalDate.of(2025, 6, 4)).plusSeconds(3600);
+        acks.pipeInput(A, new AlertAck(breach.getAlertId(), A, "湘0211", JUDGE, "hearing set", ackedAt), ackedAt);
+        replay.advanceTo(midnight(LocalDate.of(2025, 6, 5)));
+        Digest d0604 = digest(JUDGE, "day", "2025-06-04");
+        assertThat(d0604.getCounts().getAcknowledged()).isEqualTo(1);
+        assertThat(d0604.getOverdue().get(0).getAcknowledged()).isTrue();
+        assertThat(digest("president:湘0211", "day", "2025-06-04").getCounts().getAcknowledged()).isEqualTo(1);
+        assertThat(digest(JUDGE, "day", "2025-06-03").getCounts().getAcknowledged()).isZero();
+    }
+
+    @Test
+    void shouldKeepADayDigestFourHundredDaysAndThenDeleteIt() {
+        // A stays overdue (never closed): the judge has a digest every day. Closing 2026-07-09 (2025-06-04 + 400 days)
+        // deletes the digest of 2025-06-04 from the store and the topic (tombstone); 06-05 is still kept.
+        replay.advanceTo(midnight(LocalDate.of(2026, 7, 10)));
+        var store = replay.driver().<String, Digest>getKeyValueStore(StoreNames.DIGESTS);
+        assertThat(store.get(JUDGE + "|day|2025-06-04")).isNull();
+        assertThat(store.get(JUDGE + "|day|2025-06-05")).isNotNull();
+        assertThat(store.get(JUDGE + "|day|2026-07-09").getCounts().getOverdueCases()).isEqualTo(3); // A, B, C
+        assertThat(store.get("court:湘0211|week|2025-W23")).as("weeks and months are kept").isNotNull();
+        assertThat(replay.digests()).as("tombstones are not digests").doesNotContainNull();
+    }
+
+    private Digest digest(String recipient, String kind, String period) {
+        Optional<Digest> found = replay.digests().stream().filter(d -> d.getRecipient().equals(recipient)
+                && d.getKind().equals(kind) && d.getPeriod().equals(period)).reduce((a, b) -> b);
+        assertThat(found).as("digest %s|%s|%s in %s", recipient, kind, period,
+                replay.digests().stream().map(d -> d.getRecipient() + "|" + d.getKind() + "|" + d.getPeriod()).toList())
+                .isPresent();
+        return found.get();
+    }
+
+    /** In the order of the schema: cases, notice, warning, critical, breached, overdue, newlyBreached, due 3/7/15,
+     *  overdueCases, acknowledged. */
+    static DigestCounts counts(int... v) {
+        return DigestCounts.newBuilder().setCases(v[0]).setNotice(v[1]).setWarning(v[2]).setCritical(v[3])
+                .setBreached(v[4]).setOverdue(v[5]).setNewlyBreached(v[6]).setDueWithin3(v[7]).setDueWithin7(v[8])
+                .setDueWithin15(v[9]).setOverdueCases(v[10]).setAcknowledged(v[11]).build();
+    }
+}
