@@ -62,7 +62,11 @@ final class CaseProcessor implements Processor<String, ArrivedEvent, String, Obj
     private static final int SCAN_BATCH = 1_000;
     private static final Logger LOG = LoggerFactory.getLogger(CaseProcessor.class);
 
+    /** The seed files' engine: courts and zones (what cannot change live). */
     private final CaseEngine engine;
+    /** The reference data in force (issue 15): each case's engine, by its filing day. */
+    private final ReferenceHolder reference;
+    private ReferenceRecompute recompute;
     private final EventChecks checks;
     private final TopologySettings settings;
     private final ProcessingMetrics metrics;
@@ -80,9 +84,10 @@ final class CaseProcessor implements Processor<String, ArrivedEvent, String, Obj
     private Instant eventClock = Instant.EPOCH;
     private Instant savedClock = Instant.EPOCH;
 
-    CaseProcessor(CaseEngine engine, TopologySettings settings, ProcessingMetrics metrics,
+    CaseProcessor(ReferenceHolder reference, TopologySettings settings, ProcessingMetrics metrics,
             UncoveredDeadlines uncovered) {
-        this.engine = engine;
+        this.reference = reference;
+        this.engine = reference.base();
         this.uncovered = uncovered.tally();
         this.checks = new EventChecks(engine.seeds().courts());
         this.settings = settings;
@@ -96,10 +101,15 @@ final class CaseProcessor implements Processor<String, ArrivedEvent, String, Obj
         this.chunks = context.getStateStore(StoreNames.CASE_EVENTS);
         this.due = new DueIndex(context.getStateStore(StoreNames.DUE_INDEX));
         this.deadlines = context.getStateStore(StoreNames.DEADLINE_INDEX);
-        this.thresholds = new ThresholdScan(deadlines, engine::zoneOf, engine.leadTimeProfiles(), engine.zones());
+        this.thresholds = thresholdScan(reference.data());
         this.held = new HeldEvents(context.getStateStore(StoreNames.HELD_EVENTS));
         this.deadLetters = new CaseDeadLetters(context, settings.topics(), metrics, codec);
         uncovered.recount(deadlines);
+        this.recompute = new ReferenceRecompute(reference, context.getStateStore(StoreNames.DUE_INDEX), deadlines,
+                metrics.registry());
+        // Reference-data changes are worked through on their own punctuation, in steps bounded like timer work.
+        context.schedule(settings.tickInterval(), PunctuationType.WALL_CLOCK_TIME, ts -> recompute.step(newStep(),
+                recomputeCases()));
         String saved = due.thresholdProgress();
         this.progress = saved == null ? null : ThresholdProgress.decode(saved);
         if (settings.clockMode() == ClockMode.EVENT_TIME) {
@@ -217,10 +227,10 @@ final class CaseProcessor implements Processor<String, ArrivedEvent, String, Obj
         CaseState state = before == null ? null : before.state();
         CaseResult result;
         if (settings.clockMode() == ClockMode.EVENT_TIME && isLate(event, clockBefore)) {
-            result = engine.onLateEvent(log, state, event, now);
+            result = reference.engineFor(state, event).onLateEvent(log, state, event, now);
             metrics.late(topic);
         } else {
-            result = engine.onEvent(log, state, event, now);
+            result = reference.engineFor(state, event).onEvent(log, state, event, now);
         }
         apply(key, before, result, log, now, input, state == null ? null : state.wakeUpDue());
         metrics.event(topic, type, result.outcome().name().toLowerCase(Locale.ROOT));
@@ -374,7 +384,7 @@ final class CaseProcessor implements Processor<String, ArrivedEvent, String, Obj
         CaseEventLog log = logOf(caseId, record);
         CaseResult result;
         try {
-            result = engine.onTimer(log, record.state(), at);
+            result = reference.engineFor(record.state()).onTimer(log, record.state(), at);
         } catch (RuntimeException e) {
             // One case's failure must not stop every other case's timers, nor lose its own.
             LOG.error("timer of case {} at {} failed; retrying at {}", caseId, at, at.plus(TIMER_RETRY), e);
@@ -429,10 +439,11 @@ final class CaseProcessor implements Processor<String, ArrivedEvent, String, Obj
         }
         if (newKey != null && !newKey.equals(oldKey)) {
             uncovered.moved(null, newKey);
+            recompute.moved(after.caseId(), newKey);
         }
         if (newKey != null && (!newKey.equals(oldKey)
                 || !Objects.equals(old.view().procedure(), after.view().procedure()))) {
-            deadlines.put(newKey, ThresholdScan.value(engine.leadTimes(after.view())));
+            deadlines.put(newKey, ThresholdScan.value(reference.engineFor(after).leadTimes(after.view())));
         }
     }
 
@@ -462,6 +473,54 @@ final class CaseProcessor implements Processor<String, ArrivedEvent, String, Obj
             };
             deadLetters.refused(rejection.event(), input, log, reason, rejection.reason());
         }
+    }
+
+    /** Threshold scans over every lead-time profile a case can have under {@code data} (and the seed files). */
+    private ThresholdScan thresholdScan(org.caseflow.streams.domain.seeds.ReferenceData data) {
+        java.util.Set<org.caseflow.streams.domain.rules.LeadTimes> profiles = new java.util.HashSet<>(
+                engine.leadTimeProfiles());
+        data.chains().values().forEach(chain -> chain.stream().filter(p -> p.rules() != null)
+                .forEach(p -> p.rules().all().forEach(r -> profiles.add(r.leadTimes()))));
+        profiles.addAll(reference.current().leadTimeProfiles());
+        return new ThresholdScan(deadlines, engine::zoneOf, profiles, engine.zones());
+    }
+
+    /**
+     * What a reference-data change does to one case (issue 15): re-evaluated under its engine of the new data, with
+     * alerts, snapshot and index entries exactly as when an event moves its deadline (the {@link #apply} path).
+     */
+    private ReferenceRecompute.Cases recomputeCases() {
+        return new ReferenceRecompute.Cases() {
+            @Override
+            public void recompute(String key, RecomputeJob job, org.caseflow.streams.domain.seeds.ReferenceData before,
+                    org.caseflow.streams.domain.seeds.ReferenceData now) {
+                String caseId = key.substring(key.indexOf('|', key.indexOf('|') + 1) + 1);
+                CaseRecord record = cases.get(caseId);
+                if (record == null || !key.equals(record.state().atRiskKey())) {
+                    return;
+                }
+                CaseState state = record.state();
+                var view = state.view();
+                LocalDate day = LocalDate.ofEpochDay(Long.parseLong(key, key.indexOf('|') + 1, key.indexOf('|') + 9,
+                        10));
+                if (!job.byCalendar(view.court(), day, engine::calendarOf) && !job.byProcedure(view.procedure())) {
+                    return;
+                }
+                Instant at = settings.clockMode() == ClockMode.EVENT_TIME ? eventClock
+                        : Instant.ofEpochMilli(context.currentSystemTimeMs());
+                CaseEventLog log = logOf(caseId, record);
+                reference.engineFor(now, view.filedOn())
+                        .recompute(log, state, recompute.engineUnder(before, view.filedOn()), at)
+                        .ifPresent(result -> apply(caseId, record, result, log, at, null, state.wakeUpDue()));
+            }
+
+            @Override
+            public void starting(org.caseflow.streams.domain.seeds.ReferenceData now) {
+                // Years a new calendar covers are no longer uncovered: the counts follow the new calendars at once.
+                uncovered.recount(deadlines);
+                thresholds = thresholdScan(now);
+            }
+        };
     }
 
     private static Instant later(Instant a, Instant b) {

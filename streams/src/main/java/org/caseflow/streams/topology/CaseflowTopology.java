@@ -22,6 +22,8 @@ import org.caseflow.streams.domain.seeds.Seeds;
  * courts.enforcement ───┘   [case-store,       caseflow.dead-letters, caseflow.case-links (by origin)
  *                            case-event-store, due-index-store, deadline-index-store, held-event-store]
  * caseflow.case-links ─► case-link-processor [case-store]
+ * caseflow.reference-data ─► reference-data-processor [reference-data-store, global] ─► ReferenceHolder (read by
+ *                            case-processor: each case's engine; changes recomputed in bounded steps)
  * case-processor, case-link-processor ─(facts, in-process)─► indicator topology ─► caseflow.indicators
  * </pre>
  * The three inputs and the links topic are co-partitioned by caseId, so one task sees every event of
@@ -37,6 +39,15 @@ public final class CaseflowTopology {
     }
 
     public static Topology build(TopologySettings settings, CaseEngine engine, MeterRegistry registry) {
+        return build(settings, new ReferenceHolder(engine), registry);
+    }
+
+    /**
+     * The topology with its cases computed under {@code reference} (issue 15): the global store of
+     * {@code caseflow.reference-data} keeps it up to date while the application runs.
+     */
+    public static Topology build(TopologySettings settings, ReferenceHolder reference, MeterRegistry registry) {
+        CaseEngine engine = reference.base();
         TopicNames topics = settings.topics();
         ProcessingMetrics metrics = new ProcessingMetrics(registry);
         metrics.describeTopology(settings);
@@ -49,8 +60,8 @@ public final class CaseflowTopology {
         topology.addSource(Names.HEARINGS_SOURCE, keys, events, topics.caseHearings());
         topology.addSource(Names.ENFORCEMENT_SOURCE, keys, events, topics.enforcement());
         UncoveredDeadlines uncovered = new UncoveredDeadlines(registry, engine.seeds().calendars(),
-                engine.seeds().courts(), engine::calendarOf);
-        topology.addProcessor(Names.CASE_PROCESSOR, () -> new CaseProcessor(engine, settings, metrics, uncovered),
+                engine.seeds().courts(), court -> reference.current().calendarOf(court));
+        topology.addProcessor(Names.CASE_PROCESSOR, () -> new CaseProcessor(reference, settings, metrics, uncovered),
                 Names.FILINGS_SOURCE, Names.HEARINGS_SOURCE, Names.ENFORCEMENT_SOURCE);
         JsonSerde<CaseLink> links = new JsonSerde<>(CaseLink.class);
         topology.addSource(Names.LINKS_SOURCE, new StringDeserializer(), links.deserializer(), topics.caseLinks());
@@ -83,6 +94,11 @@ public final class CaseflowTopology {
         topology.addSink(Names.LINKS_SINK, topics.caseLinks(), new StringSerializer(), erase(links.serializer()),
                 Names.CASE_PROCESSOR);
         IndicatorTopology.addTo(topology, settings, engine.seeds(), metrics);
+        // Every instance reads all reference data (a global store): a new calendar reaches every task at once.
+        topology.addGlobalStore(settings.keyValueStore(StoreNames.REFERENCE_DATA, Serdes.String(), Serdes.ByteArray())
+                        .withLoggingDisabled(), Names.REFERENCE_SOURCE, new StringDeserializer(),
+                new org.apache.kafka.common.serialization.ByteArrayDeserializer(), topics.referenceData(),
+                Names.REFERENCE_PROCESSOR, () -> new ReferenceProcessor(reference, metrics));
         return topology;
     }
 

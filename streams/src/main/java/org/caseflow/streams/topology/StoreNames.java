@@ -34,6 +34,9 @@ public final class StoreNames {
     /** "scope|tree|CATEGORY" → LineageTop bytes: the disputes with the most case numbers. */
     public static final String LINEAGE_TOP = "lineage-top-store";
 
+    /** Global: "kind/table" → the reference-data record as published (issue 15); fed by caseflow.reference-data. */
+    public static final String REFERENCE_DATA = "reference-data-store";
+
     private StoreNames() {
     }
 }

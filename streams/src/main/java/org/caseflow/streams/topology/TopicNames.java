@@ -82,6 +82,15 @@ public record TopicNames(String prefix) {
         return prefix + "caseflow.alert-acks";
     }
 
+    /**
+     * Input, compacted: published reference data (issue 15), key {@code kind/table} ({@code calendar/CN},
+     * {@code rules/trial-limits}), value the chain of versions in force (ReferenceRecord JSON). Read whole by every
+     * instance (a global store); written by {@code caseflow reference publish} only.
+     */
+    public String referenceData() {
+        return prefix + "caseflow.reference-data";
+    }
+
     /** The three co-partitioned input topics. */
     public List<String> inputs() {
         return List.of(caseFilings(), caseHearings(), enforcement());
@@ -89,13 +98,13 @@ public record TopicNames(String prefix) {
 
     /** Output topics that keep only the latest value per key. */
     public List<String> compacted() {
-        return List.of(indicators(), caseSnapshots());
+        return List.of(indicators(), caseSnapshots(), referenceData());
     }
 
     public List<String> all() {
         return List.of(caseFilings(), caseHearings(), enforcement(), deadlineAlerts(), indicators(),
                 caseSnapshots(), deadLetters(), caseLinks(), caseFacts(), indicatorDeltas(), lineageFacts(),
-                notifyDeadLetters(), alertAcks());
+                notifyDeadLetters(), alertAcks(), referenceData());
     }
 
     /** Internal topics the topology writes and reads back. */
