@@ -15,7 +15,9 @@ import org.caseflow.streams.runtime.config.CaseflowConfig;
 import org.caseflow.streams.runtime.http.QueryableStreams;
 import org.caseflow.streams.runtime.http.Readiness;
 import org.caseflow.streams.runtime.metrics.Metrics;
+import org.caseflow.streams.domain.cases.CaseEngine;
 import org.caseflow.streams.topology.CaseflowTopology;
+import org.caseflow.streams.topology.ReferenceHolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,9 +36,16 @@ public final class CaseflowApp implements AutoCloseable, QueryableStreams {
     private final CompletableFuture<String> failure = new CompletableFuture<>();
     private final HostInfo thisHost;
     private final HealthMonitor health;
+    private final ReferenceHolder reference;
 
     public CaseflowApp(CaseflowConfig config, Topology topology, MeterRegistry registry) {
+        this(config, topology, registry, null);
+    }
+
+    /** @param reference the reference data the topology computes with (null: not known here) */
+    public CaseflowApp(CaseflowConfig config, Topology topology, MeterRegistry registry, ReferenceHolder reference) {
         this.config = config;
+        this.reference = reference;
         this.thisHost = new HostInfo(config.advertisedHost(), config.httpPort());
         this.streams = new KafkaStreams(topology, StreamsProperties.of(config, registry));
         streams.setUncaughtExceptionHandler(new BoundedThreadReplacement(config.maxThreadReplacements()));
@@ -55,8 +64,19 @@ public final class CaseflowApp implements AutoCloseable, QueryableStreams {
 
     /** The production topology over the seeds of {@code config.seedsDir()}. */
     public static CaseflowApp create(CaseflowConfig config, MeterRegistry registry) {
-        Topology topology = CaseflowTopology.build(config.topologySettings(), Seeds.load(config.seedsDir()), registry);
-        return new CaseflowApp(config, topology, registry);
+        Seeds seeds = Seeds.load(config.seedsDir());
+        ReferenceHolder reference = new ReferenceHolder(new CaseEngine(seeds, CaseEngine.Settings.defaults()));
+        Topology topology = CaseflowTopology.build(config.topologySettings(), reference, registry);
+        return new CaseflowApp(config, topology, registry, reference);
+    }
+
+    /**
+     * The reference data this instance computes with (issue 15): the seed files plus what
+     * {@code caseflow.reference-data} published; null for an app built over a topology from elsewhere.
+     */
+    @Override
+    public ReferenceHolder reference() {
+        return reference;
     }
 
     public void start() {

@@ -105,7 +105,8 @@ public final class DemoCommand implements Callable<Integer> {
             }
             // At-risk days count from the simulated day once the simulator runs.
             Seeds seeds = Seeds.load(config.seedsDir());
-            stack.runtime = CaseflowRuntime.start(config, streams -> new StoreQueries(streams, seeds, stack::now));
+            stack.runtime = CaseflowRuntime.start(config,
+                    (streams, reference) -> new StoreQueries(streams, reference, stack::now));
             stack.simulator = startSimulator(config, out);
         } catch (RuntimeException e) {
             stack.close(); // stop what started before reporting
