@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.function.Function;
 import org.caseflow.streams.domain.courts.Court;
 import org.caseflow.streams.domain.courts.CourtRegistry;
-import org.caseflow.streams.domain.seeds.Seeds;
 import org.caseflow.streams.topology.ReferenceHolder;
 import org.apache.kafka.streams.KafkaStreams;
 import org.caseflow.streams.runtime.config.CaseflowConfig;
