@@ -22,7 +22,6 @@ import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.caseflow.events.AlertLevel;
-import org.caseflow.events.AlertStatus;
 import org.caseflow.events.CaseEvent;
 import org.caseflow.events.CaseSnapshot;
 import org.caseflow.events.DeadlineAlert;

@@ -108,9 +108,8 @@ public final class ReferenceCommand implements Callable<Integer> {
             CaseflowConfig config;
             try {
                 config = connection.load();
+                // Validated whole before Kafka is asked anything; the version is checked against what is in force.
                 publication = parse(Files.readAllBytes(file));
-                // A file the seeds cannot take (a calendar for a jurisdiction they lack) is refused before Kafka.
-                ReferenceData.of(Seeds.load(config.seedsDir())).publish(publication);
             } catch (NoSuchFileException e) {
                 err.println(file + ": file: not found");
                 return CaseflowCli.EXIT_BAD_INPUT;
