@@ -49,7 +49,7 @@ public final class ReferenceFiles {
                 .replace("effectiveFrom: 2024-01-01", "effectiveFrom: 2027-01-01").getBytes(StandardCharsets.UTF_8);
     }
 
-    static String read(Path file) {
+    public static String read(Path file) {
         try {
             return Files.readString(file);
         } catch (IOException e) {
