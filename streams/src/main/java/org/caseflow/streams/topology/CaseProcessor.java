@@ -509,9 +509,20 @@ final class CaseProcessor implements Processor<String, ArrivedEvent, String, Obj
                 Instant at = settings.clockMode() == ClockMode.EVENT_TIME ? eventClock
                         : Instant.ofEpochMilli(context.currentSystemTimeMs());
                 CaseEventLog log = logOf(caseId, record);
-                reference.engineFor(now, view.filedOn())
-                        .recompute(log, state, recompute.engineUnder(before, view.filedOn()), at)
-                        .ifPresent(result -> apply(caseId, record, result, log, at, null, state.wakeUpDue()));
+                CaseEngine under = reference.engineFor(now, view.filedOn());
+                var result = under.recompute(log, state, recompute.engineUnder(before, view.filedOn()), at);
+                if (result.isEmpty()) {
+                    return;
+                }
+                CaseRecord after = apply(caseId, record, result.get(), log, at, null, state.wakeUpDue());
+                String stays = after == null ? null : after.state().atRiskKey();
+                if (stays != null && stays.equals(key)) {
+                    // Same deadline day, but a rule change may have changed its lead times: the index entry carries them.
+                    String leadTimes = ThresholdScan.value(under.leadTimes(after.state().view()));
+                    if (!leadTimes.equals(deadlines.get(key))) {
+                        deadlines.put(key, leadTimes);
+                    }
+                }
             }
 
             @Override

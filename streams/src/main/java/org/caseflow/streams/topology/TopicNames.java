@@ -96,6 +96,11 @@ public record TopicNames(String prefix) {
         return List.of(caseFilings(), caseHearings(), enforcement());
     }
 
+    /** Topics the app only reads (its principal needs no WRITE): the three inputs and the published reference data. */
+    public List<String> readOnly() {
+        return List.of(caseFilings(), caseHearings(), enforcement(), referenceData());
+    }
+
     /** Output topics that keep only the latest value per key. */
     public List<String> compacted() {
         return List.of(indicators(), caseSnapshots(), referenceData());

@@ -49,6 +49,24 @@ public final class ReferenceFiles {
                 .replace("effectiveFrom: 2024-01-01", "effectiveFrom: 2027-01-01").getBytes(StandardCharsets.UTF_8);
     }
 
+    /**
+     * The rule table as version 2027.1 (effective 2027-01-01) with the summary procedure's NOTICE lead time at
+     * {@code noticeDays} (its limit unchanged).
+     */
+    public static byte[] rulesWithSummaryNotice(int noticeDays) {
+        String seed = read(SEED_RULES);
+        int at = seed.indexOf("code: CIVIL_FIRST_SUMMARY");
+        String lead = "leadTimes: {notice: 15, warning: 7, critical: 3}";
+        int where = seed.indexOf(lead, at);
+        if (at < 0 || where < 0 || where - at > 1_000) {
+            throw new IllegalStateException("the seed rule table changed: update this fixture");
+        }
+        String changed = seed.substring(0, where) + "leadTimes: {notice: " + noticeDays + ", warning: 7, critical: 3}"
+                + seed.substring(where + lead.length());
+        return changed.replace("version: \"2024.1\"", "version: \"2027.1\"")
+                .replace("effectiveFrom: 2024-01-01", "effectiveFrom: 2027-01-01").getBytes(StandardCharsets.UTF_8);
+    }
+
     public static String read(Path file) {
         try {
             return Files.readString(file);

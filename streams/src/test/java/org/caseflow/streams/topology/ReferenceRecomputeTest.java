@@ -244,6 +244,32 @@ class ReferenceRecomputeTest {
         assertThat(kept.getReferenceVersions().get("rules")).startsWith("2024.1");
     }
 
+    /**
+     * A rule change that moves no deadline but the summary procedure's NOTICE lead time (15 → 30 days), published for
+     * pending cases: C (due 2027-03-01, 26 days left on 02-03) now has its NOTICE due and it fires; the deadline
+     * index carries the new lead times, so the thresholds to come are found at the new days.
+     */
+    @Test
+    void shouldFireUnderNewLeadTimesWhenARuleChangeMovesNoDeadline() {
+        start();
+        fileFourCases();
+        latestSnapshots();
+        alerts.readValuesToList();
+        ReferencePublication rules = ReferencePublication.parse(ReferenceKind.RULES, "trial-limits-notice.yaml",
+                ReferenceFiles.rulesWithSummaryNotice(30), org.caseflow.streams.domain.seeds.Propagation.PENDING);
+        publish(ReferenceData.of(SEEDS), rules);
+        driver.advanceWallClockTime(Duration.ofMinutes(1));
+
+        assertThat(alerts.readValuesToList()).filteredOn(a -> a.getCaseId().equals(C))
+                .extracting(a -> a.getLevel() + " " + a.getStatus() + " " + a.getDeadline())
+                .containsExactly("NOTICE FIRING 2027-03-01");
+        KeyValueStore<String, String> index = driver.getKeyValueStore(StoreNames.DEADLINE_INDEX);
+        String key = org.caseflow.streams.domain.cases.CaseState.atRiskKey(TestEvents.COURT, LocalDate.of(2027, 3, 1), C);
+        assertThat(index.get(key)).isEqualTo(ThresholdScan.value(new org.caseflow.streams.domain.rules.LeadTimes(30, 7,
+                3)));
+        assertThat(latestSnapshots().get(C).getReferenceVersions().get("rules")).startsWith("2027.1");
+    }
+
     /** caseId → deadline and versions, as the case store holds them at the end. */
     Map<String, String> finalCases() {
         Map<String, String> out = new java.util.TreeMap<>();

@@ -32,7 +32,7 @@ public final class CaseflowAcls {
         List<AclBinding> acls = new ArrayList<>();
         for (String topic : topics.all()) {
             // Reference data is published by an operator (caseflow reference publish); the app only reads it.
-            boolean input = topics.inputs().contains(topic) || topic.equals(topics.referenceData());
+            boolean input = topics.readOnly().contains(topic);
             acls.add(allow(ResourceType.TOPIC, topic, PatternType.LITERAL, AclOperation.READ, principal));
             // caseflow topics --verify-only (the Kubernetes init container) compares the topics' configs.
             acls.add(allow(ResourceType.TOPIC, topic, PatternType.LITERAL, AclOperation.DESCRIBE_CONFIGS, principal));

@@ -191,7 +191,7 @@ class ReferencePublishLiveTest {
     /** caseId → deadline and versions. */
     static Map<String, String> deadlinesOf(Map<String, CaseSnapshot> snapshots) {
         Map<String, String> out = new java.util.TreeMap<>();
-        snapshots.forEach((id, s) -> out.put(id, s.getDeadline() + " " + s.getReferenceVersions()));
+        snapshots.forEach((id, s) -> out.put(id, s.getDeadline() + " " + new java.util.TreeMap<>(s.getReferenceVersions())));
         return out;
     }
 
