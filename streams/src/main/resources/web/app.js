@@ -416,10 +416,23 @@ function followAlerts() {
 
 // ---- wiring -----------------------------------------------------------------------------------------------
 
+// Issue 15: open deadlines in a year no published calendar covers are computed on weekends only; say so loudly.
+async function loadReference() {
+  const reference = await api('/reference');
+  const banner = $('uncovered-banner');
+  if (!reference.uncoveredTotal) {
+    banner.hidden = true;
+    return;
+  }
+  const years = [...new Set(reference.uncovered.map((u) => u.year))].sort().join(', ');
+  banner.textContent = t('uncoveredBanner').replace('{n}', reference.uncoveredTotal).replace('{years}', years);
+  banner.hidden = false;
+}
+
 async function refresh() {
   if (!court()) return;
   try {
-    await Promise.all([loadClock(), loadIndicators(), loadHeatmap(), loadAtRisk()]);
+    await Promise.all([loadClock(), loadIndicators(), loadHeatmap(), loadAtRisk(), loadReference()]);
     status('');
     if (!document.body.dataset.loaded) performance.mark('board-loaded'); // first data paint, for the measurement
     document.body.dataset.loaded = 'true';

@@ -16,6 +16,8 @@ const TEXT = {
     page: 'page', of: 'of', cases: 'cases', explanation: 'Deadline explanation', history: 'History',
     acknowledgements: 'Acknowledgements', firing: 'Firing alerts', flags: 'Flags', status: 'Status',
     RESOLVED: 'resolved', FIRING: 'firing', liveOn: '(live)', liveOff: '(live feed off)', rank: 'rank',
+    uncoveredBanner: '{n} open cases have a deadline in a year without a published holiday calendar ({years}): those'
+      + ' deadlines count weekends only and will move when the calendar is published (caseflow reference publish).',
     loginFailed: 'The token was not accepted.', signedInAs: 'signed in', noSessionSupport: 'live alerts need a server session',
   },
   zh: {
@@ -27,6 +29,8 @@ const TEXT = {
     atRisk: '审限预警', atRiskHint: '（即将到期或已超审限的未结案件）', dueWithin: '到期于', days: '天内',
     level: '预警', procedure: '程序', judge: '承办法官', case: '案号', filedOn: '立案日期', deadline: '审限届满',
     daysLeft: '剩余天数', noneAtRisk: '此期间内没有到期案件。', age: '未结案件账龄',
+    uncoveredBanner: '{n} 件未结案件的审限届满日所在年份尚无已发布的节假日安排（{years}）：这些审限仅按周末计算，'
+      + '节假日安排发布后将会变动（caseflow reference publish）。',
     alerts: '实时预警', any: '全部', none: '无', asOf: '数据截至', WALL_CLOCK: '实时时钟',
     EVENT_TIME: '事件时间（模拟时钟）', yoy: '同比', yearEarlier: '去年同期', interval: '合理区间',
     BETTER: '优于区间', IN_RANGE: '区间内', WORSE: '劣于区间', NO_INTERVAL: '', withSubs: '含下级法院',

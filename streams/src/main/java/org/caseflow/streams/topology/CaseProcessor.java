@@ -62,7 +62,11 @@ final class CaseProcessor implements Processor<String, ArrivedEvent, String, Obj
     private static final int SCAN_BATCH = 1_000;
     private static final Logger LOG = LoggerFactory.getLogger(CaseProcessor.class);
 
+    /** The seed files' engine: courts and zones (what cannot change live). */
     private final CaseEngine engine;
+    /** The reference data in force (issue 15): each case's engine, by its filing day. */
+    private final ReferenceHolder reference;
+    private ReferenceRecompute recompute;
     private final EventChecks checks;
     private final TopologySettings settings;
     private final ProcessingMetrics metrics;
@@ -86,9 +90,10 @@ final class CaseProcessor implements Processor<String, ArrivedEvent, String, Obj
     /** Event time: the first local midnight, in any court's zone, after {@link #admitted}. */
     private long nextMidnight;
 
-    CaseProcessor(CaseEngine engine, TopologySettings settings, ProcessingMetrics metrics,
+    CaseProcessor(ReferenceHolder reference, TopologySettings settings, ProcessingMetrics metrics,
             UncoveredDeadlines uncovered) {
-        this.engine = engine;
+        this.reference = reference;
+        this.engine = reference.base();
         this.uncovered = uncovered.tally();
         this.checks = new EventChecks(engine.seeds().courts());
         this.settings = settings;
@@ -102,10 +107,15 @@ final class CaseProcessor implements Processor<String, ArrivedEvent, String, Obj
         this.chunks = context.getStateStore(StoreNames.CASE_EVENTS);
         this.due = new DueIndex(context.getStateStore(StoreNames.DUE_INDEX));
         this.deadlines = context.getStateStore(StoreNames.DEADLINE_INDEX);
-        this.thresholds = new ThresholdScan(deadlines, engine::zoneOf, engine.leadTimeProfiles(), engine.zones());
+        this.thresholds = thresholdScan(reference.data());
         this.held = new HeldEvents(context.getStateStore(StoreNames.HELD_EVENTS));
         this.deadLetters = new CaseDeadLetters(context, settings.topics(), metrics, codec);
         uncovered.recount(deadlines);
+        this.recompute = new ReferenceRecompute(reference, context.getStateStore(StoreNames.DUE_INDEX), deadlines,
+                metrics.registry());
+        // Reference-data changes are worked through on their own punctuation, in steps bounded like timer work.
+        context.schedule(settings.tickInterval(), PunctuationType.WALL_CLOCK_TIME, ts -> recompute.step(newStep(),
+                recomputeCases()));
         String saved = due.thresholdProgress();
         this.progress = saved == null ? null : ThresholdProgress.decode(saved);
         if (settings.clockMode() == ClockMode.EVENT_TIME) {
@@ -281,10 +291,10 @@ final class CaseProcessor implements Processor<String, ArrivedEvent, String, Obj
         CaseState state = before == null ? null : before.state();
         CaseResult result;
         if (settings.clockMode() == ClockMode.EVENT_TIME && isLate(event, clockBefore)) {
-            result = engine.onLateEvent(log, state, event, now);
+            result = reference.engineFor(state, event).onLateEvent(log, state, event, now);
             metrics.late(topic);
         } else {
-            result = engine.onEvent(log, state, event, now);
+            result = reference.engineFor(state, event).onEvent(log, state, event, now);
         }
         apply(key, before, result, log, now, input, state == null ? null : state.wakeUpDue());
         metrics.event(topic, type, result.outcome().name().toLowerCase(Locale.ROOT));
@@ -438,7 +448,7 @@ final class CaseProcessor implements Processor<String, ArrivedEvent, String, Obj
         CaseEventLog log = logOf(caseId, record);
         CaseResult result;
         try {
-            result = engine.onTimer(log, record.state(), at);
+            result = reference.engineFor(record.state()).onTimer(log, record.state(), at);
         } catch (RuntimeException e) {
             // One case's failure must not stop every other case's timers, nor lose its own.
             LOG.error("timer of case {} at {} failed; retrying at {}", caseId, at, at.plus(TIMER_RETRY), e);
@@ -493,10 +503,11 @@ final class CaseProcessor implements Processor<String, ArrivedEvent, String, Obj
         }
         if (newKey != null && !newKey.equals(oldKey)) {
             uncovered.moved(null, newKey);
+            recompute.moved(after.caseId(), newKey);
         }
         if (newKey != null && (!newKey.equals(oldKey)
                 || !Objects.equals(old.view().procedure(), after.view().procedure()))) {
-            deadlines.put(newKey, ThresholdScan.value(engine.leadTimes(after.view())));
+            deadlines.put(newKey, ThresholdScan.value(reference.engineFor(after).leadTimes(after.view())));
         }
     }
 
@@ -549,6 +560,65 @@ final class CaseProcessor implements Processor<String, ArrivedEvent, String, Obj
             next = Math.min(next, LocalDate.ofInstant(at, zone).plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli());
         }
         return next;
+    }
+
+    /** Threshold scans over every lead-time profile a case can have under {@code data} (and the seed files). */
+    private ThresholdScan thresholdScan(org.caseflow.streams.domain.seeds.ReferenceData data) {
+        java.util.Set<org.caseflow.streams.domain.rules.LeadTimes> profiles = new java.util.HashSet<>(
+                engine.leadTimeProfiles());
+        data.chains().values().forEach(chain -> chain.stream().filter(p -> p.rules() != null)
+                .forEach(p -> p.rules().all().forEach(r -> profiles.add(r.leadTimes()))));
+        profiles.addAll(reference.current().leadTimeProfiles());
+        return new ThresholdScan(deadlines, engine::zoneOf, profiles, engine.zones());
+    }
+
+    /**
+     * What a reference-data change does to one case (issue 15): re-evaluated under its engine of the new data, with
+     * alerts, snapshot and index entries exactly as when an event moves its deadline (the {@link #apply} path).
+     */
+    private ReferenceRecompute.Cases recomputeCases() {
+        return new ReferenceRecompute.Cases() {
+            @Override
+            public void recompute(String key, RecomputeJob job, org.caseflow.streams.domain.seeds.ReferenceData before,
+                    org.caseflow.streams.domain.seeds.ReferenceData now) {
+                String caseId = key.substring(key.indexOf('|', key.indexOf('|') + 1) + 1);
+                CaseRecord record = cases.get(caseId);
+                if (record == null || !key.equals(record.state().atRiskKey())) {
+                    return;
+                }
+                CaseState state = record.state();
+                var view = state.view();
+                LocalDate day = LocalDate.ofEpochDay(Long.parseLong(key, key.indexOf('|') + 1, key.indexOf('|') + 9,
+                        10));
+                if (!job.byCalendar(view.court(), day, engine::calendarOf) && !job.byProcedure(view.procedure())) {
+                    return;
+                }
+                Instant at = settings.clockMode() == ClockMode.EVENT_TIME ? eventClock
+                        : Instant.ofEpochMilli(context.currentSystemTimeMs());
+                CaseEventLog log = logOf(caseId, record);
+                CaseEngine under = reference.engineFor(now, view.filedOn());
+                var result = under.recompute(log, state, recompute.engineUnder(before, view.filedOn()), at);
+                if (result.isEmpty()) {
+                    return;
+                }
+                CaseRecord after = apply(caseId, record, result.get(), log, at, null, state.wakeUpDue());
+                String stays = after == null ? null : after.state().atRiskKey();
+                if (stays != null && stays.equals(key)) {
+                    // Same deadline day, but a rule change may have changed its lead times: the index entry carries them.
+                    String leadTimes = ThresholdScan.value(under.leadTimes(after.state().view()));
+                    if (!leadTimes.equals(deadlines.get(key))) {
+                        deadlines.put(key, leadTimes);
+                    }
+                }
+            }
+
+            @Override
+            public void starting(org.caseflow.streams.domain.seeds.ReferenceData now) {
+                // Years a new calendar covers are no longer uncovered: the counts follow the new calendars at once.
+                uncovered.recount(deadlines);
+                thresholds = thresholdScan(now);
+            }
+        };
     }
 
     private static Instant later(Instant a, Instant b) {

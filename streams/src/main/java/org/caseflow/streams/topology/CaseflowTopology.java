@@ -23,6 +23,8 @@ import org.caseflow.streams.domain.seeds.Seeds;
  *                            case-event-store, due-index-store, deadline-index-store, held-event-store,
  *                            order-barrier-store]
  * caseflow.case-links ─► case-link-processor [case-store]
+ * caseflow.reference-data ─► reference-data-processor [reference-data-store, global] ─► ReferenceHolder (read by
+ *                            case-processor: each case's engine; changes recomputed in bounded steps)
  * case-processor, case-link-processor ─(facts, in-process)─► indicator topology ─► caseflow.indicators
  * case-processor (alerts, event clock), alert-ack-processor (acks) ─(in-process)─► digest topology ─► caseflow.digests
  * </pre>
@@ -39,11 +41,21 @@ public final class CaseflowTopology {
     }
 
     public static Topology build(TopologySettings settings, CaseEngine engine, MeterRegistry registry) {
-        return build(settings, engine, registry, DigestSettings.DEFAULT);
+        return build(settings, new ReferenceHolder(engine), registry, DigestSettings.DEFAULT);
     }
 
-    public static Topology build(TopologySettings settings, CaseEngine engine, MeterRegistry registry,
+    /**
+     * The topology with its cases computed under {@code reference} (issue 15): the global store of
+     * {@code caseflow.reference-data} keeps it up to date while the application runs.
+     */
+    public static Topology build(TopologySettings settings, ReferenceHolder reference, MeterRegistry registry) {
+        return build(settings, reference, registry, DigestSettings.DEFAULT);
+    }
+
+    /** The same with these digest settings (the top-N size and the partitions of the case tasks). */
+    public static Topology build(TopologySettings settings, ReferenceHolder reference, MeterRegistry registry,
             DigestSettings digests) {
+        CaseEngine engine = reference.base();
         TopicNames topics = settings.topics();
         ProcessingMetrics metrics = new ProcessingMetrics(registry);
         metrics.describeTopology(settings);
@@ -56,8 +68,8 @@ public final class CaseflowTopology {
         topology.addSource(Names.HEARINGS_SOURCE, keys, events, topics.caseHearings());
         topology.addSource(Names.ENFORCEMENT_SOURCE, keys, events, topics.enforcement());
         UncoveredDeadlines uncovered = new UncoveredDeadlines(registry, engine.seeds().calendars(),
-                engine.seeds().courts(), engine::calendarOf);
-        topology.addProcessor(Names.CASE_PROCESSOR, () -> new CaseProcessor(engine, settings, metrics, uncovered),
+                engine.seeds().courts(), court -> reference.current().calendarOf(court));
+        topology.addProcessor(Names.CASE_PROCESSOR, () -> new CaseProcessor(reference, settings, metrics, uncovered),
                 Names.FILINGS_SOURCE, Names.HEARINGS_SOURCE, Names.ENFORCEMENT_SOURCE);
         JsonSerde<CaseLink> links = new JsonSerde<>(CaseLink.class);
         topology.addSource(Names.LINKS_SOURCE, new StringDeserializer(), links.deserializer(), topics.caseLinks());
@@ -93,6 +105,11 @@ public final class CaseflowTopology {
                 Names.CASE_PROCESSOR);
         IndicatorTopology.addTo(topology, settings, engine.seeds(), metrics);
         DigestTopology.addTo(topology, settings, engine, registry, digests);
+        // Every instance reads all reference data (a global store): a new calendar reaches every task at once.
+        topology.addGlobalStore(settings.keyValueStore(StoreNames.REFERENCE_DATA, Serdes.String(), Serdes.ByteArray())
+                        .withLoggingDisabled(), Names.REFERENCE_SOURCE, new StringDeserializer(),
+                new org.apache.kafka.common.serialization.ByteArrayDeserializer(), topics.referenceData(),
+                Names.REFERENCE_PROCESSOR, () -> new ReferenceProcessor(reference, metrics));
         return topology;
     }
 

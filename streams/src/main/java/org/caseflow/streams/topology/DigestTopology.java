@@ -9,6 +9,8 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.StreamPartitioner;
 import org.caseflow.schemas.CaseflowSerdes;
 import org.caseflow.streams.domain.cases.CaseEngine;
@@ -34,6 +36,16 @@ final class DigestTopology {
 
     static void addTo(Topology topology, TopologySettings settings, CaseEngine engine, MeterRegistry registry,
             DigestSettings digests) {
+        if (!digests.enabled()) {
+            // Digests off: the router drops what the case and ack processors send it, so they need not know.
+            topology.addProcessor(Names.DIGEST_ROUTER, () -> new Processor<String, Object, Void, Void>() {
+                @Override
+                public void process(Record<String, Object> record) {
+                    // dropped
+                }
+            }, Names.CASE_PROCESSOR, Names.ACK_PROCESSOR);
+            return;
+        }
         TopicNames topics = settings.topics();
         JsonSerde<DigestFeed> feed = new JsonSerde<>(DigestFeed.class);
         topology.addProcessor(Names.DIGEST_ROUTER, DigestRouter::new, Names.CASE_PROCESSOR, Names.ACK_PROCESSOR);
@@ -46,9 +58,10 @@ final class DigestTopology {
                 Names.DIGEST_FEED_SOURCE);
         topology.addStateStore(settings.keyValueStore(StoreNames.DIGEST_ENTRIES, Serdes.String(),
                 new JsonSerde<>(DigestEntry.class)), Names.DIGEST_PROCESSOR);
-        topology.addStateStore(settings.keyValueStore(StoreNames.DIGEST_RECIPIENTS, Serdes.String(),
+        // Cached: a recipient's record is rewritten with every alert of a storm, one changelog record per commit.
+        topology.addStateStore(settings.cachedKeyValueStore(StoreNames.DIGEST_RECIPIENTS, Serdes.String(),
                 new JsonSerde<>(DigestRecipient.class)), Names.DIGEST_PROCESSOR);
-        topology.addStateStore(settings.keyValueStore(StoreNames.DIGEST_CLOCKS, Serdes.String(), Serdes.String()),
+        topology.addStateStore(settings.cachedKeyValueStore(StoreNames.DIGEST_CLOCKS, Serdes.String(), Serdes.String()),
                 Names.DIGEST_PROCESSOR);
         topology.addStateStore(settings.keyValueStore(StoreNames.DIGESTS, Serdes.String(), CaseflowSerdes.digest()),
                 Names.DIGEST_PROCESSOR);

@@ -6,6 +6,8 @@ public final class Names {
     public static final String HEARINGS_SOURCE = "case-hearings-source";
     public static final String ENFORCEMENT_SOURCE = "enforcement-source";
     public static final String CASE_PROCESSOR = "case-processor";
+    public static final String REFERENCE_SOURCE = "reference-data-source";
+    public static final String REFERENCE_PROCESSOR = "reference-data-processor";
     public static final String ALERTS_SINK = "deadline-alerts-sink";
     public static final String SNAPSHOTS_SINK = "case-snapshots-sink";
     public static final String DEAD_LETTER_SINK = "dead-letters-sink";

@@ -46,6 +46,8 @@ public final class StoreNames {
     public static final String DIGEST_CLOCKS = "digest-clock-store";
     /** "recipient|kind|period" → Digest (Avro): the digests produced, for GET /api/v1/digests (interactive queries). */
     public static final String DIGESTS = "digest-store";
+    /** Global: "kind/table" → the reference-data record as published (issue 15); fed by caseflow.reference-data. */
+    public static final String REFERENCE_DATA = "reference-data-store";
 
     private StoreNames() {
     }

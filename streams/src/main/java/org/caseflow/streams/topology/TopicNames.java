@@ -98,20 +98,34 @@ public record TopicNames(String prefix) {
         return prefix + "caseflow.digest-feed";
     }
 
+    /**
+     * Input, compacted: published reference data (issue 15), key {@code kind/table} ({@code calendar/CN},
+     * {@code rules/trial-limits}), value the chain of versions in force (ReferenceRecord JSON). Read whole by every
+     * instance (a global store); written by {@code caseflow reference publish} only.
+     */
+    public String referenceData() {
+        return prefix + "caseflow.reference-data";
+    }
+
     /** The three co-partitioned input topics. */
     public List<String> inputs() {
         return List.of(caseFilings(), caseHearings(), enforcement());
     }
 
+    /** Topics the app only reads (its principal needs no WRITE): the three inputs and the published reference data. */
+    public List<String> readOnly() {
+        return List.of(caseFilings(), caseHearings(), enforcement(), referenceData());
+    }
+
     /** Output topics that keep only the latest value per key. */
     public List<String> compacted() {
-        return List.of(indicators(), caseSnapshots(), digests());
+        return List.of(indicators(), caseSnapshots(), digests(), referenceData());
     }
 
     public List<String> all() {
         return List.of(caseFilings(), caseHearings(), enforcement(), deadlineAlerts(), indicators(),
                 caseSnapshots(), deadLetters(), caseLinks(), caseFacts(), indicatorDeltas(), lineageFacts(),
-                notifyDeadLetters(), alertAcks(), digests(), digestFeed());
+                notifyDeadLetters(), alertAcks(), digests(), digestFeed(), referenceData());
     }
 
     /** Internal topics the topology writes and reads back. */

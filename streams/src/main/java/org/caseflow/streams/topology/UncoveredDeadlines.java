@@ -55,14 +55,31 @@ final class UncoveredDeadlines {
             calendar.years().stream().mapToInt(Integer::intValue).max()
                     .ifPresent(last -> total(new CourtYear(court.code(), last + 1)));
         }
-        for (WorkCalendar calendar : calendars.all()) {
-            int last = calendar.years().stream().mapToInt(Integer::intValue).max().orElse(0);
-            Gauge.builder(COVERED_THROUGH, () -> last)
+        for (WorkCalendar seeded : calendars.all()) {
+            String jurisdiction = seeded.jurisdiction();
+            // Read at every scrape: a calendar published live (issue 15) moves it without a restart.
+            Gauge.builder(COVERED_THROUGH, () -> coveredThrough(calendarOf, courts, jurisdiction, seeded))
                     .description("The last year whose public-holiday schedule the calendar seed holds")
-                    .tag("jurisdiction", calendar.jurisdiction())
+                    .tag("jurisdiction", jurisdiction)
                     .strongReference(true)
                     .register(registry);
         }
+    }
+
+    /** The last year the calendar in force for {@code jurisdiction} covers (found through one of its courts). */
+    private static int coveredThrough(Function<String, WorkCalendar> calendarOf, CourtRegistry courts,
+            String jurisdiction, WorkCalendar seeded) {
+        WorkCalendar calendar = courts.all().stream().filter(c -> c.jurisdiction().equals(jurisdiction)).findFirst()
+                .map(c -> calendarOf.apply(c.code())).orElse(seeded);
+        return calendar.years().stream().mapToInt(Integer::intValue).max().orElse(0);
+    }
+
+    /** Open cases on uncovered days, per court and year, summed over this instance's tasks (the gauges' source). */
+    Map<String, Map<Integer, Long>> counts() {
+        Map<String, Map<Integer, Long>> counts = new java.util.TreeMap<>();
+        totals.forEach((key, n) -> counts.computeIfAbsent(key.court(), k -> new java.util.TreeMap<>())
+                .put(key.year(), n.get()));
+        return counts;
     }
 
     /** One task's share of the counts. */

@@ -31,7 +31,15 @@ final class CalendarReader {
     }
 
     static WorkCalendar read(Path file) {
-        CalendarFile raw = SeedYaml.read(file, CalendarFile.class);
+        return validate(file, SeedYaml.read(file, CalendarFile.class));
+    }
+
+    /** A calendar file that arrived as bytes; {@code file} is the name its errors cite. */
+    static WorkCalendar read(Path file, byte[] content) {
+        return validate(file, SeedYaml.read(file, content, CalendarFile.class));
+    }
+
+    private static WorkCalendar validate(Path file, CalendarFile raw) {
         if (raw.jurisdiction() == null || raw.jurisdiction().isBlank()) {
             throw SeedException.of(file, "calendar", "jurisdiction: missing");
         }

@@ -46,6 +46,37 @@ public final class WorkCalendar {
         return CalendarReader.read(file);
     }
 
+    /** Validates a calendar file that arrived as bytes (a publication, issue 15); errors cite {@code file}. */
+    public static WorkCalendar parse(Path file, byte[] content) {
+        return CalendarReader.read(file, content);
+    }
+
+    /**
+     * The years whose rest days differ between this calendar and {@code other}: a day off or make-up day added or
+     * removed, or the year covered by one only. Every year of both when the roll-forward policy differs.
+     */
+    public Set<Integer> yearsChangedFrom(WorkCalendar other) {
+        Set<Integer> all = new TreeSet<>(years);
+        all.addAll(other.years);
+        if (rollForward != other.rollForward) {
+            return all;
+        }
+        Set<Integer> changed = new TreeSet<>();
+        for (int year : all) {
+            if (covers(year) != other.covers(year)) {
+                changed.add(year);
+                continue;
+            }
+            for (LocalDate d = LocalDate.of(year, 1, 1); d.getYear() == year; d = d.plusDays(1)) {
+                if (isRestDay(d) != other.isRestDay(d)) {
+                    changed.add(year);
+                    break;
+                }
+            }
+        }
+        return changed;
+    }
+
     public String jurisdiction() {
         return jurisdiction;
     }

@@ -59,6 +59,30 @@ public final class CaseEngine {
         return seeds;
     }
 
+    public Settings settings() {
+        return settings;
+    }
+
+    /**
+     * Evaluates an open case again because the reference data changed (issue 15): its deadline under this engine's
+     * seeds, alerts reconciled exactly as when an event moves the deadline (a new deadline version; the old version's
+     * alerts resolve), facts diffed against its evaluation under {@code before} (the engine of the data before; null
+     * when unknown, then only the overdue flag can change facts), a snapshot citing the new versions. Empty when
+     * {@code before} computes the same deadline with the same versions: nothing to send.
+     */
+    public Optional<CaseResult> recompute(EventLog log, CaseState state, CaseEngine before, Instant now) {
+        CaseView view = state.view();
+        if (view == null || !view.filed() || view.closed()) {
+            return Optional.empty();
+        }
+        CaseEvaluator.Evaluation old = before == null ? null : before.evaluator.evaluate(view);
+        if (old != null && before.evaluator.versionsOf(view.court()).equals(evaluator.versionsOf(view.court()))) {
+            return Optional.empty();
+        }
+        CaseEvaluator.Evaluation known = old != null ? old : evaluator.evaluate(view);
+        return Optional.of(evaluate(log, state, view, view, now, true, known));
+    }
+
     /**
      * Applies one event; {@code state} is null for a case never seen. An accepted event is appended to
      * {@code log}; the log is read whole only when the event sorts before one already folded.
@@ -84,7 +108,7 @@ public final class CaseEngine {
                     List.of(), List.of());
         }
         log.append(event);
-        return evaluate(log, current.withFold(next), current.view(), view, now, true);
+        return evaluate(log, current.withFold(next), current.view(), view, now, true, null);
     }
 
     /**
@@ -128,7 +152,7 @@ public final class CaseEngine {
             log.removeAll(state.caseId());
             return new CaseResult(null, List.of(), null, List.of(), CaseResult.Outcome.PURGED, List.of(), List.of());
         }
-        return evaluate(log, state, view, view, now, false);
+        return evaluate(log, state, view, view, now, false, null);
     }
 
     /**
@@ -182,7 +206,7 @@ public final class CaseEngine {
     }
 
     private CaseResult evaluate(EventLog log, CaseState state, CaseView before, CaseView view, Instant now,
-            boolean changed) {
+            boolean changed, CaseEvaluator.Evaluation knownOld) {
         CaseEvaluator.Evaluation evaluation = evaluator.evaluate(view);
         AlertReconciler.Reconciled reconciled = AlertReconciler.reconcile(state, view, evaluation, now);
         Optional<ProcedureRule> rule = evaluation.rule();
@@ -191,7 +215,7 @@ public final class CaseEngine {
 
         List<SignedFact> facts = new ArrayList<>();
         List<CaseLink> links = new ArrayList<>();
-        CaseEvaluator.Evaluation old = before == null || !before.filed() ? null
+        CaseEvaluator.Evaluation old = knownOld != null ? knownOld : before == null || !before.filed() ? null
                 : before == view ? evaluation : evaluator.evaluate(before);
         String oldCategory = old == null ? category : old.rule().map(r -> r.category().name()).orElse(category);
         String oldInstance = old == null ? instance : old.rule().map(r -> r.instance().name()).orElse(instance);
@@ -245,7 +269,7 @@ public final class CaseEngine {
                 atRiskKey(view, evaluation));
         // A timer changes nothing a snapshot shows (alerts are not part of it): only events send snapshots.
         CaseSnapshot snapshot = changed ? Snapshots.of(view, evaluation, next, now, evaluator) : null;
-        if (snapshot != null && reconciled.alerts().isEmpty() && old != null
+        if (snapshot != null && knownOld == null && reconciled.alerts().isEmpty() && old != null
                 && Snapshots.sameButTime(Snapshots.of(before, old, state, now, evaluator), snapshot)) {
             // Nothing a reader of the compacted snapshot topic sees has changed (a hearing scheduled, a payment):
             // the latest snapshot stands, one record fewer per such event.

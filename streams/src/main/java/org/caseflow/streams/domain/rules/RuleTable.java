@@ -33,6 +33,25 @@ public final class RuleTable {
         return RuleTableReader.read(file);
     }
 
+    /** Validates a rule file that arrived as bytes (a publication, issue 15); errors cite {@code file}. */
+    public static RuleTable parse(Path file, byte[] content) {
+        return RuleTableReader.read(file, content);
+    }
+
+    /**
+     * The procedure codes whose rule differs between this table and {@code other} (added, removed or changed);
+     * every code of both when the wrong-approver policy differs.
+     */
+    public java.util.Set<String> proceduresChangedFrom(RuleTable other) {
+        java.util.Set<String> all = new java.util.TreeSet<>(rules.keySet());
+        all.addAll(other.rules.keySet());
+        if (wrongApprover != other.wrongApprover) {
+            return all;
+        }
+        all.removeIf(code -> java.util.Objects.equals(rules.get(code), other.rules.get(code)));
+        return all;
+    }
+
     /** Whether an extension approved by an authority the law does not name moves the deadline. */
     public WrongApproverPolicy wrongApprover() {
         return wrongApprover;

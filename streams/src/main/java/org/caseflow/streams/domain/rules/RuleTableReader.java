@@ -45,7 +45,15 @@ final class RuleTableReader {
     }
 
     static RuleTable read(Path file) {
-        RuleFile raw = SeedYaml.read(file, RuleFile.class);
+        return validate(file, SeedYaml.read(file, RuleFile.class));
+    }
+
+    /** A rule file that arrived as bytes; {@code file} is the name its errors cite. */
+    static RuleTable read(Path file, byte[] content) {
+        return validate(file, SeedYaml.read(file, content, RuleFile.class));
+    }
+
+    private static RuleTable validate(Path file, RuleFile raw) {
         RuleTableReader reader = new RuleTableReader(file);
         return new RuleTable(reader.validate(raw), reader.wrongApprover(raw.policies()),
                 ReferenceVersion.read(file, raw.version(), raw.effectiveFrom()));

@@ -38,15 +38,43 @@ public final class SeedYaml {
 
     public static <T> T read(Path file, Class<T> type) {
         try {
-            T value = MAPPER.readValue(Files.readAllBytes(file), type);
+            return read(file, Files.readAllBytes(file), type);
+        } catch (NoSuchFileException e) {
+            throw SeedException.of(file, "file", "not found");
+        } catch (IOException e) {
+            throw new SeedException(file + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reads seed YAML that arrived as bytes (a file published to the reference-data topic, issue 15); {@code file}
+     * is the name its errors cite.
+     */
+    public static <T> T read(Path file, byte[] content, Class<T> type) {
+        try {
+            T value = MAPPER.readValue(content, type);
             if (value == null) {
                 throw SeedException.of(file, "file", "is empty");
             }
             return value;
-        } catch (NoSuchFileException e) {
-            throw SeedException.of(file, "file", "not found");
         } catch (JsonMappingException e) {
             throw SeedException.of(file, path(e), reason(e) + line(e.getLocation()));
+        } catch (JsonProcessingException e) {
+            throw SeedException.of(file, "syntax", e.getOriginalMessage() + line(e.getLocation()));
+        } catch (IOException e) {
+            throw new SeedException(file + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /** The top-level field names of a YAML mapping (to tell which kind of seed file it is); empty if not a mapping. */
+    public static java.util.Set<String> topLevelFields(Path file, byte[] content) {
+        try {
+            com.fasterxml.jackson.databind.JsonNode node = MAPPER.readTree(content);
+            java.util.Set<String> names = new java.util.TreeSet<>();
+            if (node != null && node.isObject()) {
+                node.fieldNames().forEachRemaining(names::add);
+            }
+            return names;
         } catch (JsonProcessingException e) {
             throw SeedException.of(file, "syntax", e.getOriginalMessage() + line(e.getLocation()));
         } catch (IOException e) {

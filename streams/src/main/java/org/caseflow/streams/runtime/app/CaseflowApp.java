@@ -18,6 +18,7 @@ import org.caseflow.streams.runtime.http.Readiness;
 import org.caseflow.streams.runtime.metrics.Metrics;
 import org.caseflow.streams.topology.CaseflowTopology;
 import org.caseflow.streams.topology.DigestSettings;
+import org.caseflow.streams.topology.ReferenceHolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,9 +37,16 @@ public final class CaseflowApp implements AutoCloseable, QueryableStreams {
     private final CompletableFuture<String> failure = new CompletableFuture<>();
     private final HostInfo thisHost;
     private final HealthMonitor health;
+    private final ReferenceHolder reference;
 
     public CaseflowApp(CaseflowConfig config, Topology topology, MeterRegistry registry) {
+        this(config, topology, registry, null);
+    }
+
+    /** @param reference the reference data the topology computes with (null: not known here) */
+    public CaseflowApp(CaseflowConfig config, Topology topology, MeterRegistry registry, ReferenceHolder reference) {
         this.config = config;
+        this.reference = reference;
         this.thisHost = new HostInfo(config.advertisedHost(), config.httpPort());
         this.streams = new KafkaStreams(topology, StreamsProperties.of(config, registry));
         streams.setUncaughtExceptionHandler(new BoundedThreadReplacement(config.maxThreadReplacements()));
@@ -58,10 +66,19 @@ public final class CaseflowApp implements AutoCloseable, QueryableStreams {
     /** The production topology over the seeds of {@code config.seedsDir()}. */
     public static CaseflowApp create(CaseflowConfig config, MeterRegistry registry) {
         Seeds seeds = Seeds.load(config.seedsDir());
-        Topology topology = CaseflowTopology.build(config.topologySettings(),
-                new CaseEngine(seeds, CaseEngine.Settings.defaults()), registry,
-                new DigestSettings(config.digestTop(), config.partitions()));
-        return new CaseflowApp(config, topology, registry);
+        ReferenceHolder reference = new ReferenceHolder(new CaseEngine(seeds, CaseEngine.Settings.defaults()));
+        Topology topology = CaseflowTopology.build(config.topologySettings(), reference, registry,
+                new DigestSettings(config.digestTop(), config.partitions(), config.digestsEnabled()));
+        return new CaseflowApp(config, topology, registry, reference);
+    }
+
+    /**
+     * The reference data this instance computes with (issue 15): the seed files plus what
+     * {@code caseflow.reference-data} published; null for an app built over a topology from elsewhere.
+     */
+    @Override
+    public ReferenceHolder reference() {
+        return reference;
     }
 
     public void start() {

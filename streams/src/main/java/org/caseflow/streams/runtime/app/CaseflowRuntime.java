@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.function.Function;
 import org.caseflow.streams.domain.courts.Court;
 import org.caseflow.streams.domain.courts.CourtRegistry;
-import org.caseflow.streams.domain.seeds.Seeds;
+import org.caseflow.streams.topology.ReferenceHolder;
 import org.apache.kafka.streams.KafkaStreams;
 import org.caseflow.streams.runtime.config.CaseflowConfig;
 import org.caseflow.streams.runtime.http.AlertBroadcaster;
@@ -46,18 +46,26 @@ public final class CaseflowRuntime implements AutoCloseable {
 
     /** Starts with the store queries on the wall clock (live operation). */
     public static CaseflowRuntime start(CaseflowConfig config) {
-        Seeds seeds = Seeds.load(config.seedsDir());
-        return start(config, streams -> new StoreQueries(streams, seeds, Instant::now));
+        return start(config, (streams, reference) -> new StoreQueries(streams, reference, Instant::now));
     }
 
     /** @param queries builds this instance's local store reads over its KafkaStreams client */
     public static CaseflowRuntime start(CaseflowConfig config, Function<KafkaStreams, LocalQueries> queries) {
+        return start(config, (streams, reference) -> queries.apply(streams));
+    }
+
+    /**
+     * @param queries builds this instance's local store reads over its KafkaStreams client and the reference data it
+     *                computes with (issue 15: a case's deadline follows a calendar published live)
+     */
+    public static CaseflowRuntime start(CaseflowConfig config,
+            java.util.function.BiFunction<KafkaStreams, ReferenceHolder, LocalQueries> queries) {
         PrometheusMeterRegistry registry = Metrics.newRegistry(config);
         CaseflowApp app = CaseflowApp.create(config, registry);
         // The gauge follows the readiness rule (RUNNING, Kafka answering, caught up), as /health/ready does.
         Metrics.bindReadiness(registry, () -> app.readiness().ready());
         AlertBroadcaster alerts = new AlertBroadcaster(config.sseReplayEvents(), config.sseHeartbeat());
-        LocalQueries local = queries.apply(app.kafkaStreams());
+        LocalQueries local = queries.apply(app.kafkaStreams(), app.reference());
         HttpApi http;
         try {
             http = new HttpApi(config, registry, app, local, alerts);

@@ -34,6 +34,7 @@ import org.caseflow.streams.domain.indicators.LineageTop;
 import org.caseflow.streams.domain.indicators.ScopeKey;
 import org.caseflow.streams.domain.indicators.Window;
 import org.caseflow.streams.domain.seeds.Seeds;
+import org.caseflow.streams.topology.ReferenceHolder;
 import org.caseflow.streams.runtime.http.AtRiskCase;
 import org.caseflow.streams.runtime.http.LocalQueries;
 import org.caseflow.streams.runtime.jsonl.DigestJson;
@@ -63,6 +64,8 @@ public final class StoreQueries implements LocalQueries {
     private final KafkaStreams streams;
     private final Seeds seeds;
     private final CaseEngine engine;
+    /** The reference data in force, when the app shares it (issue 15); else the seeds' engine throughout. */
+    private final ReferenceHolder reference;
     private final CaseEvaluator evaluator;
     private final IndicatorCalculator calculator;
     private final Supplier<Instant> clock;
@@ -72,8 +75,18 @@ public final class StoreQueries implements LocalQueries {
      *              clock in the demo (where the topology runs on event time)
      */
     public StoreQueries(KafkaStreams streams, Seeds seeds, Supplier<Instant> clock) {
+        this(streams, seeds, null, clock);
+    }
+
+    /** Deadlines under the reference data the instance computes with: a calendar published live shows at once. */
+    public StoreQueries(KafkaStreams streams, ReferenceHolder reference, Supplier<Instant> clock) {
+        this(streams, reference.base().seeds(), reference, clock);
+    }
+
+    private StoreQueries(KafkaStreams streams, Seeds seeds, ReferenceHolder reference, Supplier<Instant> clock) {
         this.streams = streams;
         this.seeds = seeds;
+        this.reference = reference;
         this.engine = new CaseEngine(seeds, CaseEngine.Settings.defaults());
         this.evaluator = new CaseEvaluator(seeds);
         this.calculator = new IndicatorCalculator(seeds.indicators());
@@ -119,7 +132,8 @@ public final class StoreQueries implements LocalQueries {
             return Optional.empty();
         }
         CaseState state = record.state();
-        Optional<CaseSnapshot> snapshot = engine.snapshot(state, clock.get());
+        Optional<CaseSnapshot> snapshot = (reference == null ? engine : reference.engineFor(state))
+                .snapshot(state, clock.get());
         if (snapshot.isEmpty()) {
             return Optional.empty(); // events waiting for their filing are not a case yet
         }

@@ -45,6 +45,10 @@ public final class Bench {
             new StormPhase(bootstrap, admin, figures, work, appSettings)
                     .run(stormCases, warmUp ? Math.min(stormCases, STORM_WARM_UP_CASES) : 0, stormTimeout);
         }
+        if (recomputeCases > 0) {
+            new RecomputePhase(bootstrap, admin, figures, work, appSettings)
+                    .run(recomputeCases, seedsRoot, stormTimeout);
+        }
         InProcessPhases inProcess = new InProcessPhases(seeds, figures, work);
         if (!skip.contains("tick")) {
             inProcess.ticks(openCounts);
@@ -54,6 +58,19 @@ public final class Bench {
         }
         figures.printSummary();
     }
+
+    /**
+     * Adds the recompute phase (issue 15): a calendar change touching {@code cases} open cases; 0 leaves it out.
+     * {@code seedsRoot} is where the calendar to extend with 2027 is read.
+     */
+    public Bench withRecompute(int cases, Path seedsRoot) {
+        this.recomputeCases = cases;
+        this.seedsRoot = seedsRoot;
+        return this;
+    }
+
+    private int recomputeCases;
+    private Path seedsRoot;
 
     public Figures figures() {
         return figures;

@@ -31,10 +31,11 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"The performance benchmark in one run: floor vs pipeline events/s, records written per event,",
             "a midnight storm (time to the last alert committed, fencings), open-case memory and state,",
-            "tick cost with nothing due, per-event cost against history length. Embedded broker unless",
+            "tick cost with nothing due, per-event cost against history length, recomputation after a",
+            "published calendar change (time, fencings). Embedded broker unless",
             "--bootstrap-servers is given. Prints each figure beside the issue's target."})
 public final class BenchCommand implements Callable<Integer> {
-    static final Set<String> PHASES = Set.of("floor", "pipeline", "storm", "tick", "history");
+    static final Set<String> PHASES = Set.of("floor", "pipeline", "storm", "tick", "history", "recompute");
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -49,6 +50,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--cases", description = "Open cases crossing one threshold in the storm, up to 10,000,000 "
             + "(default: ${DEFAULT-VALUE}).")
     int cases = 100_000;
+
+    @Option(names = "--recompute-cases", description = "Open cases a published calendar change touches in the"
+            + " recompute phase, up to 10,000,000 (default: ${DEFAULT-VALUE}).")
+    int recomputeCases = 100_000;
 
     @Option(names = "--open", split = ",", paramLabel = "N",
             description = "Open-case counts for the tick cost (default: 10000,100000,1000000).")
@@ -85,12 +90,15 @@ public final class BenchCommand implements Callable<Integer> {
     /** The phase names, for the help text. */
     static final class PhaseNames extends ArrayList<String> {
         PhaseNames() {
-            super(List.of("floor", "pipeline", "storm", "tick", "history"));
+            super(List.of("floor", "pipeline", "storm", "tick", "history", "recompute"));
         }
     }
 
     @Override
     public Integer call() throws Exception {
+        if (recomputeCases < 1 || recomputeCases > 10_000_000) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--recompute-cases must be 1..10,000,000");
+        }
         if (events < 1 || cases < 1 || cases > 10_000_000 || stormTimeout < 1 || open.stream().anyMatch(n -> n < 1)) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--events, --cases (1..10,000,000), --open and --storm-timeout must be positive");
@@ -115,7 +123,8 @@ public final class BenchCommand implements Callable<Integer> {
                 servers = kafka.bootstrapServers();
             }
             try (Admin admin = Admin.create(Map.of("bootstrap.servers", servers))) {
-                Bench bench = new Bench(servers, admin, loaded, work, System.out, settings);
+                Bench bench = new Bench(servers, admin, loaded, work, System.out, settings)
+                        .withRecompute(skip.contains("recompute") ? 0 : recomputeCases, root);
                 bench.run(Set.copyOf(skip), () -> simulated(root), cases, Duration.ofSeconds(stormTimeout), open, warmUp);
                 if (out != null) {
                     bench.figures().writeJson(out);

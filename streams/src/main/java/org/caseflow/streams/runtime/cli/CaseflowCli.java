@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
             ReportCommand.class,
             TokenCommand.class,
             NotifyCommand.class,
+            ReferenceCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class CaseflowCli implements Runnable {

@@ -15,7 +15,6 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.caseflow.streams.runtime.app.CaseflowRuntime;
-import org.caseflow.streams.domain.seeds.Seeds;
 import org.caseflow.streams.runtime.app.StoreQueries;
 import org.caseflow.streams.runtime.app.SimulatorFeed;
 import org.caseflow.streams.runtime.config.CaseflowConfig;
@@ -104,8 +103,8 @@ public final class DemoCommand implements Callable<Integer> {
                 new TopicAdmin(admin).ensure(TopicSpec.all(config));
             }
             // At-risk days count from the simulated day once the simulator runs.
-            Seeds seeds = Seeds.load(config.seedsDir());
-            stack.runtime = CaseflowRuntime.start(config, streams -> new StoreQueries(streams, seeds, stack::now));
+            stack.runtime = CaseflowRuntime.start(config,
+                    (streams, reference) -> new StoreQueries(streams, reference, stack::now));
             stack.simulator = startSimulator(config, out);
         } catch (RuntimeException e) {
             stack.close(); // stop what started before reporting

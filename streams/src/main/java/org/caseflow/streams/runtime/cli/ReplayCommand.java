@@ -25,7 +25,13 @@ import org.caseflow.streams.runtime.replay.WhatIf;
 import org.caseflow.streams.domain.cases.CaseEngine;
 import org.caseflow.streams.domain.cases.CaseEvaluator;
 import org.caseflow.streams.domain.input.EventChecks;
+import org.caseflow.streams.domain.seeds.Propagation;
+import org.caseflow.streams.domain.seeds.ReferenceData;
+import org.caseflow.streams.domain.seeds.ReferenceKind;
+import org.caseflow.streams.domain.seeds.ReferencePublication;
+import org.caseflow.streams.domain.seeds.SeedException;
 import org.caseflow.streams.domain.seeds.Seeds;
+import org.caseflow.streams.topology.ReferenceHolder;
 import org.caseflow.streams.runtime.jsonl.EventFileReader;
 import org.caseflow.streams.runtime.jsonl.DigestJson;
 import org.caseflow.streams.runtime.jsonl.OutputJson;
@@ -87,6 +93,13 @@ public final class ReplayCommand implements Callable<Integer> {
                     + " of the jurisdiction it names.")
     Path calendar;
 
+    @Option(names = "--reference", arity = "1..*", paramLabel = "FILE[#PROPAGATION]",
+            description = "Versions of reference data published live (caseflow reference publish), applied in this order"
+                    + " on top of the seeds, so a replay computes what the running instances do; #pending or"
+                    + " #new-cases when the publication named one (default: pending for a calendar, new-cases for"
+                    + " rules).")
+    List<String> references = new ArrayList<>();
+
     @Option(names = "--diff",
             description = "What-if: replay under the seeds and under --rules/--calendar and print, per case, the"
                     + " deadline and breach status under each, then how many cases move by procedure and court.")
@@ -131,8 +144,16 @@ public final class ReplayCommand implements Callable<Integer> {
             return counts.invalid == 0 ? CaseflowCli.EXIT_OK : CaseflowCli.EXIT_BAD_INPUT;
         }
         CaseEngine engine = new CaseEngine(alternative == null ? current : alternative, CaseEngine.Settings.defaults());
+        ReferenceData published;
+        try {
+            published = published(ReferenceData.of(engine.seeds()));
+        } catch (SeedException e) {
+            err.println(e.getMessage());
+            return CaseflowCli.EXIT_BAD_INPUT;
+        }
         Path stateDir = Files.createTempDirectory("caseflow-replay");
-        try (Replayer replayer = new Replayer(engine, stateDir, new SimpleMeterRegistry())) {
+        try (Replayer replayer = new Replayer(new ReferenceHolder(published, engine, true), stateDir,
+                new SimpleMeterRegistry())) {
             // Event time, as live operation would have seen it: in occurredAt order (stable, so
             // events with the same instant keep their file order), whatever the file's order.
             Progress applying = Progress.start("replay: applying", "events", err, progress);
@@ -169,6 +190,30 @@ public final class ReplayCommand implements Callable<Integer> {
             alt = alt.withCalendar(calendar, WorkCalendar.load(calendar));
         }
         return alt;
+    }
+
+    /** {@code data} with the --reference files published in order, each validated as {@code caseflow reference publish} does. */
+    private ReferenceData published(ReferenceData data) throws IOException {
+        ReferenceData next = data;
+        for (String reference : references) {
+            int hash = reference.lastIndexOf('#');
+            Path path = Path.of(hash < 0 ? reference : reference.substring(0, hash));
+            Propagation propagation = null;
+            if (hash >= 0) {
+                String code = reference.substring(hash + 1);
+                propagation = Propagation.ofCode(code).orElseThrow(() -> SeedException.of(path, "propagation",
+                        "'" + code + "' is not pending or new-cases"));
+            }
+            byte[] content;
+            try {
+                content = Files.readAllBytes(path);
+            } catch (NoSuchFileException e) {
+                throw SeedException.of(path, "file", "not found");
+            }
+            next = next.publish(ReferencePublication.parse(ReferenceKind.detect(path, content), path.toString(),
+                    content, propagation));
+        }
+        return next;
     }
 
     private String change() {

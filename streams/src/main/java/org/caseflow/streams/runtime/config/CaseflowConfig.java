@@ -53,6 +53,7 @@ public record CaseflowConfig(
         Duration sseHeartbeat,
         int sseReplayEvents,
         int digestTop,
+        boolean digestsEnabled,
         NotifySettings notifications,
         Map<String, String> kafka) {
 
@@ -113,6 +114,7 @@ public record CaseflowConfig(
                 Duration.ofMillis(p.intIn(ConfigKeys.SSE_HEARTBEAT_MS, 100, 3_600_000)),
                 p.intIn(ConfigKeys.SSE_REPLAY_EVENTS, 0, 1_000_000),
                 p.intIn(ConfigKeys.DIGESTS_TOP, 0, 10_000),
+                "TRUE".equals(p.oneOf(ConfigKeys.DIGESTS_ENABLED, List.of("TRUE", "FALSE"))),
                 NotifySettings.parse(p, problems),
                 kafka);
         String bootstrap = kafka.get("bootstrap.servers");
@@ -190,6 +192,7 @@ public record CaseflowConfig(
         s.put(ConfigKeys.SSE_HEARTBEAT_MS, String.valueOf(sseHeartbeat.toMillis()));
         s.put(ConfigKeys.SSE_REPLAY_EVENTS, String.valueOf(sseReplayEvents));
         s.put(ConfigKeys.DIGESTS_TOP, String.valueOf(digestTop));
+        s.put(ConfigKeys.DIGESTS_ENABLED, String.valueOf(digestsEnabled));
         notifications.write(s);
         kafka.forEach((k, v) -> s.put(ConfigKeys.KAFKA_PREFIX + k, v));
         return s;

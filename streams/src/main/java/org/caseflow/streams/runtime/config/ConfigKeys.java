@@ -75,6 +75,8 @@ public final class ConfigKeys {
     public static final String SSE_REPLAY_EVENTS = "caseflow.sse.replay.events";
     /** How many overdue cases a digest lists, longest overdue first (issue 9). */
     public static final String DIGESTS_TOP = "caseflow.digests.top";
+    /** Whether the app builds digests (the digest sub-topology); off, the hot path does no digest work. */
+    public static final String DIGESTS_ENABLED = "caseflow.digests.enabled";
 
     /** SCRAM user of the app in Kafka; with the password, sets security.protocol SASL_SSL and sasl.jaas.config. */
     public static final String KAFKA_SASL_USERNAME = "caseflow.kafka.sasl.username";
@@ -170,6 +172,7 @@ public final class ConfigKeys {
         d.put(SSE_HEARTBEAT_MS, "15000");
         d.put(SSE_REPLAY_EVENTS, "10000");
         d.put(DIGESTS_TOP, "20");
+        d.put(DIGESTS_ENABLED, "true");
         d.put(KAFKA_SASL_USERNAME, "");
         d.put(KAFKA_SASL_PASSWORD, "");
         d.put(KAFKA_SASL_MECHANISM, "SCRAM-SHA-512");

@@ -27,12 +27,14 @@ final class ApiRoutes {
     private final AlertBroadcaster alerts;
     private final ObjectMapper mapper;
     private final int indicatorLimit;
+    private final boolean digests;
 
-    ApiRoutes(QueryRouter router, AlertBroadcaster alerts, ObjectMapper mapper, int indicatorLimit) {
+    ApiRoutes(QueryRouter router, AlertBroadcaster alerts, ObjectMapper mapper, int indicatorLimit, boolean digests) {
         this.router = router;
         this.alerts = alerts;
         this.mapper = mapper;
         this.indicatorLimit = indicatorLimit;
+        this.digests = digests;
     }
 
     void register(Javalin app) {
@@ -80,6 +82,9 @@ final class ApiRoutes {
      * as for cases.
      */
     private void digest(Context ctx) {
+        if (!digests) {
+            throw new ApiException(404, "digests are turned off on this instance (caseflow.digests.enabled=false)");
+        }
         String recipient = ctx.pathParam("recipient");
         String kind = ctx.queryParam("period");
         if (kind == null || DigestKind.parse(kind).isEmpty()) {

@@ -20,6 +20,11 @@ public interface QueryableStreams {
 
     KafkaStreams kafkaStreams();
 
+    /** The reference data the app computes with (issue 15), or null when this app does not say. */
+    default org.caseflow.streams.topology.ReferenceHolder reference() {
+        return null;
+    }
+
     /** This instance's {@code application.server}, to tell local keys from remote ones. */
     HostInfo thisHost();
 }

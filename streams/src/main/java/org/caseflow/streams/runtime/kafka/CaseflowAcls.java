@@ -31,7 +31,8 @@ public final class CaseflowAcls {
         String app = config.applicationId();
         List<AclBinding> acls = new ArrayList<>();
         for (String topic : topics.all()) {
-            boolean input = topics.inputs().contains(topic);
+            // Reference data is published by an operator (caseflow reference publish); the app only reads it.
+            boolean input = topics.readOnly().contains(topic);
             acls.add(allow(ResourceType.TOPIC, topic, PatternType.LITERAL, AclOperation.READ, principal));
             // caseflow topics --verify-only (the Kubernetes init container) compares the topics' configs.
             acls.add(allow(ResourceType.TOPIC, topic, PatternType.LITERAL, AclOperation.DESCRIBE_CONFIGS, principal));

@@ -63,7 +63,7 @@ public final class KafkaAccessCheck {
         Map<String, KafkaFuture<TopicDescription>> topics = admin.describeTopics(config.topics().all(),
                 new DescribeTopicsOptions().includeAuthorizedOperations(true)).topicNameValues();
         for (String topic : config.topics().all()) {
-            boolean input = config.topics().inputs().contains(topic);
+            boolean input = config.topics().readOnly().contains(topic);
             try {
                 Set<AclOperation> ops = get(topics.get(topic), timeout).authorizedOperations();
                 if (ops == null || ops.contains(AclOperation.ALL)) {

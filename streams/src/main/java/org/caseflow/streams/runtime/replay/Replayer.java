@@ -28,7 +28,9 @@ import org.caseflow.schemas.CaseflowSerdes;
 import org.caseflow.streams.domain.cases.CaseEngine;
 import org.caseflow.streams.domain.cases.CaseEvaluator;
 import org.caseflow.streams.domain.indicators.IndicatorCalculator;
+import org.caseflow.streams.domain.seeds.ReferenceData;
 import org.caseflow.streams.topology.CaseflowTopology;
+import org.caseflow.streams.topology.ReferenceHolder;
 import org.caseflow.streams.topology.ClockMode;
 import org.caseflow.streams.topology.DeadLetters;
 import org.caseflow.streams.topology.EventRouting;
@@ -52,6 +54,7 @@ public final class Replayer implements AutoCloseable {
     private static final String CLOCK_KEY = "__clock__";
     private final TopicNames topics = TopicNames.DEFAULT;
     private final CaseEngine engine;
+    private final ReferenceHolder reference;
     private final TopologyTestDriver driver;
     private final Map<String, TestInputTopic<String, CaseEvent>> inputs = new HashMap<>();
     private final TestOutputTopic<String, DeadlineAlert> alerts;
@@ -64,7 +67,16 @@ public final class Replayer implements AutoCloseable {
     private final List<DeadLetter> deadLetterLog = new ArrayList<>();
 
     public Replayer(CaseEngine engine, Path stateDir, MeterRegistry registry) {
-        this.engine = engine;
+        this(new ReferenceHolder(ReferenceData.of(engine.seeds()), engine, true), stateDir, registry);
+    }
+
+    /**
+     * Replays under {@code reference}: the seeds with the versions of {@code caseflow replay --reference} files, each
+     * case computed with the version its filing day takes, as live (issue 15).
+     */
+    public Replayer(ReferenceHolder reference, Path stateDir, MeterRegistry registry) {
+        this.engine = reference.base();
+        this.reference = reference;
         TopologySettings settings = TopologySettings.defaults().withClockMode(ClockMode.EVENT_TIME).withTopics(topics)
                 .withInMemoryStores().withTickMaxTimers(Integer.MAX_VALUE); // no transactions offline: one step
         Properties props = new Properties();
@@ -73,7 +85,7 @@ public final class Replayer implements AutoCloseable {
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
-        this.driver = new TopologyTestDriver(CaseflowTopology.build(settings, engine, registry), props,
+        this.driver = new TopologyTestDriver(CaseflowTopology.build(settings, reference, registry), props,
                 Instant.EPOCH);
         for (String topic : topics.inputs()) {
             inputs.put(topic, driver.createInputTopic(topic, new StringSerializer(),
@@ -141,7 +153,7 @@ public final class Replayer implements AutoCloseable {
         try (KeyValueIterator<String, CaseRecord> it = store.all()) {
             while (it.hasNext()) {
                 KeyValue<String, CaseRecord> kv = it.next();
-                engine.snapshot(kv.value.state(), asOf).ifPresent(out::add);
+                reference.engineFor(kv.value.state()).snapshot(kv.value.state(), asOf).ifPresent(out::add);
             }
         }
         out.sort(java.util.Comparator.comparing(CaseSnapshot::getCaseId));

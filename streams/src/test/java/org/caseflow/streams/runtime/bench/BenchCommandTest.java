@@ -25,6 +25,7 @@ class BenchCommandTest {
     void shouldRefuseAnUnknownPhaseAndAStormBeyondTenMillionCases() {
         assertThat(CaseflowCli.execute("bench", "--skip", "lunch")).isEqualTo(CaseflowCli.EXIT_BAD_INPUT);
         assertThat(CaseflowCli.execute("bench", "--cases", "10000001")).isEqualTo(CaseflowCli.EXIT_BAD_INPUT);
+        assertThat(CaseflowCli.execute("bench", "--recompute-cases", "0")).isEqualTo(CaseflowCli.EXIT_BAD_INPUT);
         assertThat(CaseflowCli.execute("bench", "--help")).isZero();
     }
 
@@ -39,7 +40,7 @@ class BenchCommandTest {
             System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
             // A tiny storm drains in seconds; the time-out only bounds a failure.
             code = CaseflowCli.execute("bench", "--events", "1500", "--cases", "300", "--open", "1000",
-                    "--storm-timeout", "120", "--out", json.toString());
+                    "--recompute-cases", "300", "--storm-timeout", "120", "--out", json.toString());
         } finally {
             System.setOut(original);
         }
@@ -50,6 +51,9 @@ class BenchCommandTest {
                 "midnight to last alert committed", "fencings", "tick with nothing due, 1000 open",
                 "500-event / 5-event", "state directory bytes per case", "heap after GC");
         assertThat(printed).containsPattern("(?m)^storm\\s+crossings committed\\s+300 ");
+        // Issue 15: a published calendar change touching every open case, each cited in a new snapshot.
+        assertThat(printed).containsPattern("(?m)^recompute\\s+snapshots citing the new calendar\\s+300 ");
+        assertThat(printed).containsPattern("(?m)^recompute\\s+fencings \\(rebalances during the recomputation\\)\\s+0");
         assertThat(printed).contains("(warm-up) floor");
         // The warm-up storm crosses an earlier midnight with as many cases, in the same app, before the timed one.
         assertThat(printed).containsPattern("\\(warm-up\\) storm\\s+crossings committed\\s+300 ");

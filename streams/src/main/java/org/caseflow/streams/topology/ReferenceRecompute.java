@@ -1,0 +1,177 @@
+package org.caseflow.streams.topology;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.caseflow.streams.domain.cases.CaseEngine;
+import org.caseflow.streams.domain.seeds.ReferenceData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One case-processor task's side of a live reference-data change (issue 15): notices that the {@link ReferenceHolder}
+ * holds other versions than the task's cases were computed with, and walks the task's deadline index
+ * ({@link StoreNames#DEADLINE_INDEX}) in bounded steps, handing each entry whose deadline can depend on the change to
+ * the processor ({@link Cases#recompute}). What the task has applied ({@link #APPLIED_KEY}) and where a walk stands
+ * ({@link #JOB_KEY}, a {@link RecomputeJob}) are kept in the due store, committed with what each step sent, so a
+ * restart resumes the walk. Each step is one {@link CaseProcessor.Step}: the same count and time bounds as timer work,
+ * so a change touching a million cases spreads over many commits instead of one long transaction.
+ */
+final class ReferenceRecompute {
+    /** The versions the task's cases were last brought to (sorts after every due key, like the clock). */
+    static final String APPLIED_KEY = "~reference-applied";
+    static final String JOB_KEY = "~reference-job";
+    /** Deadline-index keys read at a time. */
+    private static final int BATCH = 1_000;
+    private static final Logger LOG = LoggerFactory.getLogger(ReferenceRecompute.class);
+
+    /** What the processor does for one candidate entry. */
+    interface Cases {
+        /** Re-evaluates the case of index entry {@code key} under {@code now} (its engine was {@code before}). */
+        void recompute(String key, RecomputeJob job, ReferenceData before, ReferenceData now);
+
+        /** The walk starts: counts and threshold profiles follow the new data. */
+        void starting(ReferenceData now);
+    }
+
+    private final ReferenceHolder holder;
+    private final KeyValueStore<String, String> due;
+    private final KeyValueStore<String, String> deadlines;
+    private final Counter recomputed;
+    private RecomputeJob job;
+    /** The data the task's cases were computed with, when known (not after a restart). */
+    private ReferenceData applied;
+    /** The data the walk brings them to, when known. */
+    private ReferenceData target;
+    /** Cases moved to a key after the cursor during this walk: they are not handled twice. */
+    private final Set<String> movedAhead = new HashSet<>();
+
+    ReferenceRecompute(ReferenceHolder holder, KeyValueStore<String, String> due, KeyValueStore<String, String> deadlines,
+            MeterRegistry registry) {
+        this.holder = holder;
+        this.due = due;
+        this.deadlines = deadlines;
+        this.recomputed = Counter.builder("caseflow.reference.recomputed")
+                .description("Open cases re-evaluated after a reference-data change").register(registry);
+        String saved = due.get(JOB_KEY);
+        this.job = saved == null ? null : RecomputeJob.decode(saved);
+        String appliedSignature = due.get(APPLIED_KEY);
+        ReferenceData base = ReferenceData.of(holder.base().seeds());
+        if (job == null && (appliedSignature == null || appliedSignature.equals(RecomputeJob.signature(base)))) {
+            // A new task, or one whose cases were computed with the seed files: the data before is the seed files.
+            this.applied = base;
+        }
+    }
+
+    /** Whether a walk is under way (the processor then records moves ahead of the cursor). */
+    boolean walking() {
+        return job != null;
+    }
+
+    /** One bounded step: starts a walk when the holder moved on, else continues the one under way. */
+    void step(CaseProcessor.Step step, Cases cases) {
+        if (!holder.loaded()) {
+            return; // the global store is still being read: do not walk towards the seed files for nothing
+        }
+        ReferenceData now = holder.data();
+        String signature = RecomputeJob.signature(now);
+        if (job == null) {
+            if (applied != null && signature.equals(RecomputeJob.signature(applied))) {
+                applied = now;
+                return;
+            }
+            if (applied == null && signature.equals(due.get(APPLIED_KEY))) {
+                applied = now;
+                return;
+            }
+            start(applied == null ? RecomputeJob.everything(now) : RecomputeJob.between(applied, now), now, cases);
+        } else if (!signature.equals(job.target())) {
+            // A newer version arrived while walking: widen the walk to it and start over (cases already handled are
+            // handled again; those the newer change does not move send nothing).
+            RecomputeJob next = target == null ? RecomputeJob.everything(now) : RecomputeJob.between(target, now);
+            start(job.widen(next), now, cases);
+        } else if (target == null) {
+            target = now; // resumed after a restart
+            cases.starting(now);
+        }
+        walk(step, cases);
+    }
+
+    private void start(RecomputeJob next, ReferenceData now, Cases cases) {
+        LOG.info("reference data changed to {}: recomputing the task's cases ({})", next.target(),
+                next.all() ? "all" : "calendar years " + next.years() + ", procedures " + next.procedures());
+        job = next;
+        target = now;
+        movedAhead.clear();
+        due.put(JOB_KEY, job.encode());
+        cases.starting(now);
+    }
+
+    private void walk(CaseProcessor.Step step, Cases cases) {
+        if (job.empty()) {
+            finish();
+            return;
+        }
+        int passed = 0;
+        while (true) {
+            // Keys are read a batch at a time and the iterator closed before the cases move in the index.
+            List<String> batch = new ArrayList<>(BATCH);
+            try (KeyValueIterator<String, String> it = deadlines.range(
+                    job.after() == null ? null : job.after() + "\0", null)) {
+                while (batch.size() < BATCH && it.hasNext()) {
+                    batch.add(it.next().key);
+                }
+            }
+            if (batch.isEmpty()) {
+                finish();
+                return;
+            }
+            for (String key : batch) {
+                job = job.handled(key);
+                int bar = key.indexOf('|');
+                String caseId = key.substring(key.indexOf('|', bar + 1) + 1);
+                LocalDate day = LocalDate.ofEpochDay(Long.parseLong(key, bar + 1, bar + 9, 10));
+                boolean take;
+                if (!movedAhead.remove(caseId) && job.candidate(key.substring(0, bar), day, holder.base()::calendarOf)) {
+                    cases.recompute(key, job, applied, target);
+                    recomputed.increment();
+                    take = true;
+                } else {
+                    // Keys passed over cost a read each: a thousand of them count as one unit of the step.
+                    take = ++passed % CaseProcessor.Step.MIN_UNITS == 0;
+                }
+                if (take && !step.take()) {
+                    due.put(JOB_KEY, job.encode());
+                    return;
+                }
+            }
+        }
+    }
+
+    private void finish() {
+        LOG.info("recomputation to {} done", job.target());
+        due.put(APPLIED_KEY, job.target());
+        due.delete(JOB_KEY);
+        applied = target;
+        job = null;
+        movedAhead.clear();
+    }
+
+    /** The processor moved a case's index entry to {@code newKey}: when that is ahead of the cursor, skip it there. */
+    void moved(String caseId, String newKey) {
+        if (job != null && newKey != null && (job.after() == null || newKey.compareTo(job.after()) > 0)) {
+            movedAhead.add(caseId);
+        }
+    }
+
+    /** The engine a case filed on {@code filedOn} had under {@code data}; null when {@code data} is not known. */
+    CaseEngine engineUnder(ReferenceData data, LocalDate filedOn) {
+        return data == null ? null : holder.engineFor(data, filedOn);
+    }
+}
