@@ -89,6 +89,8 @@ final class CaseProcessor implements Processor<String, ArrivedEvent, String, Obj
     private long admitted;
     /** Event time: the first local midnight, in any court's zone, after {@link #admitted}. */
     private long nextMidnight;
+    /** Event time: the first local midnight, in any court's zone, after {@link #eventClock} (digest clocks). */
+    private long clockMidnight;
 
     CaseProcessor(ReferenceHolder reference, TopologySettings settings, ProcessingMetrics metrics,
             UncoveredDeadlines uncovered) {
@@ -124,6 +126,7 @@ final class CaseProcessor implements Processor<String, ArrivedEvent, String, Obj
             savedClock = eventClock;
             admitted = eventClock.toEpochMilli();
             nextMidnight = nextMidnightAfter(admitted);
+            clockMidnight = nextMidnight;
             if (!settings.orderGrace().isZero()) {
                 barrier = new OrderBarrier(context.getStateStore(StoreNames.ORDER_BARRIER),
                         settings.topics().inputs(), settings.orderGrace(), context.currentSystemTimeMs());
@@ -271,8 +274,9 @@ final class CaseProcessor implements Processor<String, ArrivedEvent, String, Obj
         if (settings.clockMode() == ClockMode.EVENT_TIME) {
             eventClock = later(eventClock, Instant.ofEpochMilli(timestamp));
             now = eventClock;
-            if (passedMidnight(clockBefore, eventClock)) {
+            if (eventClock.toEpochMilli() >= clockMidnight) {
                 // Everything due by now has fired: digest periods ending by now may close (DigestProcessor).
+                clockMidnight = nextMidnightAfter(eventClock.toEpochMilli());
                 context.forward(new Record<String, Object>(null, new DigestClock(eventClock), timestamp),
                         Names.DIGEST_ROUTER);
             }
@@ -540,23 +544,11 @@ final class CaseProcessor implements Processor<String, ArrivedEvent, String, Obj
         }
     }
 
-    /** Whether a local midnight of some court's zone lies in (before, after]. */
-    private boolean passedMidnight(Instant before, Instant after) {
-        if (!after.isAfter(before)) {
-            return false;
-        }
-        for (var zone : engine.zones()) {
-            if (!LocalDate.ofInstant(before, zone).equals(LocalDate.ofInstant(after, zone))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
+    /** The first local midnight, in any court's zone, after {@code timestamp}. */
     private long nextMidnightAfter(long timestamp) {
         Instant at = Instant.ofEpochMilli(timestamp);
         long next = Long.MAX_VALUE;
-        for (java.time.ZoneId zone : engine.zones()) {
+        for (var zone : engine.zones()) {
             next = Math.min(next, LocalDate.ofInstant(at, zone).plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli());
         }
         return next;

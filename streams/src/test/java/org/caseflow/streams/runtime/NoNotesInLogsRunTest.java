@@ -1,6 +1,9 @@
 package org.caseflow.streams.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.caseflow.streams.runtime.http.ApiCalls.enc;
+import static org.caseflow.streams.runtime.http.ApiCalls.freePort;
+import static org.caseflow.streams.runtime.http.ApiCalls.get;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -13,11 +16,6 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -82,7 +80,6 @@ class NoNotesInLogsRunTest {
     private static final Pattern ID_LIKE = Pattern.compile("(?<!\\d)\\d{17}[\\dXx](?!\\d)");
     private static final Duration DEADLINE = Duration.ofSeconds(90);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @TempDir
     Path dir;
@@ -282,21 +279,6 @@ class NoNotesInLogsRunTest {
         return null;
     }
 
-    private static HttpResponse<String> get(String url, String token) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(15)).GET();
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    }
 
-    private static String enc(String segment) {
-        return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
-    }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package org.caseflow.streams.runtime.app;
 
+import org.caseflow.streams.runtime.http.ApiCalls;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -10,7 +11,6 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.caseflow.streams.runtime.config.CaseflowConfig;
 import org.caseflow.streams.runtime.kafka.EmbeddedKafka;
-import org.caseflow.streams.runtime.kafka.OverdueInstance;
 import org.caseflow.streams.runtime.kafka.TopicAdmin;
 import org.caseflow.streams.runtime.kafka.TopicSpec;
 import org.caseflow.streams.runtime.http.Readiness;
@@ -33,7 +33,7 @@ class KafkaOutageTest {
         EmbeddedKafka kafka = EmbeddedKafka.start(null);
         String servers = kafka.bootstrapServers();
         CaseflowConfig config = CaseflowConfig.of(Map.of("kafka.bootstrap.servers", servers,
-                "caseflow.application.id", "outage-it", "caseflow.http.port", String.valueOf(OverdueInstance.freePort()),
+                "caseflow.application.id", "outage-it", "caseflow.http.port", String.valueOf(ApiCalls.freePort()),
                 "caseflow.state.dir", dir.resolve("state").toString(), "caseflow.topic.replication", "1",
                 "caseflow.kafka.connect.timeout.ms", "1000", "caseflow.kafka.unreachable.timeout.ms", "2000",
                 "caseflow.readiness.check.interval.ms", "200", "caseflow.shutdown.timeout.ms", "5000",

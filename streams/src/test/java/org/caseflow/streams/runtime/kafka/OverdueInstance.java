@@ -1,7 +1,7 @@
 package org.caseflow.streams.runtime.kafka;
 
+import org.caseflow.streams.runtime.http.ApiCalls;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -44,7 +44,7 @@ public final class OverdueInstance {
                 "kafka.bootstrap.servers", kafka.bootstrapServers(),
                 "caseflow.application.id", name + "-it",
                 "caseflow.topic.prefix", name + ".",
-                "caseflow.http.port", String.valueOf(freePort()),
+                "caseflow.http.port", String.valueOf(ApiCalls.freePort()),
                 "caseflow.state.dir", stateDir.toString()));
         CaseflowConfig config = CaseflowConfig.of(settings);
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
@@ -92,9 +92,4 @@ public final class OverdueInstance {
         }
     }
 
-    public static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

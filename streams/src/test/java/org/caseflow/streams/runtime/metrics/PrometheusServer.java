@@ -1,5 +1,6 @@
 package org.caseflow.streams.runtime.metrics;
 
+import org.caseflow.streams.runtime.http.ApiCalls;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -16,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import org.caseflow.streams.runtime.kafka.OverdueInstance;
 
 /**
  * A real Prometheus (Debian package {@code prometheus}; {@code ./test.sh} installs it) for tests: scrapes one
@@ -46,7 +46,7 @@ final class PrometheusServer implements AutoCloseable {
 
     /** Starts Prometheus in {@code dir}, scraping {@code host:port}/metrics, evaluating {@code ruleFiles}. */
     static PrometheusServer start(Path dir, String target, Path... ruleFiles) throws IOException {
-        int port = OverdueInstance.freePort();
+        int port = ApiCalls.freePort();
         StringBuilder config = new StringBuilder("global:\n  scrape_interval: 1s\n  evaluation_interval: 1s\n");
         if (ruleFiles.length > 0) {
             config.append("rule_files:\n");
