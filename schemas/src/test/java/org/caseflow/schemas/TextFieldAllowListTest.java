@@ -77,6 +77,7 @@ class TextFieldAllowListTest {
             Map.entry("StoredCase.atRiskKey", "court, deadline day and case number"),
             Map.entry("StoredCase.reportedRejections", "event ids"),
             Map.entry("StoredAlert.alertId", "case number, deadline version and level"),
+            Map.entry("StoredAlert.escalatedTo", "the alert's escalateTo when it fired: roles with pseudonymous ids"),
             Map.entry("StoredView.caseId", "a case number"),
             Map.entry("StoredView.court", "a court code"),
             Map.entry("StoredView.procedure", "a procedure code"),

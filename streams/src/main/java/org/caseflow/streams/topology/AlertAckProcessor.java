@@ -8,10 +8,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.caseflow.streams.domain.cases.CaseState;
 import org.caseflow.streams.domain.notify.AlertAck;
 
 /**
@@ -19,7 +21,8 @@ import org.caseflow.streams.domain.notify.AlertAck;
  * caseId → the case's acknowledgements as a JSON list, one per (alertId, by), the first kept, so a second ack of the
  * same alert by the same person changes nothing. The store is connected to the case processor too, which puts this
  * processor in the case sub-topology: a case and its acks live in one task and the case view reads both locally.
- * Forwards a new ack only to the digest router (the digests count acknowledged cases): an ack never touches alerts,
+ * Forwards a new ack of a firing alert only to the digest router (the digests count acknowledged cases), with the
+ * recipients the alert fired to, read from the case record: an ack never touches alerts,
  * breach records or indicators. An ack whose key is not its
  * caseId, or with no alertId or acknowledger, is refused with an exception, which the processing exception handler
  * sends to the dead letters with its reason.
@@ -30,12 +33,14 @@ final class AlertAckProcessor implements Processor<String, AlertAck, String, Obj
     private static final TypeReference<List<AlertAck>> LIST = new TypeReference<>() { };
 
     private KeyValueStore<String, String> acks;
+    private KeyValueStore<String, CaseRecord> cases;
     private ProcessorContext<String, Object> context;
 
     @Override
     public void init(ProcessorContext<String, Object> context) {
         this.context = context;
         acks = context.getStateStore(StoreNames.ALERT_ACKS);
+        cases = context.getStateStore(StoreNames.CASES);
     }
 
     @Override
@@ -48,8 +53,23 @@ final class AlertAckProcessor implements Processor<String, AlertAck, String, Obj
         if (list.stream().noneMatch(a -> a.alertId().equals(ack.alertId()) && a.by().equals(ack.by()))) {
             list.add(ack);
             acks.put(record.key(), write(list));
-            context.forward(record.withValue((Object) ack), Names.DIGEST_ROUTER); // the digests show acknowledged cases
+            route(ack).ifPresent(route -> context.forward(record.withValue((Object) route), Names.DIGEST_ROUTER));
         }
+    }
+
+    /**
+     * The digests show acknowledged cases: an ack of a FIRING alert goes where the alert went (kept in the case record);
+     * an ack of an alert no longer firing (resolved, or never raised) marks nothing in a digest.
+     */
+    private Optional<DigestRoute> route(AlertAck ack) {
+        CaseRecord record = cases.get(ack.caseId());
+        if (record == null) {
+            return Optional.empty();
+        }
+        CaseState state = record.state();
+        String court = state.view() == null ? ack.court() : state.view().court();
+        return state.firing().stream().filter(f -> f.alertId().equals(ack.alertId())).findFirst()
+                .map(f -> DigestRoute.ack(ack, court, f.escalatedTo()));
     }
 
     static List<AlertAck> read(String json) {

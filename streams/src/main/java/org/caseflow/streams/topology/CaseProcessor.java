@@ -11,6 +11,7 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.caseflow.events.AlertStatus;
 import org.caseflow.events.CaseEvent;
 import org.caseflow.events.DeadlineAlert;
 import org.caseflow.schemas.AvroCodec;
@@ -19,6 +20,7 @@ import org.caseflow.streams.domain.cases.CaseEngine;
 import org.caseflow.streams.domain.cases.CaseLink;
 import org.caseflow.streams.domain.cases.CaseResult;
 import org.caseflow.streams.domain.cases.CaseState;
+import org.caseflow.streams.domain.cases.FiringAlert;
 import org.caseflow.streams.domain.indicators.SignedFact;
 import org.caseflow.streams.domain.input.EventChecks;
 import org.caseflow.streams.domain.input.Refusal;
@@ -493,8 +495,21 @@ final class CaseProcessor implements Processor<String, ArrivedEvent, String, Obj
         } else {
             record = before;
         }
-        forward(caseId, result, now, input, log);
+        forward(caseId, result, now, input, log, old);
         return record;
+    }
+
+    /** Where a RESOLVED alert's FIRING went (the digests take it to the same recipients); empty for a FIRING. */
+    private static List<String> firedTo(CaseState old, DeadlineAlert alert) {
+        if (old == null || alert.getStatus() == AlertStatus.FIRING) {
+            return List.of();
+        }
+        for (FiringAlert f : old.firing()) {
+            if (f.alertId().equals(alert.getAlertId())) {
+                return f.escalatedTo();
+            }
+        }
+        return List.of();
     }
 
     /** Keeps the case's entry in the deadline index: its key (court, deadline day) and its lead times. */
@@ -515,11 +530,13 @@ final class CaseProcessor implements Processor<String, ArrivedEvent, String, Obj
         }
     }
 
-    private void forward(String caseId, CaseResult result, Instant now, InputRecord input, CaseEventLog log) {
+    private void forward(String caseId, CaseResult result, Instant now, InputRecord input, CaseEventLog log,
+            CaseState old) {
         long ts = now.toEpochMilli();
         for (DeadlineAlert alert : result.alerts()) {
             context.forward(new Record<String, Object>(caseId, alert, ts), Names.ALERTS_SINK);
-            context.forward(new Record<String, Object>(caseId, alert, ts), Names.DIGEST_ROUTER);
+            context.forward(new Record<String, Object>(caseId, DigestRoute.alert(alert, firedTo(old, alert)), ts),
+                    Names.DIGEST_ROUTER);
             metrics.alert(alert.getLevel().name(), alert.getStatus().name());
         }
         for (SignedFact fact : result.facts()) {

@@ -74,7 +74,7 @@ public final class CaseRecordSerde implements Serde<CaseRecord> {
         List<StoredAlert> firing = new ArrayList<>();
         for (FiringAlert f : s.firing()) {
             firing.add(new StoredAlert(f.alertId(), f.level(), f.reminder(), f.rank(), f.version(),
-                    day(f.deadline())));
+                    day(f.deadline()), f.escalatedTo()));
         }
         return codec.encode(StoredCase.newBuilder()
                 .setFormat(FORMAT)
@@ -111,7 +111,7 @@ public final class CaseRecordSerde implements Serde<CaseRecord> {
         List<FiringAlert> firing = new ArrayList<>();
         for (StoredAlert a : s.getFiring()) {
             firing.add(new FiringAlert(a.getAlertId(), a.getLevel(), a.getReminder(), a.getRank(), a.getVersion(),
-                    LocalDate.ofEpochDay(a.getDeadline())));
+                    LocalDate.ofEpochDay(a.getDeadline()), a.getEscalatedTo()));
         }
         CaseState state = new CaseState(s.getCaseId(), s.getFold() == null ? null : fold(s.getFold()),
                 Instant.ofEpochMilli(s.getFirstSeenAt()), s.getDeadlineVersion(), date(s.getVersionDeadline()),

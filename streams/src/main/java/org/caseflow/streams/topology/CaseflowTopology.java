@@ -80,6 +80,8 @@ public final class CaseflowTopology {
         topology.addSource(Names.ACKS_SOURCE, new StringDeserializer(), new JsonSerde<>(AlertAck.class).deserializer(),
                 topics.alertAcks());
         topology.addProcessor(Names.ACK_PROCESSOR, AlertAckProcessor::new, Names.ACKS_SOURCE);
+        // The ack processor reads the case record: where the acknowledged alert fired is where its ack goes (digests).
+        topology.connectProcessorAndStateStores(Names.ACK_PROCESSOR, StoreNames.CASES);
         // Connected to the case processor as well, so that acks share the case's task (the case view reads both).
         topology.addStateStore(settings.keyValueStore(StoreNames.ALERT_ACKS, Serdes.String(), Serdes.String()),
                 Names.ACK_PROCESSOR, Names.CASE_PROCESSOR);

@@ -21,7 +21,7 @@ import org.caseflow.streams.domain.digest.DigestEntry;
  *
  * <pre>
  * case-processor (alerts, event clock) ─┐
- * alert-ack-processor (acks) ───────────┴► digest-router [digest-route-store] ─► caseflow.digest-feed (by recipient)
+ * alert-ack-processor (acks) ───────────┴► digest-router ─► caseflow.digest-feed (by recipient)
  * caseflow.digest-feed ─► digest-processor [digest-entry-store, digest-recipient-store, digest-clock-store,
  *                                           digest-store] ─► caseflow.digests (compacted, recipient|kind|period)
  * </pre>
@@ -49,8 +49,6 @@ final class DigestTopology {
         TopicNames topics = settings.topics();
         JsonSerde<DigestFeed> feed = new JsonSerde<>(DigestFeed.class);
         topology.addProcessor(Names.DIGEST_ROUTER, DigestRouter::new, Names.CASE_PROCESSOR, Names.ACK_PROCESSOR);
-        topology.addStateStore(settings.cachedKeyValueStore(StoreNames.DIGEST_ROUTES, Serdes.String(), Serdes.String()),
-                Names.DIGEST_ROUTER);
         topology.addSink(Names.DIGEST_FEED_SINK, topics.digestFeed(), new StringSerializer(), feed.serializer(),
                 everyPartitionForClocks(), Names.DIGEST_ROUTER);
         topology.addSource(Names.DIGEST_FEED_SOURCE, new StringDeserializer(), feed.deserializer(), topics.digestFeed());

@@ -36,8 +36,6 @@ public final class StoreNames {
     /** "scope|tree|CATEGORY" → LineageTop bytes: the disputes with the most case numbers. */
     public static final String LINEAGE_TOP = "lineage-top-store";
 
-    /** alertId → the digest recipients its FIRING went to (digest router, case sub-topology): resolutions and acks follow. */
-    public static final String DIGEST_ROUTES = "digest-route-store";
     /** "recipient|caseId|alertId" → DigestEntry JSON: what a recipient's digests are computed from. */
     public static final String DIGEST_ENTRIES = "digest-entry-store";
     /** recipient → DigestRecipient JSON: zone, next day to close, the previous digest of each kind. */

@@ -9,9 +9,15 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.generic.GenericRecordBuilder;
+import org.apache.avro.message.BinaryMessageEncoder;
 import org.caseflow.CaseflowException;
 import org.caseflow.events.CaseEvent;
 import org.caseflow.schemas.AvroCodec;
+import org.caseflow.schemas.ReleasedSchemas;
 import org.caseflow.state.StoredCase;
 import org.caseflow.streams.domain.cases.CaseEngine;
 import org.caseflow.streams.domain.cases.CaseState;
@@ -79,6 +85,28 @@ class CaseRecordSerdeTest {
         CaseRecord written = new CaseRecord(serde.read(format3).state(), new EventTail(tail.recent(), tail.idHashes(),
                 tail.chunks(), EventTail.set(new byte[0], 9)));
         assertThat(serde.read(serde.write(written)).events().reEncoded()).isEqualTo(EventTail.set(new byte[0], 9));
+    }
+
+    /**
+     * A case record written before firing alerts kept where they were escalated to (released v2 of StoredCase) is
+     * still read: its firing alert has no recipients kept, so its RESOLVED goes to the alert's own escalateTo.
+     */
+    @Test
+    void shouldReadAFiringAlertOfReleasedVersionTwoWithNoRecipientsKept() throws Exception {
+        Schema v2 = ReleasedSchemas.of("StoredCase").get(1);
+        Schema alertSchema = v2.getField("firing").schema().getElementType();
+        GenericRecord alert = new GenericRecordBuilder(alertSchema).set("alertId", "c/v1/NOTICE")
+                .set("level", new GenericData.EnumSymbol(alertSchema.getField("level").schema(), "NOTICE"))
+                .set("reminder", 0).set("rank", 0).set("version", 1).set("deadline", 20_000).build();
+        GenericRecord stored = new GenericRecordBuilder(v2).set("format", 4).set("caseId", "c").set("firstSeenAt", 0L)
+                .set("firing", List.of(alert)).build();
+        byte[] bytes = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), v2).encode(stored).array();
+
+        CaseState state = serde.read(bytes).state();
+        assertThat(state.firing()).singleElement().satisfies(f -> {
+            assertThat(f.alertId()).isEqualTo("c/v1/NOTICE");
+            assertThat(f.escalatedTo()).isEmpty();
+        });
     }
 
     @Test

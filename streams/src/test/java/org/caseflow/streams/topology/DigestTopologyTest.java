@@ -122,6 +122,28 @@ class DigestTopologyTest {
         assertThat(replay.digests()).noneMatch(d -> d.getRecipient().startsWith("judge:") && !d.getKind().equals("day"));
     }
 
+    /**
+     * B's NOTICE (05-26) and WARNING (06-03) fire to judge J-1; on 06-04 B is reassigned to J-2 (JUDGE_ASSIGNED) and on
+     * 06-06 closed. The RESOLVED alerts name J-2 (the judge now), but they also reach J-1, where they fired (kept with
+     * the firing alert in the case record): J-1's digest of 06-06 no longer counts B, and J-2, who was never told of
+     * B's alerts, gets no digest of them.
+     */
+    @Test
+    void shouldTakeAResolutionToTheJudgeTheAlertFiredTo() {
+        replay.advanceTo(midnight(LocalDate.of(2025, 6, 4)).plusSeconds(60));
+        replay.pipe(org.caseflow.streams.domain.cases.TestEvents.judge("b2", B, LocalDate.of(2025, 6, 4), "J-2"));
+        replay.pipe(closed("b3", B, LocalDate.of(2025, 6, 6)));
+        replay.advanceTo(midnight(LocalDate.of(2025, 6, 8)));
+
+        assertThat(replay.alerts()).filteredOn(a -> a.getCaseId().equals(B)
+                && a.getStatus() == org.caseflow.events.AlertStatus.RESOLVED)
+                .isNotEmpty().allSatisfy(a -> assertThat(a.getEscalateTo()).containsExactly("judge:J-2"));
+        // 06-05: A breached, B still firing (WARNING, 5 left), C NOTICE since 06-05. 06-06: B resolved, A and C left.
+        assertThat(digest(JUDGE, "day", "2025-06-05").getCounts().getCases()).isEqualTo(3);
+        assertThat(digest(JUDGE, "day", "2025-06-06").getCounts().getCases()).isEqualTo(2);
+        assertThat(replay.digests()).noneMatch(d -> d.getRecipient().equals("judge:J-2"));
+    }
+
     @Test
     void shouldShowAcknowledgementsMadeBeforeThePeriodEnds() {
         replay.advanceTo(midnight(LocalDate.of(2025, 6, 4)).plusSeconds(60));

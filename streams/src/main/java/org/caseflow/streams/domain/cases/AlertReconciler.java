@@ -85,8 +85,9 @@ final class AlertReconciler {
             CaseEvaluator.Evaluation evaluation, LocalDate deadline, int version, int left, Instant now,
             List<DeadlineAlert> out) {
         String alertId = view.caseId() + "/v" + version + "/" + s.key();
-        firing.add(new FiringAlert(alertId, s.level(), s.reminder(), s.rank(), version, deadline));
-        out.add(alert(alertId, s, AlertStatus.FIRING, view, evaluation, deadline, version, left, now));
+        DeadlineAlert alert = alert(alertId, s, AlertStatus.FIRING, view, evaluation, deadline, version, left, now);
+        firing.add(new FiringAlert(alertId, s.level(), s.reminder(), s.rank(), version, deadline, alert.getEscalateTo()));
+        out.add(alert);
     }
 
     private static void resolveAll(List<FiringAlert> firing, CaseView view, CaseEvaluator.Evaluation evaluation,

@@ -1,0 +1,48 @@
+package org.caseflow.streams.topology;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.caseflow.events.DeadlineAlert;
+import org.caseflow.streams.domain.notify.AlertAck;
+
+/**
+ * What the case and ack processors hand the {@link DigestRouter}: an alert or an acknowledgement with the recipients
+ * the alert was escalated to when it fired ({@code FiringAlert.escalatedTo}, kept in the case record). The router
+ * needs no store of its own: a RESOLVED reaches its FIRING's recipients (a judge reassigned in between still sees the
+ * case leave their digest), and an ack reaches the recipients of the alert it acknowledges.
+ *
+ * @param alert   the alert (null for an ack)
+ * @param ack     the acknowledgement (null for an alert)
+ * @param firedTo the alert's escalateTo when it fired (empty for a FIRING, whose own escalateTo is that)
+ */
+record DigestRoute(DeadlineAlert alert, AlertAck ack, List<String> firedTo) {
+    static final String COURT_PREFIX = "court:";
+
+    static DigestRoute alert(DeadlineAlert alert, List<String> firedTo) {
+        return new DigestRoute(alert, null, firedTo);
+    }
+
+    static DigestRoute ack(AlertAck ack, String court, List<String> firedTo) {
+        return new DigestRoute(null, ack, withCourt(firedTo, court));
+    }
+
+    /** The digest recipients: the alert's own escalateTo, where it fired, and its court ({@code court:<code>}). */
+    Set<String> recipients() {
+        Set<String> recipients = new LinkedHashSet<>();
+        if (alert != null) {
+            recipients.addAll(alert.getEscalateTo());
+            recipients.addAll(firedTo);
+            recipients.add(COURT_PREFIX + alert.getCourt());
+        } else {
+            recipients.addAll(firedTo);
+        }
+        return recipients;
+    }
+
+    private static List<String> withCourt(List<String> firedTo, String court) {
+        Set<String> all = new LinkedHashSet<>(firedTo);
+        all.add(COURT_PREFIX + court);
+        return List.copyOf(all);
+    }
+}
