@@ -53,7 +53,8 @@ final class AlertAckProcessor implements Processor<String, AlertAck, String, Obj
         if (list.stream().noneMatch(a -> a.alertId().equals(ack.alertId()) && a.by().equals(ack.by()))) {
             list.add(ack);
             acks.put(record.key(), write(list));
-            route(ack).ifPresent(route -> context.forward(record.withValue((Object) route), Names.DIGEST_ROUTER));
+            route(ack, record.timestamp()).ifPresent(route -> context.forward(
+                    record.withValue((Object) new DigestRoutes(List.of(route))), Names.DIGEST_ROUTER));
         }
     }
 
@@ -61,7 +62,7 @@ final class AlertAckProcessor implements Processor<String, AlertAck, String, Obj
      * The digests show acknowledged cases: an ack of a FIRING alert goes where the alert went (kept in the case record);
      * an ack of an alert no longer firing (resolved, or never raised) marks nothing in a digest.
      */
-    private Optional<DigestRoute> route(AlertAck ack) {
+    private Optional<DigestRoute> route(AlertAck ack, long at) {
         CaseRecord record = cases.get(ack.caseId());
         if (record == null) {
             return Optional.empty();
@@ -69,7 +70,7 @@ final class AlertAckProcessor implements Processor<String, AlertAck, String, Obj
         CaseState state = record.state();
         String court = state.view() == null ? ack.court() : state.view().court();
         return state.firing().stream().filter(f -> f.alertId().equals(ack.alertId())).findFirst()
-                .map(f -> DigestRoute.ack(ack, court, f.escalatedTo()));
+                .map(f -> DigestRoute.ack(ack, court, f.escalatedTo(), at));
     }
 
     static List<AlertAck> read(String json) {

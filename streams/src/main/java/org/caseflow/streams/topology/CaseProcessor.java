@@ -3,10 +3,12 @@ package org.caseflow.streams.topology;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.Punctuator;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -93,6 +95,11 @@ final class CaseProcessor implements Processor<String, ArrivedEvent, String, Obj
     private long nextMidnight;
     /** Event time: the first local midnight, in any court's zone, after {@link #eventClock} (digest clocks). */
     private long clockMidnight;
+    /**
+     * The digest routes of the call in progress (a record, or a punctuation's step), handed to the digest router as one
+     * record when the call ends ({@link DigestRoutes}) or before the event clock is sent on.
+     */
+    private final List<DigestRoute> digestRoutes = new ArrayList<>();
 
     CaseProcessor(ReferenceHolder reference, TopologySettings settings, ProcessingMetrics metrics,
             UncoveredDeadlines uncovered) {
@@ -118,8 +125,8 @@ final class CaseProcessor implements Processor<String, ArrivedEvent, String, Obj
         this.recompute = new ReferenceRecompute(reference, context.getStateStore(StoreNames.DUE_INDEX), deadlines,
                 metrics.registry());
         // Reference-data changes are worked through on their own punctuation, in steps bounded like timer work.
-        context.schedule(settings.tickInterval(), PunctuationType.WALL_CLOCK_TIME, ts -> recompute.step(newStep(),
-                recomputeCases()));
+        context.schedule(settings.tickInterval(), PunctuationType.WALL_CLOCK_TIME, routed(ts -> recompute.step(newStep(),
+                recomputeCases())));
         String saved = due.thresholdProgress();
         this.progress = saved == null ? null : ThresholdProgress.decode(saved);
         if (settings.clockMode() == ClockMode.EVENT_TIME) {
@@ -133,22 +140,42 @@ final class CaseProcessor implements Processor<String, ArrivedEvent, String, Obj
                 barrier = new OrderBarrier(context.getStateStore(StoreNames.ORDER_BARRIER),
                         settings.topics().inputs(), settings.orderGrace(), context.currentSystemTimeMs());
             }
-            context.schedule(settings.tickInterval(), PunctuationType.WALL_CLOCK_TIME, ts -> {
+            context.schedule(settings.tickInterval(), PunctuationType.WALL_CLOCK_TIME, routed(ts -> {
                 releaseOrdered(ts);
                 Step step = newStep();
                 drainHeld(step);
                 saveClock();
                 metrics.tick(step.elapsed());
-            });
+            }));
         } else {
             if (progress == null) {
                 startThresholds(Instant.ofEpochMilli(context.currentSystemTimeMs()));
             }
-            context.schedule(settings.tickInterval(), PunctuationType.WALL_CLOCK_TIME, ts -> {
+            context.schedule(settings.tickInterval(), PunctuationType.WALL_CLOCK_TIME, routed(ts -> {
                 Step step = newStep();
                 fireDue(Instant.ofEpochMilli(ts), step);
                 metrics.tick(step.elapsed());
-            });
+            }));
+        }
+    }
+
+    /** A punctuation that hands the digest routes of its step to the digest router when it ends. */
+    private Punctuator routed(Punctuator punctuator) {
+        return ts -> {
+            try {
+                punctuator.punctuate(ts);
+            } finally {
+                routeDigests();
+            }
+        };
+    }
+
+    /** Hands what this call routed to the digests to the digest router, in one record. */
+    private void routeDigests() {
+        if (!digestRoutes.isEmpty()) {
+            long at = digestRoutes.get(digestRoutes.size() - 1).at();
+            context.forward(new Record<String, Object>(null, new DigestRoutes(digestRoutes), at), Names.DIGEST_ROUTER);
+            digestRoutes.clear();
         }
     }
 
@@ -159,6 +186,14 @@ final class CaseProcessor implements Processor<String, ArrivedEvent, String, Obj
 
     @Override
     public void process(Record<String, ArrivedEvent> record) {
+        try {
+            receive(record);
+        } finally {
+            routeDigests();
+        }
+    }
+
+    private void receive(Record<String, ArrivedEvent> record) {
         DeadLetters.Source source = context.recordMetadata()
                 .map(m -> new DeadLetters.Source(m.topic(), m.partition(), m.offset()))
                 .orElse(DeadLetters.Source.topic("unknown"));
@@ -279,6 +314,7 @@ final class CaseProcessor implements Processor<String, ArrivedEvent, String, Obj
             if (eventClock.toEpochMilli() >= clockMidnight) {
                 // Everything due by now has fired: digest periods ending by now may close (DigestProcessor).
                 clockMidnight = nextMidnightAfter(eventClock.toEpochMilli());
+                routeDigests(); // every alert raised before the clock reaches the feed before it
                 context.forward(new Record<String, Object>(null, new DigestClock(eventClock), timestamp),
                         Names.DIGEST_ROUTER);
             }
@@ -535,8 +571,7 @@ final class CaseProcessor implements Processor<String, ArrivedEvent, String, Obj
         long ts = now.toEpochMilli();
         for (DeadlineAlert alert : result.alerts()) {
             context.forward(new Record<String, Object>(caseId, alert, ts), Names.ALERTS_SINK);
-            context.forward(new Record<String, Object>(caseId, DigestRoute.alert(alert, firedTo(old, alert)), ts),
-                    Names.DIGEST_ROUTER);
+            digestRoutes.add(DigestRoute.alert(alert, firedTo(old, alert), ts));
             metrics.alert(alert.getLevel().name(), alert.getStatus().name());
         }
         for (SignedFact fact : result.facts()) {

@@ -124,6 +124,19 @@ final class DigestProcessor implements Processor<String, DigestFeed, String, Dig
                     close(watermark());
                 }
             }
+            case DigestFeed.BATCH -> {
+                for (DigestFeed item : feed.items()) {
+                    item(item);
+                }
+            }
+            case DigestFeed.ALERT, DigestFeed.ACK -> item(feed);
+            default -> throw new IllegalArgumentException("digest feed record of unknown type " + feed.type());
+        }
+    }
+
+    /** One alert or acknowledgement for one recipient. */
+    private void item(DigestFeed feed) {
+        switch (feed.type()) {
             case DigestFeed.ALERT -> alert(feed);
             case DigestFeed.ACK -> {
                 String key = entryKey(feed.recipient(), feed.caseId(), feed.alertId());
@@ -132,7 +145,7 @@ final class DigestProcessor implements Processor<String, DigestFeed, String, Dig
                     entries.put(key, entry.acknowledged(feed.at()));
                 }
             }
-            default -> throw new IllegalArgumentException("digest feed record of unknown type " + feed.type());
+            default -> throw new IllegalArgumentException("digest feed item of unknown type " + feed.type());
         }
     }
 

@@ -15,16 +15,17 @@ import org.caseflow.streams.domain.notify.AlertAck;
  * @param alert   the alert (null for an ack)
  * @param ack     the acknowledgement (null for an alert)
  * @param firedTo the alert's escalateTo when it fired (empty for a FIRING, whose own escalateTo is that)
+ * @param at      when the alert was raised or resolved, or the ack arrived (its record time, millis)
  */
-record DigestRoute(DeadlineAlert alert, AlertAck ack, List<String> firedTo) {
+record DigestRoute(DeadlineAlert alert, AlertAck ack, List<String> firedTo, long at) {
     static final String COURT_PREFIX = "court:";
 
-    static DigestRoute alert(DeadlineAlert alert, List<String> firedTo) {
-        return new DigestRoute(alert, null, firedTo);
+    static DigestRoute alert(DeadlineAlert alert, List<String> firedTo, long at) {
+        return new DigestRoute(alert, null, firedTo, at);
     }
 
-    static DigestRoute ack(AlertAck ack, String court, List<String> firedTo) {
-        return new DigestRoute(null, ack, withCourt(firedTo, court));
+    static DigestRoute ack(AlertAck ack, String court, List<String> firedTo, long at) {
+        return new DigestRoute(null, ack, withCourt(firedTo, court), at);
     }
 
     /** The digest recipients: the alert's own escalateTo, where it fired, and its court ({@code court:<code>}). */
