@@ -124,52 +124,64 @@ final class DigestProcessor implements Processor<String, DigestFeed, String, Dig
                     close(watermark());
                 }
             }
-            case DigestFeed.BATCH -> {
-                for (DigestFeed item : feed.items()) {
-                    item(item);
-                }
-            }
-            case DigestFeed.ALERT, DigestFeed.ACK -> item(feed);
+            case DigestFeed.BATCH -> items(feed.recipient(), feed.items());
+            case DigestFeed.ALERT, DigestFeed.ACK -> items(feed.recipient(), List.of(feed));
             default -> throw new IllegalArgumentException("digest feed record of unknown type " + feed.type());
         }
     }
 
-    /** One alert or acknowledgement for one recipient. */
-    private void item(DigestFeed feed) {
+    /** A recipient's alerts and acknowledgements in order; its record is read and written once for them all. */
+    private void items(String name, List<DigestFeed> items) {
+        DigestRecipient before = recipients.get(name);
+        DigestRecipient recipient = before;
+        for (DigestFeed item : items) {
+            recipient = item(item, recipient);
+        }
+        if (recipient != before) {
+            recipients.put(name, recipient);
+        }
+    }
+
+    /** One alert or acknowledgement for one recipient; returns the recipient's record afterwards. */
+    private DigestRecipient item(DigestFeed feed, DigestRecipient recipient) {
         switch (feed.type()) {
-            case DigestFeed.ALERT -> alert(feed);
+            case DigestFeed.ALERT -> {
+                return alert(feed, recipient);
+            }
             case DigestFeed.ACK -> {
                 String key = entryKey(feed.recipient(), feed.caseId(), feed.alertId());
                 DigestEntry entry = entries.get(key);
                 if (entry != null) {
                     entries.put(key, entry.acknowledged(feed.at()));
                 }
+                return recipient;
             }
             default -> throw new IllegalArgumentException("digest feed item of unknown type " + feed.type());
         }
     }
 
-    private void alert(DigestFeed feed) {
+    private DigestRecipient alert(DigestFeed feed, DigestRecipient recipient) {
         String key = entryKey(feed.recipient(), feed.caseId(), feed.alertId());
         DigestEntry stored = entries.get(key);
         if (!AlertStatus.FIRING.name().equals(feed.status())) {
             if (stored != null) {
                 entries.put(key, stored.resolved(feed.at()));
             }
-            return; // a RESOLVED of an alert this recipient does not hold changes none of its digests
+            return recipient; // a RESOLVED of an alert this recipient does not hold changes none of its digests
         }
-        DigestRecipient recipient = recipients.get(feed.recipient());
+        DigestRecipient after = recipient;
         ZoneId zone = recipient == null ? zones.apply(feed.court()) : ZoneId.of(recipient.zone());
         LocalDate day = LocalDate.ofInstant(Instant.ofEpochMilli(feed.at()), zone);
         if (recipient == null || (!recipient.closed() && day.isBefore(recipient.nextDay()))) {
             // Its digests start on the day of its earliest alert, whichever case task's alert came first.
-            recipients.put(feed.recipient(), new DigestRecipient(feed.court(), zone.getId(), day, Map.of(), false));
+            after = new DigestRecipient(feed.court(), zone.getId(), day, Map.of(), false);
         } else if (day.isBefore(recipient.nextDay())) {
             late.increment();
         }
         DigestEntry fresh = new DigestEntry(feed.caseId(), feed.court(), feed.procedure(), feed.level(),
                 feed.deadline(), feed.at(), null, null);
         entries.put(key, stored == null ? fresh : stored.fired(fresh));
+        return after;
     }
 
     /** The lowest event clock of the case tasks (event time); none until every one of them has sent its clock. */
