@@ -47,7 +47,7 @@ final class DigestTopology {
             return;
         }
         TopicNames topics = settings.topics();
-        JsonSerde<DigestFeed> feed = new JsonSerde<>(DigestFeed.class);
+        DigestFeedSerde feed = new DigestFeedSerde();
         topology.addProcessor(Names.DIGEST_ROUTER, DigestRouter::new, Names.CASE_PROCESSOR, Names.ACK_PROCESSOR);
         topology.addSink(Names.DIGEST_FEED_SINK, topics.digestFeed(), new StringSerializer(), feed.serializer(),
                 everyPartitionForClocks(), Names.DIGEST_ROUTER);

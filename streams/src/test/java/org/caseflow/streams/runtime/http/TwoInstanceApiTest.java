@@ -405,7 +405,7 @@ class TwoInstanceApiTest {
     }
 
     /**
-     * Digests (issue 9): the digest feed gets two alerts of 2026-03-02 (as the digest router writes them) for recipients
+     * Digests (issue 9): the digest feed gets two alerts of 2026-03-02 (in the first digest build's JSON form, still read) for recipients
      * the test's cases never alert (their alerts would open those recipients' days today); on the wall clock the days
      * since 03-02 close at the next punctuation (every local midnight since has passed), and either
      * instance answers through the recipient's owner. A recipient naming a court outside the token is 403; a judge's
