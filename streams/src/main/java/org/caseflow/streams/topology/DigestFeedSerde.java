@@ -1,13 +1,11 @@
 package org.caseflow.streams.topology;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
@@ -15,7 +13,7 @@ import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * The serde of {@link TopicNames#digestFeed()}: a compact binary form (a format byte, then the fields in order, strings
- * length-prefixed, null marked). A midnight storm puts every crossing through it once per recipient: JSON took a fifth
+ * as UTF-8 after their length, -1 for null). A midnight storm puts every crossing through it once per recipient: JSON took a fifth
  * of the stream thread there. Records written as JSON by the first digest build (they start with <code>{</code>) are
  * still read.
  */
@@ -46,54 +44,51 @@ final class DigestFeedSerde implements Serde<DigestFeed> {
     }
 
     static byte[] write(DigestFeed feed) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeByte(FORMAT);
-            write(out, feed);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // a byte array does not fail
-        }
-        return bytes.toByteArray();
+        Out out = new Out(feed.items() == null ? 128 : 128 * (feed.items().size() + 1));
+        out.put(FORMAT);
+        write(out, feed);
+        return out.bytes();
     }
 
     static DigestFeed read(byte[] bytes) {
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
-            byte format = in.readByte();
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        try {
+            byte format = in.get();
             if (format != FORMAT) {
                 throw new IllegalArgumentException("digest feed record in unknown format " + format);
             }
             return read(in);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("malformed digest feed record: " + e.getMessage(), e);
+        } catch (BufferUnderflowException e) {
+            throw new IllegalArgumentException("malformed digest feed record: it ends early", e);
         }
     }
 
-    private static void write(DataOutputStream out, DigestFeed f) throws IOException {
-        out.writeByte(typeCode(f.type()));
-        string(out, f.recipient());
-        string(out, f.alertId());
-        string(out, f.caseId());
-        string(out, f.court());
-        string(out, f.procedure());
-        string(out, f.level());
-        string(out, f.status());
-        out.writeInt(f.deadline() == null ? NO_DAY : (int) f.deadline().toEpochDay());
-        out.writeLong(f.at());
-        out.writeInt(f.source());
+    private static void write(Out out, DigestFeed f) {
+        out.put((byte) typeCode(f.type()));
+        out.string(f.recipient());
+        out.string(f.alertId());
+        out.string(f.caseId());
+        out.string(f.court());
+        out.string(f.procedure());
+        out.string(f.level());
+        out.string(f.status());
+        out.putInt(f.deadline() == null ? NO_DAY : (int) f.deadline().toEpochDay());
+        out.putLong(f.at());
+        out.putInt(f.source());
         if (f.items() == null) {
-            out.writeInt(-1);
+            out.putInt(-1);
         } else {
-            out.writeInt(f.items().size());
+            out.putInt(f.items().size());
             for (DigestFeed item : f.items()) {
                 write(out, item);
             }
         }
     }
 
-    private static DigestFeed read(DataInputStream in) throws IOException {
-        int code = in.readByte();
+    private static DigestFeed read(ByteBuffer in) {
+        int code = in.get();
         if (code < 0 || code >= TYPES.length) {
-            throw new IOException("unknown type code " + code);
+            throw new IllegalArgumentException("malformed digest feed record: unknown type code " + code);
         }
         String recipient = string(in);
         String alertId = string(in);
@@ -102,10 +97,10 @@ final class DigestFeedSerde implements Serde<DigestFeed> {
         String procedure = string(in);
         String level = string(in);
         String status = string(in);
-        int day = in.readInt();
-        long at = in.readLong();
-        int source = in.readInt();
-        int n = in.readInt();
+        int day = in.getInt();
+        long at = in.getLong();
+        int source = in.getInt();
+        int n = in.getInt();
         List<DigestFeed> items = null;
         if (n >= 0) {
             items = new ArrayList<>(n);
@@ -117,6 +112,65 @@ final class DigestFeedSerde implements Serde<DigestFeed> {
                 day == NO_DAY ? null : LocalDate.ofEpochDay(day), at, source, items);
     }
 
+    private static String string(ByteBuffer in) {
+        int length = in.getInt();
+        if (length < 0) {
+            return null;
+        }
+        String s = new String(in.array(), in.arrayOffset() + in.position(), length, StandardCharsets.UTF_8);
+        in.position(in.position() + length);
+        return s;
+    }
+
+    /** A growable byte array: DataOutputStream over ByteArrayOutputStream writes byte by byte, each under a lock. */
+    private static final class Out {
+        private byte[] buf;
+        private int pos;
+
+        Out(int size) {
+            buf = new byte[size];
+        }
+
+        void put(byte b) {
+            room(1);
+            buf[pos++] = b;
+        }
+
+        void putInt(int v) {
+            room(4);
+            ByteBuffer.wrap(buf, pos, 4).putInt(v);
+            pos += 4;
+        }
+
+        void putLong(long v) {
+            room(8);
+            ByteBuffer.wrap(buf, pos, 8).putLong(v);
+            pos += 8;
+        }
+
+        void string(String s) {
+            if (s == null) {
+                putInt(-1);
+                return;
+            }
+            byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+            putInt(utf8.length);
+            room(utf8.length);
+            System.arraycopy(utf8, 0, buf, pos, utf8.length);
+            pos += utf8.length;
+        }
+
+        byte[] bytes() {
+            return Arrays.copyOf(buf, pos);
+        }
+
+        private void room(int n) {
+            if (pos + n > buf.length) {
+                buf = Arrays.copyOf(buf, Math.max(buf.length * 2, pos + n));
+            }
+        }
+    }
+
     private static int typeCode(String type) {
         for (int i = 0; i < TYPES.length; i++) {
             if (TYPES[i].equals(type)) {
@@ -124,16 +178,5 @@ final class DigestFeedSerde implements Serde<DigestFeed> {
             }
         }
         throw new IllegalArgumentException("digest feed record of unknown type " + type);
-    }
-
-    private static void string(DataOutputStream out, String s) throws IOException {
-        out.writeBoolean(s != null);
-        if (s != null) {
-            out.writeUTF(s);
-        }
-    }
-
-    private static String string(DataInputStream in) throws IOException {
-        return in.readBoolean() ? in.readUTF() : null;
     }
 }

@@ -42,6 +42,9 @@ class DigestFeedSerdeTest {
     void shouldRefuseAnUnknownFormatWithItsReason() {
         assertThatThrownBy(() -> serde.deserializer().deserialize("t", new byte[] {9, 0}))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown format 9");
+        byte[] whole = serde.serializer().serialize("t", DigestFeed.clock(3, 5L));
+        assertThatThrownBy(() -> serde.deserializer().deserialize("t", java.util.Arrays.copyOf(whole, whole.length - 2)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ends early");
     }
 
     private DigestFeed roundTrip(DigestFeed feed) {
