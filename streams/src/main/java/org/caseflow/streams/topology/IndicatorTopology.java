@@ -26,13 +26,14 @@ import org.caseflow.streams.domain.seeds.Seeds;
  * </pre>
  * Must be added after the case and link processors (the aggregator's parents). The indicator stores are cached,
  * so a key written many times between two commits costs one changelog record. Pure: no I/O (the indicator
- * definitions come loaded with the seeds).
+ * definitions come loaded with the seeds, their published interval versions through the {@link ReferenceHolder}).
  */
 final class IndicatorTopology {
     private IndicatorTopology() {
     }
 
-    static void addTo(Topology topology, TopologySettings settings, Seeds seeds, ProcessingMetrics metrics) {
+    static void addTo(Topology topology, TopologySettings settings, ReferenceHolder reference, ProcessingMetrics metrics) {
+        Seeds seeds = reference.base().seeds();
         TopicNames topics = settings.topics();
         Serializer<Object> bytes = erase(new ByteArraySerializer());
         topology.addSource(Names.FACTS_SOURCE, new StringDeserializer(), new ByteArrayDeserializer(),
@@ -59,13 +60,15 @@ final class IndicatorTopology {
         topology.addSink(Names.LINEAGE_DEAD_LETTER_SINK, topics.deadLetters(), new StringSerializer(), bytes,
                 Names.LINEAGE_PROCESSOR);
 
-        IndicatorCalculator calculator = new IndicatorCalculator(seeds.indicators());
+        // Bands follow the interval version in force for each period, published live (issue 15).
+        IndicatorCalculator calculator = new IndicatorCalculator(seeds.indicators(),
+                period -> reference.data().indicatorsFor(period));
         IndicatorGauges gauges = new IndicatorGauges(metrics.registry(), settings.indicatorExport(), seeds.courts(),
                 seeds.indicators());
         topology.addSource(Names.DELTAS_SOURCE, new StringDeserializer(), new ByteArrayDeserializer(),
                 topics.indicatorDeltas());
         topology.addProcessor(Names.INDICATOR_PROCESSOR,
-                () -> new IndicatorProcessor(settings, calculator, metrics, gauges), Names.DELTAS_SOURCE);
+                () -> new IndicatorProcessor(settings, calculator, metrics, gauges, reference), Names.DELTAS_SOURCE);
         topology.addStateStore(settings.cachedKeyValueStore(StoreNames.INDICATOR_LEDGERS,
                 Serdes.String(), Serdes.ByteArray()), Names.INDICATOR_PROCESSOR);
         topology.addStateStore(settings.cachedKeyValueStore(StoreNames.INDICATOR_DIRTY,

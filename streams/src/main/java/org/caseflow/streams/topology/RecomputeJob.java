@@ -32,7 +32,7 @@ record RecomputeJob(String target, boolean all, Map<String, Set<Integer>> years,
 
     /** The versions in force under {@code data}, as one comparable string. */
     static String signature(ReferenceData data) {
-        return data.versions().toString();
+        return data.caseVersions().toString();
     }
 
     /** Every case of the task: what changed is not known. */

@@ -2,6 +2,7 @@ package org.caseflow.streams.domain.seeds;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -11,6 +12,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.caseflow.streams.domain.calendar.WorkCalendar;
+import org.caseflow.streams.domain.indicators.IndicatorDefinitionException;
+import org.caseflow.streams.domain.indicators.IndicatorDefinitions;
 
 /**
  * The reference data in force: the seeds the instance started with, plus what was published since (issue 15), per
@@ -21,6 +24,9 @@ import org.caseflow.streams.domain.calendar.WorkCalendar;
  * {@link #forFiling(LocalDate)}.
  */
 public final class ReferenceData {
+    /** The key of the indicator definitions (their reference intervals) on the reference-data topic. */
+    public static final String INDICATORS_KEY = ReferencePublication.key(ReferenceKind.INDICATORS,
+            ReferencePublication.INDICATOR_TABLE);
     private final Seeds base;
     private final Map<String, List<ReferencePublication>> chains;
     private final Seeds current;
@@ -31,8 +37,8 @@ public final class ReferenceData {
     private ReferenceData(Seeds base, Map<String, List<ReferencePublication>> chains) {
         this.base = base;
         this.chains = Collections.unmodifiableMap(new TreeMap<>(chains));
-        this.byFiling = chains.values().stream().anyMatch(c -> c.size() > 1
-                || c.get(0).propagation() == Propagation.NEW_CASES);
+        this.byFiling = chains.values().stream().anyMatch(c -> c.get(0).forCases() && (c.size() > 1
+                || c.get(0).propagation() == Propagation.NEW_CASES));
         this.current = compose(select(null));
     }
 
@@ -80,6 +86,9 @@ public final class ReferenceData {
         if (key.equals(ReferencePublication.key(ReferenceKind.RULES, ReferencePublication.RULE_TABLE))) {
             return Optional.of(base.rules().version().version());
         }
+        if (key.equals(INDICATORS_KEY)) {
+            return Optional.of(base.indicators().version().version());
+        }
         String calendarPrefix = ReferenceKind.CALENDAR.code() + "/";
         if (key.startsWith(calendarPrefix)) {
             return base.calendars().find(key.substring(calendarPrefix.length()))
@@ -88,8 +97,15 @@ public final class ReferenceData {
         return Optional.empty();
     }
 
-    /** Every key with the version it stands at: the rule table and each calendar. */
+    /** Every key with the version it stands at: the rule table, each calendar and the indicator intervals. */
     public Map<String, String> versions() {
+        Map<String, String> versions = caseVersions();
+        versions.put(INDICATORS_KEY, versionOf(INDICATORS_KEY).orElseThrow());
+        return versions;
+    }
+
+    /** The versions deadlines depend on: the rule table and each calendar (what a case task recomputes for). */
+    public Map<String, String> caseVersions() {
         Map<String, String> versions = new LinkedHashMap<>();
         String rules = ReferencePublication.key(ReferenceKind.RULES, ReferencePublication.RULE_TABLE);
         versions.put(rules, versionOf(rules).orElseThrow());
@@ -98,6 +114,35 @@ public final class ReferenceData {
             versions.put(key, versionOf(key).orElseThrow());
         }
         return versions;
+    }
+
+    /**
+     * The indicator definitions whose reference intervals apply to a window ending in {@code endMonth}: the newest
+     * published version effective on or before that month's last day, else the seed file's (issue 15).
+     */
+    public IndicatorDefinitions indicatorsFor(YearMonth endMonth) {
+        List<ReferencePublication> chain = chains.get(INDICATORS_KEY);
+        if (chain != null) {
+            LocalDate lastDay = endMonth.atEndOfMonth();
+            for (int i = chain.size() - 1; i >= 0; i--) {
+                if (!chain.get(i).effectiveFrom().isAfter(lastDay)) {
+                    return chain.get(i).indicators();
+                }
+            }
+        }
+        return base.indicators();
+    }
+
+    /**
+     * The published interval versions as {@code version@effectiveFrom} lines (empty: the seed file's): an indicator
+     * task that applied one signature re-publishes the periods a different one can change.
+     */
+    public String indicatorSignature() {
+        StringBuilder out = new StringBuilder();
+        for (ReferencePublication p : chains.getOrDefault(INDICATORS_KEY, List.of())) {
+            out.append(out.length() == 0 ? "" : "\n").append(p.version()).append('@').append(p.effectiveFrom());
+        }
+        return out.toString();
     }
 
     /**
@@ -110,6 +155,9 @@ public final class ReferenceData {
         if (p.kind() == ReferenceKind.CALENDAR && base.calendars().find(p.table()).isEmpty()) {
             throw SeedException.of(file, "jurisdiction", "'" + p.table() + "' has no calendar in the seeds, so no"
                     + " court uses it");
+        }
+        if (p.kind() == ReferenceKind.INDICATORS) {
+            requireIntervalsOnly(p);
         }
         Optional<ReferencePublication> newest = newest(p.key());
         if (newest.isPresent() && newest.get().sameAs(p)) {
@@ -130,6 +178,11 @@ public final class ReferenceData {
 
     /** The data with {@code key}'s chain replaced (as read back from the reference-data topic). */
     public ReferenceData withChain(String key, List<ReferencePublication> chain) {
+        for (ReferencePublication p : chain) {
+            if (p.kind() == ReferenceKind.INDICATORS) {
+                requireIntervalsOnly(p); // a record written past caseflow reference publish is not trusted
+            }
+        }
         Map<String, List<ReferencePublication>> next = new TreeMap<>(chains);
         if (chain.isEmpty()) {
             next.remove(key);
@@ -172,10 +225,21 @@ public final class ReferenceData {
         return parts;
     }
 
+    private void requireIntervalsOnly(ReferencePublication p) {
+        try {
+            p.indicators().requireOnlyIntervalBoundsDiffer(base.indicators(), Path.of(p.file()));
+        } catch (IndicatorDefinitionException e) {
+            throw new SeedException(e.getMessage(), e);
+        }
+    }
+
     /** Per key, the publication a case filed on {@code filedOn} is computed with (keys without one: the seeds). */
     private List<ReferencePublication> select(LocalDate filedOn) {
         List<ReferencePublication> chosen = new ArrayList<>();
         for (List<ReferencePublication> chain : chains.values()) {
+            if (!chain.get(0).forCases()) {
+                continue; // indicator intervals apply by period, not to cases
+            }
             for (int i = chain.size() - 1; i >= 0; i--) {
                 if (chain.get(i).appliesToFiling(filedOn)) {
                     chosen.add(chain.get(i));

@@ -6,16 +6,16 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The kinds of reference data a seed file holds. Rules and calendars can change while cases are open
- * ({@code caseflow reference publish}); courts and indicator definitions are validated the same way but still take a
- * redeploy (a new court changes partition-free things such as zones and supervision chains that the running tasks
- * have already indexed; see docs/operations.md).
+ * The kinds of reference data a seed file holds. Rules, calendars and indicator reference intervals can change while
+ * the application runs ({@code caseflow reference publish}); courts are validated the same way but still take a
+ * redeploy (zones and supervision chains are indexed by the running tasks; see docs/operations.md). Indicator
+ * intervals are effective-dated by period: a version applies to windows ending on or after its effectiveFrom.
  */
 public enum ReferenceKind {
     RULES(Propagation.NEW_CASES, true),
     CALENDAR(Propagation.PENDING, true),
     COURTS(Propagation.PENDING, false),
-    INDICATORS(Propagation.PENDING, false);
+    INDICATORS(Propagation.NEW_CASES, true);
 
     private final Propagation defaultPropagation;
     private final boolean live;

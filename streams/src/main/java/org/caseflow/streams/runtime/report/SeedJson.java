@@ -30,6 +30,12 @@ public final class SeedJson {
         return seeds.indicators().all().stream().map(SeedJson::definition).toList();
     }
 
+    /** The same for definitions of a published interval version; each entry names the version it comes from. */
+    public static List<JsonNode> indicatorDefinitions(org.caseflow.streams.domain.indicators.IndicatorDefinitions d) {
+        String version = d.version().version();
+        return d.all().stream().map(x -> (JsonNode) ((ObjectNode) definition(x)).put("version", version)).toList();
+    }
+
     private static JsonNode definition(IndicatorDefinition d) {
         ObjectNode node = JSON.createObjectNode().put("code", d.code()).put("nameZh", d.nameZh())
                 .put("nameEn", d.nameEn()).put("formula", d.formula()).put("direction", d.direction().name())
