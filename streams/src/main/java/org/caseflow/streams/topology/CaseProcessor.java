@@ -509,6 +509,7 @@ final class CaseProcessor implements Processor<String, ArrivedEvent, String, Obj
             uncovered.moved(null, newKey);
             recompute.moved(after.caseId(), newKey);
         }
+        recompute.indexStopped(old, after); // a stopped clock is reached by a recomputation too (issue 15)
         if (newKey != null && (!newKey.equals(oldKey)
                 || !Objects.equals(old.view().procedure(), after.view().procedure()))) {
             deadlines.put(newKey, ThresholdScan.value(reference.engineFor(after).leadTimes(after.view())));
@@ -585,6 +586,27 @@ final class CaseProcessor implements Processor<String, ArrivedEvent, String, Obj
                 if (!job.byCalendar(view.court(), day, engine::calendarOf) && !job.byProcedure(view.procedure())) {
                     return;
                 }
+                reevaluate(caseId, record, key, before, now);
+            }
+
+            @Override
+            public boolean recomputeStopped(String caseId, RecomputeJob job,
+                    org.caseflow.streams.domain.seeds.ReferenceData before,
+                    org.caseflow.streams.domain.seeds.ReferenceData now) {
+                CaseRecord record = cases.get(caseId);
+                if (record == null || ReferenceRecompute.stoppedValue(record.state()) == null) {
+                    return false;
+                }
+                reevaluate(caseId, record, null, before, now);
+                return true;
+            }
+
+            /** The case under its engine of {@code now}, applied as an event's result would be. */
+            private void reevaluate(String caseId, CaseRecord record, String key,
+                    org.caseflow.streams.domain.seeds.ReferenceData before,
+                    org.caseflow.streams.domain.seeds.ReferenceData now) {
+                CaseState state = record.state();
+                var view = state.view();
                 Instant at = settings.clockMode() == ClockMode.EVENT_TIME ? eventClock
                         : Instant.ofEpochMilli(context.currentSystemTimeMs());
                 CaseEventLog log = logOf(caseId, record);

@@ -80,6 +80,18 @@ record RecomputeJob(String target, boolean all, Map<String, Set<Integer>> years,
         return changed != null && changed.contains(deadline.getYear());
     }
 
+    /**
+     * Whether a case whose clock stands still can be moved: its deadline is unknown, so any calendar year changed in
+     * its jurisdiction may decide whether the exclusion holding the clock began before the limit ran out.
+     */
+    boolean stoppedCandidate(String court, String procedure, Function<String, WorkCalendar> calendarOf) {
+        if (all || procedures.contains(procedure)) {
+            return true;
+        }
+        Set<Integer> changed = years.get(calendarOf.apply(court).jurisdiction());
+        return changed != null && !changed.isEmpty();
+    }
+
     /** Whether a candidate is one because of a calendar change (no need to look at its procedure). */
     boolean byCalendar(String court, LocalDate deadline, Function<String, WorkCalendar> calendarOf) {
         if (all) {
