@@ -97,7 +97,8 @@ final class CaseProcessor implements Processor<String, ArrivedEvent, String, Obj
         this.reference = reference;
         this.engine = reference.base();
         this.uncovered = uncovered.tally();
-        this.checks = new EventChecks(engine.seeds().courts());
+        // The courts in force, those added live included, each from its effective date (issue 15).
+        this.checks = new EventChecks(() -> reference.data().courts(), code -> reference.data().courtAddedOn(code));
         this.settings = settings;
         this.metrics = metrics;
     }

@@ -38,7 +38,7 @@ final class IndicatorTopology {
         Serializer<Object> bytes = erase(new ByteArraySerializer());
         topology.addSource(Names.FACTS_SOURCE, new StringDeserializer(), new ByteArrayDeserializer(),
                 topics.caseFacts());
-        topology.addProcessor(Names.FACT_AGGREGATOR, () -> new FactAggregator(settings, seeds.courts(), metrics),
+        topology.addProcessor(Names.FACT_AGGREGATOR, () -> new FactAggregator(settings, () -> reference.data().courts(), metrics),
                 Names.FACTS_SOURCE, Names.CASE_PROCESSOR, Names.LINK_PROCESSOR);
         topology.addStateStore(settings.cachedKeyValueStore(StoreNames.FACT_PENDING,
                 Serdes.String(), Serdes.ByteArray()), Names.FACT_AGGREGATOR);
@@ -52,7 +52,7 @@ final class IndicatorTopology {
         topology.addSource(Names.LINEAGE_FACTS_SOURCE, new StringDeserializer(), new ByteArrayDeserializer(),
                 topics.lineageFacts());
         topology.addProcessor(Names.LINEAGE_PROCESSOR,
-                () -> new LineageProcessor(seeds.courts(), metrics, topics.lineageFacts()), Names.LINEAGE_FACTS_SOURCE);
+                () -> new LineageProcessor(() -> reference.data().courts(), metrics, topics.lineageFacts()), Names.LINEAGE_FACTS_SOURCE);
         topology.addStateStore(settings.cachedKeyValueStore(StoreNames.LINEAGE_COUNTS,
                 Serdes.String(), Serdes.Long()), Names.LINEAGE_PROCESSOR);
         topology.addSink(Names.LINEAGE_UPDATES_SINK, topics.indicatorDeltas(), new StringSerializer(), bytes,

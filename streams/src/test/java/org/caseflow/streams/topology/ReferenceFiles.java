@@ -86,6 +86,20 @@ public final class ReferenceFiles {
                 .replace("effectiveFrom: 2025-01-01", "effectiveFrom: " + effectiveFrom).getBytes(StandardCharsets.UTF_8);
     }
 
+    /**
+     * A courts file adding the hypothetical basic court 湘0299 under 湘02 as version {@code version}, effective
+     * {@code effectiveFrom}, with {@code extra} appended to its court list (another court line, or nothing).
+     */
+    public static byte[] courtsAdding(String version, String effectiveFrom, String extra) {
+        return ("version: \"" + version + "\"\n"
+                + "effectiveFrom: " + effectiveFrom + "\n"
+                + "description: a court added while the application runs (hypothetical, test fixture)\n"
+                + "supervisionChain: [JUDGE, DIVISION_CHIEF, PRESIDENT, HIGHER_COURT]\n"
+                + "courts:\n"
+                + "  - {code: 湘0299, name: 株洲市新区人民法院, nameEn: Zhuzhou New District People's Court, level: BASIC,"
+                + " parent: 湘02, zone: Asia/Shanghai, jurisdiction: CN}\n" + extra).getBytes(StandardCharsets.UTF_8);
+    }
+
     public static String read(Path file) {
         try {
             return Files.readString(file);

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.caseflow.streams.domain.calendar.WorkCalendar;
@@ -24,6 +25,9 @@ import org.caseflow.streams.domain.indicators.IndicatorDefinitions;
  * {@link #forFiling(LocalDate)}.
  */
 public final class ReferenceData {
+    /** The key of the courts added live on the reference-data topic. */
+    public static final String COURTS_KEY = ReferencePublication.key(ReferenceKind.COURTS,
+            ReferencePublication.COURTS_TABLE);
     /** The key of the indicator definitions (their reference intervals) on the reference-data topic. */
     public static final String INDICATORS_KEY = ReferencePublication.key(ReferenceKind.INDICATORS,
             ReferencePublication.INDICATOR_TABLE);
@@ -33,10 +37,30 @@ public final class ReferenceData {
     private final boolean byFiling;
     private final Map<List<ReferencePublication>, Seeds> composed = new ConcurrentHashMap<>();
     private final Map<LocalDate, Seeds> byDay = new ConcurrentHashMap<>();
+    /** The seeds with the courts added live (the seeds themselves when none were). */
+    private final Seeds withCourts;
+    /** Courts added live → the day their events are accepted from. */
+    private final Map<String, LocalDate> courtsAddedOn;
 
     private ReferenceData(Seeds base, Map<String, List<ReferencePublication>> chains) {
         this.base = base;
         this.chains = Collections.unmodifiableMap(new TreeMap<>(chains));
+        List<ReferencePublication> courtChain = this.chains.get(COURTS_KEY);
+        Map<String, LocalDate> addedOn = new java.util.HashMap<>();
+        if (courtChain == null) {
+            this.withCourts = base;
+        } else {
+            ReferencePublication newest = courtChain.get(courtChain.size() - 1);
+            this.withCourts = base.withCourts(newest.courts().addTo(base.courts(), Path.of(newest.file())));
+            for (ReferencePublication p : courtChain) {
+                for (org.caseflow.streams.domain.courts.Court c : p.courts().courts()) {
+                    if (!base.courts().contains(c.code())) {
+                        addedOn.putIfAbsent(c.code(), p.effectiveFrom());
+                    }
+                }
+            }
+        }
+        this.courtsAddedOn = Map.copyOf(addedOn);
         this.byFiling = chains.values().stream().anyMatch(c -> c.get(0).forCases() && (c.size() > 1
                 || c.get(0).propagation() == Propagation.NEW_CASES));
         this.current = compose(select(null));
@@ -100,6 +124,7 @@ public final class ReferenceData {
     /** Every key with the version it stands at: the rule table, each calendar and the indicator intervals. */
     public Map<String, String> versions() {
         Map<String, String> versions = caseVersions();
+        newest(COURTS_KEY).ifPresent(p -> versions.put(COURTS_KEY, p.version()));
         versions.put(INDICATORS_KEY, versionOf(INDICATORS_KEY).orElseThrow());
         return versions;
     }
@@ -133,6 +158,16 @@ public final class ReferenceData {
         return base.indicators();
     }
 
+    /** The courts in force: the seeds' and those added live (a court added live is in force from its effectiveFrom). */
+    public org.caseflow.streams.domain.courts.CourtRegistry courts() {
+        return withCourts.courts();
+    }
+
+    /** The day events of a court added live are accepted from; null for a court of the seeds (or an unknown one). */
+    public LocalDate courtAddedOn(String code) {
+        return courtsAddedOn.isEmpty() ? null : courtsAddedOn.get(code);
+    }
+
     /**
      * The published interval versions as {@code version@effectiveFrom} lines (empty: the seed file's): an indicator
      * task that applied one signature re-publishes the periods a different one can change.
@@ -160,6 +195,9 @@ public final class ReferenceData {
             requireIntervalsOnly(p);
         }
         Optional<ReferencePublication> newest = newest(p.key());
+        if (p.kind() == ReferenceKind.COURTS) {
+            requireCourtsAddable(p, newest.orElse(null));
+        }
         if (newest.isPresent() && newest.get().sameAs(p)) {
             return this;
         }
@@ -178,10 +216,15 @@ public final class ReferenceData {
 
     /** The data with {@code key}'s chain replaced (as read back from the reference-data topic). */
     public ReferenceData withChain(String key, List<ReferencePublication> chain) {
+        ReferencePublication previous = null;
         for (ReferencePublication p : chain) {
+            // A record written past caseflow reference publish is not trusted.
             if (p.kind() == ReferenceKind.INDICATORS) {
-                requireIntervalsOnly(p); // a record written past caseflow reference publish is not trusted
+                requireIntervalsOnly(p);
+            } else if (p.kind() == ReferenceKind.COURTS) {
+                requireCourtsAddable(p, previous);
             }
+            previous = p;
         }
         Map<String, List<ReferencePublication>> next = new TreeMap<>(chains);
         if (chain.isEmpty()) {
@@ -225,6 +268,25 @@ public final class ReferenceData {
         return parts;
     }
 
+    /**
+     * A courts version adds courts to the seeds' ({@link org.caseflow.streams.domain.courts.CourtAddition#addTo}) and
+     * keeps every court an earlier version added: a court whose cases exist cannot go away live.
+     */
+    private void requireCourtsAddable(ReferencePublication p, ReferencePublication previous) {
+        Path file = Path.of(p.file());
+        p.courts().addTo(base.courts(), file);
+        if (previous != null) {
+            Set<String> now = new java.util.HashSet<>();
+            p.courts().courts().forEach(c -> now.add(c.code()));
+            for (org.caseflow.streams.domain.courts.Court c : previous.courts().courts()) {
+                if (!base.courts().contains(c.code()) && !now.contains(c.code())) {
+                    throw SeedException.of(file, "court " + c.code(), "missing: it was added by version "
+                            + previous.version() + "; removing or merging a court takes a redeploy");
+                }
+            }
+        }
+    }
+
     private void requireIntervalsOnly(ReferencePublication p) {
         try {
             p.indicators().requireOnlyIntervalBoundsDiffer(base.indicators(), Path.of(p.file()));
@@ -256,7 +318,7 @@ public final class ReferenceData {
             return current;
         }
         return composed.computeIfAbsent(chosen, c -> {
-            Seeds seeds = base;
+            Seeds seeds = withCourts;
             for (ReferencePublication p : c) {
                 seeds = p.kind() == ReferenceKind.RULES ? seeds.withRules(p.rules())
                         : seeds.withCalendar(Path.of(p.file()), p.calendar());

@@ -6,15 +6,15 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The kinds of reference data a seed file holds. Rules, calendars and indicator reference intervals can change while
- * the application runs ({@code caseflow reference publish}); courts are validated the same way but still take a
- * redeploy (zones and supervision chains are indexed by the running tasks; see docs/operations.md). Indicator
- * intervals are effective-dated by period: a version applies to windows ending on or after its effectiveFrom.
+ * The kinds of reference data a seed file holds; every kind can be published while the application runs
+ * ({@code caseflow reference publish}). Indicator intervals are effective-dated by period (windows ending on or after
+ * effectiveFrom); courts can only be added, from their effectiveFrom on (changing a court the running tasks know takes
+ * a redeploy, see {@link org.caseflow.streams.domain.courts.CourtAddition}).
  */
 public enum ReferenceKind {
     RULES(Propagation.NEW_CASES, true),
     CALENDAR(Propagation.PENDING, true),
-    COURTS(Propagation.PENDING, false),
+    COURTS(Propagation.NEW_CASES, true),
     INDICATORS(Propagation.NEW_CASES, true);
 
     private final Propagation defaultPropagation;

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import org.caseflow.streams.domain.calendar.WorkCalendar;
+import org.caseflow.streams.domain.courts.CourtAddition;
 import org.caseflow.streams.domain.indicators.IndicatorDefinitionException;
 import org.caseflow.streams.domain.indicators.IndicatorDefinitions;
 import org.caseflow.streams.domain.rules.RuleTable;
@@ -11,14 +12,16 @@ import org.caseflow.streams.domain.rules.RuleTable;
 /**
  * One published version of reference data (issue 15): the seed file as published, validated with the seed readers,
  * with its version, effective date and {@link Propagation}. {@link #key()} names what it replaces: {@code rules/
- * trial-limits}, {@code calendar/<jurisdiction>} or {@code indicators/definitions}. Exactly one of {@link #rules()},
- * {@link #calendar()} and {@link #indicators()} is set.
+ * trial-limits}, {@code calendar/<jurisdiction>}, {@code courts/added} or {@code indicators/definitions}. Exactly one of
+ * {@link #rules()}, {@link #calendar()}, {@link #courts()} and {@link #indicators()} is set.
  */
 public record ReferencePublication(ReferenceKind kind, String table, String version, LocalDate effectiveFrom,
         Propagation propagation, String file, String content, RuleTable rules, WorkCalendar calendar,
-        IndicatorDefinitions indicators) {
+        IndicatorDefinitions indicators, CourtAddition courts) {
     /** The one rule table's name in keys. */
     public static final String RULE_TABLE = "trial-limits";
+    /** The courts added live, in keys: one chain, each version listing every court added so far. */
+    public static final String COURTS_TABLE = "added";
     /** The one indicator definitions file's name in keys. */
     public static final String INDICATOR_TABLE = "definitions";
 
@@ -36,13 +39,13 @@ public record ReferencePublication(ReferenceKind kind, String table, String vers
                 RuleTable rules = RuleTable.parse(name, content);
                 ReferenceVersion v = required(name, rules.version(), p);
                 yield new ReferencePublication(kind, RULE_TABLE, v.version(), v.effectiveFrom(), p, file, text, rules,
-                        null, null);
+                        null, null, null);
             }
             case CALENDAR -> {
                 WorkCalendar calendar = WorkCalendar.parse(name, content);
                 ReferenceVersion v = required(name, calendar.version(), p);
                 yield new ReferencePublication(kind, calendar.jurisdiction(), v.version(), v.effectiveFrom(), p, file,
-                        text, null, calendar, null);
+                        text, null, calendar, null, null);
             }
             case INDICATORS -> {
                 if (p == Propagation.PENDING) {
@@ -57,10 +60,18 @@ public record ReferencePublication(ReferenceKind kind, String table, String vers
                 }
                 ReferenceVersion v = required(name, definitions.version(), p);
                 yield new ReferencePublication(kind, INDICATOR_TABLE, v.version(), v.effectiveFrom(), p, file, text,
-                        null, null, definitions);
+                        null, null, definitions, null);
             }
-            default -> throw SeedException.of(name, kind.code(), "cannot be published live (only rules, calendars and"
-                    + " indicator intervals): put the file in the seeds folder and restart the instances");
+            case COURTS -> {
+                if (p == Propagation.PENDING) {
+                    throw SeedException.of(name, "propagation", "courts are added from their effectiveFrom on (events"
+                            + " dated before it are refused): no --propagation");
+                }
+                CourtAddition courts = CourtAddition.parse(name, content);
+                ReferenceVersion v = required(name, courts.version(), p);
+                yield new ReferencePublication(kind, COURTS_TABLE, v.version(), v.effectiveFrom(), p, file, text,
+                        null, null, null, courts);
+            }
         };
     }
 
@@ -103,6 +114,7 @@ public record ReferencePublication(ReferenceKind kind, String table, String vers
     @Override
     public String toString() {
         return key() + " " + version + (effectiveFrom == null ? "" : " (effective " + effectiveFrom + ")") + " "
-                + (forCases() ? propagation.code() : "periods ending on or after it");
+                + (forCases() ? propagation.code() : kind == ReferenceKind.COURTS ? "events dated from then on"
+                : "periods ending on or after it");
     }
 }

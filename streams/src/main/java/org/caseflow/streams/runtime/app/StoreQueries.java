@@ -281,7 +281,7 @@ public final class StoreQueries implements LocalQueries {
 
     @Override
     public List<Object> courts() {
-        return new ArrayList<>(SeedJson.courts(seeds));
+        return new ArrayList<>(reference == null ? SeedJson.courts(seeds) : SeedJson.courts(reference.data().courts()));
     }
 
     private static JsonNode parse(String json) {

@@ -17,7 +17,12 @@ public final class SeedJson {
 
     /** Code, name, nameEn, level, parent; in code order. */
     public static List<JsonNode> courts(Seeds seeds) {
-        return seeds.courts().all().stream().sorted(Comparator.comparing(c -> c.code())).map(c -> {
+        return courts(seeds.courts());
+    }
+
+    /** The same for a court registry in force (courts added live included, issue 15). */
+    public static List<JsonNode> courts(org.caseflow.streams.domain.courts.CourtRegistry registry) {
+        return registry.all().stream().sorted(Comparator.comparing(c -> c.code())).map(c -> {
             ObjectNode court = JSON.createObjectNode().put("code", c.code()).put("name", c.name())
                     .put("nameEn", c.nameEn()).put("level", c.level().name());
             court.put("parent", c.parent());
