@@ -7,6 +7,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.caseflow.streams.runtime.cli.CaseflowCli;
 import org.caseflow.streams.topology.ReferenceFiles;
 import org.junit.jupiter.api.Test;
@@ -109,6 +110,42 @@ class ReplayReferenceTest {
         return "{\"eventId\":\"" + id + "\",\"type\":\"CASE_CLOSED\",\"caseId\":\"(2027)湘0211民初" + n + "号\","
                 + "\"court\":\"湘0211\",\"occurredAt\":\"" + day + "T16:00:00+08:00\",\"closedOn\":\"" + day + "\","
                 + "\"disposition\":\"JUDGMENT\"}";
+    }
+
+    /**
+     * A court added live is taken from the same file by replay: its events are accepted from its effectiveFrom on, it
+     * rolls up into 湘02 with its subordinates, and without the file (or before the date) its events are refused.
+     */
+    @Test
+    void shouldAcceptTheEventsOfACourtAddedLiveFromItsEffectiveDate() throws Exception {
+        Path courts = dir.resolve("courts-2027.yaml");
+        Files.write(courts, ReferenceFiles.courtsAdding("2027.1", "2027-01-01", ""));
+        Path events = dir.resolve("new-court.jsonl");
+        String early = filing("n0", "1", "2026-12-31").replace("湘0211", "湘0299");
+        Files.writeString(events, early + "\n" + filing("n1", "2", "2027-01-04").replace("湘0211", "湘0299") + "\n");
+
+        assertThat(replay("replay", events.toString(), "--as-of", "2027-01-31", "--cases-out", "-"))
+                .isEqualTo(CaseflowCli.EXIT_BAD_INPUT);
+        assertThat(err.toString()).contains("unknown court code 湘0299");
+        out.getBuffer().setLength(0);
+        err.getBuffer().setLength(0);
+
+        int exit = replay("replay", events.toString(), "--as-of", "2027-01-31", "--cases-out", "-", "--indicators-out",
+                dir.resolve("ind.jsonl").toString(), "--reference", courts.toString());
+        assertThat(exit).as("the 2026-12-31 filing is still refused").isEqualTo(CaseflowCli.EXIT_BAD_INPUT);
+        assertThat(err.toString()).contains("court 湘0299 is in force from 2027-01-01 (added live)");
+        assertThat(out.toString()).contains("(2027)湘0299民初2号").doesNotContain("(2027)湘0299民初1号");
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        List<String> filings = new java.util.ArrayList<>();
+        for (String line : Files.readAllLines(dir.resolve("ind.jsonl"))) {
+            com.fasterxml.jackson.databind.JsonNode v = json.readTree(line);
+            if (v.path("indicator").asText().equals("FILINGS") && v.path("window").asText().equals("MONTH")
+                    && v.path("category").asText().equals("ALL") && v.path("period").asText().equals("2027-01")) {
+                filings.add(v.path("scope").asText() + "|" + v.path("includesSubordinates").asBoolean() + "="
+                        + v.path("value").asText());
+            }
+        }
+        assertThat(filings).contains("湘0299|false=1.0", "湘02|true=1.0", "湘|true=1.0");
     }
 
     @Test
