@@ -40,8 +40,13 @@ final class ReferenceRecompute {
     /** Due-store keys of the cases whose clock stands still: {@code ~stopped|caseId} → {@code court|procedure}. */
     static final String STOPPED_PREFIX = "~stopped|";
     private static final String STOPPED_END = "~stopped|\uffff";
-    /** Deadline-index keys read at a time. */
-    private static final int BATCH = 1_000;
+    /**
+     * Deadline-index keys read at a time. The index is a cached store, and each range read over it copies the cached
+     * keys from the cursor to the end (Kafka Streams' NamedCache iterates a copy of the key range); a recomputation
+     * moves cases ahead of the cursor, so between two commits the cache holds tens of thousands of such keys. Fewer,
+     * larger reads copy them fewer times; a step that stops mid-batch reads the rest again at the next step.
+     */
+    private static final int BATCH = 4_096;
     private static final Logger LOG = LoggerFactory.getLogger(ReferenceRecompute.class);
 
     /** What the processor does for one candidate entry. */
