@@ -106,7 +106,8 @@ final class CaseProcessor implements Processor<String, ArrivedEvent, String, Obj
         this.reference = reference;
         this.engine = reference.base();
         this.uncovered = uncovered.tally();
-        this.checks = new EventChecks(engine.seeds().courts());
+        // The courts in force, those added live included, each from its effective date (issue 15).
+        this.checks = new EventChecks(() -> reference.data().courts(), code -> reference.data().courtAddedOn(code));
         this.settings = settings;
         this.metrics = metrics;
     }
@@ -560,6 +561,7 @@ final class CaseProcessor implements Processor<String, ArrivedEvent, String, Obj
             uncovered.moved(null, newKey);
             recompute.moved(after.caseId(), newKey);
         }
+        recompute.indexStopped(old, after); // a stopped clock is reached by a recomputation too (issue 15)
         if (newKey != null && (!newKey.equals(oldKey)
                 || !Objects.equals(old.view().procedure(), after.view().procedure()))) {
             deadlines.put(newKey, ThresholdScan.value(reference.engineFor(after).leadTimes(after.view())));
@@ -637,6 +639,27 @@ final class CaseProcessor implements Processor<String, ArrivedEvent, String, Obj
                 if (!job.byCalendar(view.court(), day, engine::calendarOf) && !job.byProcedure(view.procedure())) {
                     return;
                 }
+                reevaluate(caseId, record, key, before, now);
+            }
+
+            @Override
+            public boolean recomputeStopped(String caseId, RecomputeJob job,
+                    org.caseflow.streams.domain.seeds.ReferenceData before,
+                    org.caseflow.streams.domain.seeds.ReferenceData now) {
+                CaseRecord record = cases.get(caseId);
+                if (record == null || ReferenceRecompute.stoppedValue(record.state()) == null) {
+                    return false;
+                }
+                reevaluate(caseId, record, null, before, now);
+                return true;
+            }
+
+            /** The case under its engine of {@code now}, applied as an event's result would be. */
+            private void reevaluate(String caseId, CaseRecord record, String key,
+                    org.caseflow.streams.domain.seeds.ReferenceData before,
+                    org.caseflow.streams.domain.seeds.ReferenceData now) {
+                CaseState state = record.state();
+                var view = state.view();
                 Instant at = settings.clockMode() == ClockMode.EVENT_TIME ? eventClock
                         : Instant.ofEpochMilli(context.currentSystemTimeMs());
                 CaseEventLog log = logOf(caseId, record);

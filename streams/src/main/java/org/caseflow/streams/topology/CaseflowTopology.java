@@ -105,7 +105,7 @@ public final class CaseflowTopology {
                 erase(new ByteArraySerializer()), Names.CASE_PROCESSOR, Names.LINK_PROCESSOR);
         topology.addSink(Names.LINKS_SINK, topics.caseLinks(), new StringSerializer(), erase(links.serializer()),
                 Names.CASE_PROCESSOR);
-        IndicatorTopology.addTo(topology, settings, engine.seeds(), metrics);
+        IndicatorTopology.addTo(topology, settings, reference, metrics);
         DigestTopology.addTo(topology, settings, engine, registry, digests);
         // Every instance reads all reference data (a global store): a new calendar reaches every task at once.
         topology.addGlobalStore(settings.keyValueStore(StoreNames.REFERENCE_DATA, Serdes.String(), Serdes.ByteArray())

@@ -55,7 +55,7 @@ final class FactAggregator implements Processor<String, Object, String, Object> 
     private static final ZoneId ZONE = CaseEvaluator.DEFAULT_ZONE;
 
     private final TopologySettings settings;
-    private final CourtRegistry courts;
+    private final java.util.function.Supplier<CourtRegistry> courts;
     private final ProcessingMetrics metrics;
     private final Deserializer<SignedFact> reader = new SignedFactSerde().deserializer();
     private final Serializer<SignedFact> writer = new SignedFactSerde().serializer();
@@ -64,6 +64,12 @@ final class FactAggregator implements Processor<String, Object, String, Object> 
     private Instant eventClock = Instant.EPOCH;
 
     FactAggregator(TopologySettings settings, CourtRegistry courts, ProcessingMetrics metrics) {
+        this(settings, () -> courts, metrics);
+    }
+
+    /** With the courts in force as they change: a court added live rolls up into its parents (issue 15). */
+    FactAggregator(TopologySettings settings, java.util.function.Supplier<CourtRegistry> courts,
+            ProcessingMetrics metrics) {
         this.settings = settings;
         this.courts = courts;
         this.metrics = metrics;
@@ -179,7 +185,7 @@ final class FactAggregator implements Processor<String, Object, String, Object> 
             }
         }
         long timestamp = latest;
-        Scopes.fanOutAll(byAttribution, courts::ancestors).forEach((scope, delta) -> context.forward(
+        Scopes.fanOutAll(byAttribution, courts.get()::ancestors).forEach((scope, delta) -> context.forward(
                 new Record<String, Object>(scope.encode(), IndicatorDeltas.ledger(delta), timestamp), Names.DELTAS_SINK));
         sent.forEach(pending::delete);
     }

@@ -22,8 +22,9 @@ import org.slf4j.LoggerFactory;
  * the scopes and windows {@link IndicatorExport} names:
  * {@code caseflow.indicator{scope,subordinates,category,indicator,window}} (Prometheus {@code caseflow_indicator}),
  * {@code caseflow.indicator.previous.year} with the same tags (同比: the same window a year earlier), and, from the
- * seeds, {@code caseflow.indicator.interval{indicator,window,bound,direction}} (the reference interval the band is
- * judged against). {@code subordinates} is a tag because 湘02 alone and 湘02 with its courts are different series.
+ * seeds, {@code caseflow.indicator.interval{indicator,window,bound,direction}} (the reference interval the band of
+ * the current period is judged against: the version in force for it, which a live publication can change, issue
+ * 15). {@code subordinates} is a tag because 湘02 alone and 湘02 with its courts are different series.
  * A null value (zero denominator, or no data a year earlier) reads as NaN. Open and overdue case counts per court go
  * to {@link CaseGauges}.
  */
@@ -47,6 +48,8 @@ final class IndicatorGauges {
     private final Map<ScopeKey, List<Cells>> byScope = new ConcurrentHashMap<>();
     private final AtomicInteger series = new AtomicInteger();
     private volatile boolean warned;
+    /** The definitions whose interval bounds apply to the current period (the gauges read them at each scrape). */
+    private volatile IndicatorDefinitions inForce;
 
     IndicatorGauges(MeterRegistry registry, IndicatorExport export, CourtRegistry courts,
                     IndicatorDefinitions definitions) {
@@ -54,6 +57,7 @@ final class IndicatorGauges {
         this.export = export;
         this.courts = courts;
         this.cases = new CaseGauges(registry, courts);
+        this.inForce = definitions;
         registerIntervals(definitions);
     }
 
@@ -130,14 +134,22 @@ final class IndicatorGauges {
                 if (d.interval() == null || !d.interval().appliesTo(window) || !export.exportsWindow(window)) {
                     continue;
                 }
-                interval(d, window, "low", d.interval().low());
-                interval(d, window, "high", d.interval().high());
+                interval(d, window, "low", () -> inForce.get(d.code()).interval().low());
+                interval(d, window, "high", () -> inForce.get(d.code()).interval().high());
             }
         }
     }
 
-    private void interval(IndicatorDefinition d, Window window, String bound, double value) {
-        Gauge.builder(INTERVAL, () -> value)
+    /**
+     * The definitions in force for the current period; a published version differs from the seeds' only in bounds
+     * (which intervals exist, and for which windows, is fixed at start), so every registered gauge still has one.
+     */
+    void intervalsInForce(IndicatorDefinitions definitions) {
+        inForce = definitions;
+    }
+
+    private void interval(IndicatorDefinition d, Window window, String bound, java.util.function.Supplier<Number> value) {
+        Gauge.builder(INTERVAL, value)
                 .description("Reference interval of an indicator (bounds inclusive; direction says which side is"
                         + " better)")
                 .tag("indicator", d.code())

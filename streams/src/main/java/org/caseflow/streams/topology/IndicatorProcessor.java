@@ -23,6 +23,7 @@ import org.caseflow.streams.domain.indicators.IndicatorException;
 import org.caseflow.streams.domain.indicators.IndicatorResult;
 import org.caseflow.streams.domain.indicators.LineageTop;
 import org.caseflow.streams.domain.indicators.ScopeKey;
+import org.caseflow.streams.domain.seeds.ReferenceData;
 
 /**
  * Keeps the indicator ledgers and publishes indicator values. Reads {@link TopicNames#indicatorDeltas()} (keyed by
@@ -41,6 +42,11 @@ import org.caseflow.streams.domain.indicators.ScopeKey;
  * delta carries the latest event time of the facts summed in it. Facts were checked upstream ({@link FactAggregator}
  * refuses invalid and future-dated ones while they are still facts).
  *
+ * <p>Bands are judged against the reference intervals in force for each period ({@link ReferenceHolder}, issue 15).
+ * When the published interval versions differ from those the task last applied ({@link #INTERVALS_KEY} in the scope
+ * store), every known scope's periods from the earliest changed effective month on are marked dirty, within the
+ * same {@link IndicatorPeriod#REPUBLISH_MONTHS} bound as late facts, so the published bands follow the new version.
+ *
  * <p>{@code dirtyMarked} and {@code scopesKnown} only save repeated store writes; they are rebuilt empty, and the
  * event clock re-read, on every {@link #init}, because after an EOS abort the task is revived with rolled-back
  * stores but possibly this same instance.
@@ -57,12 +63,16 @@ final class IndicatorProcessor implements Processor<String, byte[], String, Obje
     static final int LINEAGE_TOP_SIZE = 20;
     /** Key of the persisted event clock in the scope store (a scope key always contains '|'). */
     static final String EVENT_CLOCK_KEY = "event-clock";
+    /** Key of the interval versions last applied ({@link ReferenceData#indicatorSignature()}) in the scope store. */
+    static final String INTERVALS_KEY = "interval-versions";
     private static final ZoneId ZONE = CaseEvaluator.DEFAULT_ZONE;
 
     private final TopologySettings settings;
     private final IndicatorCalculator calculator;
     private final ProcessingMetrics metrics;
     private final IndicatorGauges gauges;
+    /** Null: the seed file's intervals only (tests of the processor alone). */
+    private final ReferenceHolder reference;
     private final Set<String> dirtyMarked = new HashSet<>();
     private final Set<String> scopesKnown = new HashSet<>();
     /** Scopes whose gauges this task set, released on close. */
@@ -76,6 +86,12 @@ final class IndicatorProcessor implements Processor<String, byte[], String, Obje
 
     IndicatorProcessor(TopologySettings settings, IndicatorCalculator calculator, ProcessingMetrics metrics,
                        IndicatorGauges gauges) {
+        this(settings, calculator, metrics, gauges, null);
+    }
+
+    IndicatorProcessor(TopologySettings settings, IndicatorCalculator calculator, ProcessingMetrics metrics,
+                       IndicatorGauges gauges, ReferenceHolder reference) {
+        this.reference = reference;
         this.settings = settings;
         this.calculator = calculator;
         this.metrics = metrics;
@@ -176,6 +192,7 @@ final class IndicatorProcessor implements Processor<String, byte[], String, Obje
                 : Instant.ofEpochMilli(wallClockMs);
         LocalDate asOf = LocalDate.ofInstant(computedAt, ZONE);
         YearMonth now = YearMonth.from(asOf);
+        followIntervals(now);
         List<String> keys = new ArrayList<>();
         try (KeyValueIterator<String, String> it = dirty.all()) {
             while (it.hasNext() && keys.size() < FLUSH_MAX_PERIODS) {
@@ -215,12 +232,38 @@ final class IndicatorProcessor implements Processor<String, byte[], String, Obje
         }
     }
 
+    /** A new version of the reference intervals: re-publishes the periods whose band it can change. */
+    private void followIntervals(YearMonth now) {
+        if (reference == null || !reference.loaded()) {
+            return;
+        }
+        ReferenceData data = reference.data();
+        gauges.intervalsInForce(data.indicatorsFor(now));
+        String signature = data.indicatorSignature();
+        String applied = scopes.get(INTERVALS_KEY);
+        if (signature.equals(applied == null ? "" : applied)) {
+            return;
+        }
+        IntervalChange.earliest(applied == null ? "" : applied, signature).ifPresent(from -> {
+            for (ScopeKey scope : knownScopes()) {
+                IndicatorPeriod.touchedBy(scope, from, now).forEach(this::markDirty);
+            }
+        });
+        scopes.put(INTERVALS_KEY, signature);
+    }
+
     /** Marks the current periods of every known scope dirty: the clock moved, point-in-time values change. */
     void refresh() {
         if (!clockKnown()) {
             return;
         }
         YearMonth now = YearMonth.from(today());
+        for (ScopeKey scope : knownScopes()) {
+            IndicatorPeriod.current(scope, now).forEach(this::markDirty);
+        }
+    }
+
+    private List<ScopeKey> knownScopes() {
         List<ScopeKey> known = new ArrayList<>();
         try (KeyValueIterator<String, String> it = scopes.all()) {
             while (it.hasNext()) {
@@ -230,9 +273,7 @@ final class IndicatorProcessor implements Processor<String, byte[], String, Obje
                 }
             }
         }
-        for (ScopeKey scope : known) {
-            IndicatorPeriod.current(scope, now).forEach(this::markDirty);
-        }
+        return known;
     }
 
     /** Event time only: the record timestamp is the case event's time; the fact's own dates are not trusted. */

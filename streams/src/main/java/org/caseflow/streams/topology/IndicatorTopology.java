@@ -26,18 +26,19 @@ import org.caseflow.streams.domain.seeds.Seeds;
  * </pre>
  * Must be added after the case and link processors (the aggregator's parents). The indicator stores are cached,
  * so a key written many times between two commits costs one changelog record. Pure: no I/O (the indicator
- * definitions come loaded with the seeds).
+ * definitions come loaded with the seeds, their published interval versions through the {@link ReferenceHolder}).
  */
 final class IndicatorTopology {
     private IndicatorTopology() {
     }
 
-    static void addTo(Topology topology, TopologySettings settings, Seeds seeds, ProcessingMetrics metrics) {
+    static void addTo(Topology topology, TopologySettings settings, ReferenceHolder reference, ProcessingMetrics metrics) {
+        Seeds seeds = reference.base().seeds();
         TopicNames topics = settings.topics();
         Serializer<Object> bytes = erase(new ByteArraySerializer());
         topology.addSource(Names.FACTS_SOURCE, new StringDeserializer(), new ByteArrayDeserializer(),
                 topics.caseFacts());
-        topology.addProcessor(Names.FACT_AGGREGATOR, () -> new FactAggregator(settings, seeds.courts(), metrics),
+        topology.addProcessor(Names.FACT_AGGREGATOR, () -> new FactAggregator(settings, () -> reference.data().courts(), metrics),
                 Names.FACTS_SOURCE, Names.CASE_PROCESSOR, Names.LINK_PROCESSOR);
         topology.addStateStore(settings.cachedKeyValueStore(StoreNames.FACT_PENDING,
                 Serdes.String(), Serdes.ByteArray()), Names.FACT_AGGREGATOR);
@@ -51,7 +52,7 @@ final class IndicatorTopology {
         topology.addSource(Names.LINEAGE_FACTS_SOURCE, new StringDeserializer(), new ByteArrayDeserializer(),
                 topics.lineageFacts());
         topology.addProcessor(Names.LINEAGE_PROCESSOR,
-                () -> new LineageProcessor(seeds.courts(), metrics, topics.lineageFacts()), Names.LINEAGE_FACTS_SOURCE);
+                () -> new LineageProcessor(() -> reference.data().courts(), metrics, topics.lineageFacts()), Names.LINEAGE_FACTS_SOURCE);
         topology.addStateStore(settings.cachedKeyValueStore(StoreNames.LINEAGE_COUNTS,
                 Serdes.String(), Serdes.Long()), Names.LINEAGE_PROCESSOR);
         topology.addSink(Names.LINEAGE_UPDATES_SINK, topics.indicatorDeltas(), new StringSerializer(), bytes,
@@ -59,13 +60,15 @@ final class IndicatorTopology {
         topology.addSink(Names.LINEAGE_DEAD_LETTER_SINK, topics.deadLetters(), new StringSerializer(), bytes,
                 Names.LINEAGE_PROCESSOR);
 
-        IndicatorCalculator calculator = new IndicatorCalculator(seeds.indicators());
+        // Bands follow the interval version in force for each period, published live (issue 15).
+        IndicatorCalculator calculator = new IndicatorCalculator(seeds.indicators(),
+                period -> reference.data().indicatorsFor(period));
         IndicatorGauges gauges = new IndicatorGauges(metrics.registry(), settings.indicatorExport(), seeds.courts(),
                 seeds.indicators());
         topology.addSource(Names.DELTAS_SOURCE, new StringDeserializer(), new ByteArrayDeserializer(),
                 topics.indicatorDeltas());
         topology.addProcessor(Names.INDICATOR_PROCESSOR,
-                () -> new IndicatorProcessor(settings, calculator, metrics, gauges), Names.DELTAS_SOURCE);
+                () -> new IndicatorProcessor(settings, calculator, metrics, gauges, reference), Names.DELTAS_SOURCE);
         topology.addStateStore(settings.cachedKeyValueStore(StoreNames.INDICATOR_LEDGERS,
                 Serdes.String(), Serdes.ByteArray()), Names.INDICATOR_PROCESSOR);
         topology.addStateStore(settings.cachedKeyValueStore(StoreNames.INDICATOR_DIRTY,

@@ -24,14 +24,15 @@ import org.caseflow.streams.domain.indicators.SignedFact;
  * scope's list always ends with the root's latest count, whatever other roots do meanwhile.
  */
 final class LineageProcessor implements Processor<String, byte[], String, Object> {
-    private final CourtRegistry courts;
+    private final java.util.function.Supplier<CourtRegistry> courts;
     private final ProcessingMetrics metrics;
     private final String topic;
     private final Deserializer<SignedFact> reader = new SignedFactSerde().deserializer();
     private ProcessorContext<String, Object> context;
     private KeyValueStore<String, Long> counts;
 
-    LineageProcessor(CourtRegistry courts, ProcessingMetrics metrics, String topic) {
+    /** {@code courts}: the courts in force as they change (a court added live rolls up, issue 15). */
+    LineageProcessor(java.util.function.Supplier<CourtRegistry> courts, ProcessingMetrics metrics, String topic) {
         this.courts = courts;
         this.metrics = metrics;
         this.topic = topic;
@@ -55,7 +56,7 @@ final class LineageProcessor implements Processor<String, byte[], String, Object
             }
             fact = signed.fact();
             sign = signed.sign();
-            scopes = Scopes.fanOut(fact.court(), fact.category(), courts::ancestors);
+            scopes = Scopes.fanOut(fact.court(), fact.category(), courts.get()::ancestors);
         } catch (RuntimeException e) {
             context.forward(new Record<String, Object>(record.key(), record.value(), record.timestamp(),
                     DeadLetters.headers(context, "malformed-fact", String.valueOf(e.getMessage()),

@@ -32,7 +32,7 @@ record RecomputeJob(String target, boolean all, Map<String, Set<Integer>> years,
 
     /** The versions in force under {@code data}, as one comparable string. */
     static String signature(ReferenceData data) {
-        return data.versions().toString();
+        return data.caseVersions().toString();
     }
 
     /** Every case of the task: what changed is not known. */
@@ -78,6 +78,18 @@ record RecomputeJob(String target, boolean all, Map<String, Set<Integer>> years,
         }
         Set<Integer> changed = years.get(calendarOf.apply(court).jurisdiction());
         return changed != null && changed.contains(deadline.getYear());
+    }
+
+    /**
+     * Whether a case whose clock stands still can be moved: its deadline is unknown, so any calendar year changed in
+     * its jurisdiction may decide whether the exclusion holding the clock began before the limit ran out.
+     */
+    boolean stoppedCandidate(String court, String procedure, Function<String, WorkCalendar> calendarOf) {
+        if (all || procedures.contains(procedure)) {
+            return true;
+        }
+        Set<Integer> changed = years.get(calendarOf.apply(court).jurisdiction());
+        return changed != null && !changed.isEmpty();
     }
 
     /** Whether a candidate is one because of a calendar change (no need to look at its procedure). */

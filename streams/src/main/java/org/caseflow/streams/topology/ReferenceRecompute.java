@@ -7,9 +7,13 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.caseflow.streams.domain.cases.CaseEngine;
+import org.caseflow.streams.domain.cases.CaseState;
+import org.caseflow.streams.domain.cases.CaseView;
+import org.caseflow.streams.domain.deadline.DeadlineInput;
 import org.caseflow.streams.domain.seeds.ReferenceData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,19 +26,39 @@ import org.slf4j.LoggerFactory;
  * ({@link #JOB_KEY}, a {@link RecomputeJob}) are kept in the due store, committed with what each step sent, so a
  * restart resumes the walk. Each step is one {@link CaseProcessor.Step}: the same count and time bounds as timer work,
  * so a change touching a million cases spreads over many commits instead of one long transaction.
+ *
+ * <p>Cases whose clock stands still (an open exclusion that began before the limit ran out: no deadline, so not in
+ * the deadline index) are listed in the due store under {@link #STOPPED_PREFIX} (court and procedure), kept by
+ * {@link #indexStopped}; the walk visits them after the deadline index. A new calendar can decide whether the
+ * exclusion began before the (rolled-forward, CPL 85 / Civil Code 203) last day at all, so such a case can start or
+ * stop running without an event of its own.
  */
 final class ReferenceRecompute {
     /** The versions the task's cases were last brought to (sorts after every due key, like the clock). */
     static final String APPLIED_KEY = "~reference-applied";
     static final String JOB_KEY = "~reference-job";
-    /** Deadline-index keys read at a time. */
-    private static final int BATCH = 1_000;
+    /** Due-store keys of the cases whose clock stands still: {@code ~stopped|caseId} → {@code court|procedure}. */
+    static final String STOPPED_PREFIX = "~stopped|";
+    private static final String STOPPED_END = "~stopped|\uffff";
+    /**
+     * Deadline-index keys read at a time. The index is a cached store, and each range read over it copies the cached
+     * keys from the cursor to the end (Kafka Streams' NamedCache iterates a copy of the key range); a recomputation
+     * moves cases ahead of the cursor, so between two commits the cache holds tens of thousands of such keys. Fewer,
+     * larger reads copy them fewer times; a step that stops mid-batch reads the rest again at the next step.
+     */
+    private static final int BATCH = 4_096;
     private static final Logger LOG = LoggerFactory.getLogger(ReferenceRecompute.class);
 
     /** What the processor does for one candidate entry. */
     interface Cases {
         /** Re-evaluates the case of index entry {@code key} under {@code now} (its engine was {@code before}). */
         void recompute(String key, RecomputeJob job, ReferenceData before, ReferenceData now);
+
+        /**
+         * Re-evaluates a case whose clock stood still when it was listed; false when it is not (or no longer) such a
+         * case, and its listing is dropped.
+         */
+        boolean recomputeStopped(String caseId, RecomputeJob job, ReferenceData before, ReferenceData now);
 
         /** The walk starts: counts and threshold profiles follow the new data. */
         void starting(ReferenceData now);
@@ -119,7 +143,7 @@ final class ReferenceRecompute {
             return;
         }
         int passed = 0;
-        while (true) {
+        while (!stoppedPhase()) {
             // Keys are read a batch at a time and the iterator closed before the cases move in the index.
             List<String> batch = new ArrayList<>(BATCH);
             try (KeyValueIterator<String, String> it = deadlines.range(
@@ -129,8 +153,8 @@ final class ReferenceRecompute {
                 }
             }
             if (batch.isEmpty()) {
-                finish();
-                return;
+                job = job.handled(STOPPED_PREFIX); // the deadline index is done: on to the stopped clocks
+                break;
             }
             for (String key : batch) {
                 job = job.handled(key);
@@ -152,6 +176,82 @@ final class ReferenceRecompute {
                 }
             }
         }
+        walkStopped(step, cases, passed);
+    }
+
+    private boolean stoppedPhase() {
+        return job.after() != null && job.after().startsWith(STOPPED_PREFIX);
+    }
+
+    /** The second part of a walk: the cases whose clock stands still, after the deadline index. */
+    private void walkStopped(CaseProcessor.Step step, Cases cases, int passed) {
+        while (true) {
+            List<KeyValue<String, String>> batch = new ArrayList<>(BATCH);
+            try (KeyValueIterator<String, String> it = due.range(job.after() + "\0", STOPPED_END)) {
+                while (batch.size() < BATCH && it.hasNext()) {
+                    batch.add(it.next());
+                }
+            }
+            if (batch.isEmpty()) {
+                finish();
+                return;
+            }
+            for (KeyValue<String, String> entry : batch) {
+                job = job.handled(entry.key);
+                String caseId = entry.key.substring(STOPPED_PREFIX.length());
+                int bar = entry.value.indexOf('|');
+                boolean take;
+                if (job.stoppedCandidate(entry.value.substring(0, bar), entry.value.substring(bar + 1),
+                        holder.current()::calendarOf)) {
+                    if (!cases.recomputeStopped(caseId, job, applied, target)) {
+                        due.delete(entry.key);
+                    }
+                    recomputed.increment();
+                    take = true;
+                } else {
+                    take = ++passed % CaseProcessor.Step.MIN_UNITS == 0;
+                }
+                if (take && !step.take()) {
+                    due.put(JOB_KEY, job.encode());
+                    return;
+                }
+            }
+        }
+    }
+
+    /**
+     * Keeps the list of cases whose clock stands still in step with a case's new state: written when a case starts
+     * standing still (or changes procedure meanwhile), deleted when it runs again, closes or has a deadline.
+     */
+    void indexStopped(CaseState old, CaseState after) {
+        String was = stoppedValue(old);
+        String is = stoppedValue(after);
+        if (java.util.Objects.equals(was, is)) {
+            return;
+        }
+        String caseId = after != null ? after.caseId() : old.caseId();
+        if (is == null) {
+            due.delete(STOPPED_PREFIX + caseId);
+        } else {
+            due.put(STOPPED_PREFIX + caseId, is);
+        }
+    }
+
+    /** {@code court|procedure} of an open case with no deadline because an open exclusion holds its clock; else null. */
+    static String stoppedValue(CaseState state) {
+        if (state == null || state.atRiskKey() != null) {
+            return null; // listed in the deadline index, or no state
+        }
+        CaseView view = state.view();
+        if (view == null || !view.filed() || view.closed() || view.procedure() == null) {
+            return null;
+        }
+        for (DeadlineInput.Exclusion e : view.exclusions()) {
+            if (e != null && e.interval() != null && e.interval().until() == null) {
+                return view.court() + "|" + view.procedure();
+            }
+        }
+        return null;
     }
 
     private void finish() {

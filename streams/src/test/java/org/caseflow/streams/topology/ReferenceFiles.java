@@ -16,6 +16,7 @@ import java.nio.file.Path;
 public final class ReferenceFiles {
     public static final Path SEED_CALENDAR = Path.of("seeds/calendars/cn-mainland.yaml");
     public static final Path SEED_RULES = Path.of("seeds/rules/trial-limits.yaml");
+    public static final Path SEED_INDICATORS = Path.of("seeds/indicators/indicators.yaml");
 
     private ReferenceFiles() {
     }
@@ -65,6 +66,38 @@ public final class ReferenceFiles {
                 + seed.substring(where + lead.length());
         return changed.replace("version: \"2024.1\"", "version: \"2027.1\"")
                 .replace("effectiveFrom: 2024-01-01", "effectiveFrom: 2027-01-01").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The indicator definitions as {@code version} effective {@code effectiveFrom}, with the clearance rate's
+     * reference interval at [{@code low}, {@code high}] (the seeds': [0.95, 1.05], illustrative).
+     */
+    public static byte[] indicatorIntervals(String version, String effectiveFrom, String low, String high) {
+        String seed = read(SEED_INDICATORS);
+        String interval = "interval: {low: 0.95, high: 1.05, illustrative: true}";
+        int at = seed.indexOf("code: CLEARANCE_RATE");
+        int where = seed.indexOf(interval, at);
+        if (at < 0 || where < 0 || where - at > 500 || !seed.contains("version: \"2025.1\"")) {
+            throw new IllegalStateException("the seed indicator definitions changed: update this fixture");
+        }
+        String changed = seed.substring(0, where) + "interval: {low: " + low + ", high: " + high + ", illustrative: true}"
+                + seed.substring(where + interval.length());
+        return changed.replace("version: \"2025.1\"", "version: \"" + version + "\"")
+                .replace("effectiveFrom: 2025-01-01", "effectiveFrom: " + effectiveFrom).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A courts file adding the hypothetical basic court 湘0299 under 湘02 as version {@code version}, effective
+     * {@code effectiveFrom}, with {@code extra} appended to its court list (another court line, or nothing).
+     */
+    public static byte[] courtsAdding(String version, String effectiveFrom, String extra) {
+        return ("version: \"" + version + "\"\n"
+                + "effectiveFrom: " + effectiveFrom + "\n"
+                + "description: a court added while the application runs (hypothetical, test fixture)\n"
+                + "supervisionChain: [JUDGE, DIVISION_CHIEF, PRESIDENT, HIGHER_COURT]\n"
+                + "courts:\n"
+                + "  - {code: 湘0299, name: 株洲市新区人民法院, nameEn: Zhuzhou New District People's Court, level: BASIC,"
+                + " parent: 湘02, zone: Asia/Shanghai, jurisdiction: CN}\n" + extra).getBytes(StandardCharsets.UTF_8);
     }
 
     public static String read(Path file) {

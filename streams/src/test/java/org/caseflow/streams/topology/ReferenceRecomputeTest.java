@@ -26,6 +26,7 @@ import org.caseflow.events.CaseEvent;
 import org.caseflow.events.CaseSnapshot;
 import org.caseflow.events.DeadlineAlert;
 import org.caseflow.events.Procedure;
+import org.caseflow.events.SuspensionReason;
 import org.caseflow.schemas.CaseflowSerdes;
 import org.caseflow.streams.domain.cases.CaseEngine;
 import org.caseflow.streams.domain.cases.TestEvents;
@@ -271,6 +272,56 @@ class ReferenceRecomputeTest {
     }
 
     /** caseId → deadline and versions, as the case store holds them at the end. */
+    /** Filed 2026-11-20 (B's deadline), suspended from Sun 2027-02-21 without a resumption. */
+    static final String E = "(2026)湘0211民初804号";
+
+    void fileAndSuspendE() {
+        pipe(filed("e", E, Procedure.CIVIL_FIRST_SUMMARY, LocalDate.of(2026, 11, 20)));
+        // The wall clock reaches Mon 2027-02-22 10:00 first: an event a day ahead of it would be refused.
+        driver.advanceWallClockTime(Duration.between(TestEvents.at(TODAY), TestEvents.at(LocalDate.of(2027, 2, 22))));
+        pipe(TestEvents.suspended("e2", E, SuspensionReason.SUSPENSION, LocalDate.of(2027, 2, 21)));
+    }
+
+    /**
+     * A case whose clock stands still is reached by the recomputation, not only at its next event (issue 15). E,
+     * summary procedure filed 2026-11-20: 3 months (CPL 164, Civil Code 202) end Sat 2027-02-20. Without a 2027
+     * schedule that is a rest day and the last day rolls to Mon 02-22 (CPL 85, Civil Code 203); the suspension of
+     * litigation (CPL 153) from Sun 02-21 began within the limit, so its period is not counted (法释〔2000〕29号 art. 9)
+     * and, open, it holds the clock: no deadline. With the 2027 schedule Sat 02-20 is a make-up working day, the
+     * limit ran out on 02-20 and a suspension begun on 02-21 cannot stop a clock that has already run out: the
+     * deadline is 02-20, breached on 02-22. Without an event from E, the recomputation must find it.
+     */
+    @Test
+    void shouldReachACaseWhoseClockStandsStill() {
+        start();
+        fileAndSuspendE();
+        CaseSnapshot stopped = latestSnapshots().get(E);
+        assertThat(stopped.getDeadline()).isNull();
+        assertThat(stopped.getClockStopped()).isTrue();
+        alerts.readValuesToList();
+
+        publish(ReferenceData.of(SEEDS), calendar2027());
+        driver.advanceWallClockTime(Duration.ofMinutes(1));
+
+        CaseSnapshot moved = latestSnapshots().get(E);
+        assertThat(moved).as("a snapshot sent for E without an event of its own").isNotNull();
+        assertThat(moved.getDeadline()).isEqualTo(LocalDate.of(2027, 2, 20));
+        assertThat(moved.getClockStopped()).isFalse();
+        assertThat(moved.getReferenceVersions()).containsEntry("calendar", "CN 2027.1 (effective 2024-01-01)");
+        assertThat(alerts.readValuesToList()).extracting(a -> a.getLevel() + " " + a.getStatus() + " " + a.getDeadline())
+                .contains("BREACHED FIRING 2027-02-20");
+        assertThat(driver.<String, String>getKeyValueStore(StoreNames.DUE_INDEX)
+                .get(ReferenceRecompute.STOPPED_PREFIX + E)).as("no longer listed as standing still").isNull();
+        Map<String, String> live = finalCases();
+        driver.close();
+
+        // The same as a run with the 2027 schedule from the start.
+        start(new ReferenceHolder(ReferenceData.of(SEEDS).publish(calendar2027()), new CaseEngine(SEEDS,
+                CaseEngine.Settings.defaults()), true), TopologySettings.defaults());
+        fileAndSuspendE();
+        assertThat(finalCases()).isEqualTo(live);
+    }
+
     Map<String, String> finalCases() {
         Map<String, String> out = new java.util.TreeMap<>();
         KeyValueStore<String, CaseRecord> cases = driver.getKeyValueStore(StoreNames.CASES);

@@ -75,10 +75,12 @@ public final class CaseEngine {
         if (view == null || !view.filed() || view.closed()) {
             return Optional.empty();
         }
-        CaseEvaluator.Evaluation old = before == null ? null : before.evaluator.evaluate(view);
-        if (old != null && before.evaluator.versionsOf(view.court()).equals(evaluator.versionsOf(view.court()))) {
+        // The versions are compared first (a map kept per jurisdiction): a case whose versions did not change is not
+        // evaluated at all, instead of once under the data before for nothing.
+        if (before != null && before.evaluator.versionsOf(view.court()).equals(evaluator.versionsOf(view.court()))) {
             return Optional.empty();
         }
+        CaseEvaluator.Evaluation old = before == null ? null : before.evaluator.evaluate(view);
         CaseEvaluator.Evaluation known = old != null ? old : evaluator.evaluate(view);
         return Optional.of(evaluate(log, state, view, view, now, true, known));
     }
@@ -228,7 +230,8 @@ public final class CaseEngine {
                     FactDeriver.own(view, evaluation.deadline(), category, instance, reconciled.overdue()),
                     (fact, sign) -> facts.add(new SignedFact(fact, sign)));
         }
-        if (changed) {
+        // Links follow the view and the instance alone: a recomputation (same view) that leaves the instance derives none.
+        if (changed && !(before == view && java.util.Objects.equals(oldInstance, instance) && old != null)) {
             FactDeriver.diff(old == null ? List.of() : FactDeriver.links(before, oldInstance),
                     FactDeriver.links(view, instance),
                     (link, sign) -> links.add(sign > 0 ? link : link.negate()));

@@ -51,20 +51,42 @@ final class CourtReader {
             }
         }
         for (Court c : courts.values()) {
-            if (c.parent() == null) {
-                continue;
-            }
-            Court p = courts.get(c.parent());
-            Path file = origin.get(c.code());
-            if (p == null) {
-                throw SeedException.of(file, "court " + c.code(), "parent: unknown court '" + c.parent() + "'");
-            }
-            if (p.level().ordinal() >= c.level().ordinal()) {
-                throw SeedException.of(file, "court " + c.code(), "parent: " + p.code() + " (" + p.level()
-                        + ") is not above " + c.level());
-            }
+            checkParent(origin.get(c.code()), c, courts);
         }
         return new CourtRegistry(courts, chain, new ReferenceVersion(String.join("; ", versions), null));
+    }
+
+    /** A court's parent is known and of a higher level. */
+    static void checkParent(Path file, Court c, Map<String, Court> courts) {
+        if (c.parent() == null) {
+            return;
+        }
+        Court p = courts.get(c.parent());
+        if (p == null) {
+            throw SeedException.of(file, "court " + c.code(), "parent: unknown court '" + c.parent() + "'");
+        }
+        if (p.level().ordinal() >= c.level().ordinal()) {
+            throw SeedException.of(file, "court " + c.code(), "parent: " + p.code() + " (" + p.level()
+                    + ") is not above " + c.level());
+        }
+    }
+
+    /** One courts file published live: its courts, supervision chain and version (parents are checked on adding). */
+    static CourtAddition parse(Path file, byte[] content) {
+        CourtFile raw = SeedYaml.read(file, content, CourtFile.class);
+        ReferenceVersion version = ReferenceVersion.read(file, raw.version(), raw.effectiveFrom());
+        List<SupervisionRole> chain = chain(file, raw.supervisionChain());
+        if (raw.courts() == null || raw.courts().isEmpty()) {
+            throw SeedException.of(file, "courts", "missing or empty");
+        }
+        Map<String, Court> courts = new LinkedHashMap<>();
+        for (int i = 0; i < raw.courts().size(); i++) {
+            Court c = court(file, i, raw.courts().get(i));
+            if (courts.putIfAbsent(c.code(), c) != null) {
+                throw SeedException.of(file, "court " + c.code(), "duplicate code");
+            }
+        }
+        return new CourtAddition(List.copyOf(courts.values()), chain, version);
     }
 
     private static List<SupervisionRole> chain(Path file, List<String> raw) {

@@ -15,9 +15,20 @@ import java.util.function.Function;
  */
 public final class IndicatorCalculator {
     private final IndicatorDefinitions definitions;
+    private final Function<YearMonth, IndicatorDefinitions> inForce;
 
     public IndicatorCalculator(IndicatorDefinitions definitions) {
+        this(definitions, period -> definitions);
+    }
+
+    /**
+     * Bands against the reference intervals in force for each period (issue 15): {@code inForce} gives the
+     * definitions whose interval version applies to a window ending in that month; a published version differs
+     * from {@code definitions} only in interval bounds ({@link IndicatorDefinitions#requireOnlyIntervalBoundsDiffer}).
+     */
+    public IndicatorCalculator(IndicatorDefinitions definitions, Function<YearMonth, IndicatorDefinitions> inForce) {
         this.definitions = definitions;
+        this.inForce = inForce;
     }
 
     /** The codes this calculator computes; indicators.yaml must define exactly these. */
@@ -32,7 +43,7 @@ public final class IndicatorCalculator {
      */
     public IndicatorResult compute(String indicator, Window window, YearMonth period, LocalDate asOf,
                                    LedgerView view) {
-        IndicatorDefinition def = definitions.get(indicator);
+        IndicatorDefinition def = inForce.apply(period).get(indicator);
         Function<Frame, Measure> formula = Formulas.ALL.get(indicator);
         if (formula == null) {
             throw new IndicatorException("no formula for indicator " + indicator);

@@ -47,9 +47,20 @@ public final class IndicatorDefinitions {
     }
 
     public static IndicatorDefinitions load(Path file) {
+        byte[] content;
+        try {
+            content = java.nio.file.Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new IndicatorDefinitionException(file + ": cannot read: " + e.getMessage(), e);
+        }
+        return parse(file, content);
+    }
+
+    /** Parses the text of an indicators file named {@code file} (a published version, issue 15). */
+    public static IndicatorDefinitions parse(Path file, byte[] content) {
         JsonNode root;
         try {
-            root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
+            root = new ObjectMapper(new YAMLFactory()).readTree(content);
         } catch (JsonProcessingException e) {
             throw new IndicatorDefinitionException(file + ": not valid YAML: " + e.getOriginalMessage()
                     + (e.getLocation() != null ? " at line " + e.getLocation().getLineNr() : ""), e);
@@ -78,6 +89,40 @@ public final class IndicatorDefinitions {
         }
         return new IndicatorDefinitions(byCode, org.caseflow.streams.domain.seeds.ReferenceVersion.read(file,
                 text(root.get("version")), text(root.get("effectiveFrom"))));
+    }
+
+    /**
+     * Refuses (naming {@code file}, the entry and the reason) a published version that changes more than the bounds
+     * of existing reference intervals: {@code low}, {@code high} and {@code illustrative} may change live; names,
+     * formula, direction, unit, pointInTime, and whether an indicator has an interval and for which windows, take a
+     * redeploy, because the gauges, the board's columns and the band's meaning were set up from them at start.
+     */
+    public void requireOnlyIntervalBoundsDiffer(IndicatorDefinitions base, Path file) {
+        int n = 0;
+        for (IndicatorDefinition mine : byCode.values()) {
+            n++;
+            IndicatorDefinition theirs = base.byCode.get(mine.code());
+            String where = file + ": entry " + n + " (" + mine.code() + ")";
+            if (theirs == null) {
+                throw new IndicatorDefinitionException(where + ": not in the seeds (redeploy to add an indicator)");
+            }
+            IndicatorDefinition same = new IndicatorDefinition(mine.code(), mine.nameZh(), mine.nameEn(), mine.formula(),
+                    mine.source(), mine.direction(), mine.unit(), mine.pointInTime(), theirs.interval());
+            if (!same.equals(theirs)) {
+                throw new IndicatorDefinitionException(where + ": only interval low, high and illustrative can be"
+                        + " published live; names, formula, source, direction, unit and pointInTime differ from the"
+                        + " seeds (redeploy for those)");
+            }
+            if ((mine.interval() == null) != (theirs.interval() == null)) {
+                throw new IndicatorDefinitionException(where + ": interval " + (mine.interval() == null ? "removed"
+                        : "added") + "; only an existing interval's bounds can be published live (redeploy for that)");
+            }
+            if (mine.interval() != null && !mine.interval().windows().equals(theirs.interval().windows())) {
+                throw new IndicatorDefinitionException(where + ": interval windows " + new TreeSet<>(
+                        mine.interval().windows()) + " differ from the seeds' " + new TreeSet<>(theirs.interval().windows())
+                        + "; only the bounds can be published live (redeploy for that)");
+            }
+        }
     }
 
     private static String text(JsonNode node) {

@@ -59,10 +59,21 @@ public final class EventChecks {
             EventType.JUDGMENT_EFFECTIVE, "effectiveOn",
             EventType.ENFORCEMENT_PAYMENT, "paidOn");
 
-    private final CourtRegistry courts;
+    private final java.util.function.Supplier<CourtRegistry> courts;
+    private final java.util.function.Function<String, java.time.LocalDate> addedOn;
 
     public EventChecks(CourtRegistry courts) {
+        this(() -> courts, code -> null);
+    }
+
+    /**
+     * Checks against the courts in force as they change (issue 15): {@code addedOn} gives the day from which the
+     * events of a court added live are accepted (null: a court of the seeds, always).
+     */
+    public EventChecks(java.util.function.Supplier<CourtRegistry> courts,
+            java.util.function.Function<String, java.time.LocalDate> addedOn) {
         this.courts = courts;
+        this.addedOn = addedOn;
     }
 
     /** The first problem of {@code event}, without the wall-clock rule (files, replay, event-time operation). */
@@ -88,10 +99,16 @@ public final class EventChecks {
         if (refusal != null) {
             return refusal;
         }
-        Optional<Court> known = courts.find(court);
+        Optional<Court> known = courts.get().find(court);
         if (known.isEmpty()) {
             return new Refusal(Refusal.UNKNOWN_COURT, "court", "unknown court code " + court
                     + " (not in the court registry, seeds/courts)");
+        }
+        java.time.LocalDate from = addedOn.apply(court);
+        if (from != null && event.getOccurredAt() != null
+                && java.time.LocalDate.ofInstant(event.getOccurredAt(), known.get().zone()).isBefore(from)) {
+            return new Refusal(Refusal.UNKNOWN_COURT, "court", "court " + court + " is in force from " + from
+                    + " (added live); this event is dated before");
         }
         refusal = courtOfCaseNumber(event.getCaseId(), court);
         if (refusal == null) {

@@ -2,15 +2,19 @@ package org.caseflow.streams.domain.seeds;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.caseflow.streams.domain.calendar.WorkCalendar;
+import org.caseflow.streams.domain.indicators.IndicatorDefinitionException;
+import org.caseflow.streams.domain.indicators.IndicatorDefinitions;
 
 /**
  * The reference data in force: the seeds the instance started with, plus what was published since (issue 15), per
@@ -21,18 +25,44 @@ import org.caseflow.streams.domain.calendar.WorkCalendar;
  * {@link #forFiling(LocalDate)}.
  */
 public final class ReferenceData {
+    /** The key of the courts added live on the reference-data topic. */
+    public static final String COURTS_KEY = ReferencePublication.key(ReferenceKind.COURTS,
+            ReferencePublication.COURTS_TABLE);
+    /** The key of the indicator definitions (their reference intervals) on the reference-data topic. */
+    public static final String INDICATORS_KEY = ReferencePublication.key(ReferenceKind.INDICATORS,
+            ReferencePublication.INDICATOR_TABLE);
     private final Seeds base;
     private final Map<String, List<ReferencePublication>> chains;
     private final Seeds current;
     private final boolean byFiling;
     private final Map<List<ReferencePublication>, Seeds> composed = new ConcurrentHashMap<>();
     private final Map<LocalDate, Seeds> byDay = new ConcurrentHashMap<>();
+    /** The seeds with the courts added live (the seeds themselves when none were). */
+    private final Seeds withCourts;
+    /** Courts added live → the day their events are accepted from. */
+    private final Map<String, LocalDate> courtsAddedOn;
 
     private ReferenceData(Seeds base, Map<String, List<ReferencePublication>> chains) {
         this.base = base;
         this.chains = Collections.unmodifiableMap(new TreeMap<>(chains));
-        this.byFiling = chains.values().stream().anyMatch(c -> c.size() > 1
-                || c.get(0).propagation() == Propagation.NEW_CASES);
+        List<ReferencePublication> courtChain = this.chains.get(COURTS_KEY);
+        Map<String, LocalDate> addedOn = new java.util.HashMap<>();
+        if (courtChain == null) {
+            this.withCourts = base;
+        } else {
+            ReferencePublication newest = courtChain.get(courtChain.size() - 1);
+            this.withCourts = base.withCourts(newest.courts().addTo(base.courts(), Path.of(newest.file())));
+            for (ReferencePublication p : courtChain) {
+                for (org.caseflow.streams.domain.courts.Court c : p.courts().courts()) {
+                    if (!base.courts().contains(c.code())) {
+                        addedOn.putIfAbsent(c.code(), p.effectiveFrom());
+                    }
+                }
+            }
+        }
+        this.courtsAddedOn = Map.copyOf(addedOn);
+        this.byFiling = chains.values().stream().anyMatch(c -> c.get(0).forCases() && (c.size() > 1
+                || c.get(0).propagation() == Propagation.NEW_CASES));
         this.current = compose(select(null));
     }
 
@@ -80,6 +110,9 @@ public final class ReferenceData {
         if (key.equals(ReferencePublication.key(ReferenceKind.RULES, ReferencePublication.RULE_TABLE))) {
             return Optional.of(base.rules().version().version());
         }
+        if (key.equals(INDICATORS_KEY)) {
+            return Optional.of(base.indicators().version().version());
+        }
         String calendarPrefix = ReferenceKind.CALENDAR.code() + "/";
         if (key.startsWith(calendarPrefix)) {
             return base.calendars().find(key.substring(calendarPrefix.length()))
@@ -88,8 +121,16 @@ public final class ReferenceData {
         return Optional.empty();
     }
 
-    /** Every key with the version it stands at: the rule table and each calendar. */
+    /** Every key with the version it stands at: the rule table, each calendar and the indicator intervals. */
     public Map<String, String> versions() {
+        Map<String, String> versions = caseVersions();
+        newest(COURTS_KEY).ifPresent(p -> versions.put(COURTS_KEY, p.version()));
+        versions.put(INDICATORS_KEY, versionOf(INDICATORS_KEY).orElseThrow());
+        return versions;
+    }
+
+    /** The versions deadlines depend on: the rule table and each calendar (what a case task recomputes for). */
+    public Map<String, String> caseVersions() {
         Map<String, String> versions = new LinkedHashMap<>();
         String rules = ReferencePublication.key(ReferenceKind.RULES, ReferencePublication.RULE_TABLE);
         versions.put(rules, versionOf(rules).orElseThrow());
@@ -98,6 +139,45 @@ public final class ReferenceData {
             versions.put(key, versionOf(key).orElseThrow());
         }
         return versions;
+    }
+
+    /**
+     * The indicator definitions whose reference intervals apply to a window ending in {@code endMonth}: the newest
+     * published version effective on or before that month's last day, else the seed file's (issue 15).
+     */
+    public IndicatorDefinitions indicatorsFor(YearMonth endMonth) {
+        List<ReferencePublication> chain = chains.get(INDICATORS_KEY);
+        if (chain != null) {
+            LocalDate lastDay = endMonth.atEndOfMonth();
+            for (int i = chain.size() - 1; i >= 0; i--) {
+                if (!chain.get(i).effectiveFrom().isAfter(lastDay)) {
+                    return chain.get(i).indicators();
+                }
+            }
+        }
+        return base.indicators();
+    }
+
+    /** The courts in force: the seeds' and those added live (a court added live is in force from its effectiveFrom). */
+    public org.caseflow.streams.domain.courts.CourtRegistry courts() {
+        return withCourts.courts();
+    }
+
+    /** The day events of a court added live are accepted from; null for a court of the seeds (or an unknown one). */
+    public LocalDate courtAddedOn(String code) {
+        return courtsAddedOn.isEmpty() ? null : courtsAddedOn.get(code);
+    }
+
+    /**
+     * The published interval versions as {@code version@effectiveFrom} lines (empty: the seed file's): an indicator
+     * task that applied one signature re-publishes the periods a different one can change.
+     */
+    public String indicatorSignature() {
+        StringBuilder out = new StringBuilder();
+        for (ReferencePublication p : chains.getOrDefault(INDICATORS_KEY, List.of())) {
+            out.append(out.length() == 0 ? "" : "\n").append(p.version()).append('@').append(p.effectiveFrom());
+        }
+        return out.toString();
     }
 
     /**
@@ -111,7 +191,13 @@ public final class ReferenceData {
             throw SeedException.of(file, "jurisdiction", "'" + p.table() + "' has no calendar in the seeds, so no"
                     + " court uses it");
         }
+        if (p.kind() == ReferenceKind.INDICATORS) {
+            requireIntervalsOnly(p);
+        }
         Optional<ReferencePublication> newest = newest(p.key());
+        if (p.kind() == ReferenceKind.COURTS) {
+            requireCourtsAddable(p, newest.orElse(null));
+        }
         if (newest.isPresent() && newest.get().sameAs(p)) {
             return this;
         }
@@ -130,6 +216,16 @@ public final class ReferenceData {
 
     /** The data with {@code key}'s chain replaced (as read back from the reference-data topic). */
     public ReferenceData withChain(String key, List<ReferencePublication> chain) {
+        ReferencePublication previous = null;
+        for (ReferencePublication p : chain) {
+            // A record written past caseflow reference publish is not trusted.
+            if (p.kind() == ReferenceKind.INDICATORS) {
+                requireIntervalsOnly(p);
+            } else if (p.kind() == ReferenceKind.COURTS) {
+                requireCourtsAddable(p, previous);
+            }
+            previous = p;
+        }
         Map<String, List<ReferencePublication>> next = new TreeMap<>(chains);
         if (chain.isEmpty()) {
             next.remove(key);
@@ -172,10 +268,40 @@ public final class ReferenceData {
         return parts;
     }
 
+    /**
+     * A courts version adds courts to the seeds' ({@link org.caseflow.streams.domain.courts.CourtAddition#addTo}) and
+     * keeps every court an earlier version added: a court whose cases exist cannot go away live.
+     */
+    private void requireCourtsAddable(ReferencePublication p, ReferencePublication previous) {
+        Path file = Path.of(p.file());
+        p.courts().addTo(base.courts(), file);
+        if (previous != null) {
+            Set<String> now = new java.util.HashSet<>();
+            p.courts().courts().forEach(c -> now.add(c.code()));
+            for (org.caseflow.streams.domain.courts.Court c : previous.courts().courts()) {
+                if (!base.courts().contains(c.code()) && !now.contains(c.code())) {
+                    throw SeedException.of(file, "court " + c.code(), "missing: it was added by version "
+                            + previous.version() + "; removing or merging a court takes a redeploy");
+                }
+            }
+        }
+    }
+
+    private void requireIntervalsOnly(ReferencePublication p) {
+        try {
+            p.indicators().requireOnlyIntervalBoundsDiffer(base.indicators(), Path.of(p.file()));
+        } catch (IndicatorDefinitionException e) {
+            throw new SeedException(e.getMessage(), e);
+        }
+    }
+
     /** Per key, the publication a case filed on {@code filedOn} is computed with (keys without one: the seeds). */
     private List<ReferencePublication> select(LocalDate filedOn) {
         List<ReferencePublication> chosen = new ArrayList<>();
         for (List<ReferencePublication> chain : chains.values()) {
+            if (!chain.get(0).forCases()) {
+                continue; // indicator intervals apply by period, not to cases
+            }
             for (int i = chain.size() - 1; i >= 0; i--) {
                 if (chain.get(i).appliesToFiling(filedOn)) {
                     chosen.add(chain.get(i));
@@ -192,7 +318,7 @@ public final class ReferenceData {
             return current;
         }
         return composed.computeIfAbsent(chosen, c -> {
-            Seeds seeds = base;
+            Seeds seeds = withCourts;
             for (ReferencePublication p : c) {
                 seeds = p.kind() == ReferenceKind.RULES ? seeds.withRules(p.rules())
                         : seeds.withCalendar(Path.of(p.file()), p.calendar());

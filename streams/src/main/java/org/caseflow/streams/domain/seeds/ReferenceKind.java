@@ -6,16 +6,16 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The kinds of reference data a seed file holds. Rules and calendars can change while cases are open
- * ({@code caseflow reference publish}); courts and indicator definitions are validated the same way but still take a
- * redeploy (a new court changes partition-free things such as zones and supervision chains that the running tasks
- * have already indexed; see docs/operations.md).
+ * The kinds of reference data a seed file holds; every kind can be published while the application runs
+ * ({@code caseflow reference publish}). Indicator intervals are effective-dated by period (windows ending on or after
+ * effectiveFrom); courts can only be added, from their effectiveFrom on (changing a court the running tasks know takes
+ * a redeploy, see {@link org.caseflow.streams.domain.courts.CourtAddition}).
  */
 public enum ReferenceKind {
     RULES(Propagation.NEW_CASES, true),
     CALENDAR(Propagation.PENDING, true),
-    COURTS(Propagation.PENDING, false),
-    INDICATORS(Propagation.PENDING, false);
+    COURTS(Propagation.NEW_CASES, true),
+    INDICATORS(Propagation.NEW_CASES, true);
 
     private final Propagation defaultPropagation;
     private final boolean live;

@@ -4,17 +4,26 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import org.caseflow.streams.domain.calendar.WorkCalendar;
+import org.caseflow.streams.domain.courts.CourtAddition;
+import org.caseflow.streams.domain.indicators.IndicatorDefinitionException;
+import org.caseflow.streams.domain.indicators.IndicatorDefinitions;
 import org.caseflow.streams.domain.rules.RuleTable;
 
 /**
  * One published version of reference data (issue 15): the seed file as published, validated with the seed readers,
  * with its version, effective date and {@link Propagation}. {@link #key()} names what it replaces: {@code rules/
- * trial-limits} or {@code calendar/<jurisdiction>}. Exactly one of {@link #rules()} and {@link #calendar()} is set.
+ * trial-limits}, {@code calendar/<jurisdiction>}, {@code courts/added} or {@code indicators/definitions}. Exactly one of
+ * {@link #rules()}, {@link #calendar()}, {@link #courts()} and {@link #indicators()} is set.
  */
 public record ReferencePublication(ReferenceKind kind, String table, String version, LocalDate effectiveFrom,
-        Propagation propagation, String file, String content, RuleTable rules, WorkCalendar calendar) {
+        Propagation propagation, String file, String content, RuleTable rules, WorkCalendar calendar,
+        IndicatorDefinitions indicators, CourtAddition courts) {
     /** The one rule table's name in keys. */
     public static final String RULE_TABLE = "trial-limits";
+    /** The courts added live, in keys: one chain, each version listing every court added so far. */
+    public static final String COURTS_TABLE = "added";
+    /** The one indicator definitions file's name in keys. */
+    public static final String INDICATOR_TABLE = "definitions";
 
     /**
      * Validates {@code content} as a seed file of {@code kind}; errors are {@code file: entry: reason}. A version is
@@ -30,16 +39,39 @@ public record ReferencePublication(ReferenceKind kind, String table, String vers
                 RuleTable rules = RuleTable.parse(name, content);
                 ReferenceVersion v = required(name, rules.version(), p);
                 yield new ReferencePublication(kind, RULE_TABLE, v.version(), v.effectiveFrom(), p, file, text, rules,
-                        null);
+                        null, null, null);
             }
             case CALENDAR -> {
                 WorkCalendar calendar = WorkCalendar.parse(name, content);
                 ReferenceVersion v = required(name, calendar.version(), p);
                 yield new ReferencePublication(kind, calendar.jurisdiction(), v.version(), v.effectiveFrom(), p, file,
-                        text, null, calendar);
+                        text, null, calendar, null, null);
             }
-            default -> throw SeedException.of(name, kind.code(), "cannot be published live (only rules and"
-                    + " calendars): put the file in the seeds folder and restart the instances");
+            case INDICATORS -> {
+                if (p == Propagation.PENDING) {
+                    throw SeedException.of(name, "propagation", "indicator intervals apply by period, not by case: set"
+                            + " effectiveFrom to the first month whose periods it applies to (no --propagation)");
+                }
+                IndicatorDefinitions definitions;
+                try {
+                    definitions = IndicatorDefinitions.parse(name, content);
+                } catch (IndicatorDefinitionException e) {
+                    throw new SeedException(e.getMessage(), e);
+                }
+                ReferenceVersion v = required(name, definitions.version(), p);
+                yield new ReferencePublication(kind, INDICATOR_TABLE, v.version(), v.effectiveFrom(), p, file, text,
+                        null, null, definitions, null);
+            }
+            case COURTS -> {
+                if (p == Propagation.PENDING) {
+                    throw SeedException.of(name, "propagation", "courts are added from their effectiveFrom on (events"
+                            + " dated before it are refused): no --propagation");
+                }
+                CourtAddition courts = CourtAddition.parse(name, content);
+                ReferenceVersion v = required(name, courts.version(), p);
+                yield new ReferencePublication(kind, COURTS_TABLE, v.version(), v.effectiveFrom(), p, file, text,
+                        null, null, null, courts);
+            }
         };
     }
 
@@ -49,7 +81,7 @@ public record ReferencePublication(ReferenceKind kind, String table, String vers
         }
         if (propagation == Propagation.NEW_CASES && version.effectiveFrom() == null) {
             throw SeedException.of(file, "effectiveFrom", "missing: propagation new-cases applies the version to"
-                    + " cases filed on or after it");
+                    + " cases filed on or after it (indicator intervals: to periods ending on or after it)");
         }
         return version;
     }
@@ -74,9 +106,15 @@ public record ReferencePublication(ReferenceKind kind, String table, String vers
                 && propagation == other.propagation;
     }
 
+    /** Whether it applies to cases (rules, calendars) rather than to indicator periods. */
+    public boolean forCases() {
+        return kind == ReferenceKind.RULES || kind == ReferenceKind.CALENDAR;
+    }
+
     @Override
     public String toString() {
         return key() + " " + version + (effectiveFrom == null ? "" : " (effective " + effectiveFrom + ")") + " "
-                + propagation.code();
+                + (forCases() ? propagation.code() : kind == ReferenceKind.COURTS ? "events dated from then on"
+                : "periods ending on or after it");
     }
 }

@@ -43,6 +43,11 @@ public record Seeds(RuleTable rules, CalendarRegistry calendars, CourtRegistry c
         return versions;
     }
 
+    /** The same seeds with another court registry (courts added live, issue 15). */
+    public Seeds withCourts(CourtRegistry other) {
+        return new Seeds(rules, calendars, other, indicators);
+    }
+
     /** The same seeds with another rule table (a what-if: a proposed amendment). */
     public Seeds withRules(RuleTable other) {
         return new Seeds(other, calendars, courts, indicators);

@@ -89,7 +89,8 @@ public final class StoreQueries implements LocalQueries {
         this.reference = reference;
         this.engine = new CaseEngine(seeds, CaseEngine.Settings.defaults());
         this.evaluator = new CaseEvaluator(seeds);
-        this.calculator = new IndicatorCalculator(seeds.indicators());
+        this.calculator = reference == null ? new IndicatorCalculator(seeds.indicators())
+                : new IndicatorCalculator(seeds.indicators(), period -> reference.data().indicatorsFor(period));
         this.clock = clock;
     }
 
@@ -272,12 +273,15 @@ public final class StoreQueries implements LocalQueries {
 
     @Override
     public List<Object> indicatorDefinitions() {
-        return new ArrayList<>(SeedJson.indicatorDefinitions(seeds));
+        // The intervals in force for the current month (a live publication shows at once, issue 15).
+        return new ArrayList<>(SeedJson.indicatorDefinitions(reference == null ? seeds.indicators()
+                : reference.data().indicatorsFor(java.time.YearMonth.from(LocalDate.ofInstant(clock.get(),
+                        CaseEvaluator.DEFAULT_ZONE)))));
     }
 
     @Override
     public List<Object> courts() {
-        return new ArrayList<>(SeedJson.courts(seeds));
+        return new ArrayList<>(reference == null ? SeedJson.courts(seeds) : SeedJson.courts(reference.data().courts()));
     }
 
     private static JsonNode parse(String json) {

@@ -30,11 +30,12 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code caseflow reference publish FILE} and {@code caseflow reference show} (issue 15): a new version of a rule
- * table or a calendar, validated with the seed readers and published to {@code caseflow.reference-data}, where running
- * instances pick it up and recompute the open cases it moves.
+ * table, a calendar or the indicator reference intervals, validated with the seed readers and published to
+ * {@code caseflow.reference-data}, where running instances pick it up and recompute the open cases (or indicator
+ * periods) it moves.
  */
 @Command(name = "reference", mixinStandardHelpOptions = true,
-        description = "Publish reference data (rules, calendars) to running instances, or show what is in force.",
+        description = "Publish reference data (rules, calendars, indicator intervals) to running instances, or show what is in force.",
         subcommands = {ReferenceCommand.Publish.class, ReferenceCommand.Show.class})
 public final class ReferenceCommand implements Callable<Integer> {
     @CommandLine.Spec
@@ -75,7 +76,7 @@ public final class ReferenceCommand implements Callable<Integer> {
     }
 
     @Command(name = "publish", mixinStandardHelpOptions = true,
-            description = "Validate a rules or calendar seed file and publish it as a new version.",
+            description = "Validate a rules, calendar or indicators seed file and publish it as a new version.",
             exitCodeListHeading = "%nExit status:%n",
             exitCodeList = {"0:published, or the same version already in force (nothing written)", "1:runtime failure",
                 "2:invalid file or version not newer (nothing published)"})
@@ -91,7 +92,8 @@ public final class ReferenceCommand implements Callable<Integer> {
         String kind;
 
         @Option(names = "--propagation", paramLabel = "P", description = "pending (every open case) or new-cases (cases"
-                + " filed on or after the file's effectiveFrom). Default: pending for a calendar, new-cases for rules.")
+                + " filed on or after the file's effectiveFrom). Default: pending for a calendar, new-cases for rules; indicator"
+                + " intervals always apply to periods ending on or after effectiveFrom.")
         String propagation;
 
         @Option(names = "--dry-run", description = "Validate only (against the seeds and the versions in force).")
@@ -144,17 +146,7 @@ public final class ReferenceCommand implements Callable<Integer> {
             Propagation p = propagation == null ? null : Propagation.ofCode(propagation)
                     .orElseThrow(() -> SeedException.of(file, "--propagation", "'" + propagation + "' is not pending"
                             + " or new-cases"));
-            if (k == ReferenceKind.COURTS || k == ReferenceKind.INDICATORS) {
-                // Validated like a seed file all the same, so the operator learns of its errors first.
-                validateSeedOnly(k);
-            }
             return ReferencePublication.parse(k, file.toString(), content, p);
-        }
-
-        private void validateSeedOnly(ReferenceKind k) {
-            if (k == ReferenceKind.INDICATORS) {
-                org.caseflow.streams.domain.indicators.IndicatorDefinitions.load(file);
-            }
         }
     }
 

@@ -126,10 +126,20 @@ public final class ReplayCommand implements Callable<Integer> {
         }
         Seeds current = Seeds.load(seeds == null ? Seeds.defaultRoot() : seeds);
         Seeds alternative = alternative(current);
+        CaseEngine engine = new CaseEngine(alternative == null ? current : alternative, CaseEngine.Settings.defaults());
+        ReferenceData published;
+        try {
+            published = published(ReferenceData.of(engine.seeds()));
+        } catch (SeedException e) {
+            err.println(e.getMessage());
+            return CaseflowCli.EXIT_BAD_INPUT;
+        }
         Counts counts = new Counts();
         EventTimeOrder events = new EventTimeOrder();
         try (CountedInput in = CountedInput.open(file)) {
-            read(new EventFileReader(new EventChecks(current.courts())), in, until, events, counts, err);
+            // Checked against the courts in force with the --reference files, as live (courts added from a date on).
+            read(new EventFileReader(new EventChecks(published::courts, published::courtAddedOn)), in, until, events,
+                    counts, err);
         } catch (NoSuchFileException e) {
             err.println("caseflow replay: cannot read " + file + ": no such file");
             return CaseflowCli.EXIT_BAD_INPUT;
@@ -142,14 +152,6 @@ public final class ReplayCommand implements Callable<Integer> {
             err.println("replay: what-if: " + whatIf.total());
             err.flush();
             return counts.invalid == 0 ? CaseflowCli.EXIT_OK : CaseflowCli.EXIT_BAD_INPUT;
-        }
-        CaseEngine engine = new CaseEngine(alternative == null ? current : alternative, CaseEngine.Settings.defaults());
-        ReferenceData published;
-        try {
-            published = published(ReferenceData.of(engine.seeds()));
-        } catch (SeedException e) {
-            err.println(e.getMessage());
-            return CaseflowCli.EXIT_BAD_INPUT;
         }
         Path stateDir = Files.createTempDirectory("caseflow-replay");
         try (Replayer replayer = new Replayer(new ReferenceHolder(published, engine, true), stateDir,

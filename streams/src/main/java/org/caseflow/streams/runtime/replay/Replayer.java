@@ -170,7 +170,8 @@ public final class Replayer implements AutoCloseable {
         driver.advanceWallClockTime(TopologySettings.FACT_BATCH_INTERVAL);
         drain();
         KeyValueStore<String, byte[]> ledgers = driver.getKeyValueStore(StoreNames.INDICATOR_LEDGERS);
-        return IndicatorReadout.everyPeriod(ledgers, new IndicatorCalculator(engine.seeds().indicators()), asOf,
+        return IndicatorReadout.everyPeriod(ledgers, new IndicatorCalculator(engine.seeds().indicators(),
+                period -> reference.data().indicatorsFor(period)), asOf,
                 CaseEvaluator.DEFAULT_ZONE);
     }
 

@@ -17,7 +17,12 @@ public final class SeedJson {
 
     /** Code, name, nameEn, level, parent; in code order. */
     public static List<JsonNode> courts(Seeds seeds) {
-        return seeds.courts().all().stream().sorted(Comparator.comparing(c -> c.code())).map(c -> {
+        return courts(seeds.courts());
+    }
+
+    /** The same for a court registry in force (courts added live included, issue 15). */
+    public static List<JsonNode> courts(org.caseflow.streams.domain.courts.CourtRegistry registry) {
+        return registry.all().stream().sorted(Comparator.comparing(c -> c.code())).map(c -> {
             ObjectNode court = JSON.createObjectNode().put("code", c.code()).put("name", c.name())
                     .put("nameEn", c.nameEn()).put("level", c.level().name());
             court.put("parent", c.parent());
@@ -28,6 +33,12 @@ public final class SeedJson {
     /** Code, Chinese and English names, formula, direction, unit, pointInTime and the interval when there is one. */
     public static List<JsonNode> indicatorDefinitions(Seeds seeds) {
         return seeds.indicators().all().stream().map(SeedJson::definition).toList();
+    }
+
+    /** The same for definitions of a published interval version; each entry names the version it comes from. */
+    public static List<JsonNode> indicatorDefinitions(org.caseflow.streams.domain.indicators.IndicatorDefinitions d) {
+        String version = d.version().version();
+        return d.all().stream().map(x -> (JsonNode) ((ObjectNode) definition(x)).put("version", version)).toList();
     }
 
     private static JsonNode definition(IndicatorDefinition d) {

@@ -211,11 +211,16 @@ class ReferencePublishLiveTest {
     }
 
     static void tick(CaseflowConfig config) throws Exception {
+        tick(config, NOW);
+    }
+
+    /** Moves the event clock of every input partition to {@code now}. */
+    static void tick(CaseflowConfig config, Instant now) throws Exception {
         try (KafkaProducer<String, CaseEvent> producer = new KafkaProducer<>(
                 Map.of("bootstrap.servers", config.bootstrapServers()), new StringSerializer(),
                 CaseflowSerdes.caseEvent().serializer())) {
             for (String topic : config.topics().inputs()) {
-                for (var f : ClockTicks.send(producer, topic, NOW)) {
+                for (var f : ClockTicks.send(producer, topic, now)) {
                     f.get();
                 }
             }
