@@ -2,7 +2,6 @@ package org.caseflow.streams.runtime.notify;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.caseflow.events.AlertStatus;
 import org.caseflow.events.DeadlineAlert;
 import org.caseflow.streams.domain.rules.ProcedureRule;
@@ -25,8 +24,9 @@ final class AlertText {
         String when = a.getDaysRemaining() >= 0 ? a.getDaysRemaining() + " day(s) left"
                 : -a.getDaysRemaining() + " day(s) overdue";
         String resolved = a.getStatus() == AlertStatus.RESOLVED ? "resolved: " : "";
-        return String.format(Locale.ROOT, "%s%s %s at %s: deadline %s, %s", resolved, a.getLevel(), a.getCaseId(),
-                a.getCourt(), a.getDeadline(), when);
+        // Concatenation, not String.format: made for every alert delivered (the profile showed the Formatter).
+        return resolved + a.getLevel() + " " + a.getCaseId() + " at " + a.getCourt() + ": deadline " + a.getDeadline()
+                + ", " + when;
     }
 
     List<String> explanation(DeadlineAlert a) {

@@ -68,6 +68,9 @@ final class Notifier implements Runnable {
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private volatile boolean running = true;
     private boolean paused;
+    /** endsAt of the firing Alertmanager alerts of this poll's records. */
+    private Instant firingUntil;
+    private final Map<String, URI> uris = new ConcurrentHashMap<>();
     private long nextCommit;
 
     /** @param digestTopic {@code caseflow.digests}, read by the same consumer (null: alerts only) */
@@ -105,6 +108,7 @@ final class Notifier implements Runnable {
                 throttle();
                 // Paused: wake up soon to resume as deliveries end; otherwise wait for records (the fetch returns early).
                 ConsumerRecords<String, byte[]> records = consumer.poll(paused ? Duration.ofMillis(10) : Duration.ofMillis(100));
+                firingUntil = firing.validUntil(clock.instant());
                 for (ConsumerRecord<String, byte[]> record : records) {
                     start(record);
                 }
@@ -177,14 +181,19 @@ final class Notifier implements Runnable {
         Routing.Result result = routing.route(alert.getEscalateTo(), alert.getLevel(), alert.getCourt(),
                 alert.getProcedure().name());
         result.unrouted().forEach(this::unrouted);
-        Instant until = firing.validUntil(clock.instant());
-        List<CompletableFuture<Void>> deliveries = new ArrayList<>();
+        List<Route> routes = new ArrayList<>(result.routes().size());
         for (Route route : result.routes()) {
             if (acks.suppresses(alert, route.recipient())) {
                 metrics.suppressed();
-                continue;
+            } else {
+                routes.add(route);
             }
-            Delivery d = messages.delivery(alert, route, until);
+        }
+        List<CompletableFuture<Void>> deliveries = new ArrayList<>(routes.size());
+        List<Delivery> messagesOut = messages.deliveries(alert, routes, firingUntil);
+        for (int i = 0; i < routes.size(); i++) {
+            Delivery d = messagesOut.get(i);
+            Route route = routes.get(i);
             deliveries.add(lanes.then(lane(d), () -> deliverOne(d, alert, route, record)));
         }
         return CompletableFuture.allOf(deliveries.toArray(CompletableFuture[]::new));
@@ -255,12 +264,14 @@ final class Notifier implements Runnable {
     }
 
     private URI uri(Delivery d) {
+        // Parsed once per URL, not per delivery.
         if (d.url().isPresent()) {
-            return URI.create(d.url().get());
+            return uris.computeIfAbsent(d.url().get(), URI::create);
         }
         return switch (d.channel()) {
-            case WEBHOOK -> URI.create(settings.webhookUrl().orElseThrow());
-            case ALERTMANAGER -> alertmanagerAlerts(settings.alertmanagerUrl().orElseThrow());
+            case WEBHOOK -> uris.computeIfAbsent("\u0000webhook", k -> URI.create(settings.webhookUrl().orElseThrow()));
+            case ALERTMANAGER -> uris.computeIfAbsent("\u0000alertmanager",
+                    k -> alertmanagerAlerts(settings.alertmanagerUrl().orElseThrow()));
         };
     }
 
