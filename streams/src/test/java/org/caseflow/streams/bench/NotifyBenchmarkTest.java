@@ -66,6 +66,7 @@ class NotifyBenchmarkTest {
             System.out.printf(Locale.ROOT, "notify paced: %d alerts at %d/s x 2 recipients: %.0f deliveries/s; raisedAt->delivery"
                     + " p50 %d ms, p99 %d ms, max %d ms%n", RATE * SECONDS, RATE, paced, pct(lat, 0.50), pct(lat, 0.99),
                     lat[lat.length - 1]);
+            System.out.println("notify paced: p99 by 5 s of raisedAt (start-up or steady?): " + sink.p99ByWindow(5_000));
             // Phase 2: a backlog, as fast as it goes.
             sink.reset(BACKLOG * 2);
             produce(fx, BACKLOG, 0, "B");
@@ -132,6 +133,7 @@ class NotifyBenchmarkTest {
         final AtomicInteger count = new AtomicInteger();
         volatile long lastNanos;
         private volatile long[] latencies = new long[0];
+        private volatile long[] raisedAts = new long[0];
         private final ServerSocket server;
         private final List<Socket> connections = new CopyOnWriteArrayList<>();
 
@@ -172,9 +174,11 @@ class NotifyBenchmarkTest {
                     out.flush();
                     int i = count.getAndIncrement();
                     long[] l = latencies;
+                    long[] r = raisedAts;
                     long raised = raisedAt(body);
-                    if (raised > 0 && i < l.length) {
+                    if (raised > 0 && i < l.length && i < r.length) {
                         l[i] = now - raised;
+                        r[i] = raised;
                     }
                     lastNanos = System.nanoTime();
                 }
@@ -233,6 +237,7 @@ class NotifyBenchmarkTest {
 
         void reset(int expected) {
             latencies = new long[expected];
+            raisedAts = new long[expected];
             count.set(0);
         }
 
@@ -240,6 +245,23 @@ class NotifyBenchmarkTest {
             long[] l = Arrays.copyOf(latencies, Math.min(count.get(), latencies.length));
             Arrays.sort(l);
             return l;
+        }
+
+        /** The p99 latency of the deliveries of alerts raised in each window, in order (diagnostic only). */
+        String p99ByWindow(long windowMillis) {
+            int n = Math.min(count.get(), latencies.length);
+            long first = Long.MAX_VALUE;
+            for (int i = 0; i < n; i++) {
+                first = Math.min(first, raisedAts[i]);
+            }
+            java.util.TreeMap<Long, List<Long>> windows = new java.util.TreeMap<>();
+            for (int i = 0; i < n; i++) {
+                windows.computeIfAbsent((raisedAts[i] - first) / windowMillis, k -> new java.util.ArrayList<>()).add(latencies[i]);
+            }
+            StringBuilder out = new StringBuilder();
+            windows.forEach((w, l) -> out.append(out.length() == 0 ? "" : ", ").append(w * windowMillis / 1000).append("s: ")
+                    .append(pct(l.stream().mapToLong(Long::longValue).sorted().toArray(), 0.99)).append(" ms"));
+            return out.toString();
         }
 
         @Override
