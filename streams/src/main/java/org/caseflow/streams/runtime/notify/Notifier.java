@@ -236,6 +236,9 @@ final class Notifier implements Runnable {
 
     private CompletableFuture<Void> digestOne(Delivery d, ConsumerRecord<?, ?> source) {
         return http.post(uri(d), d.key(), d.body(), settings.webhookSecret()).thenCompose(outcome -> {
+            if (stoppedMidway(outcome)) {
+                return new CompletableFuture<>();
+            }
             metrics.digest(outcome.reason());
             if (outcome.delivered()) {
                 return CompletableFuture.completedFuture(null);
@@ -250,6 +253,9 @@ final class Notifier implements Runnable {
         String channel = d.channel().name().toLowerCase(Locale.ROOT);
         return http.post(uri(d), d.key(), d.body(), d.channel() == Channel.WEBHOOK ? settings.webhookSecret() : "")
                 .thenCompose(outcome -> {
+                    if (stoppedMidway(outcome)) {
+                        return new CompletableFuture<>();
+                    }
                     metrics.delivery(channel, outcome, clock.millis() - d.raisedAt());
                     if (outcome.delivered()) {
                         if (d.channel() == Channel.ALERTMANAGER) {
@@ -261,6 +267,14 @@ final class Notifier implements Runnable {
                             outcome.reason(), outcome.detail());
                     return deadLetters.undeliverable(d, outcome, source);
                 });
+    }
+
+    /**
+     * A delivery cut short by {@link #stop()} (its sender interrupted, its retry cancelled): not given up and not done,
+     * so its record is not committed and the next start delivers it again, rather than a dead letter for a shutdown.
+     */
+    private boolean stoppedMidway(Outcome outcome) {
+        return !running && !outcome.delivered();
     }
 
     private URI uri(Delivery d) {
