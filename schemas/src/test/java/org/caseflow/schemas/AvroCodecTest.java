@@ -158,6 +158,43 @@ class AvroCodecTest {
         assertThat(p.get("reason")).isNull();
     }
 
+    /**
+     * DeadlineAlert v2 carries the case's explanation. A v1 alert (still on the topic after an upgrade) decodes with an
+     * empty one, and a notification service still on v1 reads a v2 alert, the lines left out.
+     */
+    @Test
+    void shouldReadVersionOneAlertsAndLetVersionOneReadersReadVersionTwo() throws Exception {
+        Schema v1 = ReleasedSchemas.of("DeadlineAlert").get(0);
+        assertThat(v1.getField("explanation")).isNull();
+        GenericRecord old = new GenericData.Record(v1);
+        old.put("alertId", "c/v1/NOTICE");
+        old.put("caseId", "c");
+        old.put("court", "湘0211");
+        old.put("procedure", new GenericData.EnumSymbol(v1.getField("procedure").schema(), "CIVIL_FIRST_SUMMARY"));
+        old.put("level", new GenericData.EnumSymbol(v1.getField("level").schema(), "NOTICE"));
+        old.put("status", new GenericData.EnumSymbol(v1.getField("status").schema(), "FIRING"));
+        old.put("deadline", (int) LocalDate.of(2025, 6, 3).toEpochDay());
+        old.put("deadlineVersion", 1);
+        old.put("daysRemaining", 15);
+        old.put("raisedAt", AT.toEpochMilli());
+        old.put("escalateTo", List.of("judge:J-1"));
+        ByteBuffer bytes = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), v1).encode(old);
+        byte[] raw = new byte[bytes.remaining()];
+        bytes.get(raw);
+
+        DeadlineAlert read = CaseflowSerdes.deadlineAlert().codec().decode(raw);
+        assertThat(read.getAlertId()).isEqualTo("c/v1/NOTICE");
+        assertThat(read.getExplanation()).isEmpty();
+
+        DeadlineAlert v2 = DeadlineAlert.newBuilder(read).setExplanation(List.of(
+                "CPL 164: 3 months from 2025-06-04 → 2025-09-04")).build();
+        var oldReader = new org.apache.avro.message.BinaryMessageDecoder<GenericRecord>(GenericData.get(), v1);
+        oldReader.addSchema(DeadlineAlert.getClassSchema());
+        GenericRecord seenByV1 = oldReader.decode(CaseflowSerdes.deadlineAlert().codec().encode(v2));
+        assertThat(seenByV1.get("alertId").toString()).isEqualTo("c/v1/NOTICE");
+        assertThat(seenByV1.getSchema().getField("explanation")).isNull();
+    }
+
     private static byte[] encode(Schema caseEvent, String payloadName,
             java.util.function.Consumer<GenericRecord> fill) throws java.io.IOException {
         Schema payloadSchema = caseEvent.getField("payload").schema().getTypes().stream()

@@ -52,6 +52,16 @@ class SchemaEvolutionTest {
         assertThat(released.get(0).toString()).doesNotContain("reasonCode");
     }
 
+    /** The case's explanation on the alert (v2, issue 9): the current DeadlineAlert is released, v1 has no such field. */
+    @Test
+    void shouldReleaseTheCurrentDeadlineAlert() {
+        List<Schema> released = ReleasedSchemas.of("DeadlineAlert");
+        assertThat(released).hasSize(2);
+        assertThat(org.apache.avro.SchemaNormalization.parsingFingerprint64(released.get(1)))
+                .isEqualTo(org.apache.avro.SchemaNormalization.parsingFingerprint64(DeadlineAlert.getClassSchema()));
+        assertThat(released.get(0).getField("explanation")).isNull();
+    }
+
     @Test
     void shouldRefuseMakingTheRestartReasonOptional() {
         // Why CLOCK_RESTARTED.reason stays a required string: a null there is unreadable for a v1 consumer.

@@ -51,6 +51,8 @@ class TextFieldAllowListTest {
             Map.entry("DeadlineAlert.court", "a court code"),
             Map.entry("DeadlineAlert.judge", "the pseudonymous judge id, checked on input"),
             Map.entry("DeadlineAlert.escalateTo", "roles with pseudonymous ids (judge:J-1, president:湘0211)"),
+            Map.entry("DeadlineAlert.explanation", "the case snapshot's explanation: deadline arithmetic in words made from "
+                    + "codes, dates and rule citations"),
             Map.entry("CaseSnapshot.caseId", "a case number"),
             Map.entry("CaseSnapshot.court", "a court code"),
             Map.entry("CaseSnapshot.division", "the organisational unit, checked on input"),

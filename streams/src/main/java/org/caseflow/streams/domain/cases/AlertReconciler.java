@@ -128,6 +128,9 @@ final class AlertReconciler {
                 .setEscalateTo(Escalation.targets(step, Math.max(0, -daysRemaining), view.judge(), view.division(),
                         view.court(), evaluation.higherCourt()))
                 .setJudge(view.judge())
+                // The case's own explanation (extensions, excluded periods, roll-forward), the same lines as its
+                // snapshot's: notifications show them without a second look-up (DeadlineAlert v2).
+                .setExplanation(evaluation.deadline().explanation())
                 .build();
     }
 }

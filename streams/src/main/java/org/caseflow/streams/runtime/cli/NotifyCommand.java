@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "notify", mixinStandardHelpOptions = true,
         description = "Deliver deadline alerts to recipients by webhook and/or Prometheus Alertmanager.",
         exitCodeListHeading = "%nExit status:%n",
-        exitCodeList = {"1:Kafka unreachable at start, or a failure while delivering (nothing of the batch committed)",
+        exitCodeList = {"1:Kafka unreachable at start, or a failure while delivering (offsets stay below it)",
             "2:bad configuration or recipients file", "143:after SIGTERM"})
 public final class NotifyCommand implements Callable<Integer> {
     @Spec

@@ -98,6 +98,7 @@ public final class ConfigKeys {
     public static final String NOTIFY_BREAKER_FAILURES = "caseflow.notify.breaker.failures";
     public static final String NOTIFY_BREAKER_OPEN_MS = "caseflow.notify.breaker.open.ms";
     public static final String NOTIFY_MAX_IN_FLIGHT = "caseflow.notify.max.in.flight";
+    public static final String NOTIFY_HTTP_CONNECTIONS = "caseflow.notify.http.connections";
 
     /** Prefix of pass-through Kafka properties in a configuration file. */
     public static final String KAFKA_PREFIX = "kafka.";

@@ -15,11 +15,13 @@ import java.util.Optional;
  * @param webhookUrl   default webhook endpoint; empty = none
  * @param webhookSecret HMAC-SHA256 key of the {@code X-Caseflow-Signature} header; empty = unsigned (never logged)
  * @param retryFor     how long one delivery is retried before it goes to the notify dead letters
+ * @param maxInFlight  alert records read ahead of the committed offset and not yet delivered; above it polling pauses
+ * @param connections  requests (HTTP/1.1 connections) at once per endpoint
  */
 public record NotifySettings(String groupId, Optional<String> recipients, Optional<String> webhookUrl,
         String webhookSecret, Optional<String> alertmanagerUrl, Duration alertmanagerResend, int httpPort,
         Duration requestTimeout, Duration retryInitial, Duration retryMaxDelay, Duration retryFor,
-        int breakerFailures, Duration breakerOpen, int maxInFlight) {
+        int breakerFailures, Duration breakerOpen, int maxInFlight, int connections) {
 
     static void defaults(Map<String, String> d) {
         d.put(ConfigKeys.NOTIFY_GROUP_ID, "caseflow-notify");
@@ -36,6 +38,7 @@ public record NotifySettings(String groupId, Optional<String> recipients, Option
         d.put(ConfigKeys.NOTIFY_BREAKER_FAILURES, "5");
         d.put(ConfigKeys.NOTIFY_BREAKER_OPEN_MS, "30000");
         d.put(ConfigKeys.NOTIFY_MAX_IN_FLIGHT, "256");
+        d.put(ConfigKeys.NOTIFY_HTTP_CONNECTIONS, "16");
     }
 
     static NotifySettings parse(ValueParser p, List<String> problems) {
@@ -53,7 +56,8 @@ public record NotifySettings(String groupId, Optional<String> recipients, Option
                 Duration.ofMillis(p.longIn(ConfigKeys.NOTIFY_RETRY_FOR_MS, 0, 7L * 24 * 3_600_000)),
                 p.intIn(ConfigKeys.NOTIFY_BREAKER_FAILURES, 1, 10_000),
                 Duration.ofMillis(p.intIn(ConfigKeys.NOTIFY_BREAKER_OPEN_MS, 10, 3_600_000)),
-                p.intIn(ConfigKeys.NOTIFY_MAX_IN_FLIGHT, 1, 100_000));
+                p.intIn(ConfigKeys.NOTIFY_MAX_IN_FLIGHT, 1, 100_000),
+                p.intIn(ConfigKeys.NOTIFY_HTTP_CONNECTIONS, 1, 1_000));
     }
 
     void write(Map<String, String> s) {
@@ -71,6 +75,7 @@ public record NotifySettings(String groupId, Optional<String> recipients, Option
         s.put(ConfigKeys.NOTIFY_BREAKER_FAILURES, String.valueOf(breakerFailures));
         s.put(ConfigKeys.NOTIFY_BREAKER_OPEN_MS, String.valueOf(breakerOpen.toMillis()));
         s.put(ConfigKeys.NOTIFY_MAX_IN_FLIGHT, String.valueOf(maxInFlight));
+        s.put(ConfigKeys.NOTIFY_HTTP_CONNECTIONS, String.valueOf(connections));
     }
 
     private static Optional<String> optional(String value) {

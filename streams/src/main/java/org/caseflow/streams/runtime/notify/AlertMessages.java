@@ -1,10 +1,14 @@
 package org.caseflow.streams.runtime.notify;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.caseflow.CaseflowException;
 import org.caseflow.events.AlertStatus;
@@ -34,32 +38,57 @@ final class AlertMessages {
 
     /** @param firingUntil {@code endsAt} of a firing Alertmanager alert (see {@link #alertmanager}) */
     Delivery delivery(DeadlineAlert a, Route route, Instant firingUntil) {
-        byte[] body = route.channel() == Channel.WEBHOOK ? webhook(a, route)
-                : alertmanager(a, route, a.getStatus() == AlertStatus.RESOLVED ? a.getRaisedAt() : firingUntil);
-        return new Delivery(key(a, route.recipient()), a.getCaseId(), a.getAlertId(), route.recipient(),
-                route.channel(), route.url(), body, a.getRaisedAt().toEpochMilli());
+        return deliveries(a, List.of(route), firingUntil).get(0);
+    }
+
+    /** One delivery per route; the explanation is made once for all of them. */
+    List<Delivery> deliveries(DeadlineAlert a, List<Route> routes, Instant firingUntil) {
+        List<String> explanation = text.explanation(a);
+        List<Delivery> out = new ArrayList<>(routes.size());
+        for (Route route : routes) {
+            byte[] body = route.channel() == Channel.WEBHOOK ? webhook(a, route, explanation)
+                    : alertmanager(a, route, a.getStatus() == AlertStatus.RESOLVED ? a.getRaisedAt() : firingUntil, explanation);
+            out.add(new Delivery(key(a, route.recipient()), a.getCaseId(), a.getAlertId(), route.recipient(),
+                    route.channel(), route.url(), body, a.getRaisedAt().toEpochMilli()));
+        }
+        return out;
     }
 
     byte[] webhook(DeadlineAlert a, Route route) {
-        ObjectNode o = JSON.createObjectNode();
-        o.put("kind", "alert");
-        o.put("alertId", a.getAlertId());
-        o.put("status", a.getStatus().name());
-        o.put("level", a.getLevel().name());
-        o.put("caseId", a.getCaseId());
-        o.put("court", a.getCourt());
-        o.put("procedure", a.getProcedure().name());
-        o.put("deadline", a.getDeadline().toString());
-        o.put("daysRemaining", a.getDaysRemaining());
-        o.put("raisedAt", a.getRaisedAt().toString());
-        o.put("recipient", route.recipient());
-        o.put("role", route.role());
-        strings(o.putArray("explanation"), text.explanation(a));
-        o.put("deadlineVersion", a.getDeadlineVersion());
-        if (a.getJudge() != null) {
-            o.put("judge", a.getJudge());
+        return webhook(a, route, text.explanation(a));
+    }
+
+    /** Written field by field (no tree): this runs for every delivery. The same fields in the same order, always. */
+    private static byte[] webhook(DeadlineAlert a, Route route, List<String> explanation) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(512 + 96 * explanation.size());
+        try (JsonGenerator g = JSON.getFactory().createGenerator(out)) {
+            g.writeStartObject();
+            g.writeStringField("kind", "alert");
+            g.writeStringField("alertId", a.getAlertId());
+            g.writeStringField("status", a.getStatus().name());
+            g.writeStringField("level", a.getLevel().name());
+            g.writeStringField("caseId", a.getCaseId());
+            g.writeStringField("court", a.getCourt());
+            g.writeStringField("procedure", a.getProcedure().name());
+            g.writeStringField("deadline", a.getDeadline().toString());
+            g.writeNumberField("daysRemaining", a.getDaysRemaining());
+            g.writeStringField("raisedAt", a.getRaisedAt().toString());
+            g.writeStringField("recipient", route.recipient());
+            g.writeStringField("role", route.role());
+            g.writeArrayFieldStart("explanation");
+            for (String line : explanation) {
+                g.writeString(line);
+            }
+            g.writeEndArray();
+            g.writeNumberField("deadlineVersion", a.getDeadlineVersion());
+            if (a.getJudge() != null) {
+                g.writeStringField("judge", a.getJudge());
+            }
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new CaseflowException("cannot write a notification body", e);
         }
-        return bytes(o);
+        return out.toByteArray();
     }
 
     /**
@@ -68,6 +97,10 @@ final class AlertMessages {
      * it was resolved.
      */
     byte[] alertmanager(DeadlineAlert a, Route route, Instant endsAt) {
+        return alertmanager(a, route, endsAt, text.explanation(a));
+    }
+
+    private static byte[] alertmanager(DeadlineAlert a, Route route, Instant endsAt, List<String> explanation) {
         ArrayNode array = JSON.createArrayNode();
         ObjectNode alert = array.addObject();
         ObjectNode labels = alert.putObject("labels");
@@ -79,15 +112,11 @@ final class AlertMessages {
         labels.put("recipient", route.recipient());
         ObjectNode annotations = alert.putObject("annotations");
         annotations.put("summary", AlertText.summary(a));
-        annotations.put("explanation", String.join("\n", text.explanation(a)));
+        annotations.put("explanation", String.join("\n", explanation));
         annotations.put("alertId", a.getAlertId());
         alert.put("startsAt", a.getRaisedAt().toString());
         alert.put("endsAt", endsAt.toString());
         return bytes(array);
-    }
-
-    private static void strings(ArrayNode array, List<String> values) {
-        values.forEach(array::add);
     }
 
     private static byte[] bytes(Object node) {

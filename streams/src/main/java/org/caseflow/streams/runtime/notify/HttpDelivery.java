@@ -17,16 +17,26 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.caseflow.streams.runtime.config.NotifySettings;
 
 /**
- * POSTs JSON with {@code java.net.http} (JDK, async, pooled connections) under Failsafe policies (dev.failsafe, a small
- * dependency-free retry library): per endpoint a circuit breaker, per delivery retries with exponential backoff and
- * jitter on refused connections, time-outs, 408, 429 and 5xx, honouring {@code Retry-After}. Any other answer ends
+ * POSTs JSON with {@code java.net.http} (JDK, pooled keep-alive connections) under Failsafe policies (dev.failsafe, a
+ * small dependency-free retry library): per endpoint a circuit breaker, per delivery retries with exponential backoff
+ * and jitter on refused connections, time-outs, 408, 429 and 5xx, honouring {@code Retry-After}. Any other answer ends
  * the delivery at once (2xx delivered, other 4xx rejected). Nothing here loops by hand.
+ *
+ * <p>Each endpoint has a pool of {@code caseflow.notify.http.connections} threads, each sending one request at a time
+ * ({@code HttpClient.send}), so at most that many HTTP/1.1 connections are open to it and a slow or dead endpoint ties
+ * up only its own threads. Not {@code sendAsync}: on JDK 17 it hands every response to
+ * {@code CompletableFuture}'s default executor, which on a machine with 2 cores or fewer is a new thread per task
+ * (the common pool has parallelism 1) — a thread started and ended per delivery, the largest cost in the notify
+ * benchmark's profile — and it opens as many connections as there are requests in flight. Waits between retries hold
+ * no thread (Failsafe's scheduler).
  */
 final class HttpDelivery implements AutoCloseable {
     /** Jitter spreads retries of many deliveries to one endpoint that failed together. */
@@ -36,22 +46,16 @@ final class HttpDelivery implements AutoCloseable {
     private final NotifyMetrics metrics;
     private final Clock clock;
     private final HttpClient client;
-    private final ScheduledExecutorService scheduler;
     private final Map<URI, Endpoint> endpoints = new ConcurrentHashMap<>();
 
     private record Endpoint(String label, CircuitBreaker<HttpResponse<Void>> breaker,
-            FailsafeExecutor<HttpResponse<Void>> executor) {
+            FailsafeExecutor<HttpResponse<Void>> executor, ExecutorService senders) {
     }
 
     HttpDelivery(NotifySettings settings, NotifyMetrics metrics, Clock clock) {
         this.settings = settings;
         this.metrics = metrics;
         this.clock = clock;
-        this.scheduler = Executors.newScheduledThreadPool(2, r -> {
-            Thread t = new Thread(r, "notify-retry");
-            t.setDaemon(true);
-            return t;
-        });
         this.client = HttpClient.newBuilder().connectTimeout(settings.requestTimeout())
                 .version(HttpClient.Version.HTTP_1_1).build();
     }
@@ -71,9 +75,9 @@ final class HttpDelivery implements AutoCloseable {
         }
         HttpRequest built = request.build();
         AtomicInteger attempts = new AtomicInteger();
-        return endpoint.executor().getStageAsync(() -> {
+        return endpoint.executor().getAsync(() -> {
             attempts.incrementAndGet();
-            return client.sendAsync(built, HttpResponse.BodyHandlers.discarding());
+            return client.send(built, HttpResponse.BodyHandlers.discarding());
         }).handle((response, failure) -> outcome(response, unwrap(failure), attempts.get()));
     }
 
@@ -98,7 +102,21 @@ final class HttpDelivery implements AutoCloseable {
                 .withDelayFn(ctx -> explicitDelay(ctx.getLastResult(), unwrap(ctx.getLastException()), breaker))
                 .onRetry(e -> metrics.retry(label))
                 .build();
-        return new Endpoint(label, breaker, Failsafe.with(retry).compose(breaker).with(scheduler));
+        ExecutorService senders = senders(label, settings.connections());
+        return new Endpoint(label, breaker, Failsafe.with(retry).compose(breaker).with(senders), senders);
+    }
+
+    /** Threads that die after a minute idle: an endpoint used once keeps none. */
+    private static ExecutorService senders(String label, int threads) {
+        AtomicInteger n = new AtomicInteger();
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                r -> {
+                    Thread t = new Thread(r, "notify-http-" + label + "-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
     }
 
     /**
@@ -169,6 +187,6 @@ final class HttpDelivery implements AutoCloseable {
 
     @Override
     public void close() {
-        scheduler.shutdownNow();
+        endpoints.values().forEach(e -> e.senders().shutdownNow());
     }
 }

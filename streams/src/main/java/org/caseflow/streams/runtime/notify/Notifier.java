@@ -5,20 +5,18 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -38,14 +36,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The notify loop: reads {@code caseflow.deadline-alerts} (read_committed, its own consumer group), routes each alert
- * to its recipients and delivers one message per (alert, recipient); deliveries of one case run one after another,
- * different cases at once. A polled batch is committed only when every one of its deliveries has ended, delivered or
- * written to {@code caseflow.notify-dead-letters}: a crash in between re-delivers, with the same Idempotency-Key.
- * While a batch is delivering, its partitions are paused and the consumer keeps polling, so a long retry does not
- * cost the group membership.
+ * to its recipients and delivers one message per (alert, recipient). Delivery is a pipeline, not a batch: the loop
+ * keeps polling and starting deliveries while earlier ones are under way, up to {@code caseflow.notify.max.in.flight}
+ * records not yet done (beyond that it pauses its partitions). Deliveries of one case to one recipient go one after
+ * another ({@link Lanes}), everything else at once. Offsets are committed only up to the first record whose
+ * deliveries have not all ended, delivered or written to {@code caseflow.notify-dead-letters} ({@link OffsetLedger}),
+ * every {@link #COMMIT_EVERY} and on a clean stop: a crash re-delivers from there, with the same Idempotency-Key.
  */
 final class Notifier implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(Notifier.class);
+    /** How often done offsets are committed: a crash re-delivers at most this much beyond the unfinished ones. */
+    static final Duration COMMIT_EVERY = Duration.ofMillis(500);
 
     private final Consumer<String, byte[]> consumer;
     private final Deserializer<DeadlineAlert> decoder;
@@ -62,7 +63,15 @@ final class Notifier implements Runnable {
     private final AckBook acks;
     private final Clock clock;
     private final Set<String> unroutedLogged = ConcurrentHashMap.newKeySet();
+    private final OffsetLedger ledger = new OffsetLedger();
+    private final Lanes lanes = new Lanes();
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private volatile boolean running = true;
+    private boolean paused;
+    /** endsAt of the firing Alertmanager alerts of this poll's records. */
+    private Instant firingUntil;
+    private final Map<String, URI> uris = new ConcurrentHashMap<>();
+    private long nextCommit;
 
     /** @param digestTopic {@code caseflow.digests}, read by the same consumer (null: alerts only) */
     Notifier(Consumer<String, byte[]> consumer, Deserializer<DeadlineAlert> decoder, String topic,
@@ -87,74 +96,120 @@ final class Notifier implements Runnable {
 
     @Override
     public void run() {
-        consumer.subscribe(digestTopic == null ? List.of(topic) : List.of(topic, digestTopic));
+        consumer.subscribe(digestTopic == null ? List.of(topic) : List.of(topic, digestTopic), new Rebalance());
+        boolean clean = false;
         try {
             while (running) {
-                ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(200));
-                resendFiring();
-                if (!records.isEmpty()) {
-                    CompletableFuture<Void> batch = deliver(records);
-                    awaitKeepingMembership(batch);
-                    commit(records);
+                Throwable failed = failure.get();
+                if (failed != null) {
+                    throw new CaseflowException("a delivery or dead letter failed; offsets from its record on are not committed",
+                            failed);
                 }
+                throttle();
+                // Paused: wake up soon to resume as deliveries end; otherwise wait for records (the fetch returns early).
+                ConsumerRecords<String, byte[]> records = consumer.poll(paused ? Duration.ofMillis(10) : Duration.ofMillis(100));
+                firingUntil = firing.validUntil(clock.instant());
+                for (ConsumerRecord<String, byte[]> record : records) {
+                    start(record);
+                }
+                resendFiring();
+                commitIfDue();
             }
+            clean = true;
         } catch (WakeupException e) {
             if (running) {
                 throw e;
             }
+            clean = true;
         } finally {
-            consumer.close(Duration.ofSeconds(5));
+            try {
+                if (clean) {
+                    commitSync(ledger.committable());
+                }
+            } finally {
+                consumer.close(Duration.ofSeconds(5));
+            }
         }
     }
 
-    /** Ends the loop from another thread; the batch being delivered is not committed (it is re-delivered). */
+    /** Ends the loop from another thread; what is delivered by then is committed, the rest is re-delivered. */
     void stop() {
         running = false;
         consumer.wakeup();
     }
 
-    private CompletableFuture<Void> deliver(ConsumerRecords<String, byte[]> records) {
-        Map<String, CompletableFuture<Void>> chains = new LinkedHashMap<>();
-        Instant until = firing.validUntil(clock.instant());
-        for (ConsumerRecord<String, byte[]> record : records) {
-            if (record.topic().equals(digestTopic)) {
-                digest(record, chains);
-                continue;
+    /** Pauses reading while {@code max.in.flight} records are being delivered; resumes at half. */
+    private void throttle() {
+        int inFlight = ledger.inFlight();
+        if (inFlight >= settings.maxInFlight()) {
+            consumer.pause(consumer.assignment()); // again each turn: partitions assigned meanwhile are paused too
+            paused = true;
+        } else if (paused && inFlight <= settings.maxInFlight() / 2) {
+            consumer.resume(consumer.paused());
+            paused = false;
+        }
+    }
+
+    /** Starts the record's deliveries; its offset is done when they have all ended. */
+    private void start(ConsumerRecord<String, byte[]> record) {
+        OffsetLedger.Pending pending = ledger.read(new TopicPartition(record.topic(), record.partition()), record.offset());
+        CompletableFuture<Void> all;
+        try {
+            all = record.topic().equals(digestTopic) ? digest(record) : alert(record);
+        } catch (RuntimeException e) {
+            all = CompletableFuture.failedFuture(e);
+        }
+        all.whenComplete((v, e) -> {
+            if (e == null) {
+                pending.done();
+            } else {
+                failure.compareAndSet(null, e instanceof CompletionException && e.getCause() != null ? e.getCause() : e);
             }
-            DeadlineAlert alert;
-            try {
-                alert = decoder.deserialize(record.topic(), record.value());
-            } catch (RuntimeException e) {
-                metrics.undecodable();
-                LOG.warn("{}-{}@{}: not a DeadlineAlert, to the notify dead letters: {}", record.topic(),
-                        record.partition(), record.offset(), e.getMessage());
-                chains.merge("\u0000undecodable", deadLetters.undecodable(record, String.valueOf(e.getMessage())),
-                        CompletableFuture::allOf);
-                continue;
-            }
-            Routing.Result result = routing.route(alert.getEscalateTo(), alert.getLevel(), alert.getCourt(),
-                    alert.getProcedure().name());
-            result.unrouted().forEach(this::unrouted);
-            for (Route route : result.routes()) {
-                if (acks.suppresses(alert, route.recipient())) {
-                    metrics.suppressed();
-                    continue;
-                }
-                Delivery d = messages.delivery(alert, route, until);
-                chains.compute(alert.getCaseId(), (caseId, previous) -> previous == null ? deliverOne(d, alert, route, record)
-                        : previous.thenCompose(v -> deliverOne(d, alert, route, record)));
+        });
+    }
+
+    private CompletableFuture<Void> alert(ConsumerRecord<String, byte[]> record) {
+        DeadlineAlert alert;
+        try {
+            alert = decoder.deserialize(record.topic(), record.value());
+        } catch (RuntimeException e) {
+            metrics.undecodable();
+            LOG.warn("{}-{}@{}: not a DeadlineAlert, to the notify dead letters: {}", record.topic(),
+                    record.partition(), record.offset(), e.getMessage());
+            return deadLetters.undecodable(record, String.valueOf(e.getMessage()));
+        }
+        Routing.Result result = routing.route(alert.getEscalateTo(), alert.getLevel(), alert.getCourt(),
+                alert.getProcedure().name());
+        result.unrouted().forEach(this::unrouted);
+        List<Route> routes = new ArrayList<>(result.routes().size());
+        for (Route route : result.routes()) {
+            if (acks.suppresses(alert, route.recipient())) {
+                metrics.suppressed();
+            } else {
+                routes.add(route);
             }
         }
-        return CompletableFuture.allOf(chains.values().toArray(CompletableFuture[]::new));
+        List<CompletableFuture<Void>> deliveries = new ArrayList<>(routes.size());
+        List<Delivery> messagesOut = messages.deliveries(alert, routes, firingUntil);
+        for (int i = 0; i < routes.size(); i++) {
+            Delivery d = messagesOut.get(i);
+            Route route = routes.get(i);
+            deliveries.add(lanes.then(lane(d), () -> deliverOne(d, alert, route, record)));
+        }
+        return CompletableFuture.allOf(deliveries.toArray(CompletableFuture[]::new));
+    }
+
+    private static String lane(Delivery d) {
+        return d.caseId() + "\u0000" + d.recipient();
     }
 
     /**
      * One message per (digest, recipient) over the recipient's webhook route (a digest has no place in Alertmanager):
      * the role reference is resolved as an alert's roles are; deliveries of one digest role go one after another.
      */
-    private void digest(ConsumerRecord<String, byte[]> record, Map<String, CompletableFuture<Void>> chains) {
+    private CompletableFuture<Void> digest(ConsumerRecord<String, byte[]> record) {
         if (record.value() == null) {
-            return; // a tombstone of the compacted topic: nothing to send
+            return CompletableFuture.completedFuture(null); // a tombstone of the compacted topic: nothing to send
         }
         Digest digest;
         try {
@@ -163,25 +218,27 @@ final class Notifier implements Runnable {
             metrics.undecodable();
             LOG.warn("{}-{}@{}: not a Digest, to the notify dead letters: {}", record.topic(), record.partition(),
                     record.offset(), e.getMessage());
-            chains.merge("\u0000undecodable", deadLetters.undecodable(record, String.valueOf(e.getMessage())),
-                    CompletableFuture::allOf);
-            return;
+            return deadLetters.undecodable(record, String.valueOf(e.getMessage()));
         }
         Routing.Result result = routing.routeDigest(digest.getRecipient(), digest.getCourt());
         result.unrouted().forEach(this::unrouted);
+        List<CompletableFuture<Void>> deliveries = new ArrayList<>();
         for (Route route : result.routes()) {
             if (route.channel() != Channel.WEBHOOK) {
                 metrics.digest("no-webhook");
                 continue;
             }
             Delivery d = DigestMessages.delivery(digest, route);
-            chains.compute(d.caseId(), (k, previous) -> previous == null ? digestOne(d, record)
-                    : previous.thenCompose(v -> digestOne(d, record)));
+            deliveries.add(lanes.then(lane(d), () -> digestOne(d, record)));
         }
+        return CompletableFuture.allOf(deliveries.toArray(CompletableFuture[]::new));
     }
 
     private CompletableFuture<Void> digestOne(Delivery d, ConsumerRecord<?, ?> source) {
         return http.post(uri(d), d.key(), d.body(), settings.webhookSecret()).thenCompose(outcome -> {
+            if (stoppedMidway(outcome)) {
+                return new CompletableFuture<>();
+            }
             metrics.digest(outcome.reason());
             if (outcome.delivered()) {
                 return CompletableFuture.completedFuture(null);
@@ -196,6 +253,9 @@ final class Notifier implements Runnable {
         String channel = d.channel().name().toLowerCase(Locale.ROOT);
         return http.post(uri(d), d.key(), d.body(), d.channel() == Channel.WEBHOOK ? settings.webhookSecret() : "")
                 .thenCompose(outcome -> {
+                    if (stoppedMidway(outcome)) {
+                        return new CompletableFuture<>();
+                    }
                     metrics.delivery(channel, outcome, clock.millis() - d.raisedAt());
                     if (outcome.delivered()) {
                         if (d.channel() == Channel.ALERTMANAGER) {
@@ -209,13 +269,23 @@ final class Notifier implements Runnable {
                 });
     }
 
+    /**
+     * A delivery cut short by {@link #stop()} (its sender interrupted, its retry cancelled): not given up and not done,
+     * so its record is not committed and the next start delivers it again, rather than a dead letter for a shutdown.
+     */
+    private boolean stoppedMidway(Outcome outcome) {
+        return !running && !outcome.delivered();
+    }
+
     private URI uri(Delivery d) {
+        // Parsed once per URL, not per delivery.
         if (d.url().isPresent()) {
-            return URI.create(d.url().get());
+            return uris.computeIfAbsent(d.url().get(), URI::create);
         }
         return switch (d.channel()) {
-            case WEBHOOK -> URI.create(settings.webhookUrl().orElseThrow());
-            case ALERTMANAGER -> alertmanagerAlerts(settings.alertmanagerUrl().orElseThrow());
+            case WEBHOOK -> uris.computeIfAbsent("\u0000webhook", k -> URI.create(settings.webhookUrl().orElseThrow()));
+            case ALERTMANAGER -> uris.computeIfAbsent("\u0000alertmanager",
+                    k -> alertmanagerAlerts(settings.alertmanagerUrl().orElseThrow()));
         };
     }
 
@@ -240,57 +310,63 @@ final class Notifier implements Runnable {
         }
     }
 
-    private void awaitKeepingMembership(CompletableFuture<Void> batch) {
-        Set<TopicPartition> paused = new HashSet<>(consumer.assignment());
-        consumer.pause(paused);
-        try {
-            while (true) {
-                try {
-                    batch.get(100, TimeUnit.MILLISECONDS);
-                    return;
-                } catch (TimeoutException stillDelivering) {
-                    paused.addAll(rewind(consumer.poll(Duration.ZERO)));
-                    resendFiring();
-                }
+    private void commitIfDue() {
+        long now = System.nanoTime();
+        if (now - nextCommit < 0) {
+            return;
+        }
+        nextCommit = now + COMMIT_EVERY.toNanos();
+        Map<TopicPartition, OffsetAndMetadata> offsets = ledger.committable();
+        if (offsets.isEmpty()) {
+            return;
+        }
+        ledger.committedUpTo(offsets);
+        consumer.commitAsync(offsets, (done, e) -> {
+            if (e != null) {
+                // Not fatal: the next commit covers these offsets, or the partition's new owner re-delivers (same keys).
+                LOG.info("commit of delivered offsets failed ({}); a later commit covers them", e.getMessage());
             }
-        } catch (ExecutionException e) {
-            throw new CaseflowException("a delivery or dead letter failed; nothing of this batch is committed", e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CaseflowException("interrupted while delivering", e);
-        } finally {
-            Set<TopicPartition> still = new HashSet<>(consumer.assignment());
-            still.retainAll(paused);
-            consumer.resume(still);
+        });
+    }
+
+    private void commitSync(Map<TopicPartition, OffsetAndMetadata> offsets) {
+        if (offsets.isEmpty()) {
+            return;
+        }
+        try {
+            try {
+                consumer.commitSync(offsets);
+            } catch (WakeupException e) {
+                consumer.commitSync(offsets); // stop()'s wakeup landed here rather than in poll: it is spent now
+            }
+            ledger.committedUpTo(offsets);
+        } catch (CommitFailedException | RebalanceInProgressException e) {
+            // Partitions moved to another instance meanwhile: it re-delivers from the last commit, same keys.
+            LOG.info("commit after delivery refused ({}); the new owner re-delivers those alerts", e.getMessage());
         }
     }
 
     /**
-     * Records of a partition assigned while the batch was delivering (it was not paused): put back, so they are read
-     * again with the next batch instead of skipped.
+     * Before partitions go to another instance, what is delivered of them is committed; their deliveries still under
+     * way finish here but are not committed, so the new owner delivers them again (same keys).
      */
-    private Set<TopicPartition> rewind(ConsumerRecords<String, byte[]> unexpected) {
-        for (TopicPartition tp : unexpected.partitions()) {
-            consumer.seek(tp, unexpected.records(tp).get(0).offset());
+    private final class Rebalance implements ConsumerRebalanceListener {
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            Map<TopicPartition, OffsetAndMetadata> offsets = ledger.committable();
+            offsets.keySet().retainAll(partitions);
+            commitSync(offsets);
+            ledger.forget(partitions);
         }
-        consumer.pause(unexpected.partitions());
-        return unexpected.partitions();
-    }
 
-    private void commit(ConsumerRecords<String, byte[]> records) {
-        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-        Set<TopicPartition> owned = consumer.assignment();
-        for (TopicPartition tp : records.partitions()) {
-            List<ConsumerRecord<String, byte[]>> list = records.records(tp);
-            if (owned.contains(tp)) {
-                offsets.put(tp, new OffsetAndMetadata(list.get(list.size() - 1).offset() + 1));
-            }
+        @Override
+        public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            ledger.forget(partitions);
         }
-        try {
-            consumer.commitSync(offsets);
-        } catch (CommitFailedException | RebalanceInProgressException e) {
-            // Partitions moved to another instance meanwhile: it re-delivers from the last commit, same keys.
-            LOG.info("commit after delivery refused ({}); the new owner re-delivers those alerts", e.getMessage());
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            // Nothing to do: reading starts from the group's committed offsets.
         }
     }
 

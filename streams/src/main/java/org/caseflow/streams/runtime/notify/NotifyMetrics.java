@@ -24,6 +24,9 @@ final class NotifyMetrics {
 
     private final MeterRegistry registry;
     private final Map<String, AtomicInteger> breakers = new ConcurrentHashMap<>();
+    /** Meters of every delivery looked up once, not built and registered again for each one (hot path). */
+    private final Map<String, Counter> deliveries = new ConcurrentHashMap<>();
+    private final Map<String, DistributionSummary> latencies = new ConcurrentHashMap<>();
 
     NotifyMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -31,13 +34,15 @@ final class NotifyMetrics {
 
     /** One finished delivery; {@code latencyMillis} from the alert's raisedAt, counted only when delivered. */
     void delivery(String channel, Outcome outcome, long latencyMillis) {
-        Counter.builder(DELIVERIES).description("Deliveries finished, by channel and outcome")
-                .tag("channel", channel).tag("outcome", outcome.reason()).register(registry).increment();
+        deliveries.computeIfAbsent(channel + "\u0000" + outcome.reason(), k -> Counter.builder(DELIVERIES)
+                .description("Deliveries finished, by channel and outcome")
+                .tag("channel", channel).tag("outcome", outcome.reason()).register(registry)).increment();
         if (outcome.delivered()) {
-            DistributionSummary.builder(LATENCY).baseUnit("seconds").description("From the alert's raisedAt to its delivery")
+            latencies.computeIfAbsent(channel, k -> DistributionSummary.builder(LATENCY).baseUnit("seconds")
+                    .description("From the alert's raisedAt to its delivery")
                     .tag("channel", channel).publishPercentileHistogram()
                     .minimumExpectedValue(0.001).maximumExpectedValue(3600.0)
-                    .register(registry).record(Math.max(0, latencyMillis) / 1000.0);
+                    .register(registry)).record(Math.max(0, latencyMillis) / 1000.0);
         } else {
             Counter.builder(DEAD_LETTERS).description("Deliveries given up and written to caseflow.notify-dead-letters")
                     .tag("reason", outcome.reason()).register(registry).increment();

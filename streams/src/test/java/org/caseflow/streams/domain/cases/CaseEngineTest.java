@@ -177,6 +177,25 @@ class CaseEngineTest {
     }
 
     @Test
+    void shouldGiveEachAlertTheCasesOwnExplanation() {
+        // CPL 164: summary, 3 months from 2025-06-04 = 2025-09-04; + 1 month by the president (CPL 164; CPL Interp.
+        // 258) = 2025-10-04, National Day: rolled forward to 2025-10-09 (CPL 85). NOTICE 15 days before.
+        LocalDate filedOn = LocalDate.of(2025, 6, 4);
+        CaseState state = cases.onEvent(null, filed("e1", CASE, Procedure.CIVIL_FIRST_SUMMARY, filedOn), at(filedOn)).state();
+        CaseResult extended = cases.onEvent(state, extended("x1", CASE, 1, Approver.PRESIDENT, LocalDate.of(2025, 8, 20)),
+                at(LocalDate.of(2025, 8, 20)));
+        CaseResult notice = cases.onTimer(extended.state(), midnight(LocalDate.of(2025, 9, 24)));
+
+        assertThat(notice.alerts()).singleElement().satisfies(a -> {
+            assertThat(a.getLevel()).isEqualTo(AlertLevel.NOTICE);
+            assertThat(a.getDeadline()).isEqualTo(LocalDate.of(2025, 10, 9));
+            assertThat(a.getExplanation()).isEqualTo(extended.snapshot().getExplanation())
+                    .contains("extended 1 month by PRESIDENT on 2025-08-20 (CPL 164; CPL Interp. 258)",
+                            "2025-10-04 is a rest day (National Day); rolled forward to 2025-10-09 (CPL 85)");
+        });
+    }
+
+    @Test
     void shouldResolveAndReArmWhenAnExtensionMovesTheDeadline() {
         // CPL 152: an ordinary case, 6 months; extended 6 months by the president.
         LocalDate filedOn = LocalDate.of(2025, 1, 6);

@@ -34,8 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code caseflow notify --alertmanager} against the real Debian {@code prometheus-alertmanager} running the shipped
  * {@code deploy/alertmanager/alertmanager.yml}: alerts arrive with the labels of DESIGN.md section 9, are grouped per
  * court and level on the court's receiver, a BREACHED alert inhibits the same case's NOTICE for the same recipient,
- * firing alerts are re-sent (their endsAt moves on) and a RESOLVED one leaves the active list. Read back through
- * Alertmanager's API v2.
+ * firing alerts are re-sent (their endsAt moves on) and a RESOLVED one leaves the active list; an alert's explanation
+ * annotation is its case's own (extension, roll-forward). Read back through Alertmanager's API v2.
  */
 @Tag("integration")
 class AlertmanagerDeliveryTest {
@@ -69,10 +69,19 @@ class AlertmanagerDeliveryTest {
             loop.start();
             DeadlineAlert otherCourt = DeadlineAlert.newBuilder(alert("A-3", BREACHED, FIRING, List.of("judge:J-3")))
                     .setCourt("湘0202").build();
+            // The real engine's alert of a case with an extension and a holiday roll-forward (NotifyFixture).
+            DeadlineAlert explained = NotifyFixture.extendedAndRolledForward("(2025)湘0211民初9号");
             fx.publish(List.of(alert("A-1", NOTICE, FIRING, List.of("judge:J-1")),
                     alert("A-1", BREACHED, FIRING, List.of("judge:J-1", "president:湘0211")),
-                    alert("A-2", NOTICE, FIRING, List.of("judge:J-2")), otherCourt));
-            await(Duration.ofSeconds(60), "five alerts in Alertmanager", () -> alerts(base).size() == 5);
+                    alert("A-2", NOTICE, FIRING, List.of("judge:J-2")), otherCourt, explained));
+            await(Duration.ofSeconds(60), "six alerts in Alertmanager", () -> alerts(base).size() == 6);
+
+            // The annotation carries the case's own explanation (DeadlineAlert v2), not only the procedure's limit:
+            // CPL 164 and CPL Interp. 258 for the president's extension, CPL 85 for the National Day roll-forward.
+            String lines = find(alerts(base), "(2025)湘0211民初9号", "NOTICE", "judge:J-1").orElseThrow()
+                    .path("annotations").path("explanation").asText();
+            assertThat(lines.split("\n")).contains("extended 1 month by PRESIDENT on 2025-08-20 (CPL 164; CPL Interp. 258)",
+                    "2025-10-04 is a rest day (National Day); rolled forward to 2025-10-09 (CPL 85)");
 
             JsonNode breached = find(alerts(base), "A-1", "BREACHED", "president:湘0211").orElseThrow();
             assertThat(breached.path("labels").path("alertname").asText()).isEqualTo("CaseflowDeadline");
@@ -98,7 +107,7 @@ class AlertmanagerDeliveryTest {
             fx.publish(List.of(DeadlineAlert.newBuilder(alert("A-3", BREACHED, RESOLVED, List.of("judge:J-3")))
                     .setCourt("湘0202").build()));
             await(Duration.ofSeconds(60), "A-3 resolved", () -> find(alerts(base), "A-3", "BREACHED", "judge:J-3").isEmpty());
-            assertThat(alerts(base)).hasSize(4);
+            assertThat(alerts(base)).hasSize(5);
             service.close();
             loop.join(15_000);
         } finally {

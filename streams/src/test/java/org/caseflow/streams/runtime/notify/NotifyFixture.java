@@ -1,5 +1,6 @@
 package org.caseflow.streams.runtime.notify;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,14 +16,20 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.caseflow.events.AlertLevel;
 import org.caseflow.events.AlertStatus;
+import org.caseflow.events.Approver;
 import org.caseflow.events.DeadlineAlert;
 import org.caseflow.events.Digest;
 import org.caseflow.events.DigestCase;
 import org.caseflow.events.Procedure;
 import org.caseflow.schemas.CaseflowSerdes;
+import org.caseflow.streams.domain.cases.CaseEngine;
+import org.caseflow.streams.domain.cases.CaseState;
+import org.caseflow.streams.domain.cases.InMemoryEventLog;
+import org.caseflow.streams.domain.cases.TestEvents;
 import org.caseflow.streams.domain.digest.DigestKind;
 import org.caseflow.streams.domain.digest.DigestPeriod;
 import org.caseflow.streams.domain.digest.DigestTally;
+import org.caseflow.streams.domain.seeds.Seeds;
 import org.caseflow.streams.runtime.config.CaseflowConfig;
 import org.caseflow.streams.runtime.kafka.SharedKafka;
 import org.caseflow.streams.runtime.kafka.TopicAdmin;
@@ -65,6 +72,28 @@ public final class NotifyFixture {
                 .setProcedure(Procedure.CIVIL_FIRST_ORDINARY).setLevel(level).setStatus(status)
                 .setDeadline(LocalDate.of(2026, 3, 2)).setDeadlineVersion(1).setDaysRemaining(days)
                 .setRaisedAt(Instant.now()).setEscalateTo(escalateTo).setJudge(null).build();
+    }
+
+    /**
+     * The NOTICE alert the real case engine raises, with the real seeds, for a summary civil case of 湘0211 (judge J-1)
+     * filed 2025-06-04 whose limit the president extended by a month on 2025-08-20: CPL 164 gives 3 months, to
+     * 2025-09-04; the extension (CPL 164; CPL Interp. 258) moves it to 2025-10-04, a National Day rest day, rolled
+     * forward to 2025-10-09 (CPL 85). NOTICE fires 15 days before, at midnight of 2025-09-24.
+     */
+    public static DeadlineAlert extendedAndRolledForward(String caseId) {
+        CaseEngine engine = new CaseEngine(Seeds.load(Path.of("seeds")), CaseEngine.Settings.defaults());
+        InMemoryEventLog log = new InMemoryEventLog();
+        LocalDate filed = LocalDate.of(2025, 6, 4);
+        LocalDate granted = LocalDate.of(2025, 8, 20);
+        CaseState state = engine.onEvent(log, null, TestEvents.filed("e1", caseId, Procedure.CIVIL_FIRST_SUMMARY, filed),
+                TestEvents.at(filed)).state();
+        state = engine.onEvent(log, state, TestEvents.extended("x1", caseId, 1, Approver.PRESIDENT, granted),
+                TestEvents.at(granted)).state();
+        List<DeadlineAlert> raised = engine.onTimer(log, state, TestEvents.midnight(LocalDate.of(2025, 9, 24))).alerts();
+        if (raised.size() != 1 || raised.get(0).getLevel() != AlertLevel.NOTICE) {
+            throw new AssertionError("expected one NOTICE from the engine, got " + raised);
+        }
+        return raised.get(0);
     }
 
     /**

@@ -206,6 +206,97 @@ class WebhookDeliveryTest {
         }
     }
 
+    /**
+     * The case's own explanation travels with its alert (DeadlineAlert v2): a summary civil case whose limit the
+     * president extended (CPL 164; CPL Interp. 258) and whose deadline fell on National Day, rolled forward (CPL 85).
+     * The alert is the one the real case engine raises; the webhook body shows both lines, not only the rule's limit.
+     */
+    @Test
+    void shouldSendTheCasesOwnExplanationWithExtensionAndRollForward() throws Exception {
+        NotifyFixture fx = new NotifyFixture();
+        DeadlineAlert alert = NotifyFixture.extendedAndRolledForward("(2025)湘0211民初9号");
+        try (FlakyEndpoint endpoint = FlakyEndpoint.start(0, (key, attempt) -> Answer.ok());
+             NotifyService service = NotifyService.create(fx.config(Map.of("caseflow.notify.webhook.url", endpoint.url())))) {
+            Thread loop = new Thread(service::run, "notify-under-test");
+            loop.start();
+            fx.publish(List.of(alert));
+            await(Duration.ofSeconds(60), "the alert delivered", () -> endpoint.deliveredKeys().size() == 1);
+
+            JsonNode body = JSON.readTree(endpoint.requests().get(0).body());
+            assertThat(body.path("deadline").asText()).isEqualTo("2025-10-09");
+            List<String> lines = new java.util.ArrayList<>();
+            body.path("explanation").forEach(l -> lines.add(l.asText()));
+            assertThat(lines.get(0)).startsWith("NOTICE (2025)湘0211民初9号 at 湘0211: deadline 2025-10-09");
+            assertThat(lines).contains("extended 1 month by PRESIDENT on 2025-08-20 (CPL 164; CPL Interp. 258)",
+                    "2025-10-04 is a rest day (National Day); rolled forward to 2025-10-09 (CPL 85)");
+            assertThat(lines).noneMatch(l -> l.contains("see the case view")); // not the v1 fallback
+            service.close();
+            loop.join(15_000);
+        }
+    }
+
+    /**
+     * Delivery is a pipeline: an alert whose endpoint keeps answering 503 holds back neither the other cases behind it
+     * on its partition nor the committed offsets of other partitions, but its own partition's offset stays below it
+     * until it is delivered (a crash meanwhile re-delivers it and what follows, never skips it).
+     */
+    @Test
+    void shouldDeliverLaterCasesWhileOneRetriesAndCommitOnlyBelowIt() throws Exception {
+        NotifyFixture fx = new NotifyFixture();
+        java.util.concurrent.atomic.AtomicBoolean release = new java.util.concurrent.atomic.AtomicBoolean();
+        try (FlakyEndpoint endpoint = FlakyEndpoint.start(0, (key, attempt) ->
+                key.startsWith("H-hold/") && !release.get() ? Answer.status(503) : Answer.ok());
+             NotifyService service = NotifyService.create(fx.config(Map.of("caseflow.notify.webhook.url", endpoint.url(),
+                     "caseflow.notify.breaker.failures", "10000")))) {
+            Thread loop = new Thread(service::run, "notify-under-test");
+            loop.start();
+            List<DeadlineAlert> behind = new java.util.ArrayList<>();
+            for (int i = 1; i <= 5; i++) {
+                behind.add(alert("H-" + i, NOTICE, FIRING, List.of("judge:J-" + i)));
+            }
+            List<DeadlineAlert> onZero = new java.util.ArrayList<>(List.of(alert("H-hold", NOTICE, FIRING, List.of("judge:J-9"))));
+            onZero.addAll(behind);
+            publishTo(fx, 0, onZero);
+            publishTo(fx, 1, List.of(alert("H-other", NOTICE, FIRING, List.of("judge:J-8"))));
+
+            await(Duration.ofSeconds(60), "the cases behind the held one delivered", () -> decoded(endpoint.deliveredKeys())
+                    .containsAll(behind.stream().map(a -> a.getAlertId() + "/FIRING/" + a.getEscalateTo().get(0)).toList()));
+            await(Duration.ofSeconds(60), "partition 1 committed to its end", () -> committed(fx, 1) == 1);
+            assertThat(endpoint.requests(encodedKey("H-hold/v1/NOTICE/FIRING/judge:J-9"))).isNotEmpty()
+                    .allSatisfy(r -> assertThat(r.answered()).isEqualTo(503));
+            assertThat(committed(fx, 0)).as("partition 0 committed below the held alert (offset 0)").isLessThanOrEqualTo(0);
+
+            release.set(true);
+            await(Duration.ofSeconds(60), "everything committed once the held alert is delivered", () -> committedToEnd(fx));
+            assertThat(decoded(endpoint.deliveredKeys())).contains("H-hold/v1/NOTICE/FIRING/judge:J-9");
+            service.close();
+            loop.join(15_000);
+        }
+    }
+
+    private static void publishTo(NotifyFixture fx, int partition, List<DeadlineAlert> alerts) throws Exception {
+        var serializer = org.caseflow.schemas.CaseflowSerdes.deadlineAlert().serializer();
+        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, byte[]>(Map.<String, Object>of(
+                "bootstrap.servers", fx.bootstrap, "acks", "all"), new org.apache.kafka.common.serialization.StringSerializer(),
+                new org.apache.kafka.common.serialization.ByteArraySerializer())) {
+            for (DeadlineAlert a : alerts) {
+                producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(fx.topics.deadlineAlerts(), partition,
+                        a.getCaseId(), serializer.serialize(fx.topics.deadlineAlerts(), a))).get();
+            }
+        }
+    }
+
+    /** The group's committed offset of a partition of the alerts topic, -1 when none. */
+    private static long committed(NotifyFixture fx, int partition) {
+        try (Admin admin = Admin.create(Map.<String, Object>of("bootstrap.servers", fx.bootstrap))) {
+            OffsetAndMetadata o = admin.listConsumerGroupOffsets(fx.prefix + "notify").partitionsToOffsetAndMetadata().get()
+                    .get(new TopicPartition(fx.topics.deadlineAlerts(), partition));
+            return o == null ? -1 : o.offset();
+        } catch (Exception e) {
+            return -2;
+        }
+    }
+
     private static double breaker(NotifyService service) {
         var gauge = service.registry().find(NotifyMetrics.BREAKER).gauge();
         return gauge == null ? -1 : gauge.value();
