@@ -111,6 +111,15 @@ public record ReferencePublication(ReferenceKind kind, String table, String vers
         return kind == ReferenceKind.RULES || kind == ReferenceKind.CALENDAR;
     }
 
+    /**
+     * What it applies to from its effective date: the propagation code for rules and calendars; for courts and
+     * indicator intervals, which have none, {@code events-from-effective-date} and {@code periods-ending-from-effective-date}.
+     */
+    public String appliesTo() {
+        return forCases() ? propagation.code() : kind == ReferenceKind.COURTS ? "events-from-effective-date"
+                : "periods-ending-from-effective-date";
+    }
+
     @Override
     public String toString() {
         return key() + " " + version + (effectiveFrom == null ? "" : " (effective " + effectiveFrom + ")") + " "

@@ -70,7 +70,7 @@ final class ReferenceRoutes {
                 older.add(0, "seed file " + seeded.versionOf(key).orElse("unversioned"));
             }
             versions.add(new Version(key, version, newest.map(ReferencePublication::effectiveFrom).orElse(null),
-                    newest.map(p -> p.propagation().code()).orElse("seed file"),
+                    newest.map(ReferencePublication::appliesTo).orElse("seed file"),
                     newest.map(p -> "published (" + p.file() + ")").orElse("seed file"), older));
         });
         List<Coverage> calendars = new ArrayList<>();

@@ -105,6 +105,8 @@ class CourtsLiveTest {
             assertThat(out.toString(StandardCharsets.UTF_8)).contains("published courts/added 2027.1 (effective"
                     + " 2027-01-01) events dated from then on");
             await(() -> get(base + "/api/v1/reference").contains("\"key\":\"courts/added\""));
+            // Courts have no propagation of their own: the API says what they apply to, not new-cases.
+            assertThat(get(base + "/api/v1/reference")).contains("\"propagation\":\"events-from-effective-date\"");
 
             IndicatorIntervalsLiveTest.publish(config, List.of(
                     at湘0299(filed("n0", EARLY, Procedure.CIVIL_FIRST_SUMMARY, LocalDate.of(2026, 12, 31))),
