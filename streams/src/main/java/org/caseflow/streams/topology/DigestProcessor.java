@@ -238,7 +238,7 @@ final class DigestProcessor implements Processor<String, DigestFeed, String, Dig
      */
     private boolean closeRecipient(String name, DigestRecipient recipient, long until, CaseProcessor.Step step) {
         ZoneId zone = ZoneId.of(recipient.zone());
-        boolean court = name.startsWith(DigestRouter.COURT_PREFIX);
+        boolean court = name.startsWith(DigestRoute.COURT_PREFIX);
         DigestRecipient state = recipient;
         List<KeyValue<String, DigestEntry>> list = load(name);
         boolean budget = true;

@@ -20,7 +20,6 @@ import org.caseflow.streams.domain.notify.AlertAck;
  * task has passed its end.
  */
 final class DigestRouter implements Processor<String, Object, String, DigestFeed> {
-    static final String COURT_PREFIX = DigestRoute.COURT_PREFIX;
     /** Items per feed record: a court's share of a 20,000-crossing step stays far below Kafka's 1 MiB record limit. */
     static final int BATCH_ITEMS = 500;
     private ProcessorContext<String, DigestFeed> context;

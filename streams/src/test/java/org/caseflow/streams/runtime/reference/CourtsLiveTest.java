@@ -3,11 +3,6 @@ package org.caseflow.streams.runtime.reference;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.caseflow.streams.domain.cases.TestEvents.filed;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,17 +18,18 @@ import org.caseflow.events.IndicatorValue;
 import org.caseflow.events.Procedure;
 import org.caseflow.schemas.CaseflowSerdes;
 import org.caseflow.streams.domain.cases.TestEvents;
+import org.caseflow.streams.runtime.ConsoleCapture;
 import org.caseflow.streams.runtime.app.CaseflowRuntime;
 import org.caseflow.streams.runtime.cli.CaseflowCli;
 import org.caseflow.streams.runtime.config.CaseflowConfig;
+import org.caseflow.streams.runtime.http.ApiCalls;
 import org.caseflow.streams.runtime.kafka.OverdueInstance;
 import org.caseflow.streams.runtime.kafka.TopicDump;
 import org.caseflow.streams.topology.DeadLetters;
 import org.caseflow.streams.topology.ReferenceFiles;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -51,25 +47,8 @@ class CourtsLiveTest {
 
     @TempDir
     Path dir;
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream originalOut;
-    private PrintStream originalErr;
-    private final HttpClient http = HttpClient.newHttpClient();
-
-    @BeforeEach
-    void capture() {
-        originalOut = System.out;
-        originalErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(originalOut);
-        System.setErr(originalErr);
-    }
+    @RegisterExtension
+    final ConsoleCapture console = new ConsoleCapture();
 
     static CaseEvent at湘0299(CaseEvent e) {
         e.setCourt("湘0299");
@@ -93,7 +72,7 @@ class CourtsLiveTest {
                     + " zone: Asia/Shanghai, jurisdiction: CN}\n"));
             assertThat(CaseflowCli.execute("reference", "publish", invalid.toString(), "--config", cli.toString()))
                     .isEqualTo(CaseflowCli.EXIT_BAD_INPUT);
-            assertThat(err.toString(StandardCharsets.UTF_8)).contains(invalid + ": court 湘0211: differs from the"
+            assertThat(console.err()).contains(invalid + ": court 湘0211: differs from the"
                     + " court in force").contains("refused, nothing published");
             assertThat(TopicDump.readAll(config.bootstrapServers(), List.of(config.topics().referenceData()),
                     new ByteArrayDeserializer())).isEmpty();
@@ -101,8 +80,8 @@ class CourtsLiveTest {
             Path courts = dir.resolve("courts-2027.yaml");
             Files.write(courts, ReferenceFiles.courtsAdding("2027.1", "2027-01-01", ""));
             assertThat(CaseflowCli.execute("reference", "publish", courts.toString(), "--config", cli.toString()))
-                    .as(err.toString(StandardCharsets.UTF_8)).isEqualTo(CaseflowCli.EXIT_OK);
-            assertThat(out.toString(StandardCharsets.UTF_8)).contains("published courts/added 2027.1 (effective"
+                    .as(console.err()).isEqualTo(CaseflowCli.EXIT_OK);
+            assertThat(console.out()).contains("published courts/added 2027.1 (effective"
                     + " 2027-01-01) events dated from then on");
             await(() -> get(base + "/api/v1/reference").contains("\"key\":\"courts/added\""));
             // Courts have no propagation of their own: the API says what they apply to, not new-cases.
@@ -144,8 +123,7 @@ class CourtsLiveTest {
     }
 
     private String get(String url) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = ApiCalls.get(url, null);
         return r.statusCode() + " " + r.body();
     }
 

@@ -4,11 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.caseflow.streams.domain.cases.TestEvents.closed;
 import static org.caseflow.streams.domain.cases.TestEvents.filed;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,17 +24,18 @@ import org.caseflow.events.IndicatorValue;
 import org.caseflow.events.Procedure;
 import org.caseflow.schemas.CaseflowSerdes;
 import org.caseflow.streams.domain.cases.TestEvents;
+import org.caseflow.streams.runtime.ConsoleCapture;
 import org.caseflow.streams.runtime.app.CaseflowRuntime;
 import org.caseflow.streams.runtime.cli.CaseflowCli;
 import org.caseflow.streams.runtime.config.CaseflowConfig;
+import org.caseflow.streams.runtime.http.ApiCalls;
 import org.caseflow.streams.runtime.kafka.OverdueInstance;
 import org.caseflow.streams.runtime.kafka.TopicDump;
 import org.caseflow.streams.topology.EventRouting;
 import org.caseflow.streams.topology.ReferenceFiles;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -59,25 +55,8 @@ class IndicatorIntervalsLiveTest {
 
     @TempDir
     Path dir;
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream originalOut;
-    private PrintStream originalErr;
-    private final HttpClient http = HttpClient.newHttpClient();
-
-    @BeforeEach
-    void capture() {
-        originalOut = System.out;
-        originalErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(originalOut);
-        System.setErr(originalErr);
-    }
+    @RegisterExtension
+    final ConsoleCapture console = new ConsoleCapture();
 
     static List<CaseEvent> events() {
         return List.of(filed("i1", "(2027)湘0211民初1号", Procedure.CIVIL_FIRST_SUMMARY, LocalDate.of(2027, 1, 4)),
@@ -110,7 +89,7 @@ class IndicatorIntervalsLiveTest {
                     .getBytes(StandardCharsets.UTF_8));
             assertThat(CaseflowCli.execute("reference", "publish", invalid.toString(), "--config", cli.toString()))
                     .isEqualTo(CaseflowCli.EXIT_BAD_INPUT);
-            assertThat(err.toString(StandardCharsets.UTF_8)).contains(invalid + ": entry 4 (CLEARANCE_RATE): only"
+            assertThat(console.err()).contains(invalid + ": entry 4 (CLEARANCE_RATE): only"
                     + " interval low, high and illustrative can be published live").contains("refused, nothing published");
             assertThat(TopicDump.readAll(config.bootstrapServers(), List.of(referenceTopic),
                     new org.apache.kafka.common.serialization.ByteArrayDeserializer())).isEmpty();
@@ -118,8 +97,8 @@ class IndicatorIntervalsLiveTest {
             Path intervals = dir.resolve("indicators-2027.yaml");
             Files.write(intervals, ReferenceFiles.indicatorIntervals("2027.1", "2027-02-01", "0.4", "0.6"));
             assertThat(CaseflowCli.execute("reference", "publish", intervals.toString(), "--config", cli.toString()))
-                    .as(err.toString(StandardCharsets.UTF_8)).isEqualTo(CaseflowCli.EXIT_OK);
-            assertThat(out.toString(StandardCharsets.UTF_8)).contains("published indicators/definitions 2027.1"
+                    .as(console.err()).isEqualTo(CaseflowCli.EXIT_OK);
+            assertThat(console.out()).contains("published indicators/definitions 2027.1"
                     + " (effective 2027-02-01) periods ending on or after it");
 
             Map<String, String> after = awaitBands(config, b -> "0.5 IN_RANGE".equals(b.get("2027-02")));
@@ -194,8 +173,7 @@ class IndicatorIntervalsLiveTest {
         long deadline = System.nanoTime() + WAIT.toNanos();
         String body = "";
         while (System.nanoTime() < deadline) {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = ApiCalls.get(url, null);
             body = r.body();
             if (r.statusCode() == 200 && done.test(body)) {
                 return;

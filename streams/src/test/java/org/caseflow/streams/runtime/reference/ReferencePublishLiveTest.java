@@ -6,11 +6,6 @@ import static org.caseflow.streams.domain.cases.TestEvents.filed;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -38,19 +33,20 @@ import org.caseflow.streams.domain.seeds.ReferenceData;
 import org.caseflow.streams.domain.seeds.ReferenceKind;
 import org.caseflow.streams.domain.seeds.ReferencePublication;
 import org.caseflow.streams.domain.seeds.Seeds;
+import org.caseflow.streams.runtime.ConsoleCapture;
 import org.caseflow.streams.runtime.app.CaseflowRuntime;
 import org.caseflow.streams.runtime.cli.CaseflowCli;
 import org.caseflow.streams.runtime.config.CaseflowConfig;
+import org.caseflow.streams.runtime.http.ApiCalls;
 import org.caseflow.streams.runtime.kafka.ClockTicks;
 import org.caseflow.streams.runtime.kafka.OverdueInstance;
 import org.caseflow.streams.runtime.kafka.TopicDump;
 import org.caseflow.streams.runtime.replay.Replayer;
 import org.caseflow.streams.topology.ReferenceFiles;
 import org.caseflow.streams.topology.ReferenceHolder;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -77,25 +73,8 @@ class ReferencePublishLiveTest {
 
     @TempDir
     Path dir;
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream originalOut;
-    private PrintStream originalErr;
-    private final HttpClient http = HttpClient.newHttpClient();
-
-    @BeforeEach
-    void capture() {
-        originalOut = System.out;
-        originalErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(originalOut);
-        System.setErr(originalErr);
-    }
+    @RegisterExtension
+    final ConsoleCapture console = new ConsoleCapture();
 
     static List<CaseEvent> events() {
         return List.of(filed("a", A, Procedure.CIVIL_FIRST_SUMMARY, LocalDate.of(2026, 11, 8)),
@@ -129,7 +108,7 @@ class ReferencePublishLiveTest {
                     .replace("to: 2027-02-12", "to: 2027-02-02").getBytes(StandardCharsets.UTF_8));
             assertThat(CaseflowCli.execute("reference", "publish", invalid.toString(), "--config", cli.toString()))
                     .isEqualTo(CaseflowCli.EXIT_BAD_INPUT);
-            assertThat(printed(err)).contains(invalid + ": year 2027: Spring Festival: to 2027-02-02 is before from"
+            assertThat(printed(console.err())).contains(invalid + ": year 2027: Spring Festival: to 2027-02-02 is before from"
                     + " 2027-02-06").contains("refused, nothing published");
             assertThat(TopicDump.readAll(config.bootstrapServers(), List.of(referenceTopic),
                     new org.apache.kafka.common.serialization.ByteArrayDeserializer())).isEmpty();
@@ -137,8 +116,8 @@ class ReferencePublishLiveTest {
             Path calendar = dir.resolve("cn-2027.yaml");
             Files.write(calendar, ReferenceFiles.calendar2027());
             assertThat(CaseflowCli.execute("reference", "publish", calendar.toString(), "--config", cli.toString()))
-                    .as(printed(err)).isEqualTo(CaseflowCli.EXIT_OK);
-            assertThat(printed(out)).contains("published calendar/CN 2027.1 (effective 2024-01-01) pending");
+                    .as(printed(console.err())).isEqualTo(CaseflowCli.EXIT_OK);
+            assertThat(printed(console.out())).contains("published calendar/CN 2027.1 (effective 2024-01-01) pending");
 
             Map<String, CaseSnapshot> after = awaitSnapshots(config, s -> s.get(B) != null
                     && LocalDate.of(2027, 2, 20).equals(s.get(B).getDeadline()) && s.get(A).getDeadline().getDayOfMonth() == 15
@@ -158,13 +137,13 @@ class ReferencePublishLiveTest {
             assertThat(reference.toString()).contains("\"key\":\"calendar/CN\",\"version\":\"2027.1\"");
 
             // The same version again is a no-op; an older one is refused.
-            out.reset();
+            console.reset();
             assertThat(CaseflowCli.execute("reference", "publish", calendar.toString(), "--config", cli.toString()))
                     .isEqualTo(CaseflowCli.EXIT_OK);
-            assertThat(printed(out)).contains("already in force, nothing written");
+            assertThat(printed(console.out())).contains("already in force, nothing written");
             assertThat(CaseflowCli.execute("reference", "publish", ReferenceFiles.SEED_CALENDAR.toString(), "--config",
                     cli.toString())).isEqualTo(CaseflowCli.EXIT_BAD_INPUT);
-            assertThat(printed(err)).contains("version: '2026.1' is not newer than '2027.1' in force for calendar/CN");
+            assertThat(printed(console.err())).contains("version: '2026.1' is not newer than '2027.1' in force for calendar/CN");
             assertThat(TopicDump.readAll(config.bootstrapServers(), List.of(referenceTopic),
                     new org.apache.kafka.common.serialization.ByteArrayDeserializer())).hasSize(1);
 
@@ -264,8 +243,7 @@ class ReferencePublishLiveTest {
     JsonNode await(String url, Predicate<JsonNode> done) throws Exception {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (true) {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = ApiCalls.get(url, null);
             if (r.statusCode() == 200 && done.test(JSON.readTree(r.body()))) {
                 return JSON.readTree(r.body());
             }
@@ -276,8 +254,8 @@ class ReferencePublishLiveTest {
         }
     }
 
-    private static String printed(ByteArrayOutputStream stream) {
-        return stream.toString(StandardCharsets.UTF_8).lines().filter(l -> !LOG_LINE.matcher(l).find())
+    private static String printed(String printed) {
+        return printed.lines().filter(l -> !LOG_LINE.matcher(l).find())
                 .map(l -> l + System.lineSeparator()).collect(Collectors.joining());
     }
 }
