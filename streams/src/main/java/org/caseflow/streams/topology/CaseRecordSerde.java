@@ -27,6 +27,7 @@ import org.caseflow.state.StoredHearing;
 import org.caseflow.state.StoredOrderKey;
 import org.caseflow.state.StoredRejection;
 import org.caseflow.state.StoredView;
+import org.caseflow.streams.domain.cases.AvroVocabulary;
 import org.caseflow.streams.domain.cases.CaseState;
 import org.caseflow.streams.domain.cases.CaseView;
 import org.caseflow.streams.domain.cases.FiringAlert;
@@ -186,7 +187,7 @@ public final class CaseRecordSerde implements Serde<CaseRecord> {
                                 dayOrNull(x.interval().until())))
                         .toList())
                 .setClosedOn(dayOrNull(v.closedOn()))
-                .setDisposition(v.disposition())
+                .setDisposition(AvroVocabulary.avro(v.disposition()))
                 .setJudgmentEffectiveOn(dayOrNull(v.judgmentEffectiveOn()))
                 .setPerformanceDueOn(dayOrNull(v.performanceDueOn()))
                 .setMonetaryJudgment(v.monetaryJudgment())
@@ -230,7 +231,7 @@ public final class CaseRecordSerde implements Serde<CaseRecord> {
                         .map(x -> new DeadlineInput.Exclusion(x.getReason(),
                                 new DateInterval(LocalDate.ofEpochDay(x.getFrom()), date(x.getUntil()))))
                         .toList(),
-                date(v.getClosedOn()), v.getDisposition(), date(v.getJudgmentEffectiveOn()),
+                date(v.getClosedOn()), AvroVocabulary.disposition(v.getDisposition()), date(v.getJudgmentEffectiveOn()),
                 date(v.getPerformanceDueOn()),
                 v.getMonetaryJudgment(), new BigDecimal(v.getPaidTotal()),
                 v.getHearings().stream()

@@ -14,7 +14,6 @@ import org.caseflow.events.CaseFiled;
 import org.caseflow.events.ClockRestarted;
 import org.caseflow.events.ClockResumed;
 import org.caseflow.events.ClockSuspended;
-import org.caseflow.events.Disposition;
 import org.caseflow.events.EnforcementPayment;
 import org.caseflow.events.ExtensionGranted;
 import org.caseflow.events.HearingHeld;
@@ -259,7 +258,7 @@ final class CaseFold {
             reject(event, "closedOn " + c.getClosedOn() + " is before filedOn " + filedOn);
         } else {
             closedOn = c.getClosedOn();
-            disposition = c.getDisposition();
+            disposition = AvroVocabulary.disposition(c.getDisposition());
         }
     }
 

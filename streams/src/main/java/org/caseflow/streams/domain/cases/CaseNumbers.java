@@ -4,6 +4,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.caseflow.streams.domain.rules.Category;
+import org.caseflow.streams.domain.rules.Instance;
 
 /**
  * Reads a Chinese case number such as {@code (2024)湘0281民初3310号}: year, court code and case
@@ -12,28 +14,31 @@ import java.util.regex.Pattern;
  */
 public final class CaseNumbers {
     /** What a case number says. */
-    public record Parsed(int year, String court, String category, String instance) {
+    public record Parsed(int year, String court, Category category, Instance instance) {
     }
 
     private static final Pattern FORM = Pattern.compile("^[（(](\\d{4})[）)]([\\p{IsHan}]\\d*)(\\p{IsHan}+?)\\d+号$");
-    private static final Map<String, String[]> TYPES = Map.ofEntries(
-            Map.entry("民初", new String[] {"CIVIL", "FIRST"}),
-            Map.entry("民终", new String[] {"CIVIL", "SECOND"}),
-            Map.entry("民申", new String[] {"CIVIL", "RETRIAL_REVIEW"}),
-            Map.entry("民再", new String[] {"CIVIL", "RETRIAL"}),
-            Map.entry("民特", new String[] {"CIVIL", "SPECIAL"}),
-            Map.entry("刑初", new String[] {"CRIMINAL", "FIRST"}),
-            Map.entry("刑终", new String[] {"CRIMINAL", "SECOND"}),
-            Map.entry("刑申", new String[] {"CRIMINAL", "RETRIAL_REVIEW"}),
-            Map.entry("刑再", new String[] {"CRIMINAL", "RETRIAL"}),
-            Map.entry("行初", new String[] {"ADMINISTRATIVE", "FIRST"}),
-            Map.entry("行终", new String[] {"ADMINISTRATIVE", "SECOND"}),
-            Map.entry("行申", new String[] {"ADMINISTRATIVE", "RETRIAL_REVIEW"}),
-            Map.entry("行再", new String[] {"ADMINISTRATIVE", "RETRIAL"}),
-            Map.entry("执", new String[] {"ENFORCEMENT", "ENFORCEMENT"}),
-            Map.entry("执恢", new String[] {"ENFORCEMENT", "ENFORCEMENT"}),
-            Map.entry("执异", new String[] {"ENFORCEMENT", "ENFORCEMENT_REVIEW"}),
-            Map.entry("执复", new String[] {"ENFORCEMENT", "ENFORCEMENT_REVIEW"}));
+    private static final Map<String, Kind> TYPES = Map.ofEntries(
+            Map.entry("民初", new Kind(Category.CIVIL, Instance.FIRST)),
+            Map.entry("民终", new Kind(Category.CIVIL, Instance.SECOND)),
+            Map.entry("民申", new Kind(Category.CIVIL, Instance.RETRIAL_REVIEW)),
+            Map.entry("民再", new Kind(Category.CIVIL, Instance.RETRIAL)),
+            Map.entry("民特", new Kind(Category.CIVIL, Instance.SPECIAL)),
+            Map.entry("刑初", new Kind(Category.CRIMINAL, Instance.FIRST)),
+            Map.entry("刑终", new Kind(Category.CRIMINAL, Instance.SECOND)),
+            Map.entry("刑申", new Kind(Category.CRIMINAL, Instance.RETRIAL_REVIEW)),
+            Map.entry("刑再", new Kind(Category.CRIMINAL, Instance.RETRIAL)),
+            Map.entry("行初", new Kind(Category.ADMINISTRATIVE, Instance.FIRST)),
+            Map.entry("行终", new Kind(Category.ADMINISTRATIVE, Instance.SECOND)),
+            Map.entry("行申", new Kind(Category.ADMINISTRATIVE, Instance.RETRIAL_REVIEW)),
+            Map.entry("行再", new Kind(Category.ADMINISTRATIVE, Instance.RETRIAL)),
+            Map.entry("执", new Kind(Category.ENFORCEMENT, Instance.ENFORCEMENT)),
+            Map.entry("执恢", new Kind(Category.ENFORCEMENT, Instance.ENFORCEMENT)),
+            Map.entry("执异", new Kind(Category.ENFORCEMENT, Instance.ENFORCEMENT_REVIEW)),
+            Map.entry("执复", new Kind(Category.ENFORCEMENT, Instance.ENFORCEMENT_REVIEW)));
+
+    private record Kind(Category category, Instance instance) {
+    }
 
     private CaseNumbers() {
     }
@@ -43,10 +48,10 @@ public final class CaseNumbers {
         if (!m.matches()) {
             return Optional.empty();
         }
-        String[] type = TYPES.get(m.group(3));
+        Kind type = TYPES.get(m.group(3));
         if (type == null) {
             return Optional.empty();
         }
-        return Optional.of(new Parsed(Integer.parseInt(m.group(1)), m.group(2), type[0], type[1]));
+        return Optional.of(new Parsed(Integer.parseInt(m.group(1)), m.group(2), type.category(), type.instance()));
     }
 }
