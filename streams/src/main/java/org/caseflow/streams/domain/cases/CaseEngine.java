@@ -194,7 +194,7 @@ public final class CaseEngine {
             }
             return new LinkResult(next, facts, null);
         }
-        Optional<CaseNumbers.Parsed> parsed = CaseNumbers.parse(link.originCaseId());
+        Optional<CaseNumbers.Parsed> parsed = seeds.caseNumbers().parse(link.originCaseId());
         if (parsed.isEmpty()) {
             return new LinkResult(state, facts, "origin case " + link.originCaseId()
                     + " is unknown and its case number cannot be read");

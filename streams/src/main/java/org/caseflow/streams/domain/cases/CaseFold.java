@@ -118,7 +118,7 @@ final class CaseFold {
     void apply(CaseEvent event, ZoneId zone) {
         Object p = event.getPayload();
         LocalDate occurred = event.getOccurredAt().atZone(zone).toLocalDate();
-        LocalDate about = CaseFolder.dayOf(event, zone);
+        LocalDate about = EventType.dayOf(event, zone);
         if (about.isAfter(occurred.plusDays(CaseFolder.MAX_DAYS_AHEAD))) {
             reject(event, "its date " + about + " is after the day it was recorded (" + occurred + ")");
             return;

@@ -1,5 +1,8 @@
 package org.caseflow.streams.domain.cases;
 
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -8,50 +11,72 @@ import org.caseflow.streams.domain.rules.Category;
 import org.caseflow.streams.domain.rules.Instance;
 
 /**
- * Reads a Chinese case number such as {@code (2024)湘0281民初3310号}: year, court code and case
- * type (民初 civil first instance, 民终 civil second instance, 执 enforcement, ...). Used to
- * attribute an appeal to its origin when the origin case predates Caseflow and was never filed here.
+ * Chinese case numbers such as {@code (2024)湘0281民初3310号}: year, court code, type code (民初 civil first instance,
+ * 民终 civil second instance, 执 enforcement, …) and sequence. The type codes are seed data
+ * ({@code seeds/casenumbers/case-types.yaml}, {@link CaseNumbersReader}); reading a number attributes an appeal to its
+ * origin when the origin predates Caseflow and was never filed here, and the simulator numbers its cases with the
+ * same table ({@link #format}).
  */
 public final class CaseNumbers {
+    /** The seed file under a seeds folder. */
+    public static final String FILE = "casenumbers/case-types.yaml";
+
+    /** One type code and what it says; {@code procedures}: those whose new cases are numbered with it. */
+    public record Type(String code, Category category, Instance instance, java.util.List<String> procedures) {
+        public Type {
+            procedures = java.util.List.copyOf(procedures);
+        }
+    }
+
     /** What a case number says. */
     public record Parsed(int year, String court, Category category, Instance instance) {
     }
 
     private static final Pattern FORM = Pattern.compile("^[（(](\\d{4})[）)]([\\p{IsHan}]\\d*)(\\p{IsHan}+?)\\d+号$");
-    private static final Map<String, Kind> TYPES = Map.ofEntries(
-            Map.entry("民初", new Kind(Category.CIVIL, Instance.FIRST)),
-            Map.entry("民终", new Kind(Category.CIVIL, Instance.SECOND)),
-            Map.entry("民申", new Kind(Category.CIVIL, Instance.RETRIAL_REVIEW)),
-            Map.entry("民再", new Kind(Category.CIVIL, Instance.RETRIAL)),
-            Map.entry("民特", new Kind(Category.CIVIL, Instance.SPECIAL)),
-            Map.entry("刑初", new Kind(Category.CRIMINAL, Instance.FIRST)),
-            Map.entry("刑终", new Kind(Category.CRIMINAL, Instance.SECOND)),
-            Map.entry("刑申", new Kind(Category.CRIMINAL, Instance.RETRIAL_REVIEW)),
-            Map.entry("刑再", new Kind(Category.CRIMINAL, Instance.RETRIAL)),
-            Map.entry("行初", new Kind(Category.ADMINISTRATIVE, Instance.FIRST)),
-            Map.entry("行终", new Kind(Category.ADMINISTRATIVE, Instance.SECOND)),
-            Map.entry("行申", new Kind(Category.ADMINISTRATIVE, Instance.RETRIAL_REVIEW)),
-            Map.entry("行再", new Kind(Category.ADMINISTRATIVE, Instance.RETRIAL)),
-            Map.entry("执", new Kind(Category.ENFORCEMENT, Instance.ENFORCEMENT)),
-            Map.entry("执恢", new Kind(Category.ENFORCEMENT, Instance.ENFORCEMENT)),
-            Map.entry("执异", new Kind(Category.ENFORCEMENT, Instance.ENFORCEMENT_REVIEW)),
-            Map.entry("执复", new Kind(Category.ENFORCEMENT, Instance.ENFORCEMENT_REVIEW)));
 
-    private record Kind(Category category, Instance instance) {
+    private final Map<String, Type> byCode;
+    private final Map<String, Type> byProcedure;
+
+    CaseNumbers(Map<String, Type> byCode, Map<String, Type> byProcedure) {
+        this.byCode = Map.copyOf(byCode);
+        this.byProcedure = Map.copyOf(byProcedure);
     }
 
-    private CaseNumbers() {
+    /** Loads and validates {@value #FILE} of a seeds folder; a malformed file fails with a {@code SeedException}. */
+    public static CaseNumbers load(Path seedsRoot) {
+        return CaseNumbersReader.read(seedsRoot.resolve(FILE));
     }
 
-    public static Optional<Parsed> parse(String caseId) {
+    /** Validates a type table that arrived as bytes; errors cite {@code file}. */
+    public static CaseNumbers parse(Path file, byte[] content) {
+        return CaseNumbersReader.read(file, content);
+    }
+
+    /** What a case number says; empty when it is not of the official form or its type code is not in the table. */
+    public Optional<Parsed> parse(String caseId) {
         Matcher m = FORM.matcher(caseId == null ? "" : caseId);
         if (!m.matches()) {
             return Optional.empty();
         }
-        Kind type = TYPES.get(m.group(3));
+        Type type = byCode.get(m.group(3));
         if (type == null) {
             return Optional.empty();
         }
         return Optional.of(new Parsed(Integer.parseInt(m.group(1)), m.group(2), type.category(), type.instance()));
+    }
+
+    /** The type a new case of {@code procedure} is numbered with, if the table names one. */
+    public Optional<Type> typeOf(String procedure) {
+        return Optional.ofNullable(byProcedure.get(procedure));
+    }
+
+    /** Every type code of the table. */
+    public Collection<Type> types() {
+        return byCode.values();
+    }
+
+    /** The official form, e.g. {@code format(2025, "湘0211", "民初", 1234)} is {@code (2025)湘0211民初1234号}. */
+    public static String format(int year, String court, String typeCode, int sequence) {
+        return String.format(Locale.ROOT, "(%d)%s%s%d号", year, court, typeCode, sequence);
     }
 }
