@@ -2,6 +2,8 @@ package org.caseflow.streams.domain.cases;
 
 import java.util.EnumMap;
 import java.util.Map;
+import org.caseflow.streams.domain.rules.Approver;
+import org.caseflow.streams.domain.rules.ExclusionReason;
 
 /**
  * The one boundary between the event contract's Avro enums and the domain's: the case fold converts what an event
@@ -14,6 +16,14 @@ public final class AvroVocabulary {
             byName(org.caseflow.events.Disposition.class, Disposition.class);
     private static final Map<Disposition, org.caseflow.events.Disposition> AVRO_DISPOSITIONS =
             byName(Disposition.class, org.caseflow.events.Disposition.class);
+    private static final Map<org.caseflow.events.Approver, Approver> APPROVERS =
+            byName(org.caseflow.events.Approver.class, Approver.class);
+    private static final Map<Approver, org.caseflow.events.Approver> AVRO_APPROVERS =
+            byName(Approver.class, org.caseflow.events.Approver.class);
+    private static final Map<org.caseflow.events.SuspensionReason, ExclusionReason> REASONS =
+            byName(org.caseflow.events.SuspensionReason.class, ExclusionReason.class);
+    private static final Map<ExclusionReason, org.caseflow.events.SuspensionReason> AVRO_REASONS =
+            byName(ExclusionReason.class, org.caseflow.events.SuspensionReason.class);
 
     private AvroVocabulary() {
     }
@@ -26,6 +36,24 @@ public final class AvroVocabulary {
     /** The contract's disposition of the domain's; null stays null. */
     public static org.caseflow.events.Disposition avro(Disposition disposition) {
         return disposition == null ? null : AVRO_DISPOSITIONS.get(disposition);
+    }
+
+    /** Who granted an extension, in the domain's terms. */
+    public static Approver approver(org.caseflow.events.Approver avro) {
+        return avro == null ? null : APPROVERS.get(avro);
+    }
+
+    public static org.caseflow.events.Approver avro(Approver approver) {
+        return approver == null ? null : AVRO_APPROVERS.get(approver);
+    }
+
+    /** Why a period is excluded, in the domain's terms. */
+    public static ExclusionReason reason(org.caseflow.events.SuspensionReason avro) {
+        return avro == null ? null : REASONS.get(avro);
+    }
+
+    public static org.caseflow.events.SuspensionReason avro(ExclusionReason reason) {
+        return reason == null ? null : AVRO_REASONS.get(reason);
     }
 
     /** Every constant of {@code from} with its namesake in {@code to}; one without is a programming error. */

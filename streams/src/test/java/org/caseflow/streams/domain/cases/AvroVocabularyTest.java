@@ -21,7 +21,7 @@ class AvroVocabularyTest {
     @Test
     void shouldKeepNullForAnOpenCase() {
         assertThat(AvroVocabulary.disposition(null)).isNull();
-        assertThat(AvroVocabulary.avro(null)).isNull();
+        assertThat(AvroVocabulary.avro((Disposition) null)).isNull();
     }
 
     @Test
