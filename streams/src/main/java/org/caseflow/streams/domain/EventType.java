@@ -1,7 +1,10 @@
 package org.caseflow.streams.domain;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.function.Function;
 import org.caseflow.CaseflowException;
 import org.caseflow.events.CaseClosed;
 import org.caseflow.events.CaseEvent;
@@ -21,28 +24,66 @@ import org.caseflow.events.ProcedureChanged;
 
 /**
  * The event types of the contract (DESIGN.md section 3): the one place that maps the type code of
- * the JSON form to the payload record of the Avro {@link CaseEvent} union and back.
+ * the JSON form to the payload record of the Avro {@link CaseEvent} union and back, and that answers what
+ * every other part asks of a payload's type — which day an event concerns ({@link #dayOf}), whether it moves
+ * the clock ({@link #changesTheClock}), whether it is the filing, which input topic carries it ({@link #input}).
+ * Adding an event type is one constant here (plus its JSON fields in {@code runtime/jsonl} and its step in the
+ * fold).
  */
 public enum EventType {
-    CASE_FILED(CaseFiled.class),
-    JUDGE_ASSIGNED(JudgeAssigned.class),
-    PROCEDURE_CHANGED(ProcedureChanged.class),
-    HEARING_SCHEDULED(HearingScheduled.class),
-    HEARING_HELD(HearingHeld.class),
-    HEARING_POSTPONED(HearingPostponed.class),
-    CLOCK_SUSPENDED(ClockSuspended.class),
-    CLOCK_RESUMED(ClockResumed.class),
-    CLOCK_RESTARTED(ClockRestarted.class),
-    EXTENSION_GRANTED(ExtensionGranted.class),
-    CASE_CLOSED(CaseClosed.class),
-    JUDGMENT_EFFECTIVE(JudgmentEffective.class),
-    ENFORCEMENT_ACTION(EnforcementAction.class),
-    ENFORCEMENT_PAYMENT(EnforcementPayment.class);
+    CASE_FILED(CaseFiled.class, Input.FILINGS, own("filedOn", CaseFiled.class, CaseFiled::getFiledOn)),
+    JUDGE_ASSIGNED(JudgeAssigned.class, Input.FILINGS, null),
+    PROCEDURE_CHANGED(ProcedureChanged.class, Input.FILINGS,
+            own("changedOn", ProcedureChanged.class, ProcedureChanged::getChangedOn)),
+    HEARING_SCHEDULED(HearingScheduled.class, Input.HEARINGS, null),
+    HEARING_HELD(HearingHeld.class, Input.HEARINGS, own("heldOn", HearingHeld.class, HearingHeld::getHeldOn)),
+    HEARING_POSTPONED(HearingPostponed.class, Input.HEARINGS, null),
+    CLOCK_SUSPENDED(ClockSuspended.class, Input.HEARINGS,
+            own("suspendedFrom", ClockSuspended.class, ClockSuspended::getSuspendedFrom)),
+    CLOCK_RESUMED(ClockResumed.class, Input.HEARINGS, own("resumedOn", ClockResumed.class, ClockResumed::getResumedOn)),
+    CLOCK_RESTARTED(ClockRestarted.class, Input.HEARINGS,
+            own("restartedOn", ClockRestarted.class, ClockRestarted::getRestartedOn)),
+    EXTENSION_GRANTED(ExtensionGranted.class, Input.HEARINGS,
+            own("grantedOn", ExtensionGranted.class, ExtensionGranted::getGrantedOn)),
+    CASE_CLOSED(CaseClosed.class, Input.FILINGS, own("closedOn", CaseClosed.class, CaseClosed::getClosedOn)),
+    JUDGMENT_EFFECTIVE(JudgmentEffective.class, Input.FILINGS,
+            own("effectiveOn", JudgmentEffective.class, JudgmentEffective::getEffectiveOn)),
+    ENFORCEMENT_ACTION(EnforcementAction.class, Input.ENFORCEMENT, null),
+    ENFORCEMENT_PAYMENT(EnforcementPayment.class, Input.ENFORCEMENT,
+            own("paidOn", EnforcementPayment.class, EnforcementPayment::getPaidOn));
+
+    /** The input topic that carries a type (DESIGN.md section 4); its label in {@code caseflow_events_total}. */
+    public enum Input {
+        FILINGS("filings"), HEARINGS("hearings"), ENFORCEMENT("enforcement");
+
+        private final String label;
+
+        Input(String label) {
+            this.label = label;
+        }
+
+        /** The metric label of the topic, e.g. {@code filings}. */
+        public String label() {
+            return label;
+        }
+    }
+
+    /** A payload's own date: the field that holds it and how to read it. */
+    private record OwnDate(String field, Function<Object, LocalDate> read) {
+    }
 
     private final Class<?> payloadClass;
+    private final Input input;
+    private final OwnDate ownDate;
 
-    EventType(Class<?> payloadClass) {
+    EventType(Class<?> payloadClass, Input input, OwnDate ownDate) {
         this.payloadClass = payloadClass;
+        this.input = input;
+        this.ownDate = ownDate;
+    }
+
+    private static <P> OwnDate own(String field, Class<P> payload, Function<P, LocalDate> getter) {
+        return new OwnDate(field, p -> getter.apply(payload.cast(p)));
     }
 
     /** The type code of the JSON form, e.g. {@code CASE_FILED}. */
@@ -70,6 +111,30 @@ public enum EventType {
                     CASE_CLOSED -> true;
             default -> false;
         };
+    }
+
+    /** The input topic that carries events of this type. */
+    public Input input() {
+        return input;
+    }
+
+    /** Whether this is the filing, which comes first in the canonical order whatever its date. */
+    public boolean isFiling() {
+        return this == CASE_FILED;
+    }
+
+    /** The payload field holding the day an event of this type is about ({@code filedOn}, {@code paidOn} …), if any. */
+    public Optional<String> ownDateField() {
+        return ownDate == null ? Optional.empty() : Optional.of(ownDate.field());
+    }
+
+    /**
+     * The day an event is about: its payload's own date ({@link #ownDateField}), else the local day it occurred in
+     * {@code zone}. The canonical order sorts by it, and an own date too far after the day recorded is refused.
+     */
+    public static LocalDate dayOf(CaseEvent event, ZoneId zone) {
+        OwnDate own = of(event).ownDate;
+        return own != null ? own.read().apply(event.getPayload()) : event.getOccurredAt().atZone(zone).toLocalDate();
     }
 
     /** Payload class → type: the canonical order asks for the type of every event it compares. */

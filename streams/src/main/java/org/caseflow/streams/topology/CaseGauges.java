@@ -2,13 +2,13 @@ package org.caseflow.streams.topology;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.caseflow.streams.domain.courts.Court;
 import org.caseflow.streams.domain.courts.CourtRegistry;
 import org.caseflow.streams.domain.indicators.IndicatorResult;
 import org.caseflow.streams.domain.indicators.ScopeKey;
+import org.caseflow.streams.domain.rules.Category;
 
 /**
  * {@code caseflow.cases.open{court,category}} and {@code caseflow.cases.overdue{court,category}} (Prometheus
@@ -21,8 +21,6 @@ import org.caseflow.streams.domain.indicators.ScopeKey;
 final class CaseGauges {
     static final String OPEN = "caseflow.cases.open";
     static final String OVERDUE = "caseflow.cases.overdue";
-    static final List<String> CATEGORIES = List.of("CIVIL", "CRIMINAL", "ADMINISTRATIVE", "ENFORCEMENT");
-
     /** Mutable cell behind one gauge; written by a stream thread, read by the scraper. */
     private static final class Cell {
         private volatile double value;
@@ -34,9 +32,9 @@ final class CaseGauges {
     CaseGauges(MeterRegistry registry, CourtRegistry courts) {
         this.registry = registry;
         for (Court court : courts.all()) {
-            for (String category : CATEGORIES) {
-                cell(OPEN, court.code(), category);
-                cell(OVERDUE, court.code(), category);
+            for (Category category : Category.values()) {
+                cell(OPEN, court.code(), category.name());
+                cell(OVERDUE, court.code(), category.name());
             }
         }
     }

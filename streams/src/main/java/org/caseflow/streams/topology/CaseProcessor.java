@@ -107,7 +107,8 @@ final class CaseProcessor implements Processor<String, ArrivedEvent, String, Obj
         this.engine = reference.base();
         this.uncovered = uncovered.tally();
         // The courts in force, those added live included, each from its effective date (issue 15).
-        this.checks = new EventChecks(() -> reference.data().courts(), code -> reference.data().courtAddedOn(code));
+        this.checks = new EventChecks(() -> reference.data().courts(), code -> reference.data().courtAddedOn(code),
+                reference.data().base().caseNumbers());
         this.settings = settings;
         this.metrics = metrics;
     }

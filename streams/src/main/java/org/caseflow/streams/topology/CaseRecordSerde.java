@@ -27,6 +27,7 @@ import org.caseflow.state.StoredHearing;
 import org.caseflow.state.StoredOrderKey;
 import org.caseflow.state.StoredRejection;
 import org.caseflow.state.StoredView;
+import org.caseflow.streams.domain.cases.AvroVocabulary;
 import org.caseflow.streams.domain.cases.CaseState;
 import org.caseflow.streams.domain.cases.CaseView;
 import org.caseflow.streams.domain.cases.FiringAlert;
@@ -34,6 +35,8 @@ import org.caseflow.streams.domain.cases.FoldPoint;
 import org.caseflow.streams.domain.cases.OrderKey;
 import org.caseflow.streams.domain.deadline.DateInterval;
 import org.caseflow.streams.domain.deadline.DeadlineInput;
+import org.caseflow.streams.domain.rules.Approver;
+import org.caseflow.streams.domain.rules.ExclusionReason;
 
 /**
  * The case store's value format: a {@link CaseRecord} (the {@link CaseState} and its {@link EventTail}) as the Avro
@@ -179,14 +182,14 @@ public final class CaseRecordSerde implements Serde<CaseRecord> {
                         .map(c -> new StoredConversion(c.fromProcedure(), c.toProcedure(), day(c.on()))).toList())
                 .setRestarts(v.restarts().stream().map(CaseRecordSerde::day).toList())
                 .setExtensions(v.extensions().stream()
-                        .map(x -> new StoredExtension(x.months(), x.days(), x.approver(), day(x.grantedOn())))
+                        .map(x -> new StoredExtension(x.months(), x.days(), name(x.approver()), day(x.grantedOn())))
                         .toList())
                 .setExclusions(v.exclusions().stream()
-                        .map(x -> new StoredExclusion(x.reason(), day(x.interval().from()),
+                        .map(x -> new StoredExclusion(name(x.reason()), day(x.interval().from()),
                                 dayOrNull(x.interval().until())))
                         .toList())
                 .setClosedOn(dayOrNull(v.closedOn()))
-                .setDisposition(v.disposition())
+                .setDisposition(AvroVocabulary.avro(v.disposition()))
                 .setJudgmentEffectiveOn(dayOrNull(v.judgmentEffectiveOn()))
                 .setPerformanceDueOn(dayOrNull(v.performanceDueOn()))
                 .setMonetaryJudgment(v.monetaryJudgment())
@@ -223,14 +226,14 @@ public final class CaseRecordSerde implements Serde<CaseRecord> {
                         .toList(),
                 v.getRestarts().stream().map(LocalDate::ofEpochDay).toList(),
                 v.getExtensions().stream()
-                        .map(x -> new DeadlineInput.Extension(x.getMonths(), x.getDays(), x.getApprover(),
+                        .map(x -> new DeadlineInput.Extension(x.getMonths(), x.getDays(), code(Approver.class, x.getApprover()),
                                 LocalDate.ofEpochDay(x.getGrantedOn())))
                         .toList(),
                 v.getExclusions().stream()
-                        .map(x -> new DeadlineInput.Exclusion(x.getReason(),
+                        .map(x -> new DeadlineInput.Exclusion(code(ExclusionReason.class, x.getReason()),
                                 new DateInterval(LocalDate.ofEpochDay(x.getFrom()), date(x.getUntil()))))
                         .toList(),
-                date(v.getClosedOn()), v.getDisposition(), date(v.getJudgmentEffectiveOn()),
+                date(v.getClosedOn()), AvroVocabulary.disposition(v.getDisposition()), date(v.getJudgmentEffectiveOn()),
                 date(v.getPerformanceDueOn()),
                 v.getMonetaryJudgment(), new BigDecimal(v.getPaidTotal()),
                 v.getHearings().stream()
@@ -238,5 +241,17 @@ public final class CaseRecordSerde implements Serde<CaseRecord> {
                                 h.getOnFirstDate()))
                         .toList(),
                 v.getPostponements(), rejections, List.copyOf(v.getFlags()));
+    }
+
+    /**
+     * The stored form of a domain enum: its name, as the record has always held these fields (strings, so the
+     * {@code StoredCase} schema is unchanged; never an ordinal).
+     */
+    private static String name(Enum<?> value) {
+        return value == null ? null : value.name();
+    }
+
+    private static <E extends Enum<E>> E code(Class<E> type, String name) {
+        return name == null ? null : Enum.valueOf(type, name);
     }
 }

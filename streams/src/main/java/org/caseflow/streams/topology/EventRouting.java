@@ -9,11 +9,10 @@ public final class EventRouting {
     }
 
     public static String topicFor(CaseEvent event, TopicNames topics) {
-        return switch (EventType.of(event)) {
-            case CASE_FILED, JUDGE_ASSIGNED, PROCEDURE_CHANGED, CASE_CLOSED, JUDGMENT_EFFECTIVE -> topics.caseFilings();
-            case HEARING_SCHEDULED, HEARING_HELD, HEARING_POSTPONED, CLOCK_SUSPENDED, CLOCK_RESUMED, CLOCK_RESTARTED,
-                    EXTENSION_GRANTED -> topics.caseHearings();
-            case ENFORCEMENT_ACTION, ENFORCEMENT_PAYMENT -> topics.enforcement();
+        return switch (EventType.of(event).input()) {
+            case FILINGS -> topics.caseFilings();
+            case HEARINGS -> topics.caseHearings();
+            case ENFORCEMENT -> topics.enforcement();
         };
     }
 }

@@ -1,5 +1,6 @@
 package org.caseflow.streams.topology;
 
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import java.nio.ByteBuffer;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -99,9 +100,9 @@ final class FactAggregator implements Processor<String, Object, String, Object> 
                     throw new IllegalArgumentException("no fact in the record");
                 }
             } catch (RuntimeException e) {
-                InvalidFactException invalid = invalidCause(e);
+                String invalid = invalidCause(e);
                 deadLetter(record, invalid != null ? "invalid-fact" : "malformed-fact",
-                        invalid != null ? invalid.getMessage() : String.valueOf(e.getMessage()));
+                        invalid != null ? invalid : String.valueOf(e.getMessage()));
                 return;
             }
         }
@@ -241,10 +242,21 @@ final class FactAggregator implements Processor<String, Object, String, Object> 
         metrics.event(topic, "FACT", "rejected");
     }
 
-    private static InvalidFactException invalidCause(Throwable e) {
+    /**
+     * Why a well-formed fact is invalid, or null when the record is malformed: a fact the domain refuses, or a value
+     * outside one of the domain's enums (a category, an instance, a disposition the vocabulary does not have).
+     */
+    private static String invalidCause(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof InvalidFactException invalid) {
-                return invalid;
+                return invalid.getMessage();
+            }
+            if (t instanceof InvalidFormatException format && format.getTargetType() != null
+                    && format.getTargetType().isEnum()) {
+                String field = format.getPath().isEmpty() ? "?" : format.getPath().get(format.getPath().size() - 1).getFieldName();
+                return "invalid fact: field " + field + " must be one of "
+                        + java.util.Arrays.toString(format.getTargetType().getEnumConstants()) + ", was "
+                        + format.getValue();
             }
         }
         return null;

@@ -2,6 +2,7 @@ package org.caseflow.streams.topology;
 
 import java.util.List;
 import java.util.Map;
+import org.caseflow.streams.domain.EventType;
 import org.caseflow.streams.domain.input.Refusal;
 
 /**
@@ -26,12 +27,9 @@ final class MetricLabels {
             "EXCLUSION_NOT_ALLOWED", "EXTENSION_AFTER_EXPIRY", "EXTENSION_CAP_EXCEEDED", "EXTENSION_INVALID",
             "EXTENSION_NOT_ALLOWED", "EXTENSION_WRONG_APPROVER", "RESTART_NOT_APPLICABLE");
     /** Event types by the input topic that carries them (EventRouting), for {@code caseflow_events_total}. */
-    static final Map<String, List<String>> TYPES_BY_INPUT = Map.of(
-            "filings", List.of("CASE_FILED", "JUDGE_ASSIGNED", "PROCEDURE_CHANGED", "CASE_CLOSED",
-                    "JUDGMENT_EFFECTIVE"),
-            "hearings", List.of("HEARING_SCHEDULED", "HEARING_HELD", "HEARING_POSTPONED", "CLOCK_SUSPENDED",
-                    "CLOCK_RESUMED", "CLOCK_RESTARTED", "EXTENSION_GRANTED"),
-            "enforcement", List.of("ENFORCEMENT_ACTION", "ENFORCEMENT_PAYMENT"));
+    static final Map<String, List<String>> TYPES_BY_INPUT = java.util.Arrays.stream(EventType.values())
+            .collect(java.util.stream.Collectors.groupingBy(type -> type.input().label(),
+                    java.util.stream.Collectors.mapping(EventType::code, java.util.stream.Collectors.toList())));
 
     private MetricLabels() {
     }

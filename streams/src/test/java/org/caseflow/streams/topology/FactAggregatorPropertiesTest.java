@@ -22,12 +22,15 @@ import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
+import org.caseflow.streams.domain.cases.Disposition;
 import org.caseflow.streams.domain.indicators.CaseFact;
 import org.caseflow.streams.domain.indicators.FactKind;
 import org.caseflow.streams.domain.indicators.InMemoryLedgers;
 import org.caseflow.streams.domain.indicators.LedgerUpdates;
 import org.caseflow.streams.domain.indicators.ScopeKey;
 import org.caseflow.streams.domain.indicators.SignedFact;
+import org.caseflow.streams.domain.rules.Category;
+import org.caseflow.streams.domain.rules.Instance;
 
 /**
  * Issue 8, through the real {@link FactAggregator} and the deltas' wire form: whatever the moments its batches are
@@ -100,20 +103,21 @@ class FactAggregatorPropertiesTest {
             String court = COURTS.get(random.nextInt(COURTS.size()));
             String category = CATEGORIES[random.nextInt(CATEGORIES.length)];
             LocalDate filed = LocalDate.of(2023, 1, 1).plusDays(random.nextInt(900));
-            out.add(new SignedFact(new CaseFact(FactKind.FILED, "c" + i, court, category, "FIRST", filed, filed, null,
+            out.add(new SignedFact(new CaseFact(FactKind.FILED, "c" + i, court, Category.valueOf(category), Instance.FIRST,
+                    filed, filed, null,
                     null, null, null, null, random.nextBoolean()), 1));
             int days = random.nextInt(400);
             switch (random.nextInt(4)) {
-                case 0 -> out.add(new SignedFact(new CaseFact(FactKind.CLOSED, "c" + i, court, category, "FIRST",
-                        filed.plusDays(days), filed, "JUDGMENT", days < 180, days, null, null, false), 1));
-                case 1 -> out.add(new SignedFact(new CaseFact(FactKind.CLOSED, "c" + i, court, "ENFORCEMENT",
-                        "ENFORCEMENT", filed.plusDays(days), filed, "ENFORCEMENT_COMPLETED", null, days,
+                case 0 -> out.add(new SignedFact(new CaseFact(FactKind.CLOSED, "c" + i, court, Category.valueOf(category), Instance.FIRST,
+                        filed.plusDays(days), filed, Disposition.JUDGMENT, days < 180, days, null, null, false), 1));
+                case 1 -> out.add(new SignedFact(new CaseFact(FactKind.CLOSED, "c" + i, court, Category.ENFORCEMENT,
+                        Instance.ENFORCEMENT, filed.plusDays(days), filed, Disposition.ENFORCEMENT_COMPLETED, null, days,
                         new BigDecimal(random.nextInt(50_000) + ".15"), new BigDecimal(random.nextInt(900) + ".05"),
                         false), 1));
-                case 2 -> out.add(new SignedFact(CaseFact.simple(FactKind.OVERDUE_STARTED, "c" + i, court, category,
-                        "FIRST", filed.plusDays(days), false), 1));
-                default -> out.add(new SignedFact(CaseFact.simple(FactKind.HEARING_HELD, "c" + i, court, category,
-                        "FIRST", filed.plusDays(days / 4), random.nextBoolean()), 1));
+                case 2 -> out.add(new SignedFact(CaseFact.simple(FactKind.OVERDUE_STARTED, "c" + i, court, Category.valueOf(category),
+                        Instance.FIRST, filed.plusDays(days), false), 1));
+                default -> out.add(new SignedFact(CaseFact.simple(FactKind.HEARING_HELD, "c" + i, court, Category.valueOf(category),
+                        Instance.FIRST, filed.plusDays(days / 4), random.nextBoolean()), 1));
             }
         }
         int corrections = out.size() / 5;

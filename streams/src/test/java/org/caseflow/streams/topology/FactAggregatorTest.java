@@ -20,6 +20,8 @@ import org.caseflow.streams.domain.indicators.CaseFact;
 import org.caseflow.streams.domain.indicators.Counter;
 import org.caseflow.streams.domain.indicators.FactKind;
 import org.caseflow.streams.domain.indicators.SignedFact;
+import org.caseflow.streams.domain.rules.Category;
+import org.caseflow.streams.domain.rules.Instance;
 import org.junit.jupiter.api.Test;
 
 /** The fact aggregator on its own: sums per attribution, one record per scope per batch, rollback-safe clock. */
@@ -97,7 +99,7 @@ class FactAggregatorTest {
         FactAggregator aggregator = aggregator(TopologySettings.defaults());
         MockProcessorContext<String, Object> context = freshContext();
         aggregator.init(context);
-        CaseFact lineage = CaseFact.simple(FactKind.LINEAGE, "A", "湘0211", "CIVIL", "FIRST",
+        CaseFact lineage = CaseFact.simple(FactKind.LINEAGE, "A", "湘0211", Category.CIVIL, Instance.FIRST,
                 LocalDate.parse("2025-03-09"), false);
         aggregator.process(new Record<>("E", new SignedFact(lineage, 1), MARCH_10.toEpochMilli()));
         assertThat(context.forwarded()).singleElement().satisfies(f -> {

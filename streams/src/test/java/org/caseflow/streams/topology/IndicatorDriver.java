@@ -22,9 +22,12 @@ import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
 import org.caseflow.events.IndicatorValue;
 import org.caseflow.schemas.CaseflowSerdes;
+import org.caseflow.streams.domain.cases.Disposition;
 import org.caseflow.streams.domain.indicators.CaseFact;
 import org.caseflow.streams.domain.indicators.FactKind;
 import org.caseflow.streams.domain.indicators.SignedFact;
+import org.caseflow.streams.domain.rules.Category;
+import org.caseflow.streams.domain.rules.Instance;
 import org.caseflow.streams.domain.seeds.Seeds;
 
 /** The whole Caseflow topology on TopologyTestDriver, fed SignedFacts straight into caseflow.case-facts. */
@@ -123,17 +126,18 @@ final class IndicatorDriver implements AutoCloseable {
 
     static CaseFact filed(String id, String court, String category, String instance, String on, boolean originating) {
         LocalDate d = LocalDate.parse(on);
-        return new CaseFact(FactKind.FILED, id, court, category, instance, d, d, null, null, null, null, null,
+        return new CaseFact(FactKind.FILED, id, court, Category.valueOf(category), Instance.valueOf(instance), d, d, null, null,
+                null, null, null,
                 originating);
     }
 
     static CaseFact closed(String id, String court, String filedOn, String on, Boolean onTime, int days) {
-        return new CaseFact(FactKind.CLOSED, id, court, "CIVIL", "FIRST", LocalDate.parse(on),
-                LocalDate.parse(filedOn), "JUDGMENT", onTime, days, null, null, false);
+        return new CaseFact(FactKind.CLOSED, id, court, Category.CIVIL, Instance.FIRST, LocalDate.parse(on),
+                LocalDate.parse(filedOn), Disposition.JUDGMENT, onTime, days, null, null, false);
     }
 
     static CaseFact appealed(String originId, String originCourt, String on) {
-        return CaseFact.simple(FactKind.APPEALED, originId, originCourt, "CIVIL", "FIRST", LocalDate.parse(on), false);
+        return CaseFact.simple(FactKind.APPEALED, originId, originCourt, Category.CIVIL, Instance.FIRST, LocalDate.parse(on), false);
     }
 
     @Override

@@ -11,6 +11,7 @@ import org.caseflow.streams.domain.indicators.Band;
 import org.caseflow.streams.domain.indicators.IndicatorResult;
 import org.caseflow.streams.domain.indicators.ScopeKey;
 import org.caseflow.streams.domain.indicators.Window;
+import org.caseflow.streams.domain.rules.Category;
 import org.junit.jupiter.api.Test;
 
 /** What the indicator gauges export (the metrics budget's main knob) and what they read before any data. */
@@ -38,7 +39,7 @@ class IndicatorGaugesTest {
     void shouldReadZeroOpenAndOverdueCasesForEveryCourtOfTheSeedsBeforeAnyData() {
         gauges(CITY_COURTS_12M);
         for (Court court : IndicatorDriver.SEEDS.courts().all()) {
-            for (String category : CaseGauges.CATEGORIES) {
+            for (String category : java.util.stream.Stream.of(Category.values()).map(Enum::name).toList()) {
                 assertThat(registry.get(CaseGauges.OPEN).tags("court", court.code(), "category", category).gauge()
                         .value()).isZero();
                 assertThat(registry.get(CaseGauges.OVERDUE).tags("court", court.code(), "category", category).gauge()

@@ -31,6 +31,8 @@ import org.caseflow.streams.domain.indicators.CaseFact;
 import org.caseflow.streams.domain.indicators.Counter;
 import org.caseflow.streams.domain.indicators.FactKind;
 import org.caseflow.streams.domain.indicators.MonthLedger;
+import org.caseflow.streams.domain.rules.Category;
+import org.caseflow.streams.domain.rules.Instance;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -227,7 +229,7 @@ class IndicatorTopologyTest {
             d.pipe(filed("A", "湘0211", "CIVIL", "FIRST", "2025-03-03", true), march10);
             // Produced by case events of 10 March: one mistyped entirely, one with only filedOn in 2035.
             d.pipe(filed("Z", "湘0211", "CIVIL", "FIRST", "2035-01-10", true), march10);
-            d.pipe(new CaseFact(FactKind.FILED, "Y", "湘0211", "CIVIL", "FIRST", LocalDate.parse("2025-03-10"),
+            d.pipe(new CaseFact(FactKind.FILED, "Y", "湘0211", Category.CIVIL, Instance.FIRST, LocalDate.parse("2025-03-10"),
                     LocalDate.parse("2035-01-10"), null, null, null, null, null, true), march10);
             assertThat(d.deadLetters()).extracting(r -> new String(r.headers().lastHeader(DeadLetters.REASON).value(),
                     StandardCharsets.UTF_8)).containsExactly("future-fact", "future-fact");
@@ -308,7 +310,7 @@ class IndicatorTopologyTest {
     void shouldKeepTheLineageCountPerRootAndTheTopPerScope() {
         try (IndicatorDriver d = new IndicatorDriver(state, MARCH_31)) {
             var lineage = org.caseflow.streams.domain.indicators.CaseFact.simple(
-                    org.caseflow.streams.domain.indicators.FactKind.LINEAGE, "A", "湘0211", "CIVIL", "FIRST",
+                    org.caseflow.streams.domain.indicators.FactKind.LINEAGE, "A", "湘0211", Category.CIVIL, Instance.FIRST,
                     java.time.LocalDate.parse("2025-03-26"), false);
             d.pipe(lineage);
             d.pipe(lineage);

@@ -16,6 +16,8 @@ import org.caseflow.events.CaseSnapshot;
 import org.caseflow.streams.domain.indicators.CaseFact;
 import org.caseflow.streams.domain.indicators.FactKind;
 import org.caseflow.streams.domain.indicators.SignedFact;
+import org.caseflow.streams.domain.rules.Category;
+import org.caseflow.streams.domain.rules.Instance;
 import org.caseflow.streams.domain.rules.LeadTimes;
 import org.caseflow.streams.domain.rules.ProcedureRule;
 import org.caseflow.streams.domain.seeds.Seeds;
@@ -181,18 +183,18 @@ public final class CaseEngine {
         List<SignedFact> facts = new ArrayList<>();
         if (origin != null && origin.filed()) {
             Optional<ProcedureRule> rule = seeds.rules().find(origin.procedure());
-            String category = rule.map(r -> r.category().name()).orElse("CIVIL");
-            String instance = rule.map(r -> r.instance().name()).orElse(null);
+            Category category = rule.map(ProcedureRule::category).orElse(Category.CIVIL);
+            Instance instance = rule.map(ProcedureRule::instance).orElse(null);
             String root = origin.originCaseId() != null ? origin.originCaseId() : origin.caseId();
             FactDeriver.attributed(link, origin.court(), category, instance, root)
                     .forEach(f -> facts.add(new SignedFact(f, link.sign())));
             CaseState next = state;
-            if ("ENFORCEMENT".equals(link.derivedInstance()) && link.kind() == CaseLink.Kind.FILED) {
+            if (link.derivedInstance() == Instance.ENFORCEMENT && link.kind() == CaseLink.Kind.FILED) {
                 next = state.withEnforcementFiled(link.sign() > 0);
             }
             return new LinkResult(next, facts, null);
         }
-        Optional<CaseNumbers.Parsed> parsed = CaseNumbers.parse(link.originCaseId());
+        Optional<CaseNumbers.Parsed> parsed = seeds.caseNumbers().parse(link.originCaseId());
         if (parsed.isEmpty()) {
             return new LinkResult(state, facts, "origin case " + link.originCaseId()
                     + " is unknown and its case number cannot be read");
@@ -212,15 +214,15 @@ public final class CaseEngine {
         CaseEvaluator.Evaluation evaluation = evaluator.evaluate(view);
         AlertReconciler.Reconciled reconciled = AlertReconciler.reconcile(state, view, evaluation, now);
         Optional<ProcedureRule> rule = evaluation.rule();
-        String category = rule.map(r -> r.category().name()).orElse("CIVIL");
-        String instance = rule.map(r -> r.instance().name()).orElse(null);
+        Category category = rule.map(ProcedureRule::category).orElse(Category.CIVIL);
+        Instance instance = rule.map(ProcedureRule::instance).orElse(null);
 
         List<SignedFact> facts = new ArrayList<>();
         List<CaseLink> links = new ArrayList<>();
         CaseEvaluator.Evaluation old = knownOld != null ? knownOld : before == null || !before.filed() ? null
                 : before == view ? evaluation : evaluator.evaluate(before);
-        String oldCategory = old == null ? category : old.rule().map(r -> r.category().name()).orElse(category);
-        String oldInstance = old == null ? instance : old.rule().map(r -> r.instance().name()).orElse(instance);
+        Category oldCategory = old == null ? category : old.rule().map(ProcedureRule::category).orElse(category);
+        Instance oldInstance = old == null ? instance : old.rule().map(ProcedureRule::instance).orElse(instance);
         // A timer (same view, same evaluation) that leaves the overdue flag alone changes no fact: a midnight storm
         // of threshold crossings derives none.
         boolean factsUnchanged = before == view && old == evaluation && state.overdue() == reconciled.overdue();

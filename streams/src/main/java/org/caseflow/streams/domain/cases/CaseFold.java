@@ -14,7 +14,6 @@ import org.caseflow.events.CaseFiled;
 import org.caseflow.events.ClockRestarted;
 import org.caseflow.events.ClockResumed;
 import org.caseflow.events.ClockSuspended;
-import org.caseflow.events.Disposition;
 import org.caseflow.events.EnforcementPayment;
 import org.caseflow.events.ExtensionGranted;
 import org.caseflow.events.HearingHeld;
@@ -25,6 +24,7 @@ import org.caseflow.events.ProcedureChanged;
 import org.caseflow.streams.domain.EventType;
 import org.caseflow.streams.domain.deadline.DateInterval;
 import org.caseflow.streams.domain.deadline.DeadlineInput;
+import org.caseflow.streams.domain.rules.ExclusionReason;
 import org.caseflow.streams.domain.rules.ProcedureRule;
 import org.caseflow.streams.domain.rules.RuleTable;
 
@@ -51,7 +51,7 @@ final class CaseFold {
     private final List<LocalDate> restarts = new ArrayList<>();
     private final List<DeadlineInput.Extension> extensions = new ArrayList<>();
     private final List<DeadlineInput.Exclusion> exclusions = new ArrayList<>();
-    private final Map<String, Integer> openByReason = new HashMap<>();
+    private final Map<ExclusionReason, Integer> openByReason = new HashMap<>();
     private LocalDate closedOn;
     private Disposition disposition;
     private LocalDate effectiveOn;
@@ -119,7 +119,7 @@ final class CaseFold {
     void apply(CaseEvent event, ZoneId zone) {
         Object p = event.getPayload();
         LocalDate occurred = event.getOccurredAt().atZone(zone).toLocalDate();
-        LocalDate about = CaseFolder.dayOf(event, zone);
+        LocalDate about = EventType.dayOf(event, zone);
         if (about.isAfter(occurred.plusDays(CaseFolder.MAX_DAYS_AHEAD))) {
             reject(event, "its date " + about + " is after the day it was recorded (" + occurred + ")");
             return;
@@ -159,7 +159,7 @@ final class CaseFold {
             restart(event, r);
         } else if (p instanceof ExtensionGranted x) {
             extensions.add(new DeadlineInput.Extension(x.getMonths() == null ? 0 : x.getMonths(),
-                    x.getDays() == null ? 0 : x.getDays(), x.getApprovedBy().name(), x.getGrantedOn()));
+                    x.getDays() == null ? 0 : x.getDays(), AvroVocabulary.approver(x.getApprovedBy()), x.getGrantedOn()));
         } else if (p instanceof CaseClosed c) {
             close(event, c);
         } else if (p instanceof JudgmentEffective j) {
@@ -208,7 +208,7 @@ final class CaseFold {
     }
 
     private void suspend(CaseEvent event, ClockSuspended s) {
-        String reason = s.getReason().name();
+        ExclusionReason reason = AvroVocabulary.reason(s.getReason());
         if (openByReason.containsKey(reason)) {
             reject(event, reason + " already suspended since "
                     + exclusions.get(openByReason.get(reason)).interval().from());
@@ -219,8 +219,8 @@ final class CaseFold {
     }
 
     private void resume(CaseEvent event, ClockResumed r) {
-        String reason = r.getReason().name();
-        String closing = reason;
+        ExclusionReason reason = AvroVocabulary.reason(r.getReason());
+        ExclusionReason closing = reason;
         if (!openByReason.containsKey(reason) && openByReason.size() == 1) {
             // One period is open and the resumption names another reason: it ends that period
             // (a recording slip, not a reason to keep the clock stopped forever), and is flagged.
@@ -259,7 +259,7 @@ final class CaseFold {
             reject(event, "closedOn " + c.getClosedOn() + " is before filedOn " + filedOn);
         } else {
             closedOn = c.getClosedOn();
-            disposition = c.getDisposition();
+            disposition = AvroVocabulary.disposition(c.getDisposition());
         }
     }
 

@@ -1,22 +1,11 @@
 package org.caseflow.streams.domain.cases;
 
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Supplier;
-import org.caseflow.events.CaseClosed;
 import org.caseflow.events.CaseEvent;
-import org.caseflow.events.CaseFiled;
-import org.caseflow.events.ClockRestarted;
-import org.caseflow.events.ClockResumed;
-import org.caseflow.events.ClockSuspended;
-import org.caseflow.events.EnforcementPayment;
-import org.caseflow.events.ExtensionGranted;
-import org.caseflow.events.HearingHeld;
-import org.caseflow.events.JudgmentEffective;
-import org.caseflow.events.ProcedureChanged;
 import org.caseflow.streams.domain.rules.RuleTable;
 
 /**
@@ -41,33 +30,6 @@ public final class CaseFolder {
      */
     public static Comparator<CaseEvent> canonicalOrder(ZoneId zone) {
         return Comparator.comparing(e -> OrderKey.of(e, zone));
-    }
-
-    /** The day an event is about: its own date field, else the local day it occurred. */
-    static LocalDate dayOf(CaseEvent event, ZoneId zone) {
-        Object p = event.getPayload();
-        if (p instanceof CaseFiled f) {
-            return f.getFiledOn();
-        } else if (p instanceof ProcedureChanged c) {
-            return c.getChangedOn();
-        } else if (p instanceof ClockSuspended s) {
-            return s.getSuspendedFrom();
-        } else if (p instanceof ClockResumed r) {
-            return r.getResumedOn();
-        } else if (p instanceof ClockRestarted r) {
-            return r.getRestartedOn();
-        } else if (p instanceof ExtensionGranted x) {
-            return x.getGrantedOn();
-        } else if (p instanceof CaseClosed c) {
-            return c.getClosedOn();
-        } else if (p instanceof JudgmentEffective j) {
-            return j.getEffectiveOn();
-        } else if (p instanceof HearingHeld h) {
-            return h.getHeldOn();
-        } else if (p instanceof EnforcementPayment pay) {
-            return pay.getPaidOn();
-        }
-        return event.getOccurredAt().atZone(zone).toLocalDate();
     }
 
     /** Folds events already in canonical order. */

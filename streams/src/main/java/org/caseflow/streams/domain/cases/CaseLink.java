@@ -1,6 +1,7 @@
 package org.caseflow.streams.domain.cases;
 
 import java.time.LocalDate;
+import org.caseflow.streams.domain.rules.Instance;
 
 /**
  * A derived case (appeal, retrial review, retrial, enforcement, remand) telling its origin case
@@ -8,7 +9,7 @@ import java.time.LocalDate;
  * attribute the fact to the origin's court and category. {@code sign} −1 takes a link back.
  */
 public record CaseLink(Kind kind, String originCaseId, String derivedCaseId, String derivedCourt,
-        String derivedInstance, LocalDate date, String disposition, int sign) {
+        Instance derivedInstance, LocalDate date, Disposition disposition, int sign) {
 
     /** What happened to the derived case. */
     public enum Kind { FILED, CLOSED }

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.caseflow.events.Disposition;
 import org.caseflow.streams.domain.deadline.DateInterval;
 import org.caseflow.streams.domain.deadline.DeadlineInput;
 

@@ -8,6 +8,8 @@ import java.util.function.BiConsumer;
 import org.caseflow.streams.domain.deadline.Deadline;
 import org.caseflow.streams.domain.indicators.CaseFact;
 import org.caseflow.streams.domain.indicators.FactKind;
+import org.caseflow.streams.domain.rules.Category;
+import org.caseflow.streams.domain.rules.Instance;
 
 /**
  * The indicator facts a case supports, derived from its view. The engine emits the difference
@@ -24,12 +26,13 @@ final class FactDeriver {
      * the deadline to the closing day, so a correction (a suspension reported late, a closure dated
      * earlier) takes them back.
      */
-    static List<CaseFact> own(CaseView view, Deadline deadline, String category, String instance, boolean overdueNow) {
+    static List<CaseFact> own(CaseView view, Deadline deadline, Category category, Instance instance,
+            boolean overdueNow) {
         List<CaseFact> facts = new ArrayList<>();
         if (view == null || !view.filed()) {
             return facts;
         }
-        boolean originating = "FIRST".equals(instance) && view.originCaseId() == null;
+        boolean originating = instance == Instance.FIRST && view.originCaseId() == null;
         facts.add(new CaseFact(FactKind.FILED, view.caseId(), view.court(), category, instance, view.filedOn(),
                 view.filedOn(), null, null, null, null, null, originating));
         for (CaseView.HeldHearing h : view.hearings()) {
@@ -50,20 +53,20 @@ final class FactDeriver {
             Boolean onTime = deadline.date() == null ? null : !view.closedOn().isAfter(deadline.date());
             int duration = (int) Math.max(0, ChronoUnit.DAYS.between(view.filedOn(), view.closedOn())
                     - deadline.excludedDays());
-            boolean enforcement = "ENFORCEMENT".equals(category);
+            boolean enforcement = category == Category.ENFORCEMENT;
             facts.add(new CaseFact(FactKind.CLOSED, view.caseId(), view.court(), category, instance, view.closedOn(),
-                    view.filedOn(), view.disposition().name(), onTime, duration,
+                    view.filedOn(), view.disposition(), onTime, duration,
                     enforcement ? view.claimAmount() : null, enforcement ? view.paidTotal() : null, false));
-            if ("RETRIAL".equals(instance)) {
+            if (instance == Instance.RETRIAL) {
                 facts.add(new CaseFact(FactKind.RETRIAL_DECIDED, view.caseId(), view.court(), category, instance,
-                        view.closedOn(), view.filedOn(), view.disposition().name(), null, null, null, null, false));
+                        view.closedOn(), view.filedOn(), view.disposition(), null, null, null, null, false));
             }
         }
         return facts;
     }
 
     /** What a derived case tells its origin. */
-    static List<CaseLink> links(CaseView view, String instance) {
+    static List<CaseLink> links(CaseView view, Instance instance) {
         List<CaseLink> links = new ArrayList<>();
         if (view == null || !view.filed() || view.originCaseId() == null) {
             return links;
@@ -72,7 +75,7 @@ final class FactDeriver {
                 view.filedOn(), null, 1));
         if (view.closed()) {
             links.add(new CaseLink(CaseLink.Kind.CLOSED, view.originCaseId(), view.caseId(), view.court(), instance,
-                    view.closedOn(), view.disposition().name(), 1));
+                    view.closedOn(), view.disposition(), 1));
         }
         return links;
     }
@@ -81,17 +84,17 @@ final class FactDeriver {
      * Facts a link attributes to its origin: appeals and their outcome, retrial petitions, and one
      * more case number of the dispute (lineage; the root is the origin's own origin when it has one).
      */
-    static List<CaseFact> attributed(CaseLink link, String court, String category, String instance, String root) {
+    static List<CaseFact> attributed(CaseLink link, String court, Category category, Instance instance, String root) {
         List<CaseFact> facts = new ArrayList<>();
         String origin = link.originCaseId();
         LocalDate date = link.date();
         boolean filed = link.kind() == CaseLink.Kind.FILED;
-        if ("SECOND".equals(link.derivedInstance())) {
+        if (link.derivedInstance() == Instance.SECOND) {
             facts.add(filed
                     ? CaseFact.simple(FactKind.APPEALED, origin, court, category, instance, date, false)
                     : new CaseFact(FactKind.APPEAL_DECIDED, origin, court, category, instance, date, null,
                             link.disposition(), null, null, null, null, false));
-        } else if ("RETRIAL_REVIEW".equals(link.derivedInstance()) && filed) {
+        } else if (link.derivedInstance() == Instance.RETRIAL_REVIEW && filed) {
             facts.add(CaseFact.simple(FactKind.RETRIAL_PETITIONED, origin, court, category, instance, date, false));
         }
         if (filed) {

@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Comparator;
 import org.caseflow.events.CaseEvent;
-import org.caseflow.events.CaseFiled;
 import org.caseflow.streams.domain.EventType;
 
 /**
@@ -27,8 +26,9 @@ public record OrderKey(boolean filing, LocalDate day, EventType type, Instant oc
             .thenComparing(OrderKey::type).thenComparing(OrderKey::occurredAt).thenComparing(OrderKey::eventId);
 
     public static OrderKey of(CaseEvent event, ZoneId zone) {
-        return new OrderKey(event.getPayload() instanceof CaseFiled, CaseFolder.dayOf(event, zone), EventType.of(event),
-                event.getOccurredAt(), event.getEventId());
+        EventType type = EventType.of(event);
+        return new OrderKey(type.isFiling(), EventType.dayOf(event, zone), type, event.getOccurredAt(),
+                event.getEventId());
     }
 
     @Override

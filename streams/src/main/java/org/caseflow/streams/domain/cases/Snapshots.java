@@ -57,7 +57,7 @@ final class Snapshots {
                 .setExtendedBy(deadline.extendedBy().toString())
                 .setClockStopped(stopped)
                 .setClosedOn(view.closedOn())
-                .setDisposition(view.disposition())
+                .setDisposition(AvroVocabulary.avro(view.disposition()))
                 .setOnTime(onTime)
                 .setJudge(view.judge())
                 .setDivision(view.division())

@@ -2,6 +2,8 @@ package org.caseflow.streams.domain.deadline;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.caseflow.streams.domain.rules.Approver;
+import org.caseflow.streams.domain.rules.ExclusionReason;
 
 /**
  * What the calculator needs of a case. {@code procedure} is the CURRENT procedure (after conversions);
@@ -33,7 +35,7 @@ public record DeadlineInput(String procedure, LocalDate filedOn, boolean foreign
 
     public record Conversion(String fromProcedure, String toProcedure, LocalDate on) {}
 
-    public record Extension(int months, int days, String approver, LocalDate grantedOn) {}
+    public record Extension(int months, int days, Approver approver, LocalDate grantedOn) {}
 
-    public record Exclusion(String reason, DateInterval interval) {}
+    public record Exclusion(ExclusionReason reason, DateInterval interval) {}
 }

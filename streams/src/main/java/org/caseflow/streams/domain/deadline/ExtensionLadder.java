@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.caseflow.streams.domain.deadline.DeadlineInput.Extension;
+import org.caseflow.streams.domain.rules.Approver;
 import org.caseflow.streams.domain.rules.ExtensionStep;
 import org.caseflow.streams.domain.rules.ProcedureRule;
 import org.caseflow.streams.domain.rules.Span;
@@ -69,7 +70,7 @@ final class ExtensionLadder {
             Optional<ExtensionStep> step = rule.step(g.approver());
             Span cap;
             if (step.isEmpty()) {
-                String who = rule.extensions().stream().map(ExtensionStep::approver)
+                String who = rule.extensions().stream().map(ExtensionStep::approver).map(Approver::name)
                         .collect(Collectors.joining(", then "));
                 if (wrongApprover == WrongApproverPolicy.NOT_COUNTED) {
                     flags.add("EXTENSION_WRONG_APPROVER: extension of " + what + ": " + rule.code()

@@ -2,8 +2,9 @@ package org.caseflow.streams.domain.indicators;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.Objects;
-import java.util.Set;
+import org.caseflow.streams.domain.cases.Disposition;
+import org.caseflow.streams.domain.rules.Category;
+import org.caseflow.streams.domain.rules.Instance;
 
 /**
  * One countable fact about a case, emitted by the case topology and counted by {@link Effects}. A late correction
@@ -12,33 +13,27 @@ import java.util.Set;
  * @param kind         what happened
  * @param caseId       the case (for APPEALED/APPEAL_DECIDED/RETRIAL_PETITIONED: the origin; LINEAGE: the root)
  * @param court        the court the fact is attributed to
- * @param category     CIVIL, CRIMINAL, ADMINISTRATIVE or ENFORCEMENT
- * @param instance     FIRST, SECOND, RETRIAL_REVIEW, RETRIAL, SPECIAL, ENFORCEMENT or ENFORCEMENT_REVIEW
+ * @param category     the case's category
+ * @param instance     where the case sits in its lineage, nullable (a procedure the rule table no longer knows)
  * @param date         the day it happened; its month is the month the fact counts in
  * @param filedOn      filing day of the case (required for CLOSED)
- * @param disposition  a {@code Disposition} name, nullable
+ * @param disposition  how the case was closed, nullable
  * @param onTime       closed on or before the deadline; null when the case has no deadline
  * @param durationDays closed − filed − excluded days (CLOSED only), nullable
  * @param amount       enforcement claim (CLOSED of an enforcement case), nullable
  * @param paidAmount   total paid (CLOSED of an enforcement case), nullable
  * @param flag         kind-specific, see {@link FactKind}
  */
-public record CaseFact(FactKind kind, String caseId, String court, String category, String instance, LocalDate date,
-                       LocalDate filedOn, String disposition, Boolean onTime, Integer durationDays, BigDecimal amount,
+public record CaseFact(FactKind kind, String caseId, String court, Category category, Instance instance, LocalDate date,
+                       LocalDate filedOn, Disposition disposition, Boolean onTime, Integer durationDays, BigDecimal amount,
                        BigDecimal paidAmount, boolean flag) {
-
-    public static final Set<String> CATEGORIES = Set.of("CIVIL", "CRIMINAL", "ADMINISTRATIVE", "ENFORCEMENT");
-    public static final Set<String> INSTANCES =
-            Set.of("FIRST", "SECOND", "RETRIAL_REVIEW", "RETRIAL", "SPECIAL", "ENFORCEMENT", "ENFORCEMENT_REVIEW");
 
     public CaseFact {
         String id = kind + " fact for case " + caseId;
         require(id, kind != null, "kind", "missing");
         require(id, caseId != null && !caseId.isBlank(), "caseId", "missing");
         require(id, court != null && !court.isBlank(), "court", "missing");
-        require(id, category != null && CATEGORIES.contains(category), "category", "must be one of " + CATEGORIES + ", was " + category);
-        require(id, instance == null || INSTANCES.contains(instance), "instance",
-                "must be one of " + INSTANCES + ", was " + instance);
+        require(id, category != null, "category", "missing");
         require(id, date != null, "date", "missing");
         if (kind == FactKind.CLOSED) {
             require(id, filedOn != null, "filedOn", "required for CLOSED");
@@ -50,7 +45,7 @@ public record CaseFact(FactKind kind, String caseId, String court, String catego
     }
 
     /** Shorthand for the common case of a fact with no disposition, deadline, duration or money. */
-    public static CaseFact simple(FactKind kind, String caseId, String court, String category, String instance,
+    public static CaseFact simple(FactKind kind, String caseId, String court, Category category, Instance instance,
                                   LocalDate date, boolean flag) {
         return new CaseFact(kind, caseId, court, category, instance, date, null, null, null, null, null, null, flag);
     }
@@ -74,6 +69,6 @@ public record CaseFact(FactKind kind, String caseId, String court, String catego
     }
 
     boolean isReversedOrRemanded() {
-        return Objects.equals(disposition, "REVERSED") || Objects.equals(disposition, "REMANDED");
+        return disposition != null && disposition.reversedOrRemanded();
     }
 }

@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import org.caseflow.streams.domain.cases.Disposition;
+import org.caseflow.streams.domain.rules.Instance;
 
 /**
  * Which counters of which months one fact moves. Pure and O(1): a fact touches at most two months (the month of its
@@ -83,12 +85,12 @@ public final class Effects {
             out.add(Effect.of(m, Counter.DURATION_COUNT, sign));
             out.add(new Effect(m, Counter.DURATION_HISTOGRAM, DurationHistogram.bucket(fact.durationDays()), sign));
         }
-        if ("FIRST".equals(fact.instance())) {
+        if (fact.instance() == Instance.FIRST) {
             out.add(Effect.of(m, Counter.FIRST_INSTANCE_CLOSURES, sign));
         }
-        if ("ENFORCEMENT".equals(fact.instance())) {
+        if (fact.instance() == Instance.ENFORCEMENT) {
             out.add(Effect.of(m, Counter.ENFORCEMENT_CLOSURES, sign));
-            if ("ENFORCEMENT_COMPLETED".equals(fact.disposition())) {
+            if (fact.disposition() == Disposition.ENFORCEMENT_COMPLETED) {
                 out.add(Effect.of(m, Counter.ENFORCEMENT_COMPLETED, sign));
             }
             // DOMAIN §4 recovery rate = paid / applied for, over the same cases: a closure with no claim amount

@@ -1,7 +1,13 @@
 package org.caseflow.streams.domain.indicators;
 
 import java.time.YearMonth;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.caseflow.streams.domain.rules.Category;
 
 /**
  * One indicator scope: a court alone or with all its subordinate courts, for one category (or ALL).
@@ -11,7 +17,9 @@ import java.util.Set;
  */
 public record ScopeKey(String scope, boolean includesSubordinates, String category) {
     public static final String ALL = "ALL";
-    public static final Set<String> CATEGORIES = Set.of(ALL, "CIVIL", "CRIMINAL", "ADMINISTRATIVE", "ENFORCEMENT");
+    /** ALL and the name of every {@link Category}, in that order: the categories a scope can be for. */
+    public static final Set<String> CATEGORIES = Stream.concat(Stream.of(ALL), Arrays.stream(Category.values()).map(Enum::name))
+            .collect(Collectors.collectingAndThen(Collectors.toCollection(LinkedHashSet::new), Collections::unmodifiableSet));
     private static final String TREE = "tree";
     private static final String COURT = "court";
 

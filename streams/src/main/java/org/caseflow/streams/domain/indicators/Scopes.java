@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import org.caseflow.streams.domain.rules.Category;
 
 /**
  * The scopes a fact attributed to one court counts in. A fact's attribution is its court alone for its category
@@ -23,6 +24,11 @@ public final class Scopes {
      *
      * @param ancestors the court registry's ancestors of a court, nearest first (湘0211 → [湘02, 湘])
      */
+    public static List<ScopeKey> fanOut(String court, Category category, Function<String, List<String>> ancestors) {
+        return fanOut(court, category.name(), ancestors);
+    }
+
+    /** {@link #fanOut(String, Category, Function)} from a scope key's category (a category name or ALL). */
     public static List<ScopeKey> fanOut(String court, String category, Function<String, List<String>> ancestors) {
         Set<ScopeKey> keys = new LinkedHashSet<>();
         List<String> up = ancestors.apply(court);
@@ -40,7 +46,7 @@ public final class Scopes {
 
     /** The court-alone scope of the fact's own court and category: what the fact's other scopes derive from. */
     public static ScopeKey attribution(CaseFact fact) {
-        return new ScopeKey(fact.court(), false, fact.category());
+        return new ScopeKey(fact.court(), false, fact.category().name());
     }
 
     /**

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Map;
 import java.util.Optional;
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificRecord;
@@ -46,24 +45,14 @@ public final class EventChecks {
      * code, not a place for a statement or a file. Longer notes are refused ({@link Refusal#NOTE_TOO_LONG}).
      */
     public static final int NOTE_MAX_CHARS = 200;
-    /** The payload field that holds the day an event is about, as {@code CaseFolder.dayOf} reads it. */
-    private static final Map<EventType, String> OWN_DATE = Map.of(
-            EventType.CASE_FILED, "filedOn",
-            EventType.PROCEDURE_CHANGED, "changedOn",
-            EventType.HEARING_HELD, "heldOn",
-            EventType.CLOCK_SUSPENDED, "suspendedFrom",
-            EventType.CLOCK_RESUMED, "resumedOn",
-            EventType.CLOCK_RESTARTED, "restartedOn",
-            EventType.EXTENSION_GRANTED, "grantedOn",
-            EventType.CASE_CLOSED, "closedOn",
-            EventType.JUDGMENT_EFFECTIVE, "effectiveOn",
-            EventType.ENFORCEMENT_PAYMENT, "paidOn");
 
     private final java.util.function.Supplier<CourtRegistry> courts;
     private final java.util.function.Function<String, java.time.LocalDate> addedOn;
+    private final CaseNumbers caseNumbers;
 
-    public EventChecks(CourtRegistry courts) {
-        this(() -> courts, code -> null);
+    /** Checks against {@code courts}; {@code caseNumbers}: the type codes a case number of the official form may use. */
+    public EventChecks(CourtRegistry courts, CaseNumbers caseNumbers) {
+        this(() -> courts, code -> null, caseNumbers);
     }
 
     /**
@@ -71,9 +60,10 @@ public final class EventChecks {
      * events of a court added live are accepted (null: a court of the seeds, always).
      */
     public EventChecks(java.util.function.Supplier<CourtRegistry> courts,
-            java.util.function.Function<String, java.time.LocalDate> addedOn) {
+            java.util.function.Function<String, java.time.LocalDate> addedOn, CaseNumbers caseNumbers) {
         this.courts = courts;
         this.addedOn = addedOn;
+        this.caseNumbers = caseNumbers;
     }
 
     /** The first problem of {@code event}, without the wall-clock rule (files, replay, event-time operation). */
@@ -130,8 +120,8 @@ public final class EventChecks {
      * A case number in the official form names its court ({@code (2025)湘0211民初1号}: 湘0211); an event for it from
      * another court would count the case there. Ids that are not case numbers are not checked.
      */
-    private static Refusal courtOfCaseNumber(String caseId, String court) {
-        return CaseNumbers.parse(caseId).map(CaseNumbers.Parsed::court).filter(named -> !named.equals(court))
+    private Refusal courtOfCaseNumber(String caseId, String court) {
+        return caseNumbers.parse(caseId).map(CaseNumbers.Parsed::court).filter(named -> !named.equals(court))
                 .map(named -> new Refusal(Refusal.COURT_MISMATCH, "court", "case number " + caseId
                         + " is of court " + named + ", not " + court))
                 .orElse(null);
@@ -149,7 +139,7 @@ public final class EventChecks {
     /** The payload's fields in schema order (the contract's order): strings, dates and instants. */
     private static Refusal payload(CaseEvent event, ZoneId zone) {
         SpecificRecord payload = (SpecificRecord) event.getPayload();
-        String ownDate = OWN_DATE.get(EventType.of(event));
+        String ownDate = EventType.of(event).ownDateField().orElse(null);
         LocalDate recorded = event.getOccurredAt().atZone(zone).toLocalDate();
         for (Schema.Field field : payload.getSchema().getFields()) {
             Object value = payload.get(field.pos());

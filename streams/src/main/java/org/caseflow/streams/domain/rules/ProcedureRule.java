@@ -9,7 +9,7 @@ import java.util.Set;
  * {@code limitAmount}/{@code unit} null means the procedure has no statutory limit.
  */
 public record ProcedureRule(String code, Category category, Instance instance, Integer limitAmount, LimitUnit unit,
-        MonthRule monthRule, List<ExtensionStep> extensions, Set<String> excludedReasons,
+        MonthRule monthRule, List<ExtensionStep> extensions, Set<ExclusionReason> excludedReasons,
         ConversionRule onConversion, boolean restartable, LeadTimes leadTimes, List<String> sources) {
 
     public ProcedureRule {
@@ -27,12 +27,12 @@ public record ProcedureRule(String code, Category category, Instance instance, I
         return hasLimit() ? Optional.of(Span.of(limitAmount, unit)) : Optional.empty();
     }
 
-    public boolean excludes(String reason) {
+    public boolean excludes(ExclusionReason reason) {
         return excludedReasons.contains(reason);
     }
 
-    public Optional<ExtensionStep> step(String approver) {
-        return extensions.stream().filter(s -> s.approver().equals(approver)).findFirst();
+    public Optional<ExtensionStep> step(Approver approver) {
+        return extensions.stream().filter(s -> s.approver() == approver).findFirst();
     }
 
     /** Sources joined for explanation lines, e.g. "CPL 164; CPL Interp. 258". */

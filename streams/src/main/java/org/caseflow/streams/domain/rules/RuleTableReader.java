@@ -10,9 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.caseflow.events.Approver;
 import org.caseflow.events.Procedure;
-import org.caseflow.events.SuspensionReason;
 import org.caseflow.streams.domain.seeds.ReferenceVersion;
 import org.caseflow.streams.domain.seeds.SeedException;
 import org.caseflow.streams.domain.seeds.SeedYaml;
@@ -124,7 +122,7 @@ final class RuleTableReader {
         }
         Span base = amount == null ? null : Span.of(amount, unit);
         List<ExtensionStep> steps = steps(e, dto.extensions(), base);
-        Set<String> reasons = reasons(e, dto.excludedReasons());
+        Set<ExclusionReason> reasons = reasons(e, dto.excludedReasons());
         LeadTimes lead = leadTimes(e, dto.leadTimes(), base);
         if (dto.sources() == null || dto.sources().isEmpty() || dto.sources().stream().anyMatch(s -> s == null || s.isBlank())) {
             throw SeedException.of(file, e, "sources: at least one non-empty source article is required");
@@ -141,7 +139,7 @@ final class RuleTableReader {
         if (base == null && !raw.isEmpty()) {
             throw SeedException.of(file, e, "extensions: a procedure without a base limit cannot have extensions");
         }
-        Set<String> seen = new LinkedHashSet<>();
+        Set<Approver> seen = new LinkedHashSet<>();
         Span previousCap = base;
         boolean uncapped = false;
         for (int i = 0; i < raw.size(); i++) {
@@ -150,7 +148,7 @@ final class RuleTableReader {
             if (s == null) {
                 throw SeedException.of(file, e, where + ": empty step");
             }
-            String approver = SeedYaml.code(file, e, where + ": approver", s.approver(), Approver.class).name();
+            Approver approver = SeedYaml.code(file, e, where + ": approver", s.approver(), Approver.class);
             if (!seen.add(approver)) {
                 throw SeedException.of(file, e, where + ": approver " + approver + " appears twice");
             }
@@ -184,13 +182,13 @@ final class RuleTableReader {
         return new Span(months, days);
     }
 
-    private Set<String> reasons(String e, List<String> raw) {
-        Set<String> out = new LinkedHashSet<>();
+    private Set<ExclusionReason> reasons(String e, List<String> raw) {
+        Set<ExclusionReason> out = new LinkedHashSet<>();
         if (raw == null) {
             return out;
         }
         for (String r : raw) {
-            out.add(SeedYaml.code(file, e, "excludedReasons", r, SuspensionReason.class).name());
+            out.add(SeedYaml.code(file, e, "excludedReasons", r, ExclusionReason.class));
         }
         return out;
     }

@@ -3,6 +3,7 @@ package org.caseflow.streams.domain.seeds;
 import java.nio.file.Path;
 
 import org.caseflow.streams.domain.calendar.CalendarRegistry;
+import org.caseflow.streams.domain.cases.CaseNumbers;
 import org.caseflow.streams.domain.calendar.WorkCalendar;
 import org.caseflow.streams.domain.courts.Court;
 import org.caseflow.streams.domain.courts.CourtRegistry;
@@ -11,11 +12,12 @@ import org.caseflow.streams.domain.rules.RuleTable;
 
 /**
  * Everything loaded from the seeds folder: {@code rules/trial-limits.yaml}, {@code calendars/*.yaml},
- * {@code courts/*.yaml}, {@code indicators/indicators.yaml}. Loading also checks the links between them (each
- * court's jurisdiction has a calendar).
+ * {@code courts/*.yaml}, {@code indicators/indicators.yaml}, {@code casenumbers/case-types.yaml}. Loading also checks
+ * the links between them (each court's jurisdiction has a calendar; a case-number type says of its procedures what
+ * their rules say).
  */
 public record Seeds(RuleTable rules, CalendarRegistry calendars, CourtRegistry courts,
-                    IndicatorDefinitions indicators) {
+                    IndicatorDefinitions indicators, CaseNumbers caseNumbers) {
     public static final String ENV = "CASEFLOW_SEEDS";
 
     public static Seeds load(Path root) {
@@ -28,7 +30,24 @@ public record Seeds(RuleTable rules, CalendarRegistry calendars, CourtRegistry c
                         "jurisdiction: no calendar '" + c.jurisdiction() + "' in " + root.resolve("calendars"));
             }
         }
-        return new Seeds(rules, calendars, courts, IndicatorDefinitions.fromSeeds(root));
+        CaseNumbers caseNumbers = CaseNumbers.load(root);
+        checkCaseNumbers(root.resolve(CaseNumbers.FILE), caseNumbers, rules);
+        return new Seeds(rules, calendars, courts, IndicatorDefinitions.fromSeeds(root), caseNumbers);
+    }
+
+    /** A type code's category and instance are those of the rules of the procedures it numbers. */
+    private static void checkCaseNumbers(Path file, CaseNumbers caseNumbers, RuleTable rules) {
+        for (CaseNumbers.Type type : caseNumbers.types()) {
+            for (String procedure : type.procedures()) {
+                rules.find(procedure).ifPresent(rule -> {
+                    if (rule.category() != type.category() || rule.instance() != type.instance()) {
+                        throw SeedException.of(file, "type " + type.code(), "procedures: " + procedure + " is "
+                                + rule.category() + "/" + rule.instance() + " in the rule table, the type says "
+                                + type.category() + "/" + type.instance());
+                    }
+                });
+            }
+        }
     }
 
     /**
@@ -45,12 +64,12 @@ public record Seeds(RuleTable rules, CalendarRegistry calendars, CourtRegistry c
 
     /** The same seeds with another court registry (courts added live, issue 15). */
     public Seeds withCourts(CourtRegistry other) {
-        return new Seeds(rules, calendars, other, indicators);
+        return new Seeds(rules, calendars, other, indicators, caseNumbers);
     }
 
     /** The same seeds with another rule table (a what-if: a proposed amendment). */
     public Seeds withRules(RuleTable other) {
-        return new Seeds(other, calendars, courts, indicators);
+        return new Seeds(other, calendars, courts, indicators, caseNumbers);
     }
 
     /**
@@ -67,7 +86,7 @@ public record Seeds(RuleTable rules, CalendarRegistry calendars, CourtRegistry c
         for (WorkCalendar c : calendars.all()) {
             all.add(c.jurisdiction().equals(other.jurisdiction()) ? other : c);
         }
-        return new Seeds(rules, new CalendarRegistry(all), courts, indicators);
+        return new Seeds(rules, new CalendarRegistry(all), courts, indicators, caseNumbers);
     }
 
     /**

@@ -58,8 +58,6 @@ import org.caseflow.streams.topology.StoreNames;
  */
 public final class StoreQueries implements LocalQueries {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<String> CATEGORIES = List.of("ALL", "CIVIL", "CRIMINAL", "ADMINISTRATIVE",
-            "ENFORCEMENT");
 
     private final KafkaStreams streams;
     private final Seeds seeds;
@@ -228,7 +226,7 @@ public final class StoreQueries implements LocalQueries {
         ReadOnlyKeyValueStore<String, String> scopes = store(StoreNames.INDICATOR_SCOPES);
         List<Object> out = new ArrayList<>();
         for (boolean subordinates : new boolean[] {false, true}) {
-            for (String category : CATEGORIES) {
+            for (String category : ScopeKey.CATEGORIES) {
                 ScopeKey scope = new ScopeKey(court, subordinates, category);
                 if (onlySubordinates != null && onlySubordinates != subordinates
                         || onlyCategory != null && !onlyCategory.equals(category)) {

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.caseflow.CaseflowException;
 import org.caseflow.streams.domain.cases.CaseEvaluator;
+import org.caseflow.streams.domain.cases.CaseNumbers;
 import org.caseflow.streams.domain.courts.CourtRegistry;
 import org.caseflow.streams.domain.input.EventChecks;
 import org.caseflow.streams.domain.seeds.Seeds;
@@ -197,7 +198,7 @@ public final class ProduceCommand implements Callable<Integer> {
     /** The content rules over the courts of {@code seedsDir}; null (after saying why) when they cannot be loaded. */
     private static EventChecks checks(Path seedsDir, PrintWriter err) {
         try {
-            return new EventChecks(CourtRegistry.load(seedsDir.resolve("courts")));
+            return new EventChecks(CourtRegistry.load(seedsDir.resolve("courts")), CaseNumbers.load(seedsDir));
         } catch (CaseflowException e) {
             err.println("caseflow produce: cannot load the courts of " + seedsDir + ": " + e.getMessage()
                     + " (pass --seeds DIR)");

@@ -138,7 +138,8 @@ public final class ReplayCommand implements Callable<Integer> {
         EventTimeOrder events = new EventTimeOrder();
         try (CountedInput in = CountedInput.open(file)) {
             // Checked against the courts in force with the --reference files, as live (courts added from a date on).
-            read(new EventFileReader(new EventChecks(published::courts, published::courtAddedOn)), in, until, events,
+            read(new EventFileReader(new EventChecks(published::courts, published::courtAddedOn,
+                    published.base().caseNumbers())), in, until, events,
                     counts, err);
         } catch (NoSuchFileException e) {
             err.println("caseflow replay: cannot read " + file + ": no such file");

@@ -190,7 +190,7 @@ public final class ReportCommand implements Callable<Integer> {
     private long read(Seeds loaded, Instant asOf, EventTimeOrder ordered, PrintWriter err) throws IOException {
         long[] invalid = {0};
         try (CountedInput in = CountedInput.open(events.toString())) {
-            new EventFileReader(new EventChecks(loaded.courts())).read(in, line -> {
+            new EventFileReader(new EventChecks(loaded.courts(), loaded.caseNumbers())).read(in, line -> {
                 if (line instanceof ParsedLine.Invalid bad) {
                     err.println(bad.message());
                     invalid[0]++;

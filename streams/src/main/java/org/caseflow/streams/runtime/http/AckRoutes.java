@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -42,7 +43,11 @@ final class AckRoutes implements AutoCloseable {
     private final JsonSerde<AlertAck> serde = new JsonSerde<>(AlertAck.class);
     private KafkaProducer<String, byte[]> producer;
 
-    AckRoutes(QueryRouter router, ObjectMapper mapper, CaseflowConfig config) {
+    /** The case-number type codes, to read a case number's court before any look-up; null: not known here. */
+    private final CaseNumbers caseNumbers;
+
+    AckRoutes(QueryRouter router, ObjectMapper mapper, CaseflowConfig config, CaseNumbers caseNumbers) {
+        this.caseNumbers = caseNumbers;
         this.router = router;
         this.mapper = mapper;
         this.config = config;
@@ -63,7 +68,7 @@ final class AckRoutes implements AutoCloseable {
         // A case number names its court (an event from another court is refused: EventChecks), so a token that may not
         // read it is told so (403) whichever instance owns the case: that instance would answer the forwarded case
         // lookup 404, as GET does, to keep case numbers of other courts unknown.
-        CaseNumbers.parse(caseId).map(CaseNumbers.Parsed::court)
+        Optional.ofNullable(caseNumbers).flatMap(numbers -> numbers.parse(caseId)).map(CaseNumbers.Parsed::court)
                 .filter(named -> !ApiTokens.allows(courts == null ? Set.of() : courts, named))
                 .ifPresent(named -> {
                     throw new ApiException(403, "this token may not acknowledge alerts of court " + named);

@@ -90,7 +90,8 @@ public final class HttpApi implements AutoCloseable {
         new ApiRoutes(router, alerts, mapper, config.indicatorExportLimit(), config.digestsEnabled()).register(app);
         new BoardRoutes(router, mapper, config.clockMode()).register(app);
         new ReferenceRoutes(streams::reference, registry).register(app);
-        this.acks = new AckRoutes(router, mapper, config);
+        this.acks = new AckRoutes(router, mapper, config,
+                streams.reference() == null ? null : streams.reference().data().base().caseNumbers());
         acks.register(app);
         app.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
         app.exception(HttpAuth.Denied.class, (e, ctx) -> {

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.caseflow.streams.domain.rules.Category;
 
 /**
  * The monthly review pack (月讲评会) of a court and its subordinate courts for one month: the headline indicators
@@ -29,7 +31,6 @@ public record MonthlyReport(ReportCourt court, boolean subordinates, YearMonth m
     static final int CASES_LISTED = 10;
     static final List<String> TREND_INDICATORS = List.of("FILINGS", "CLOSURES", "PENDING", "CLEARANCE_RATE",
             "ON_TIME_CLOSURE_RATE", "OVERDUE_PENDING");
-    static final List<String> CATEGORIES = List.of("CIVIL", "CRIMINAL", "ADMINISTRATIVE", "ENFORCEMENT");
 
     /** One indicator of the court (tree scope): this month, the month before (for "what changed"). */
     public record Headline(String indicator, JsonNode now, JsonNode lastMonth) {
@@ -133,7 +134,7 @@ public record MonthlyReport(ReportCourt court, boolean subordinates, YearMonth m
                 .sorted(Comparator.comparingInt(ProcedureRow::overdue).reversed().thenComparing(ProcedureRow::procedure)).toList();
         Map<String, JsonNode> onTime = new LinkedHashMap<>();
         List<JsonNode> all = source.indicators(root.code(), window, month);
-        for (String category : CATEGORIES) {
+        for (String category : Stream.of(Category.values()).map(Enum::name).toList()) {
             JsonNode v = select(all, subordinates, category).get("ON_TIME_CLOSURE_RATE");
             if (v != null) {
                 onTime.put(category, v);

@@ -8,6 +8,7 @@ import java.util.random.RandomGenerator;
 import org.caseflow.events.Disposition;
 import org.caseflow.events.JudgmentEffective;
 import org.caseflow.events.Procedure;
+import org.caseflow.streams.domain.rules.Category;
 
 /**
  * What follows a closure: an appeal to the intermediate court, or the judgment becoming effective

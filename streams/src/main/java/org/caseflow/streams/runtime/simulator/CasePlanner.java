@@ -1,5 +1,6 @@
 package org.caseflow.streams.runtime.simulator;
 
+import org.caseflow.streams.domain.rules.Category;
 import static java.time.temporal.ChronoUnit.DAYS;
 
 import java.time.LocalDate;

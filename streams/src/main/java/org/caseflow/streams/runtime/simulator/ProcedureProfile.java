@@ -6,6 +6,7 @@ import java.util.Map;
 import org.caseflow.events.Approver;
 import org.caseflow.events.Disposition;
 import org.caseflow.events.Procedure;
+import org.caseflow.streams.domain.rules.Category;
 
 /**
  * How cases of one procedure behave in the simulation: case-number kind (民初, 刑终 …), base limit

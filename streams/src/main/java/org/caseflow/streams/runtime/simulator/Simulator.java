@@ -63,7 +63,7 @@ public final class Simulator {
     private final class Run implements Iterator<CaseEvent> {
         private final SplittableRandom random = new SplittableRandom(settings.seed());
         private final PriorityQueue<Pending> queue = new PriorityQueue<>(Pending.ORDER);
-        private final CaseNumbers numbers = new CaseNumbers();
+        private final CaseNumberSequence numbers = new CaseNumberSequence();
         private final DailyFilings filings = new DailyFilings(courts, settings.scale());
         private final WorkingTime time = new WorkingTime(restDay);
         private final CasePlanner planner;

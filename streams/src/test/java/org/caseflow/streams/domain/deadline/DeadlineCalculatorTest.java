@@ -13,6 +13,8 @@ import org.caseflow.streams.domain.calendar.WorkCalendar;
 import org.caseflow.streams.domain.deadline.DeadlineInput.Conversion;
 import org.caseflow.streams.domain.deadline.DeadlineInput.Exclusion;
 import org.caseflow.streams.domain.deadline.DeadlineInput.Extension;
+import org.caseflow.streams.domain.rules.Approver;
+import org.caseflow.streams.domain.rules.ExclusionReason;
 import org.caseflow.streams.domain.rules.RuleTable;
 import org.caseflow.streams.domain.rules.UnknownProcedureException;
 import org.junit.jupiter.api.Test;
@@ -173,7 +175,7 @@ class DeadlineCalculatorTest {
     void shouldAddExtensionWithinCap() {
         // CPL 164; Interp. 258: summary 3 months + 1 month by the president = 4 months → 2025-07-03
         Deadline dl = CALC.compute(DeadlineInput.filed("CIVIL_FIRST_SUMMARY", d("2025-03-03"))
-                .withExtensions(List.of(new Extension(1, 0, "PRESIDENT", d("2025-05-20")))));
+                .withExtensions(List.of(new Extension(1, 0, Approver.PRESIDENT, d("2025-05-20")))));
         assertThat(dl.date()).isEqualTo(d("2025-07-03"));
         assertThat(dl.extendedBy()).isEqualTo(Period.ofMonths(1));
         assertThat(dl.flags()).isEmpty();
@@ -184,7 +186,7 @@ class DeadlineCalculatorTest {
     void shouldClampSummaryExtensionToFourMonths() {
         // CPL 164; Interp. 258: the summary total is at most 4 months
         Deadline dl = CALC.compute(DeadlineInput.filed("CIVIL_FIRST_SUMMARY", d("2025-03-03"))
-                .withExtensions(List.of(new Extension(2, 0, "PRESIDENT", d("2025-05-20")))));
+                .withExtensions(List.of(new Extension(2, 0, Approver.PRESIDENT, d("2025-05-20")))));
         assertThat(dl.date()).isEqualTo(d("2025-07-03"));
         assertThat(dl.extendedBy()).isEqualTo(Period.ofMonths(1));
         assertThat(dl.flags()).singleElement().asString().startsWith("EXTENSION_CAP_EXCEEDED");
@@ -194,8 +196,8 @@ class DeadlineCalculatorTest {
     void shouldIgnoreSecondExtensionOnceCapIsReached() {
         // CPL 164: a second president extension cannot pass 4 months
         Deadline dl = CALC.compute(DeadlineInput.filed("CIVIL_FIRST_SUMMARY", d("2025-03-03"))
-                .withExtensions(List.of(new Extension(1, 0, "PRESIDENT", d("2025-05-20")),
-                        new Extension(1, 0, "PRESIDENT", d("2025-06-20")))));
+                .withExtensions(List.of(new Extension(1, 0, Approver.PRESIDENT, d("2025-05-20")),
+                        new Extension(1, 0, Approver.PRESIDENT, d("2025-06-20")))));
         assertThat(dl.date()).isEqualTo(d("2025-07-03"));
         assertThat(dl.flags()).hasSize(1).allMatch(f -> f.startsWith("EXTENSION_CAP_EXCEEDED"));
     }
@@ -204,8 +206,8 @@ class DeadlineCalculatorTest {
     void shouldClimbTheOrdinaryLadderWithoutCap() {
         // CPL 152: +6 months by the president, then the higher court without statutory cap → 18 months
         Deadline dl = CALC.compute(DeadlineInput.filed("CIVIL_FIRST_ORDINARY", d("2025-03-03"))
-                .withExtensions(List.of(new Extension(6, 0, "PRESIDENT", d("2025-08-20")),
-                        new Extension(6, 0, "HIGHER_COURT", d("2026-02-20")))));
+                .withExtensions(List.of(new Extension(6, 0, Approver.PRESIDENT, d("2025-08-20")),
+                        new Extension(6, 0, Approver.HIGHER_COURT, d("2026-02-20")))));
         assertThat(dl.date()).isEqualTo(d("2026-09-03"));
         assertThat(dl.extendedBy()).isEqualTo(Period.ofMonths(12));
         assertThat(dl.flags()).isEmpty();
@@ -215,8 +217,8 @@ class DeadlineCalculatorTest {
     void shouldClampPresidentBeyondTwelveMonthsInOrdinaryProcedure() {
         // CPL 152: the president may extend by 6 months only; more needs the higher court
         Deadline dl = CALC.compute(DeadlineInput.filed("CIVIL_FIRST_ORDINARY", d("2025-03-03"))
-                .withExtensions(List.of(new Extension(6, 0, "PRESIDENT", d("2025-08-20")),
-                        new Extension(3, 0, "PRESIDENT", d("2026-02-20")))));
+                .withExtensions(List.of(new Extension(6, 0, Approver.PRESIDENT, d("2025-08-20")),
+                        new Extension(3, 0, Approver.PRESIDENT, d("2026-02-20")))));
         assertThat(dl.date()).isEqualTo(d("2026-03-03"));
         assertThat(dl.flags()).singleElement().asString().startsWith("EXTENSION_CAP_EXCEEDED");
     }
@@ -225,7 +227,7 @@ class DeadlineCalculatorTest {
     void shouldClampCriminalSummaryToOneAndAHalfMonths() {
         // CrPL 220: 20 days, at most 1.5 months (1 month 15 days): 2025-03-03 → 2025-04-18
         Deadline dl = CALC.compute(DeadlineInput.filed("CRIMINAL_SUMMARY", d("2025-03-03"))
-                .withExtensions(List.of(new Extension(0, 60, "PRESIDENT", d("2025-03-15")))));
+                .withExtensions(List.of(new Extension(0, 60, Approver.PRESIDENT, d("2025-03-15")))));
         assertThat(dl.date()).isEqualTo(d("2025-04-18"));
         assertThat(dl.extendedBy()).isEqualTo(Period.ofDays(26));
         assertThat(dl.flags()).singleElement().asString().startsWith("EXTENSION_CAP_EXCEEDED");
@@ -236,7 +238,7 @@ class DeadlineCalculatorTest {
         // CrPL 243: a criminal second instance is extended by the provincial high court, not by its own president.
         // 2025-03-03 + 2 months = 05-03 (Labour Day holiday) → 05-06; the president's 2 months do not move it.
         Deadline dl = CALC.compute(DeadlineInput.filed("CRIMINAL_SECOND", d("2025-03-03"))
-                .withExtensions(List.of(new Extension(2, 0, "PRESIDENT", d("2025-04-20")))));
+                .withExtensions(List.of(new Extension(2, 0, Approver.PRESIDENT, d("2025-04-20")))));
         assertThat(dl.date()).isEqualTo(d("2025-05-06"));
         assertThat(dl.extendedBy()).isEqualTo(Period.ZERO);
         assertThat(dl.flags()).singleElement().asString().startsWith("EXTENSION_WRONG_APPROVER").endsWith("not counted");
@@ -244,7 +246,7 @@ class DeadlineCalculatorTest {
 
         // The same grant by the high court counts: 03-03 + 4 months = 07-03 (Thu).
         Deadline lawful = CALC.compute(DeadlineInput.filed("CRIMINAL_SECOND", d("2025-03-03"))
-                .withExtensions(List.of(new Extension(2, 0, "HIGH_COURT", d("2025-04-20")))));
+                .withExtensions(List.of(new Extension(2, 0, Approver.HIGH_COURT, d("2025-04-20")))));
         assertThat(lawful.date()).isEqualTo(d("2025-07-03"));
         assertThat(lawful.flags()).isEmpty();
     }
@@ -254,7 +256,7 @@ class DeadlineCalculatorTest {
         // ALL 81: 6 months, extended by the high court (the Supreme Court for a high court's own cases).
         // 2025-03-03 + 6 months = 09-03 (Wed); the president's 3 months are flagged and not counted.
         Deadline dl = CALC.compute(DeadlineInput.filed("ADMIN_FIRST", d("2025-03-03"))
-                .withExtensions(List.of(new Extension(3, 0, "PRESIDENT", d("2025-08-20")))));
+                .withExtensions(List.of(new Extension(3, 0, Approver.PRESIDENT, d("2025-08-20")))));
         assertThat(dl.date()).isEqualTo(d("2025-09-03"));
         assertThat(dl.flags()).singleElement().asString().startsWith("EXTENSION_WRONG_APPROVER");
     }
@@ -267,7 +269,7 @@ class DeadlineCalculatorTest {
                 .replace("wrongApproverExtension: NOT_COUNTED", "wrongApproverExtension: COUNTED"));
         DeadlineCalculator counting = new DeadlineCalculator(RuleTable.load(rules), CN);
         Deadline dl = counting.compute(DeadlineInput.filed("ADMIN_FIRST", d("2025-03-03"))
-                .withExtensions(List.of(new Extension(3, 0, "PRESIDENT", d("2025-08-20")))));
+                .withExtensions(List.of(new Extension(3, 0, Approver.PRESIDENT, d("2025-08-20")))));
         assertThat(dl.date()).isEqualTo(d("2025-12-03"));
         assertThat(dl.flags()).singleElement().asString().startsWith("EXTENSION_WRONG_APPROVER").contains("COUNTED");
     }
@@ -278,7 +280,7 @@ class DeadlineCalculatorTest {
         // (resumed 09-25) begins on the day of expiry: the limit had not run out, and expires again on the day the
         // clock resumes, 09-25 — not 09-13 + 10 = 09-23, a day inside the appraisal (DOMAIN §3, CPL Interp. 243:
         // the appraisal period is not counted).
-        Exclusion appraisal = new Exclusion("APPRAISAL", new DateInterval(d("2025-09-15"), d("2025-09-25")));
+        Exclusion appraisal = new Exclusion(ExclusionReason.APPRAISAL, new DateInterval(d("2025-09-15"), d("2025-09-25")));
         Deadline dl = CALC.compute(DeadlineInput.filed("CIVIL_FIRST_SUMMARY", d("2025-06-13"))
                 .withExclusions(List.of(appraisal)));
         assertThat(dl.date()).isEqualTo(d("2025-09-25"));
@@ -291,15 +293,15 @@ class DeadlineCalculatorTest {
         // CPL 164 + CPL Interp. 258: the president's +1 month granted on 09-24, inside the appraisal that stopped the
         // clock on the rolled last day 09-15, is in time (no limit runs out while its clock stands still, DOMAIN §3):
         // 06-13 + 4 months = 10-13, + 10 excluded days = 10-23 (Thu).
-        Exclusion appraisal = new Exclusion("APPRAISAL", new DateInterval(d("2025-09-15"), d("2025-09-25")));
-        Extension president = new Extension(1, 0, "PRESIDENT", d("2025-09-24"));
+        Exclusion appraisal = new Exclusion(ExclusionReason.APPRAISAL, new DateInterval(d("2025-09-15"), d("2025-09-25")));
+        Extension president = new Extension(1, 0, Approver.PRESIDENT, d("2025-09-24"));
         Deadline dl = CALC.compute(DeadlineInput.filed("CIVIL_FIRST_SUMMARY", d("2025-06-13"))
                 .withExclusions(List.of(appraisal)).withExtensions(List.of(president)));
         assertThat(dl.date()).isEqualTo(d("2025-10-23"));
         assertThat(dl.flags()).isEmpty();
 
         // The same while the appraisal is still open on 09-24: the clock stands still, the extension is counted.
-        Exclusion open = new Exclusion("APPRAISAL", new DateInterval(d("2025-09-15"), null));
+        Exclusion open = new Exclusion(ExclusionReason.APPRAISAL, new DateInterval(d("2025-09-15"), null));
         Deadline stopped = CALC.compute(DeadlineInput.filed("CIVIL_FIRST_SUMMARY", d("2025-06-13"))
                 .withExclusions(List.of(open)).withExtensions(List.of(president)));
         assertThat(stopped.kind()).isEqualTo(Deadline.Kind.CLOCK_STOPPED);
@@ -314,7 +316,7 @@ class DeadlineCalculatorTest {
         // (CrPL Interp. 211) from 02-03 to 02-12 (resumed 02-13) began in those rest days, after the last counted
         // day: the limit expires again on the day the clock resumes, Thu 02-13. Adding the days to the unrolled
         // 01-28 gave 02-07, inside the evaluation.
-        Exclusion evaluation = new Exclusion("PSYCHIATRIC_EVALUATION",
+        Exclusion evaluation = new Exclusion(ExclusionReason.PSYCHIATRIC_EVALUATION,
                 new DateInterval(d("2025-02-03"), d("2025-02-13")));
         Deadline dl = CALC.compute(DeadlineInput.filed("CRIMINAL_FIRST", d("2024-11-28"))
                 .withExclusions(List.of(evaluation)));
@@ -326,7 +328,7 @@ class DeadlineCalculatorTest {
     void shouldNotCountExtensionWhereTheLawAllowsNone() {
         // ALL 83: administrative summary procedure, 45 days, no extension
         Deadline dl = CALC.compute(DeadlineInput.filed("ADMIN_SUMMARY", d("2025-03-03"))
-                .withExtensions(List.of(new Extension(1, 0, "PRESIDENT", d("2025-04-01")))));
+                .withExtensions(List.of(new Extension(1, 0, Approver.PRESIDENT, d("2025-04-01")))));
         assertThat(dl.date()).isEqualTo(d("2025-04-17"));
         assertThat(dl.extendedBy()).isEqualTo(Period.ZERO);
         assertThat(dl.flags()).singleElement().asString().startsWith("EXTENSION_NOT_ALLOWED");
@@ -336,8 +338,8 @@ class DeadlineCalculatorTest {
     void shouldCountOverlappingExclusionsOnce() {
         // CPL Interp. 243: appraisal and public notice not counted; 04-01..05-10 is 40 days, not 30 + 21
         Deadline dl = CALC.compute(DeadlineInput.filed("CIVIL_FIRST_ORDINARY", d("2025-03-03")).withExclusions(List.of(
-                new Exclusion("APPRAISAL", new DateInterval(d("2025-04-01"), d("2025-05-01"))),
-                new Exclusion("PUBLIC_NOTICE", new DateInterval(d("2025-04-20"), d("2025-05-11"))))));
+                new Exclusion(ExclusionReason.APPRAISAL, new DateInterval(d("2025-04-01"), d("2025-05-01"))),
+                new Exclusion(ExclusionReason.PUBLIC_NOTICE, new DateInterval(d("2025-04-20"), d("2025-05-11"))))));
         assertThat(dl.excludedDays()).isEqualTo(40);
         assertThat(dl.date()).isEqualTo(d("2025-10-13"));
     }
@@ -345,7 +347,7 @@ class DeadlineCalculatorTest {
     @Test
     void shouldExplainExcludedDays() {
         Deadline dl = CALC.compute(DeadlineInput.filed("CIVIL_FIRST_ORDINARY", d("2025-03-03")).withExclusions(List.of(
-                new Exclusion("APPRAISAL", new DateInterval(d("2025-04-01"), d("2025-05-01"))))));
+                new Exclusion(ExclusionReason.APPRAISAL, new DateInterval(d("2025-04-01"), d("2025-05-01"))))));
         assertThat(dl.excludedDays()).isEqualTo(30);
         // CPL 152 + 30 excluded days: 2025-10-03, inside National Day → 2025-10-09
         assertThat(dl.unrolledDate()).isEqualTo(d("2025-10-03"));
@@ -357,7 +359,7 @@ class DeadlineCalculatorTest {
     void shouldFlagAndIgnoreExclusionTheRuleDoesNotAllow() {
         // CrPL 208: a settlement attempt does not stop a criminal first-instance clock
         Deadline dl = CALC.compute(DeadlineInput.filed("CRIMINAL_FIRST", d("2025-03-03")).withExclusions(List.of(
-                new Exclusion("SETTLEMENT", new DateInterval(d("2025-03-10"), d("2025-03-20"))))));
+                new Exclusion(ExclusionReason.SETTLEMENT, new DateInterval(d("2025-03-10"), d("2025-03-20"))))));
         assertThat(dl.excludedDays()).isZero();
         assertThat(dl.date()).isEqualTo(d("2025-05-06"));
         assertThat(dl.flags()).singleElement().asString().startsWith("EXCLUSION_NOT_ALLOWED");
@@ -367,7 +369,7 @@ class DeadlineCalculatorTest {
     void shouldStopTheClockWhileExclusionIsOpen() {
         // CrPL Interp. 211: psychiatric evaluation not counted; still open → no deadline passes
         Deadline dl = CALC.compute(DeadlineInput.filed("CRIMINAL_FIRST", d("2025-03-03")).withExclusions(List.of(
-                new Exclusion("PSYCHIATRIC_EVALUATION", new DateInterval(d("2025-04-01"), null)))));
+                new Exclusion(ExclusionReason.PSYCHIATRIC_EVALUATION, new DateInterval(d("2025-04-01"), null)))));
         assertThat(dl.kind()).isEqualTo(Deadline.Kind.CLOCK_STOPPED);
         assertThat(dl.date()).isNull();
         assertThat(dl.explanation()).anyMatch(l -> l.startsWith("clock stopped since 2025-04-01"));
@@ -377,7 +379,7 @@ class DeadlineCalculatorTest {
     void shouldNotLetExclusionAfterTheDeadlineCureABreach() {
         // CrPL 225: 10 days from 2025-03-03 end 03-13; a suspension from 03-20 comes too late
         Deadline dl = CALC.compute(DeadlineInput.filed("CRIMINAL_SPEEDY", d("2025-03-03")).withExclusions(List.of(
-                new Exclusion("SUSPENSION", new DateInterval(d("2025-03-20"), d("2025-04-20"))))));
+                new Exclusion(ExclusionReason.SUSPENSION, new DateInterval(d("2025-03-20"), d("2025-04-20"))))));
         assertThat(dl.date()).isEqualTo(d("2025-03-13"));
         assertThat(dl.flags()).singleElement().asString().startsWith("EXCLUSION_AFTER_DEADLINE");
     }
@@ -408,7 +410,7 @@ class DeadlineCalculatorTest {
         // CPL Interp. 258: the ordinary limit runs from filing; the summary extension belonged to the summary limit
         Deadline dl = CALC.compute(new DeadlineInput("CIVIL_FIRST_ORDINARY", d("2025-03-03"), false,
                 List.of(new Conversion("CIVIL_FIRST_SUMMARY", "CIVIL_FIRST_ORDINARY", d("2025-06-10"))),
-                List.of(), List.of(new Extension(1, 0, "PRESIDENT", d("2025-05-20"))), List.of()));
+                List.of(), List.of(new Extension(1, 0, Approver.PRESIDENT, d("2025-05-20"))), List.of()));
         assertThat(dl.date()).isEqualTo(d("2025-09-03"));
         assertThat(dl.extendedBy()).isEqualTo(Period.ZERO);
     }

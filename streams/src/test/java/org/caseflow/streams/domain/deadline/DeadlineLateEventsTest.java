@@ -12,6 +12,8 @@ import java.util.Set;
 import org.caseflow.streams.domain.calendar.WorkCalendar;
 import org.caseflow.streams.domain.deadline.DeadlineInput.Exclusion;
 import org.caseflow.streams.domain.deadline.DeadlineInput.Extension;
+import org.caseflow.streams.domain.rules.Approver;
+import org.caseflow.streams.domain.rules.ExclusionReason;
 import org.caseflow.streams.domain.rules.RuleTable;
 import org.junit.jupiter.api.Test;
 
@@ -36,7 +38,7 @@ class DeadlineLateEventsTest {
     }
 
     static DeadlineInput withAppraisal(DeadlineInput in, String from, String resumedOn) {
-        return in.withExclusions(List.of(new Exclusion("APPRAISAL", new DateInterval(d(from), d(resumedOn)))));
+        return in.withExclusions(List.of(new Exclusion(ExclusionReason.APPRAISAL, new DateInterval(d(from), d(resumedOn)))));
     }
 
     @Test
@@ -92,7 +94,7 @@ class DeadlineLateEventsTest {
         // CPL 152: 2025-01-10 + 6 months = 07-10 (Thu). SPC 2019 rule on extensions: decided before expiry;
         // a grant on 08-01 comes after the limit ran out and is not counted
         Deadline dl = CALC.compute(DeadlineInput.filed("CIVIL_FIRST_ORDINARY", d("2025-01-10"))
-                .withExtensions(List.of(new Extension(6, 0, "PRESIDENT", d("2025-08-01")))));
+                .withExtensions(List.of(new Extension(6, 0, Approver.PRESIDENT, d("2025-08-01")))));
 
         assertThat(dl.date()).isEqualTo(d("2025-07-10"));
         assertThat(dl.extendedBy()).isEqualTo(Period.ZERO);
@@ -105,7 +107,7 @@ class DeadlineLateEventsTest {
     void shouldCountExtensionGrantedOnTheLastDay() {
         // CPL 152: the limit still runs on 07-10; 6 + 6 months (president) = 2026-01-10 (Sat) → 01-12 (Mon)
         Deadline dl = CALC.compute(DeadlineInput.filed("CIVIL_FIRST_ORDINARY", d("2025-01-10"))
-                .withExtensions(List.of(new Extension(6, 0, "PRESIDENT", d("2025-07-10")))));
+                .withExtensions(List.of(new Extension(6, 0, Approver.PRESIDENT, d("2025-07-10")))));
 
         assertThat(dl.date()).isEqualTo(d("2026-01-12"));
         assertThat(dl.extendedBy()).isEqualTo(Period.ofMonths(6));
@@ -117,7 +119,7 @@ class DeadlineLateEventsTest {
         // CPL 85: the summary limit runs until 02-24; CPL Interp. 258: +1 month (president) on 02-20 counts:
         // 2025-11-15 + 4 months = 2026-03-15 (Sun) → 03-16 (Mon)
         Deadline dl = CALC.compute(summaryIntoSpringFestival()
-                .withExtensions(List.of(new Extension(1, 0, "PRESIDENT", d("2026-02-20")))));
+                .withExtensions(List.of(new Extension(1, 0, Approver.PRESIDENT, d("2026-02-20")))));
 
         assertThat(dl.date()).isEqualTo(d("2026-03-16"));
         assertThat(dl.extendedBy()).isEqualTo(Period.ofMonths(1));
@@ -128,7 +130,7 @@ class DeadlineLateEventsTest {
     void shouldFlagExtensionDuringTheRestDaysWhenThePolicyIsOff() {
         // DOMAIN §2: without roll-forward the summary limit ends 02-15, so a grant on 02-20 is after expiry
         Deadline dl = NO_ROLL.compute(summaryIntoSpringFestival()
-                .withExtensions(List.of(new Extension(1, 0, "PRESIDENT", d("2026-02-20")))));
+                .withExtensions(List.of(new Extension(1, 0, Approver.PRESIDENT, d("2026-02-20")))));
 
         assertThat(dl.date()).isEqualTo(d("2026-02-15"));
         assertThat(dl.flags()).singleElement().asString().startsWith("EXTENSION_AFTER_EXPIRY");
@@ -140,7 +142,7 @@ class DeadlineLateEventsTest {
         // 08-01 is in time; CPL 152: 6 + 6 months = 2026-01-10, + 30 = 2026-02-09 (Mon)
         Deadline dl = CALC.compute(withAppraisal(DeadlineInput.filed("CIVIL_FIRST_ORDINARY", d("2025-01-10")),
                 "2025-03-01", "2025-03-31")
-                .withExtensions(List.of(new Extension(6, 0, "PRESIDENT", d("2025-08-01")))));
+                .withExtensions(List.of(new Extension(6, 0, Approver.PRESIDENT, d("2025-08-01")))));
 
         assertThat(dl.date()).isEqualTo(d("2026-02-09"));
         assertThat(dl.extendedBy()).isEqualTo(Period.ofMonths(6));
@@ -152,8 +154,8 @@ class DeadlineLateEventsTest {
         // 法释〔2000〕29号 art. 9: a suspension from 07-01 (before the 07-10 end) still open holds the clock,
         // so no expiry has passed when the president extends on 08-01
         Deadline dl = CALC.compute(DeadlineInput.filed("CIVIL_FIRST_ORDINARY", d("2025-01-10"))
-                .withExclusions(List.of(new Exclusion("SUSPENSION", new DateInterval(d("2025-07-01"), null))))
-                .withExtensions(List.of(new Extension(6, 0, "PRESIDENT", d("2025-08-01")))));
+                .withExclusions(List.of(new Exclusion(ExclusionReason.SUSPENSION, new DateInterval(d("2025-07-01"), null))))
+                .withExtensions(List.of(new Extension(6, 0, Approver.PRESIDENT, d("2025-08-01")))));
 
         assertThat(dl.kind()).isEqualTo(Deadline.Kind.CLOCK_STOPPED);
         assertThat(dl.extendedBy()).isEqualTo(Period.ofMonths(6));
@@ -166,9 +168,9 @@ class DeadlineLateEventsTest {
         // is before 09-10 (counts: 2025-12-10), its second +3 on 2026-01-05 is after 12-10 (not counted)
         Deadline dl = CALC.compute(DeadlineInput.filed("CIVIL_FIRST_ORDINARY", d("2024-09-10"))
                 .withExtensions(List.of(
-                        new Extension(6, 0, "PRESIDENT", d("2025-03-01")),
-                        new Extension(3, 0, "HIGHER_COURT", d("2025-08-20")),
-                        new Extension(3, 0, "HIGHER_COURT", d("2026-01-05")))));
+                        new Extension(6, 0, Approver.PRESIDENT, d("2025-03-01")),
+                        new Extension(3, 0, Approver.HIGHER_COURT, d("2025-08-20")),
+                        new Extension(3, 0, Approver.HIGHER_COURT, d("2026-01-05")))));
 
         assertThat(dl.date()).isEqualTo(d("2025-12-10"));
         assertThat(dl.extendedBy()).isEqualTo(Period.ofMonths(9));

@@ -19,6 +19,7 @@ import org.caseflow.events.Procedure;
 import org.caseflow.events.SuspensionReason;
 import org.caseflow.streams.domain.calendar.WorkCalendar;
 import org.caseflow.streams.domain.deadline.DeadlineInput.Exclusion;
+import org.caseflow.streams.domain.rules.ExclusionReason;
 import org.caseflow.streams.domain.rules.RuleTable;
 
 /** Invariants of the calculator over random procedures, filing days and exclusions (real seeds). */
@@ -39,7 +40,7 @@ class DeadlinePropertiesTest {
                 Arbitraries.of(SuspensionReason.values()).map(Enum::name),
                 Arbitraries.integers().between(0, 1000),
                 Arbitraries.integers().between(0, 90))
-                .as((reason, start, len) -> new Exclusion(reason,
+                .as((reason, start, len) -> new Exclusion(ExclusionReason.valueOf(reason),
                         new DateInterval(BASE.plusDays(start), BASE.plusDays(start + len))));
         return one.list().ofMaxSize(5);
     }

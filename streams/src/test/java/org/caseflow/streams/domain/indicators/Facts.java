@@ -4,6 +4,9 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Function;
+import org.caseflow.streams.domain.cases.Disposition;
+import org.caseflow.streams.domain.rules.Category;
+import org.caseflow.streams.domain.rules.Instance;
 
 /** Test fact builders and the Zhuzhou court tree (湘 → 湘02 → nine basic courts). */
 final class Facts {
@@ -23,27 +26,35 @@ final class Facts {
     }
 
     static CaseFact filed(String id, String court, String category, String on, boolean originating) {
-        return new CaseFact(FactKind.FILED, id, court, category, "FIRST", d(on), d(on), null, null, null, null, null,
+        return new CaseFact(FactKind.FILED, id, court, Category.valueOf(category), Instance.FIRST, d(on), d(on), null, null,
+                null, null, null,
                 originating);
     }
 
     static CaseFact closed(String id, String court, String category, String instance, String filedOn, String on,
                            String disposition, Boolean onTime, Integer days) {
-        return new CaseFact(FactKind.CLOSED, id, court, category, instance, d(on), d(filedOn), disposition, onTime,
+        return new CaseFact(FactKind.CLOSED, id, court, Category.valueOf(category), Instance.valueOf(instance), d(on),
+                d(filedOn), disposition(disposition), onTime,
                 days, null, null, false);
     }
 
     static CaseFact enforcementClosed(String id, String court, String filedOn, String on, String disposition,
                                       String claim, String paid) {
-        return new CaseFact(FactKind.CLOSED, id, court, "ENFORCEMENT", "ENFORCEMENT", d(on), d(filedOn), disposition,
+        return new CaseFact(FactKind.CLOSED, id, court, Category.ENFORCEMENT, Instance.ENFORCEMENT, d(on), d(filedOn),
+                disposition(disposition),
                 null, null, new BigDecimal(claim), new BigDecimal(paid), false);
     }
 
     static CaseFact of(FactKind kind, String id, String court, String on, boolean flag) {
-        return CaseFact.simple(kind, id, court, "CIVIL", "FIRST", d(on), flag);
+        return CaseFact.simple(kind, id, court, Category.CIVIL, Instance.FIRST, d(on), flag);
     }
 
     static CaseFact decided(FactKind kind, String id, String court, String on, String disposition) {
-        return new CaseFact(kind, id, court, "CIVIL", "FIRST", d(on), null, disposition, null, null, null, null, false);
+        return new CaseFact(kind, id, court, Category.CIVIL, Instance.FIRST, d(on), null, disposition(disposition), null, null,
+                null, null, false);
+    }
+
+    static Disposition disposition(String name) {
+        return name == null ? null : Disposition.valueOf(name);
     }
 }

@@ -9,6 +9,9 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import org.caseflow.streams.domain.cases.Disposition;
+import org.caseflow.streams.domain.rules.Category;
+import org.caseflow.streams.domain.rules.Instance;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -112,11 +115,11 @@ class IndicatorBenchmarkTest {
             LocalDate filedOn = start.plusDays(random.nextInt(1200));
             facts[i] = switch (i % 4) {
                 case 0 -> filing(random, "n" + i, filedOn);
-                case 1 -> new CaseFact(FactKind.CLOSED, id, court(random), CATEGORIES[random.nextInt(4)], "FIRST",
-                        filedOn.plusDays(90), filedOn, "JUDGMENT", true, 90, null, null, false);
-                case 2 -> CaseFact.simple(FactKind.HEARING_HELD, id, court(random), "CIVIL", "FIRST",
+                case 1 -> new CaseFact(FactKind.CLOSED, id, court(random), Category.valueOf(CATEGORIES[random.nextInt(4)]), Instance.FIRST,
+                        filedOn.plusDays(90), filedOn, Disposition.JUDGMENT, true, 90, null, null, false);
+                case 2 -> CaseFact.simple(FactKind.HEARING_HELD, id, court(random), Category.CIVIL, Instance.FIRST,
                         filedOn.plusDays(20), true);
-                default -> CaseFact.simple(FactKind.OVERDUE_STARTED, id, court(random), "CRIMINAL", "FIRST",
+                default -> CaseFact.simple(FactKind.OVERDUE_STARTED, id, court(random), Category.CRIMINAL, Instance.FIRST,
                         filedOn.plusDays(60), false);
             };
         }
@@ -124,7 +127,8 @@ class IndicatorBenchmarkTest {
     }
 
     private static CaseFact filing(Random random, String id, LocalDate on) {
-        return new CaseFact(FactKind.FILED, id, court(random), CATEGORIES[random.nextInt(4)], "FIRST", on, on, null,
+        return new CaseFact(FactKind.FILED, id, court(random), Category.valueOf(CATEGORIES[random.nextInt(4)]), Instance.FIRST,
+                on, on, null,
                 null, null, null, null, random.nextBoolean());
     }
 

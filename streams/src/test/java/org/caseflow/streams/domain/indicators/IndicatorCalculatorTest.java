@@ -14,6 +14,9 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
+import org.caseflow.streams.domain.cases.Disposition;
+import org.caseflow.streams.domain.rules.Category;
+import org.caseflow.streams.domain.rules.Instance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -71,11 +74,11 @@ class IndicatorCalculatorTest {
                 of(FactKind.HEARING_HELD, "E", COURT, "2025-03-12", true),
                 of(FactKind.HEARING_HELD, "F", COURT, "2025-03-13", true),
                 of(FactKind.HEARING_HELD, "F", COURT, "2025-03-14", false),
-                new CaseFact(FactKind.FILED, "G", COURT, "ENFORCEMENT", "ENFORCEMENT", d("2025-01-05"), null, null,
+                new CaseFact(FactKind.FILED, "G", COURT, Category.ENFORCEMENT, Instance.ENFORCEMENT, d("2025-01-05"), null, null,
                         null, null, null, null, false),
                 enforcementClosed("G", COURT, "2025-01-05", "2025-03-15", "ENFORCEMENT_COMPLETED", "10000.00",
                         "10000.00"),
-                new CaseFact(FactKind.FILED, "H", COURT, "ENFORCEMENT", "ENFORCEMENT", d("2025-02-01"), null, null,
+                new CaseFact(FactKind.FILED, "H", COURT, Category.ENFORCEMENT, Instance.ENFORCEMENT, d("2025-02-01"), null, null,
                         null, null, null, null, false),
                 enforcementClosed("H", COURT, "2025-02-01", "2025-03-20", "ENFORCEMENT_TERMINATED_THIS_ROUND",
                         "30000.50", "2000.25"));
@@ -172,8 +175,8 @@ class IndicatorCalculatorTest {
     @Test
     void shouldLeaveAClosureWithoutAClaimOutOfTheRecoveryRate() {
         // I: closed with payments recorded but no claim amount (applied-for amount unknown, not zero)
-        CaseFact noClaim = new CaseFact(FactKind.CLOSED, "I", COURT, "ENFORCEMENT", "ENFORCEMENT", d("2025-03-22"),
-                d("2025-02-10"), "ENFORCEMENT_COMPLETED", null, null, null, new BigDecimal("50000.00"), false);
+        CaseFact noClaim = new CaseFact(FactKind.CLOSED, "I", COURT, Category.ENFORCEMENT, Instance.ENFORCEMENT, d("2025-03-22"),
+                d("2025-02-10"), Disposition.ENFORCEMENT_COMPLETED, null, null, null, new BigDecimal("50000.00"), false);
         LedgerUpdates.apply(noClaim, 1, Facts.ANCESTORS, store);
         // DOMAIN §4 ENFORCEMENT_RECOVERY_RATE: amount paid / amount applied for, over the same closed enforcement
         // cases; I has no amount applied for, so neither its claim nor its 50000.00 paid counts (else 62000.25 /

@@ -20,6 +20,9 @@ import java.util.TreeSet;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
+import org.caseflow.streams.domain.cases.Disposition;
+import org.caseflow.streams.domain.rules.Category;
+import org.caseflow.streams.domain.rules.Instance;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -117,7 +120,7 @@ class LedgerDeltaPropertiesTest {
                 .isInstanceOf(IndicatorException.class).hasMessageContaining("truncated");
         assertThatThrownBy(() -> LedgerDelta.fromBytes(Arrays.copyOf(bytes, bytes.length + 1)))
                 .isInstanceOf(IndicatorException.class).hasMessageContaining("trailing");
-        assertThat(LedgerDelta.of(CaseFact.simple(FactKind.LINEAGE, "a", "湘0211", "CIVIL", "FIRST",
+        assertThat(LedgerDelta.of(CaseFact.simple(FactKind.LINEAGE, "a", "湘0211", Category.CIVIL, Instance.FIRST,
                 LocalDate.of(2025, 3, 3), false), 1).isEmpty()).isTrue();
     }
 
@@ -130,8 +133,8 @@ class LedgerDeltaPropertiesTest {
         for (int i = 0; i < cases / 4; i++) {
             LocalDate filed = LocalDate.of(2024, 1, 1).plusDays(random.nextInt(500));
             out.add(new SignedCaseFact(new CaseFact(FactKind.CLOSED, "e" + i, Facts.BASIC.get(random.nextInt(9)),
-                    "ENFORCEMENT", "ENFORCEMENT", filed.plusDays(random.nextInt(200)), filed,
-                    random.nextBoolean() ? "ENFORCEMENT_COMPLETED" : "ENFORCEMENT_TERMINATED", null, null,
+                    Category.ENFORCEMENT, Instance.ENFORCEMENT, filed.plusDays(random.nextInt(200)), filed,
+                    random.nextBoolean() ? Disposition.ENFORCEMENT_COMPLETED : Disposition.ENFORCEMENT_TERMINATED, null, null,
                     new BigDecimal(random.nextInt(100_000) + ".25"), new BigDecimal(random.nextInt(1_000) + ".5"),
                     false), 1));
         }

@@ -11,6 +11,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import org.caseflow.streams.domain.cases.Disposition;
+import org.caseflow.streams.domain.rules.Category;
+import org.caseflow.streams.domain.rules.Instance;
 import org.junit.jupiter.api.Test;
 
 /** Fan-out to the court tree, a tree's total = the sum of its parts, negated facts undo, ledger bytes round-trip. */
@@ -103,13 +106,13 @@ class ScopeTreeAndCorrectionsTest {
 
     @Test
     void shouldRejectFactsThatCannotBeCounted() {
-        assertThatThrownBy(() -> new CaseFact(FactKind.CLOSED, "x", "湘0211", "CIVIL", "FIRST",
+        assertThatThrownBy(() -> new CaseFact(FactKind.CLOSED, "x", "湘0211", Category.CIVIL, Instance.FIRST,
                 LocalDate.of(2025, 1, 1), null, null, null, null, null, null, false))
                 .isInstanceOf(InvalidFactException.class).hasMessageContaining("filedOn");
-        assertThatThrownBy(() -> CaseFact.simple(FactKind.FILED, "x", "湘0211", "FAMILY", "FIRST",
+        assertThatThrownBy(() -> CaseFact.simple(FactKind.FILED, "x", "湘0211", null, Instance.FIRST,
                 LocalDate.of(2025, 1, 1), true)).isInstanceOf(InvalidFactException.class)
                 .hasMessageContaining("category");
-        assertThatThrownBy(() -> new CaseFact(FactKind.CLOSED, "x", "湘0211", "ENFORCEMENT", "ENFORCEMENT",
+        assertThatThrownBy(() -> new CaseFact(FactKind.CLOSED, "x", "湘0211", Category.ENFORCEMENT, Instance.ENFORCEMENT,
                 LocalDate.of(2025, 1, 1), LocalDate.of(2024, 1, 1), null, null, null, new BigDecimal("1.005"), null,
                 false)).isInstanceOf(InvalidFactException.class).hasMessageContaining("amount");
     }
@@ -130,18 +133,20 @@ class ScopeTreeAndCorrectionsTest {
             String court = courts.get(random.nextInt(courts.size()));
             String category = categories[random.nextInt(categories.length)];
             LocalDate filedOn = start.plusDays(random.nextInt(1640));
-            facts.add(new CaseFact(FactKind.FILED, id, court, category, "FIRST", filedOn, filedOn, null, null, null,
+            facts.add(new CaseFact(FactKind.FILED, id, court, Category.valueOf(category), Instance.FIRST, filedOn, filedOn, null,
+                    null, null,
                     null, null, random.nextBoolean()));
             if (random.nextInt(3) == 0) {
-                facts.add(new CaseFact(FactKind.OVERDUE_STARTED, id, court, category, "FIRST",
+                facts.add(new CaseFact(FactKind.OVERDUE_STARTED, id, court, Category.valueOf(category), Instance.FIRST,
                         filedOn.plusDays(181), filedOn, null, null, null, null, null, false));
             }
             if (random.nextBoolean()) {
                 int days = random.nextInt(400);
-                facts.add(new CaseFact(FactKind.CLOSED, id, court, category, "FIRST", filedOn.plusDays(days), filedOn,
-                        "JUDGMENT", days < 180, days, null, null, false));
+                facts.add(new CaseFact(FactKind.CLOSED, id, court, Category.valueOf(category), Instance.FIRST,
+                        filedOn.plusDays(days), filedOn,
+                        Disposition.JUDGMENT, days < 180, days, null, null, false));
             }
-            facts.add(new CaseFact(FactKind.HEARING_HELD, id, court, category, "FIRST", filedOn.plusDays(20),
+            facts.add(new CaseFact(FactKind.HEARING_HELD, id, court, Category.valueOf(category), Instance.FIRST, filedOn.plusDays(20),
                     null, null, null, null, null, null, random.nextBoolean()));
         }
         return facts;

@@ -37,7 +37,7 @@ class RuleTableTest {
         ProcedureRule summary = table.rule("CIVIL_FIRST_SUMMARY");
         // CPL 164; Interp. 258: 3 months, the president may extend to a total of 4 months
         assertThat(summary.limit()).contains(new Span(3, 0));
-        assertThat(summary.extensions()).containsExactly(new ExtensionStep("PRESIDENT", new Span(1, 0), new Span(4, 0)));
+        assertThat(summary.extensions()).containsExactly(new ExtensionStep(Approver.PRESIDENT, new Span(1, 0), new Span(4, 0)));
         assertThat(summary.onConversion()).isEqualTo(ConversionRule.KEEP_FILING_DATE);
         // CrPL Interp. 368: criminal conversions count from the conversion day
         assertThat(table.rule("CRIMINAL_FIRST").onConversion()).isEqualTo(ConversionRule.FROM_CONVERSION);

@@ -48,13 +48,13 @@ class CourtsPublicationTest {
                 ReferenceData.of(SEEDS).caseVersions());
         assertThat(data.versions()).containsEntry(ReferenceData.COURTS_KEY, "2027.1");
 
-        EventChecks checks = new EventChecks(data::courts, data::courtAddedOn);
+        EventChecks checks = new EventChecks(data::courts, data::courtAddedOn, SEEDS.caseNumbers());
         String caseId = "(2027)湘0299民初1号";
         assertThat(checks.check(filingAt湘0299("x", caseId, LocalDate.of(2026, 12, 31)))).get().extracting(Refusal::reason, Refusal::detail)
                 .containsExactly(Refusal.UNKNOWN_COURT, "court 湘0299 is in force from 2027-01-01 (added live); this"
                         + " event is dated before");
         assertThat(checks.check(filingAt湘0299("y", caseId, LocalDate.of(2027, 1, 4)))).isEmpty();
-        assertThat(new EventChecks(SEEDS.courts()).check(filingAt湘0299("y", caseId, LocalDate.of(2027, 1, 4)))).get()
+        assertThat(new EventChecks(SEEDS.courts(), SEEDS.caseNumbers()).check(filingAt湘0299("y", caseId, LocalDate.of(2027, 1, 4)))).get()
                 .extracting(Refusal::reason).isEqualTo(Refusal.UNKNOWN_COURT);
     }
 

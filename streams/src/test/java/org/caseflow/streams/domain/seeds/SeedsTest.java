@@ -20,6 +20,7 @@ class SeedsTest {
         assertThat(seeds.rules().all()).hasSize(22);
         assertThat(seeds.calendars().forJurisdiction("CN").covers(2025)).isTrue();
         assertThat(seeds.courts().find("湘02")).isPresent();
+        assertThat(seeds.caseNumbers().types()).hasSize(17);
     }
 
     @Test
@@ -34,6 +35,22 @@ class SeedsTest {
                 + "  - {code: 港, name: n, nameEn: e, level: HIGH, zone: Asia/Hong_Kong, jurisdiction: HK}\n");
         assertThatThrownBy(() -> Seeds.load(dir)).isInstanceOf(SeedException.class)
                 .hasMessageContaining("court 港: jurisdiction: no calendar 'HK'");
+    }
+
+    @Test
+    void shouldRejectACaseNumberTypeThatContradictsTheRuleOfItsProcedure() throws IOException {
+        Path root = Path.of("seeds");
+        for (String folder : new String[] {"rules", "calendars", "courts", "casenumbers"}) {
+            Files.createDirectories(dir.resolve(folder));
+        }
+        Files.copy(root.resolve("rules/trial-limits.yaml"), dir.resolve("rules/trial-limits.yaml"));
+        Files.copy(root.resolve("calendars/cn-mainland.yaml"), dir.resolve("calendars/cn-mainland.yaml"));
+        Files.copy(root.resolve("courts/zhuzhou.yaml"), dir.resolve("courts/zhuzhou.yaml"));
+        Files.writeString(dir.resolve("casenumbers/case-types.yaml"),
+                "types:\n  - {code: 民终, category: CIVIL, instance: SECOND, procedures: [CIVIL_FIRST_ORDINARY]}\n");
+        assertThatThrownBy(() -> Seeds.load(dir)).isInstanceOf(SeedException.class).hasMessage(
+                dir.resolve("casenumbers/case-types.yaml") + ": type 民终: procedures: CIVIL_FIRST_ORDINARY is CIVIL/FIRST"
+                        + " in the rule table, the type says CIVIL/SECOND");
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.caseflow.streams.domain.cases.CaseNumbers;
 import org.caseflow.streams.runtime.cli.CaseflowCli;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -181,6 +182,8 @@ class ProduceCommandTest {
         Files.writeString(courts.resolve("one.yaml"), "description: one court\nsupervisionChain: [JUDGE, PRESIDENT]\n"
                 + "courts:\n  - {code: 湘0211, name: 天元区人民法院, nameEn: Tianyuan, level: BASIC, zone: Asia/Shanghai,"
                 + " jurisdiction: CN}\n");
+        Files.createDirectories(dir.resolve("casenumbers"));
+        Files.copy(Path.of("seeds", CaseNumbers.FILE), dir.resolve(CaseNumbers.FILE));
         assertThat(CaseflowCli.execute("produce", VALID, "--dry-run", "--seeds", dir.toString())).isEqualTo(2);
         assertThat(err()).contains("court: unknown court code 湘02 (not in the court registry, seeds/courts)");
     }

@@ -120,7 +120,7 @@ class WhatIfReplayTest {
         Path state = Files.createDirectory(dir.resolve("state"));
         try (Replayer replayer = new Replayer(new CaseEngine(seeds, CaseEngine.Settings.defaults()), state,
                 new SimpleMeterRegistry())) {
-            EventFileReader reader = new EventFileReader(new EventChecks(seeds.courts()));
+            EventFileReader reader = new EventFileReader(new EventChecks(seeds.courts(), seeds.caseNumbers()));
             try (var in = Files.newInputStream(events())) {
                 reader.read(in, line -> replayer.pipe(((ParsedLine.Valid) line).event()));
             }

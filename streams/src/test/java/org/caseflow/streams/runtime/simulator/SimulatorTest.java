@@ -75,7 +75,7 @@ class SimulatorTest {
         // Issue 13: the app refuses what produce refuses (unknown courts, case numbers of another court, events
         // dated after they were recorded ...); a year of simulated events, appeals and enforcement included, has none.
         List<CaseEvent> events = simulate(42, 365, 0.1);
-        assertThat(events).extracting(e -> CaseNumbers.parse(e.getCaseId()).isPresent()).containsOnly(true);
+        assertThat(events).extracting(e -> TestChecks.CASE_NUMBERS.parse(e.getCaseId()).isPresent()).containsOnly(true);
         assertThat(events).allSatisfy(e -> assertThat(TestChecks.SEEDED.check(e)).as(e.toString()).isEmpty());
     }
 
@@ -212,5 +212,24 @@ class SimulatorTest {
         Iterator<CaseEvent> events =
                 new Simulator(new SimulationSettings(1, LocalDate.of(2025, 1, 1), 100_000, 1.0)).iterator();
         assertThat(events.next().getPayload()).isInstanceOf(CaseFiled.class);
+    }
+
+    @Test
+    void shouldNumberEachProcedureWithTheTypeCodeOfTheSeedTable() {
+        CaseNumbers table = TestChecks.CASE_NUMBERS;
+        int profiles = 0;
+        for (Procedure procedure : Procedure.values()) {
+            ProcedureProfile profile;
+            try {
+                profile = ProcedureProfile.of(procedure);
+            } catch (IllegalArgumentException notSimulated) {
+                continue;
+            }
+            profiles++;
+            CaseNumbers.Type type = table.typeOf(procedure.name()).orElseThrow();
+            assertThat(profile.kind()).as(procedure.name()).isEqualTo(type.code());
+            assertThat(profile.category()).as(procedure.name()).isEqualTo(type.category());
+        }
+        assertThat(profiles).isPositive();
     }
 }
