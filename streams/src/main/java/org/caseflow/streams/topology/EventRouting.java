@@ -9,11 +9,20 @@ public final class EventRouting {
     }
 
     public static String topicFor(CaseEvent event, TopicNames topics) {
+        return route(event, topics.caseFilings(), topics.caseHearings(), topics.enforcement());
+    }
+
+    /** The input topic, with its serdes, that carries {@code event}. */
+    public static Topic<String, CaseEvent> topicFor(CaseEvent event, Topics topics) {
+        return route(event, topics.caseFilings(), topics.caseHearings(), topics.enforcement());
+    }
+
+    private static <T> T route(CaseEvent event, T filings, T hearings, T enforcement) {
         return switch (EventType.of(event)) {
-            case CASE_FILED, JUDGE_ASSIGNED, PROCEDURE_CHANGED, CASE_CLOSED, JUDGMENT_EFFECTIVE -> topics.caseFilings();
+            case CASE_FILED, JUDGE_ASSIGNED, PROCEDURE_CHANGED, CASE_CLOSED, JUDGMENT_EFFECTIVE -> filings;
             case HEARING_SCHEDULED, HEARING_HELD, HEARING_POSTPONED, CLOCK_SUSPENDED, CLOCK_RESUMED, CLOCK_RESTARTED,
-                    EXTENSION_GRANTED -> topics.caseHearings();
-            case ENFORCEMENT_ACTION, ENFORCEMENT_PAYMENT -> topics.enforcement();
+                    EXTENSION_GRANTED -> hearings;
+            case ENFORCEMENT_ACTION, ENFORCEMENT_PAYMENT -> enforcement;
         };
     }
 }
