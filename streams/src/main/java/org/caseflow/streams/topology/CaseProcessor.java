@@ -28,6 +28,7 @@ import org.caseflow.streams.domain.input.EventChecks;
 import org.caseflow.streams.domain.input.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.caseflow.streams.topology.StoreKeys.DeadlineKey;
 
 /**
  * Keeps every case's state and finds what is due. Reads the three input topics (merged, keyed by caseId); reads and
@@ -627,16 +628,15 @@ final class CaseProcessor implements Processor<String, ArrivedEvent, String, Obj
             @Override
             public void recompute(String key, RecomputeJob job, org.caseflow.streams.domain.seeds.ReferenceData before,
                     org.caseflow.streams.domain.seeds.ReferenceData now) {
-                String caseId = key.substring(key.indexOf('|', key.indexOf('|') + 1) + 1);
+                DeadlineKey listed = DeadlineKey.decode(key);
+                String caseId = listed.caseId();
                 CaseRecord record = cases.get(caseId);
                 if (record == null || !key.equals(record.state().atRiskKey())) {
                     return;
                 }
                 CaseState state = record.state();
                 var view = state.view();
-                LocalDate day = LocalDate.ofEpochDay(Long.parseLong(key, key.indexOf('|') + 1, key.indexOf('|') + 9,
-                        10));
-                if (!job.byCalendar(view.court(), day, engine::calendarOf) && !job.byProcedure(view.procedure())) {
+                if (!job.byCalendar(view.court(), listed.deadline(), engine::calendarOf) && !job.byProcedure(view.procedure())) {
                     return;
                 }
                 reevaluate(caseId, record, key, before, now);
