@@ -45,14 +45,9 @@ final class DueIndex {
     /** Where the event-time clock is kept: sorts after every due key, so no range ever reads it. */
     static final String CLOCK_KEY = "~event-clock";
 
-    /** The persisted event-time clock, or the epoch. */
-    Instant clock() {
-        String millis = store.get(CLOCK_KEY);
-        return millis == null ? Instant.EPOCH : Instant.ofEpochMilli(Long.parseLong(millis));
-    }
-
-    void saveClock(Instant at) {
-        store.put(CLOCK_KEY, Long.toString(at.toEpochMilli()));
+    /** Where the case task's event clock is kept (decimal epoch millis): see {@link TaskClock}. */
+    TaskClock.Slot clockSlot() {
+        return TaskClock.Slot.text(store, CLOCK_KEY);
     }
 
     /** Where the threshold scan stands ({@link ThresholdProgress}), or null. Sorts after every due key. */

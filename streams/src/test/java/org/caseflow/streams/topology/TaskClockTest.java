@@ -60,6 +60,25 @@ class TaskClockTest {
     }
 
     @Test
+    void shouldSaveTheCaseTasksClockWhenAskedAndOnlyWhenItMoved() {
+        KeyValueStore<String, String> due = textStore();
+        due.put("~event-clock", Long.toString(LATE_EVENING.toEpochMilli()));
+        Instant scanDone = LATE_EVENING.plusSeconds(60);
+        TaskClock clock = TaskClock.caseTask(TaskClock.Slot.text(due, "~event-clock"), scanDone);
+        assertThat(clock.eventTime()).isEqualTo(scanDone); // the later of the saved clock and the scan's progress
+        assertThat(clock.eventTimeAt(LATE_EVENING.toEpochMilli())).isEqualTo(scanDone);
+
+        Instant nextDay = Instant.parse("2025-05-20T01:00:00Z");
+        assertThat(clock.advance(nextDay.toEpochMilli()).newDay()).isTrue();
+        assertThat(due.get("~event-clock")).isEqualTo(Long.toString(LATE_EVENING.toEpochMilli())); // not per record
+        clock.saveIfMoved();
+        assertThat(due.get("~event-clock")).isEqualTo(Long.toString(nextDay.toEpochMilli()));
+        due.put("~event-clock", "1");
+        clock.saveIfMoved(); // has not moved since
+        assertThat(due.get("~event-clock")).isEqualTo("1");
+    }
+
+    @Test
     void shouldTellTheWallClockInTheZone() {
         TaskClock clock = new TaskClock(ClockMode.WALL_CLOCK, SHANGHAI, TaskClock.Slot.text(textStore(), "k"));
         assertThat(clock.known()).isTrue();
