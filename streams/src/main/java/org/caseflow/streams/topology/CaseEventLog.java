@@ -17,6 +17,7 @@ import org.caseflow.CaseflowException;
 import org.caseflow.events.CaseEvent;
 import org.caseflow.schemas.AvroCodec;
 import org.caseflow.streams.domain.cases.EventLog;
+import org.caseflow.streams.topology.StoreKeys.EventChunkKey;
 
 /**
  * The domain's {@link EventLog} for one case: its {@link EventTail} (recent events and the hash of every event id,
@@ -93,8 +94,7 @@ final class CaseEventLog implements EventLog {
 
     /** The key of one archived chunk; case ids never contain '|' (the event format refuses them). */
     static String chunkKey(String caseId, int chunk) {
-        String digits = Integer.toString(chunk);
-        return caseId + "|" + "000000".substring(Math.min(6, digits.length())) + digits;
+        return new EventChunkKey(caseId, chunk).encode();
     }
 
     /** The tail as it stands after this step's appends and removals. */

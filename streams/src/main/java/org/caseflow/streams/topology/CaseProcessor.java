@@ -28,6 +28,7 @@ import org.caseflow.streams.domain.input.EventChecks;
 import org.caseflow.streams.domain.input.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.caseflow.streams.topology.StoreKeys.DeadlineKey;
 
 /**
  * Keeps every case's state and finds what is due. Reads the three input topics (merged, keyed by caseId); reads and
@@ -85,15 +86,15 @@ final class CaseProcessor implements Processor<String, ArrivedEvent, String, Obj
     private HeldEvents held;
     private CaseDeadLetters deadLetters;
     private final UncoveredDeadlines.Tally uncovered;
-    private Instant eventClock = Instant.EPOCH;
-    private Instant savedClock = Instant.EPOCH;
+    /** Event time only (null on the wall clock). */
+    private TaskClock clock;
     /** Event time: order across the event inputs at local midnights; null when the grace is zero. */
     private OrderBarrier barrier;
     /** Event time: the latest timestamp of a record let through to {@link #admit} (applied or held). */
     private long admitted;
     /** Event time: the first local midnight, in any court's zone, after {@link #admitted}. */
     private long nextMidnight;
-    /** Event time: the first local midnight, in any court's zone, after {@link #eventClock} (digest clocks). */
+    /** Event time: the first local midnight, in any court's zone, after {@link #eventClock()} (digest clocks). */
     private long clockMidnight;
     /**
      * The digest routes of the call in progress (a record, or a punctuation's step), handed to the digest router as one
@@ -133,9 +134,8 @@ final class CaseProcessor implements Processor<String, ArrivedEvent, String, Obj
         this.progress = saved == null ? null : ThresholdProgress.decode(saved);
         if (settings.clockMode() == ClockMode.EVENT_TIME) {
             // The event clock survives restarts and rebalances: it never goes back in time.
-            eventClock = later(due.clock(), progress == null ? Instant.EPOCH : progress.done());
-            savedClock = eventClock;
-            admitted = eventClock.toEpochMilli();
+            clock = TaskClock.caseTask(due.clockSlot(), progress == null ? Instant.EPOCH : progress.done());
+            admitted = clock.eventTime().toEpochMilli();
             nextMidnight = nextMidnightAfter(admitted);
             clockMidnight = nextMidnight;
             if (!settings.orderGrace().isZero()) {
@@ -146,7 +146,7 @@ final class CaseProcessor implements Processor<String, ArrivedEvent, String, Obj
                 releaseOrdered(ts);
                 Step step = newStep();
                 drainHeld(step);
-                saveClock();
+                clock.saveIfMoved();
                 metrics.tick(step.elapsed());
             }));
         } else {
@@ -260,7 +260,7 @@ final class CaseProcessor implements Processor<String, ArrivedEvent, String, Obj
         long timestamp = input.timestamp();
         if (held.isEmpty()) {
             Step step = newStep();
-            boolean drained = fireDue(later(eventClock, Instant.ofEpochMilli(timestamp)), step);
+            boolean drained = fireDue(clock.eventTimeAt(timestamp), step);
             if (step.used() > 0 || !drained) {
                 metrics.tick(step.elapsed()); // timer work done before this record: a tick like a punctuation's
             }
@@ -278,7 +278,7 @@ final class CaseProcessor implements Processor<String, ArrivedEvent, String, Obj
     private void drainHeld(Step step) {
         HeldEvents.Held next = held.first();
         while (next != null) {
-            if (!fireDue(later(eventClock, Instant.ofEpochMilli(next.input().timestamp())), step)) {
+            if (!fireDue(clock.eventTimeAt(next.input().timestamp()), step)) {
                 return;
             }
             held.remove(next);
@@ -291,17 +291,6 @@ final class CaseProcessor implements Processor<String, ArrivedEvent, String, Obj
         // Nothing held: timers due by the clock were fired before the last record was applied.
     }
 
-    /**
-     * Saves the event clock once per punctuation when it moved, not per record: after a crash it may restart a little
-     * behind (what fired up to then is committed and does not fire again; the next record moves it on).
-     */
-    private void saveClock() {
-        if (eventClock.isAfter(savedClock)) {
-            due.saveClock(eventClock);
-            savedClock = eventClock;
-        }
-    }
-
     private void apply(InputRecord input) {
         String topic = input.topic();
         String key = input.key();
@@ -309,15 +298,15 @@ final class CaseProcessor implements Processor<String, ArrivedEvent, String, Obj
         long timestamp = input.timestamp();
         String type = event == null ? "NONE" : EventType.of(event).code();
         Instant now;
-        Instant clockBefore = eventClock;
+        Instant clockBefore = eventClock();
         if (settings.clockMode() == ClockMode.EVENT_TIME) {
-            eventClock = later(eventClock, Instant.ofEpochMilli(timestamp));
-            now = eventClock;
-            if (eventClock.toEpochMilli() >= clockMidnight) {
+            clock.advance(timestamp);
+            now = clock.eventTime();
+            if (now.toEpochMilli() >= clockMidnight) {
                 // Everything due by now has fired: digest periods ending by now may close (DigestProcessor).
-                clockMidnight = nextMidnightAfter(eventClock.toEpochMilli());
+                clockMidnight = nextMidnightAfter(now.toEpochMilli());
                 routeDigests(); // every alert raised before the clock reaches the feed before it
-                context.forward(new Record<String, Object>(null, new DigestClock(eventClock), timestamp),
+                context.forward(new Record<String, Object>(null, new DigestClock(now), timestamp),
                         Names.DIGEST_ROUTER);
             }
         } else {
@@ -628,16 +617,15 @@ final class CaseProcessor implements Processor<String, ArrivedEvent, String, Obj
             @Override
             public void recompute(String key, RecomputeJob job, org.caseflow.streams.domain.seeds.ReferenceData before,
                     org.caseflow.streams.domain.seeds.ReferenceData now) {
-                String caseId = key.substring(key.indexOf('|', key.indexOf('|') + 1) + 1);
+                DeadlineKey listed = DeadlineKey.decode(key);
+                String caseId = listed.caseId();
                 CaseRecord record = cases.get(caseId);
                 if (record == null || !key.equals(record.state().atRiskKey())) {
                     return;
                 }
                 CaseState state = record.state();
                 var view = state.view();
-                LocalDate day = LocalDate.ofEpochDay(Long.parseLong(key, key.indexOf('|') + 1, key.indexOf('|') + 9,
-                        10));
-                if (!job.byCalendar(view.court(), day, engine::calendarOf) && !job.byProcedure(view.procedure())) {
+                if (!job.byCalendar(view.court(), listed.deadline(), engine::calendarOf) && !job.byProcedure(view.procedure())) {
                     return;
                 }
                 reevaluate(caseId, record, key, before, now);
@@ -661,7 +649,7 @@ final class CaseProcessor implements Processor<String, ArrivedEvent, String, Obj
                     org.caseflow.streams.domain.seeds.ReferenceData now) {
                 CaseState state = record.state();
                 var view = state.view();
-                Instant at = settings.clockMode() == ClockMode.EVENT_TIME ? eventClock
+                Instant at = settings.clockMode() == ClockMode.EVENT_TIME ? eventClock()
                         : Instant.ofEpochMilli(context.currentSystemTimeMs());
                 CaseEventLog log = logOf(caseId, record);
                 CaseEngine under = reference.engineFor(now, view.filedOn());
@@ -689,8 +677,9 @@ final class CaseProcessor implements Processor<String, ArrivedEvent, String, Obj
         };
     }
 
-    private static Instant later(Instant a, Instant b) {
-        return b.isAfter(a) ? b : a;
+    /** The event clock; the epoch on the wall clock, where the case task keeps none. */
+    private Instant eventClock() {
+        return clock == null ? Instant.EPOCH : clock.eventTime();
     }
 
     /**

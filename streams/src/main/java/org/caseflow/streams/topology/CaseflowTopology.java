@@ -1,13 +1,8 @@
 package org.caseflow.streams.topology;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.serialization.Serializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.Topology;
-import org.caseflow.schemas.CaseflowSerdes;
 import org.caseflow.streams.domain.cases.CaseEngine;
 import org.caseflow.streams.domain.cases.CaseLink;
 import org.caseflow.streams.domain.notify.AlertAck;
@@ -56,7 +51,7 @@ public final class CaseflowTopology {
     public static Topology build(TopologySettings settings, ReferenceHolder reference, MeterRegistry registry,
             DigestSettings digests) {
         CaseEngine engine = reference.base();
-        TopicNames topics = settings.topics();
+        Topics topics = new Topics(settings.topics());
         ProcessingMetrics metrics = new ProcessingMetrics(registry);
         metrics.describeTopology(settings);
         // The inputs keep the bytes each event arrived as, and refuse keys that would not read back as they came:
@@ -64,21 +59,21 @@ public final class CaseflowTopology {
         var keys = new Utf8KeyDeserializer();
         var events = new ArrivedEventDeserializer();
         Topology topology = new Topology();
-        topology.addSource(Names.FILINGS_SOURCE, keys, events, topics.caseFilings());
-        topology.addSource(Names.HEARINGS_SOURCE, keys, events, topics.caseHearings());
-        topology.addSource(Names.ENFORCEMENT_SOURCE, keys, events, topics.enforcement());
+        topology.addSource(Names.FILINGS_SOURCE, keys, events, topics.caseFilings().name());
+        topology.addSource(Names.HEARINGS_SOURCE, keys, events, topics.caseHearings().name());
+        topology.addSource(Names.ENFORCEMENT_SOURCE, keys, events, topics.enforcement().name());
         UncoveredDeadlines uncovered = new UncoveredDeadlines(registry, engine.seeds().calendars(),
                 engine.seeds().courts(), court -> reference.current().calendarOf(court));
         topology.addProcessor(Names.CASE_PROCESSOR, () -> new CaseProcessor(reference, settings, metrics, uncovered),
                 Names.FILINGS_SOURCE, Names.HEARINGS_SOURCE, Names.ENFORCEMENT_SOURCE);
-        JsonSerde<CaseLink> links = new JsonSerde<>(CaseLink.class);
-        topology.addSource(Names.LINKS_SOURCE, new StringDeserializer(), links.deserializer(), topics.caseLinks());
-        topology.addProcessor(Names.LINK_PROCESSOR, () -> new CaseLinkProcessor(engine, metrics, topics.caseLinks()),
+        Topic<String, CaseLink> links = topics.caseLinks();
+        topology.addSource(Names.LINKS_SOURCE, links.keyDeserializer(), links.valueDeserializer(), links.name());
+        topology.addProcessor(Names.LINK_PROCESSOR, () -> new CaseLinkProcessor(engine, metrics, links.name()),
                 Names.LINKS_SOURCE);
         topology.addStateStore(settings.cachedKeyValueStore(StoreNames.CASES,
                 Serdes.String(), new CaseRecordSerde()), Names.CASE_PROCESSOR, Names.LINK_PROCESSOR);
-        topology.addSource(Names.ACKS_SOURCE, new StringDeserializer(), new JsonSerde<>(AlertAck.class).deserializer(),
-                topics.alertAcks());
+        Topic<String, AlertAck> acks = topics.alertAcks();
+        topology.addSource(Names.ACKS_SOURCE, acks.keyDeserializer(), acks.valueDeserializer(), acks.name());
         topology.addProcessor(Names.ACK_PROCESSOR, AlertAckProcessor::new, Names.ACKS_SOURCE);
         // The ack processor reads the case record: where the acknowledged alert fired is where its ack goes (digests).
         topology.connectProcessorAndStateStores(Names.ACK_PROCESSOR, StoreNames.CASES);
@@ -97,27 +92,23 @@ public final class CaseflowTopology {
                 Serdes.String(), Serdes.ByteArray()), Names.CASE_PROCESSOR);
         topology.addStateStore(settings.cachedKeyValueStore(StoreNames.ORDER_BARRIER,
                 Serdes.String(), Serdes.ByteArray()), Names.CASE_PROCESSOR);
-        topology.addSink(Names.ALERTS_SINK, topics.deadlineAlerts(), new StringSerializer(),
-                erase(CaseflowSerdes.deadlineAlert().serializer()), Names.CASE_PROCESSOR);
-        topology.addSink(Names.SNAPSHOTS_SINK, topics.caseSnapshots(), new StringSerializer(),
-                erase(CaseflowSerdes.caseSnapshot().serializer()), Names.CASE_PROCESSOR);
-        topology.addSink(Names.DEAD_LETTER_SINK, topics.deadLetters(), new StringSerializer(),
-                erase(new ByteArraySerializer()), Names.CASE_PROCESSOR, Names.LINK_PROCESSOR);
-        topology.addSink(Names.LINKS_SINK, topics.caseLinks(), new StringSerializer(), erase(links.serializer()),
-                Names.CASE_PROCESSOR);
-        IndicatorTopology.addTo(topology, settings, reference, metrics);
-        DigestTopology.addTo(topology, settings, engine, registry, digests);
+        // A sink takes its topic's serdes: each processor forwards each value type to the sink of its topic only.
+        addSink(topology, Names.ALERTS_SINK, topics.deadlineAlerts(), Names.CASE_PROCESSOR);
+        addSink(topology, Names.SNAPSHOTS_SINK, topics.caseSnapshots(), Names.CASE_PROCESSOR);
+        addSink(topology, Names.DEAD_LETTER_SINK, topics.deadLetters(), Names.CASE_PROCESSOR, Names.LINK_PROCESSOR);
+        addSink(topology, Names.LINKS_SINK, links, Names.CASE_PROCESSOR);
+        IndicatorTopology.addTo(topology, settings, topics, reference, metrics);
+        DigestTopology.addTo(topology, settings, topics, engine, registry, digests);
         // Every instance reads all reference data (a global store): a new calendar reaches every task at once.
         topology.addGlobalStore(settings.keyValueStore(StoreNames.REFERENCE_DATA, Serdes.String(), Serdes.ByteArray())
-                        .withLoggingDisabled(), Names.REFERENCE_SOURCE, new StringDeserializer(),
-                new org.apache.kafka.common.serialization.ByteArrayDeserializer(), topics.referenceData(),
+                        .withLoggingDisabled(), Names.REFERENCE_SOURCE, topics.referenceData().keyDeserializer(),
+                topics.referenceData().valueDeserializer(), topics.referenceData().name(),
                 Names.REFERENCE_PROCESSOR, () -> new ReferenceProcessor(reference, metrics));
         return topology;
     }
 
-    /** The case processor forwards several value types, each to its own sink. */
-    @SuppressWarnings("unchecked")
-    private static Serializer<Object> erase(Serializer<?> serializer) {
-        return (Serializer<Object>) serializer;
+    /** A sink writing {@code topic} with its own serdes. */
+    static <K, V> void addSink(Topology topology, String name, Topic<K, V> topic, String... parents) {
+        topology.addSink(name, topic.name(), topic.keySerializer(), topic.valueSerializer(), parents);
     }
 }

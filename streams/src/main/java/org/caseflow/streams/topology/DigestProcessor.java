@@ -25,6 +25,8 @@ import org.caseflow.streams.domain.digest.DigestCalculator;
 import org.caseflow.streams.domain.digest.DigestEntry;
 import org.caseflow.streams.domain.digest.DigestKind;
 import org.caseflow.streams.domain.digest.DigestPeriod;
+import org.caseflow.streams.topology.StoreKeys.DigestEntryKey;
+import org.caseflow.streams.topology.StoreKeys.DigestKey;
 
 /**
  * Keeps each recipient's alert entries (read from {@link TopicNames#digestFeed()}, keyed by recipient) and closes
@@ -314,7 +316,7 @@ final class DigestProcessor implements Processor<String, DigestFeed, String, Dig
 
     private List<KeyValue<String, DigestEntry>> load(String recipient) {
         List<KeyValue<String, DigestEntry>> list = new ArrayList<>();
-        try (KeyValueIterator<String, DigestEntry> it = entries.prefixScan(recipient + "|",
+        try (KeyValueIterator<String, DigestEntry> it = entries.prefixScan(DigestEntryKey.recipientPrefix(recipient),
                 new StringSerializer())) {
             while (it.hasNext()) {
                 list.add(it.next());
@@ -356,11 +358,11 @@ final class DigestProcessor implements Processor<String, DigestFeed, String, Dig
     }
 
     static String key(String recipient, String kind, String period) {
-        return recipient + "|" + kind + "|" + period;
+        return new DigestKey(recipient, kind, period).encode();
     }
 
     static String entryKey(String recipient, String caseId, String alertId) {
-        return recipient + "|" + caseId + "|" + alertId;
+        return new DigestEntryKey(recipient, caseId, alertId).encode();
     }
 
 }

@@ -6,13 +6,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.StreamPartitioner;
-import org.caseflow.schemas.CaseflowSerdes;
 import org.caseflow.streams.domain.cases.CaseEngine;
 import org.caseflow.streams.domain.digest.DigestEntry;
 
@@ -34,8 +31,8 @@ final class DigestTopology {
     private DigestTopology() {
     }
 
-    static void addTo(Topology topology, TopologySettings settings, CaseEngine engine, MeterRegistry registry,
-            DigestSettings digests) {
+    static void addTo(Topology topology, TopologySettings settings, Topics topics, CaseEngine engine,
+            MeterRegistry registry, DigestSettings digests) {
         if (!digests.enabled()) {
             // Digests off: the router drops what the case and ack processors send it, so they need not know.
             topology.addProcessor(Names.DIGEST_ROUTER, () -> new Processor<String, Object, Void, Void>() {
@@ -46,12 +43,11 @@ final class DigestTopology {
             }, Names.CASE_PROCESSOR, Names.ACK_PROCESSOR);
             return;
         }
-        TopicNames topics = settings.topics();
-        DigestFeedSerde feed = new DigestFeedSerde();
+        Topic<String, DigestFeed> feed = topics.digestFeed();
         topology.addProcessor(Names.DIGEST_ROUTER, DigestRouter::new, Names.CASE_PROCESSOR, Names.ACK_PROCESSOR);
-        topology.addSink(Names.DIGEST_FEED_SINK, topics.digestFeed(), new StringSerializer(), feed.serializer(),
+        topology.addSink(Names.DIGEST_FEED_SINK, feed.name(), feed.keySerializer(), feed.valueSerializer(),
                 everyPartitionForClocks(), Names.DIGEST_ROUTER);
-        topology.addSource(Names.DIGEST_FEED_SOURCE, new StringDeserializer(), feed.deserializer(), topics.digestFeed());
+        topology.addSource(Names.DIGEST_FEED_SOURCE, feed.keyDeserializer(), feed.valueDeserializer(), feed.name());
         topology.addProcessor(Names.DIGEST_PROCESSOR, () -> new DigestProcessor(settings, digests, engine::zoneOf, registry),
                 Names.DIGEST_FEED_SOURCE);
         topology.addStateStore(settings.keyValueStore(StoreNames.DIGEST_ENTRIES, Serdes.String(),
@@ -61,10 +57,10 @@ final class DigestTopology {
                 new JsonSerde<>(DigestRecipient.class)), Names.DIGEST_PROCESSOR);
         topology.addStateStore(settings.cachedKeyValueStore(StoreNames.DIGEST_CLOCKS, Serdes.String(), Serdes.String()),
                 Names.DIGEST_PROCESSOR);
-        topology.addStateStore(settings.keyValueStore(StoreNames.DIGESTS, Serdes.String(), CaseflowSerdes.digest()),
+        // The store keeps each digest as the topic carries it.
+        topology.addStateStore(settings.keyValueStore(StoreNames.DIGESTS, Serdes.String(), topics.digests().valueSerde()),
                 Names.DIGEST_PROCESSOR);
-        topology.addSink(Names.DIGESTS_SINK, topics.digests(), new StringSerializer(), CaseflowSerdes.digest().serializer(),
-                Names.DIGEST_PROCESSOR);
+        CaseflowTopology.addSink(topology, Names.DIGESTS_SINK, topics.digests(), Names.DIGEST_PROCESSOR);
     }
 
     /** A clock goes to every partition (each digest task must hear every case task's clock); the rest by key. */

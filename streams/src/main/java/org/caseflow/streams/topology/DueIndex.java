@@ -6,6 +6,7 @@ import java.util.List;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.caseflow.streams.topology.StoreKeys.DueKey;
 
 /**
  * The time-indexed store of the timers that are not deadline thresholds (waiting for a filing, voluntary
@@ -44,14 +45,9 @@ final class DueIndex {
     /** Where the event-time clock is kept: sorts after every due key, so no range ever reads it. */
     static final String CLOCK_KEY = "~event-clock";
 
-    /** The persisted event-time clock, or the epoch. */
-    Instant clock() {
-        String millis = store.get(CLOCK_KEY);
-        return millis == null ? Instant.EPOCH : Instant.ofEpochMilli(Long.parseLong(millis));
-    }
-
-    void saveClock(Instant at) {
-        store.put(CLOCK_KEY, Long.toString(at.toEpochMilli()));
+    /** Where the case task's event clock is kept (decimal epoch millis): see {@link TaskClock}. */
+    TaskClock.Slot clockSlot() {
+        return TaskClock.Slot.text(store, CLOCK_KEY);
     }
 
     /** Where the threshold scan stands ({@link ThresholdProgress}), or null. Sorts after every due key. */
@@ -66,13 +62,7 @@ final class DueIndex {
     static final String PROGRESS_KEY = "~thresholds";
 
     static String key(Instant at, String caseId) {
-        return millis(at.toEpochMilli()) + "|" + caseId;
-    }
-
-    /** Epoch millis zero-padded to 16 digits (byte order = time order); String.format is slow on the hot path. */
-    static String millis(long epochMillis) {
-        String digits = Long.toString(epochMillis);
-        return "0".repeat(Math.max(0, 16 - digits.length())) + digits;
+        return new DueKey(at, caseId).encode();
     }
 
     /** True when the index certainly has nothing due at or before {@code now} (no store read). */
@@ -110,18 +100,18 @@ final class DueIndex {
         try (KeyValueIterator<String, String> it = store.range(lowerBound, END)) {
             while (it.hasNext()) {
                 KeyValue<String, String> kv = it.next();
-                int bar = kv.key.indexOf('|');
-                long at = Long.parseLong(kv.key.substring(0, bar));
+                DueKey entry = DueKey.decode(kv.key);
+                long at = entry.due().toEpochMilli();
                 if (at > nowMillis || due.size() >= limit) {
                     next = at; // the first entry not returned: the earliest that can still be due
                     break;
                 }
-                due.add(new Due(Instant.ofEpochMilli(at), kv.key.substring(bar + 1), kv.key));
+                due.add(new Due(entry.due(), entry.caseId(), kv.key));
             }
         }
         earliest = next;
         // Entries before the first one returned are gone; with none returned, all up to now are.
-        lowerBound = due.isEmpty() ? millis(nowMillis + 1) : due.get(0).key();
+        lowerBound = due.isEmpty() ? DueKey.millis(nowMillis + 1) : due.get(0).key();
         return due;
     }
 }

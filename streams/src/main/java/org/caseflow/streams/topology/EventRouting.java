@@ -9,10 +9,19 @@ public final class EventRouting {
     }
 
     public static String topicFor(CaseEvent event, TopicNames topics) {
+        return route(event, topics.caseFilings(), topics.caseHearings(), topics.enforcement());
+    }
+
+    /** The input topic, with its serdes, that carries {@code event}. */
+    public static Topic<String, CaseEvent> topicFor(CaseEvent event, Topics topics) {
+        return route(event, topics.caseFilings(), topics.caseHearings(), topics.enforcement());
+    }
+
+    private static <T> T route(CaseEvent event, T filings, T hearings, T enforcement) {
         return switch (EventType.of(event).input()) {
-            case FILINGS -> topics.caseFilings();
-            case HEARINGS -> topics.caseHearings();
-            case ENFORCEMENT -> topics.enforcement();
+            case FILINGS -> filings;
+            case HEARINGS -> hearings;
+            case ENFORCEMENT -> enforcement;
         };
     }
 }

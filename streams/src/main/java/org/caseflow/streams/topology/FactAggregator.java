@@ -1,12 +1,9 @@
 package org.caseflow.streams.topology;
 
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import java.nio.ByteBuffer;
 import java.time.DateTimeException;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +17,6 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.caseflow.streams.domain.cases.CaseEvaluator;
 import org.caseflow.streams.domain.courts.CourtRegistry;
 import org.caseflow.streams.domain.indicators.CaseFact;
 import org.caseflow.streams.domain.indicators.FactKind;
@@ -53,7 +49,6 @@ import org.caseflow.streams.domain.indicators.SignedFact;
 final class FactAggregator implements Processor<String, Object, String, Object> {
     /** Key of the persisted event clock in the pending store (an attribution key always contains '|'). */
     static final String EVENT_CLOCK_KEY = "event-clock";
-    private static final ZoneId ZONE = CaseEvaluator.DEFAULT_ZONE;
 
     private final TopologySettings settings;
     private final java.util.function.Supplier<CourtRegistry> courts;
@@ -62,7 +57,7 @@ final class FactAggregator implements Processor<String, Object, String, Object> 
     private final Serializer<SignedFact> writer = new SignedFactSerde().serializer();
     private ProcessorContext<String, Object> context;
     private KeyValueStore<String, byte[]> pending;
-    private Instant eventClock = Instant.EPOCH;
+    private TaskClock clock;
 
     FactAggregator(TopologySettings settings, CourtRegistry courts, ProcessingMetrics metrics) {
         this(settings, () -> courts, metrics);
@@ -80,8 +75,9 @@ final class FactAggregator implements Processor<String, Object, String, Object> 
     public void init(ProcessorContext<String, Object> context) {
         this.context = context;
         this.pending = context.getStateStore(StoreNames.FACT_PENDING);
-        byte[] clock = pending.get(EVENT_CLOCK_KEY);
-        eventClock = clock == null ? Instant.EPOCH : Instant.ofEpochMilli(ByteBuffer.wrap(clock).getLong());
+        // The same zone as the indicator processor's: both take it from the courts in force.
+        clock = new TaskClock(settings.clockMode(), TaskClock.indicatorZone(courts.get()),
+                TaskClock.Slot.bytes(pending, EVENT_CLOCK_KEY));
         // Wall clock in both clock modes: live, deltas leave within a second; replay (whose driver's wall clock stands
         // still) sums everything and sends it once at the end, deterministically (Replayer#indicators).
         context.schedule(TopologySettings.FACT_BATCH_INTERVAL, PunctuationType.WALL_CLOCK_TIME, ts -> flush());
@@ -107,10 +103,10 @@ final class FactAggregator implements Processor<String, Object, String, Object> 
             }
         }
         if (settings.clockMode() == ClockMode.EVENT_TIME) {
-            advanceEventClock(record.timestamp());
+            clock.advance(record.timestamp());
         }
         CaseFact fact = signed.fact();
-        YearMonth now = YearMonth.from(today());
+        YearMonth now = YearMonth.from(clock.today(context.currentSystemTimeMs()));
         LocalDate latest = latestDate(fact);
         if (YearMonth.from(latest).isAfter(now.plusMonths(1))) {
             // Before any event time is known (EVENT_TIME, clock at the epoch) every fact lands here: nothing can be
@@ -198,26 +194,6 @@ final class FactAggregator implements Processor<String, Object, String, Object> 
                         DeadLetters.Source.UNKNOWN, -1, null, DeadLetters.ValueForm.INTERNAL)),
                 Names.FACT_DEAD_LETTER_SINK);
         metrics.deadLetter("corrupt-pending-delta");
-    }
-
-    /** Event time only: the record timestamp is the case event's time; the fact's own dates are not trusted. */
-    private void advanceEventClock(long recordTimestamp) {
-        Instant at = Instant.ofEpochMilli(recordTimestamp);
-        if (!at.isAfter(eventClock)) {
-            return;
-        }
-        boolean newDay = !LocalDate.ofInstant(at, ZONE).equals(LocalDate.ofInstant(eventClock, ZONE));
-        eventClock = at;
-        if (newDay) {
-            // Only the month matters to the check: persist once a day, not once a fact.
-            pending.put(EVENT_CLOCK_KEY, ByteBuffer.allocate(Long.BYTES).putLong(recordTimestamp).array());
-        }
-    }
-
-    private LocalDate today() {
-        Instant now = settings.clockMode() == ClockMode.EVENT_TIME ? eventClock
-                : Instant.ofEpochMilli(context.currentSystemTimeMs());
-        return LocalDate.ofInstant(now, ZONE);
     }
 
     /** The latest day a fact writes to: its date, or its filing day for FILED (which counts in the filing month). */

@@ -3,6 +3,7 @@ package org.caseflow.streams.topology;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.caseflow.streams.topology.StoreKeys.SequenceKey;
 
 /**
  * The queue of input records held back on event time while a storm of due timers drains
@@ -43,7 +44,7 @@ final class HeldEvents {
     }
 
     private static String seqKey(long seq) {
-        return String.format("%019d", seq);
+        return new SequenceKey(seq).encode();
     }
 
     boolean isEmpty() {
@@ -76,7 +77,7 @@ final class HeldEvents {
 
     void remove(Held held) {
         store.delete(held.seqKey());
-        head = seqKey(Long.parseLong(held.seqKey()) + 1);
+        head = seqKey(SequenceKey.decode(held.seqKey()).sequence() + 1);
         size--;
     }
 

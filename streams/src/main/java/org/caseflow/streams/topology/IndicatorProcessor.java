@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -65,7 +64,6 @@ final class IndicatorProcessor implements Processor<String, byte[], String, Obje
     static final String EVENT_CLOCK_KEY = "event-clock";
     /** Key of the interval versions last applied ({@link ReferenceData#indicatorSignature()}) in the scope store. */
     static final String INTERVALS_KEY = "interval-versions";
-    private static final ZoneId ZONE = CaseEvaluator.DEFAULT_ZONE;
 
     private final TopologySettings settings;
     private final IndicatorCalculator calculator;
@@ -82,7 +80,7 @@ final class IndicatorProcessor implements Processor<String, byte[], String, Obje
     private KeyValueStore<String, String> dirty;
     private KeyValueStore<String, String> scopes;
     private KeyValueStore<String, byte[]> lineageTop;
-    private Instant eventClock = Instant.EPOCH;
+    private TaskClock clock;
 
     IndicatorProcessor(TopologySettings settings, IndicatorCalculator calculator, ProcessingMetrics metrics,
                        IndicatorGauges gauges) {
@@ -108,8 +106,9 @@ final class IndicatorProcessor implements Processor<String, byte[], String, Obje
         // Everything in memory is derived from the stores, which may have been rolled back since the last init.
         dirtyMarked.clear();
         scopesKnown.clear();
-        String clock = scopes.get(EVENT_CLOCK_KEY);
-        eventClock = clock == null ? Instant.EPOCH : Instant.ofEpochMilli(Long.parseLong(clock));
+        // The same zone as the fact aggregator's: both take it from the courts in force (the seeds' without reference).
+        clock = new TaskClock(settings.clockMode(), reference == null ? CaseEvaluator.DEFAULT_ZONE
+                : TaskClock.indicatorZone(reference.data().courts()), TaskClock.Slot.text(scopes, EVENT_CLOCK_KEY));
         context.schedule(settings.indicatorThrottle(), PunctuationType.WALL_CLOCK_TIME, this::timedFlush);
         context.schedule(settings.indicatorRefresh(), PunctuationType.WALL_CLOCK_TIME, ts -> refresh());
         // The gauges of this instance start empty (process start) or were released when the task last closed here:
@@ -137,7 +136,11 @@ final class IndicatorProcessor implements Processor<String, byte[], String, Obje
             return;
         }
         if (settings.clockMode() == ClockMode.EVENT_TIME) {
-            advanceEventClock(record.timestamp());
+            boolean known = clockKnown(); // the first record starts the clock; it does not move it to a new month
+            TaskClock.Move move = clock.advance(record.timestamp());
+            if (move != null && known && !YearMonth.from(move.after()).equals(YearMonth.from(move.before()))) {
+                refresh(); // a new month: every scope's current periods change
+            }
         }
         if (value instanceof IndicatorDeltas.Ledger ledger) {
             ledger.delta().applyTo(scope, ledgers);
@@ -188,9 +191,8 @@ final class IndicatorProcessor implements Processor<String, byte[], String, Obje
         if (!clockKnown()) {
             return;
         }
-        Instant computedAt = settings.clockMode() == ClockMode.EVENT_TIME ? eventClock
-                : Instant.ofEpochMilli(wallClockMs);
-        LocalDate asOf = LocalDate.ofInstant(computedAt, ZONE);
+        Instant computedAt = clock.now(wallClockMs);
+        LocalDate asOf = clock.today(wallClockMs);
         YearMonth now = YearMonth.from(asOf);
         followIntervals(now);
         List<String> keys = new ArrayList<>();
@@ -276,33 +278,12 @@ final class IndicatorProcessor implements Processor<String, byte[], String, Obje
         return known;
     }
 
-    /** Event time only: the record timestamp is the case event's time; the fact's own dates are not trusted. */
-    private void advanceEventClock(long recordTimestamp) {
-        Instant at = Instant.ofEpochMilli(recordTimestamp);
-        if (!at.isAfter(eventClock)) {
-            return;
-        }
-        LocalDate before = LocalDate.ofInstant(eventClock, ZONE);
-        LocalDate after = LocalDate.ofInstant(at, ZONE);
-        boolean newMonth = clockKnown() && !YearMonth.from(after).equals(YearMonth.from(before));
-        eventClock = at;
-        if (!after.equals(before)) {
-            // Only the day matters to the calculator: persist once a day, not once a fact.
-            scopes.put(EVENT_CLOCK_KEY, Long.toString(at.toEpochMilli()));
-        }
-        if (newMonth) {
-            refresh();
-        }
-    }
-
     private boolean clockKnown() {
-        return settings.clockMode() == ClockMode.WALL_CLOCK || eventClock.isAfter(Instant.EPOCH);
+        return clock.known();
     }
 
     private LocalDate today() {
-        Instant now = settings.clockMode() == ClockMode.EVENT_TIME ? eventClock
-                : Instant.ofEpochMilli(context.currentSystemTimeMs());
-        return LocalDate.ofInstant(now, ZONE);
+        return clock.today(context.currentSystemTimeMs());
     }
 
     private void deadLetter(Record<String, byte[]> record, String topic, String reason, String detail) {

@@ -1,13 +1,9 @@
 package org.caseflow.streams.topology;
 
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.Topology;
-import org.caseflow.schemas.CaseflowSerdes;
 import org.caseflow.streams.domain.indicators.IndicatorCalculator;
 import org.caseflow.streams.domain.seeds.Seeds;
 
@@ -32,41 +28,37 @@ final class IndicatorTopology {
     private IndicatorTopology() {
     }
 
-    static void addTo(Topology topology, TopologySettings settings, ReferenceHolder reference, ProcessingMetrics metrics) {
+    static void addTo(Topology topology, TopologySettings settings, Topics topics, ReferenceHolder reference,
+            ProcessingMetrics metrics) {
         Seeds seeds = reference.base().seeds();
-        TopicNames topics = settings.topics();
-        Serializer<Object> bytes = erase(new ByteArraySerializer());
+        // Facts and lineage facts are read as bytes: an unreadable one goes to the dead letters with its bytes.
         topology.addSource(Names.FACTS_SOURCE, new StringDeserializer(), new ByteArrayDeserializer(),
-                topics.caseFacts());
+                topics.caseFacts().name());
         topology.addProcessor(Names.FACT_AGGREGATOR, () -> new FactAggregator(settings, () -> reference.data().courts(), metrics),
                 Names.FACTS_SOURCE, Names.CASE_PROCESSOR, Names.LINK_PROCESSOR);
         topology.addStateStore(settings.cachedKeyValueStore(StoreNames.FACT_PENDING,
                 Serdes.String(), Serdes.ByteArray()), Names.FACT_AGGREGATOR);
-        topology.addSink(Names.DELTAS_SINK, topics.indicatorDeltas(), new StringSerializer(), bytes,
-                Names.FACT_AGGREGATOR);
-        topology.addSink(Names.LINEAGE_FACTS_SINK, topics.lineageFacts(), new StringSerializer(),
-                erase(new SignedFactSerde().serializer()), Names.FACT_AGGREGATOR);
-        topology.addSink(Names.FACT_DEAD_LETTER_SINK, topics.deadLetters(), new StringSerializer(), bytes,
-                Names.FACT_AGGREGATOR);
+        CaseflowTopology.addSink(topology, Names.DELTAS_SINK, topics.indicatorDeltas(), Names.FACT_AGGREGATOR);
+        CaseflowTopology.addSink(topology, Names.LINEAGE_FACTS_SINK, topics.lineageFacts(), Names.FACT_AGGREGATOR);
+        CaseflowTopology.addSink(topology, Names.FACT_DEAD_LETTER_SINK, topics.deadLetters(), Names.FACT_AGGREGATOR);
 
+        String lineageFacts = topics.lineageFacts().name();
         topology.addSource(Names.LINEAGE_FACTS_SOURCE, new StringDeserializer(), new ByteArrayDeserializer(),
-                topics.lineageFacts());
+                lineageFacts);
         topology.addProcessor(Names.LINEAGE_PROCESSOR,
-                () -> new LineageProcessor(() -> reference.data().courts(), metrics, topics.lineageFacts()), Names.LINEAGE_FACTS_SOURCE);
+                () -> new LineageProcessor(() -> reference.data().courts(), metrics, lineageFacts), Names.LINEAGE_FACTS_SOURCE);
         topology.addStateStore(settings.cachedKeyValueStore(StoreNames.LINEAGE_COUNTS,
                 Serdes.String(), Serdes.Long()), Names.LINEAGE_PROCESSOR);
-        topology.addSink(Names.LINEAGE_UPDATES_SINK, topics.indicatorDeltas(), new StringSerializer(), bytes,
-                Names.LINEAGE_PROCESSOR);
-        topology.addSink(Names.LINEAGE_DEAD_LETTER_SINK, topics.deadLetters(), new StringSerializer(), bytes,
-                Names.LINEAGE_PROCESSOR);
+        CaseflowTopology.addSink(topology, Names.LINEAGE_UPDATES_SINK, topics.indicatorDeltas(), Names.LINEAGE_PROCESSOR);
+        CaseflowTopology.addSink(topology, Names.LINEAGE_DEAD_LETTER_SINK, topics.deadLetters(), Names.LINEAGE_PROCESSOR);
 
         // Bands follow the interval version in force for each period, published live (issue 15).
         IndicatorCalculator calculator = new IndicatorCalculator(seeds.indicators(),
                 period -> reference.data().indicatorsFor(period));
         IndicatorGauges gauges = new IndicatorGauges(metrics.registry(), settings.indicatorExport(), seeds.courts(),
                 seeds.indicators());
-        topology.addSource(Names.DELTAS_SOURCE, new StringDeserializer(), new ByteArrayDeserializer(),
-                topics.indicatorDeltas());
+        Topic<String, byte[]> deltas = topics.indicatorDeltas();
+        topology.addSource(Names.DELTAS_SOURCE, deltas.keyDeserializer(), deltas.valueDeserializer(), deltas.name());
         topology.addProcessor(Names.INDICATOR_PROCESSOR,
                 () -> new IndicatorProcessor(settings, calculator, metrics, gauges, reference), Names.DELTAS_SOURCE);
         topology.addStateStore(settings.cachedKeyValueStore(StoreNames.INDICATOR_LEDGERS,
@@ -77,15 +69,8 @@ final class IndicatorTopology {
                 Serdes.String(), Serdes.String()), Names.INDICATOR_PROCESSOR);
         topology.addStateStore(settings.cachedKeyValueStore(StoreNames.LINEAGE_TOP,
                 Serdes.String(), Serdes.ByteArray()), Names.INDICATOR_PROCESSOR);
-        topology.addSink(Names.INDICATORS_SINK, topics.indicators(), new StringSerializer(),
-                erase(CaseflowSerdes.indicatorValue().serializer()), Names.INDICATOR_PROCESSOR);
-        topology.addSink(Names.INDICATOR_DEAD_LETTER_SINK, topics.deadLetters(), new StringSerializer(), bytes,
+        CaseflowTopology.addSink(topology, Names.INDICATORS_SINK, topics.indicators(), Names.INDICATOR_PROCESSOR);
+        CaseflowTopology.addSink(topology, Names.INDICATOR_DEAD_LETTER_SINK, topics.deadLetters(),
                 Names.INDICATOR_PROCESSOR);
-    }
-
-    /** The processors forward several value types, each to its own sink. */
-    @SuppressWarnings("unchecked")
-    private static Serializer<Object> erase(Serializer<?> serializer) {
-        return (Serializer<Object>) serializer;
     }
 }

@@ -10,6 +10,7 @@ import java.util.function.LongPredicate;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.caseflow.streams.topology.StoreKeys.SequenceKey;
 
 /**
  * The event-time watermark across the three event inputs of a task, kept where order changes an output: at a local
@@ -68,7 +69,7 @@ final class OrderBarrier {
         try (KeyValueIterator<String, byte[]> it = store.all()) {
             while (it.hasNext()) {
                 KeyValue<String, byte[]> kv = it.next();
-                long seq = Long.parseLong(kv.key);
+                long seq = SequenceKey.decode(kv.key).sequence();
                 InputRecord input = records.decode(kv.key, kv.value);
                 queues.computeIfAbsent(input.topic(), t -> new ArrayDeque<>()).add(new Waiting(kv.key, seq, input));
                 nextSeq = seq + 1;
@@ -107,7 +108,7 @@ final class OrderBarrier {
 
     void add(InputRecord input) {
         long seq = nextSeq++;
-        String key = String.format("%019d", seq);
+        String key = new SequenceKey(seq).encode();
         store.put(key, InputRecordCodec.encode(input));
         queues.computeIfAbsent(input.topic(), t -> new ArrayDeque<>()).add(new Waiting(key, seq, input));
         size++;

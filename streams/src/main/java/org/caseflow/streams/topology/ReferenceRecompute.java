@@ -17,6 +17,7 @@ import org.caseflow.streams.domain.deadline.DeadlineInput;
 import org.caseflow.streams.domain.seeds.ReferenceData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.caseflow.streams.topology.StoreKeys.DeadlineKey;
 
 /**
  * One case-processor task's side of a live reference-data change (issue 15): notices that the {@link ReferenceHolder}
@@ -158,11 +159,10 @@ final class ReferenceRecompute {
             }
             for (String key : batch) {
                 job = job.handled(key);
-                int bar = key.indexOf('|');
-                String caseId = key.substring(key.indexOf('|', bar + 1) + 1);
-                LocalDate day = LocalDate.ofEpochDay(Long.parseLong(key, bar + 1, bar + 9, 10));
+                DeadlineKey listed = DeadlineKey.decode(key);
                 boolean take;
-                if (!movedAhead.remove(caseId) && job.candidate(key.substring(0, bar), day, holder.base()::calendarOf)) {
+                if (!movedAhead.remove(listed.caseId())
+                        && job.candidate(listed.court(), listed.deadline(), holder.base()::calendarOf)) {
                     cases.recompute(key, job, applied, target);
                     recomputed.increment();
                     take = true;

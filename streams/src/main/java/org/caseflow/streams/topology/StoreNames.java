@@ -2,7 +2,8 @@ package org.caseflow.streams.topology;
 
 /**
  * The one place that names state stores, processors and internal topics. Tests import these so that a
- * rename is a deliberate change (see the golden {@code describe()} test).
+ * rename is a deliberate change (see the golden {@code describe()} test). The keys described here that have parts
+ * are written and read through {@link StoreKeys}.
  */
 public final class StoreNames {
     /** caseId → case state (where the fold of its events stands, deadline version, firing alerts): StoredCase. */

@@ -11,8 +11,8 @@ import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.caseflow.streams.domain.alerts.ThresholdDays;
-import org.caseflow.streams.domain.cases.CaseState;
 import org.caseflow.streams.domain.rules.LeadTimes;
+import org.caseflow.streams.topology.StoreKeys.DeadlineKey;
 
 /**
  * Finds the open cases that cross a deadline threshold at a local midnight of a time window, in the court-ordered
@@ -29,9 +29,6 @@ final class ThresholdScan {
     /** Up to a limit of crossings in key order; {@code done} when the window holds no more after the last. */
     record Batch(List<Crossing> crossings, boolean done) {
     }
-
-    /** Sorts after every key of the court before it: '}' follows the '|' that ends a court code. */
-    private static final String COURT_END = "}";
 
     private final ReadOnlyKeyValueStore<String, String> index;
     private final Function<String, ZoneId> zoneOf;
@@ -89,7 +86,7 @@ final class ThresholdScan {
             if (!first.isAfter(last) && !scanCourt(court, zone, first, last, after, limit, out)) {
                 return new Batch(out, false);
             }
-            court = firstCourt(court + COURT_END);
+            court = firstCourt(DeadlineKey.courtEnd(court));
         }
         return new Batch(out, true);
     }
@@ -97,20 +94,19 @@ final class ThresholdScan {
     /** Adds the court's crossings after {@code after}; false when the limit was reached. */
     private boolean scanCourt(String court, ZoneId zone, LocalDate first, LocalDate last, String after, int limit,
             List<Crossing> out) {
-        String prefix = court + "|";
         LocalDate earliest;
-        try (KeyValueIterator<String, String> it = index.range(prefix, court + COURT_END)) {
+        try (KeyValueIterator<String, String> it = index.range(DeadlineKey.courtStart(court), DeadlineKey.courtEnd(court))) {
             if (!it.hasNext()) {
                 return true;
             }
-            earliest = LocalDate.ofEpochDay(day(it.next().key, prefix.length()));
+            earliest = DeadlineKey.deadlineOf(it.next().key, court);
         }
         for (long[] range : ThresholdDays.deadlineRanges(profiles, first, last, earliest)) {
-            String hi = prefix + CaseState.epochDay(range[1]) + COURT_END;
+            String hi = DeadlineKey.dayEnd(court, range[1]);
             if (after != null && after.compareTo(hi) >= 0) {
                 continue;
             }
-            String lo = prefix + CaseState.epochDay(range[0]) + "|";
+            String lo = DeadlineKey.dayStart(court, range[0]);
             try (KeyValueIterator<String, String> it = index.range(after != null && after.compareTo(lo) > 0
                     ? after : lo, hi)) {
                 while (it.hasNext()) {
@@ -118,12 +114,12 @@ final class ThresholdScan {
                     if (kv.key.equals(after)) {
                         continue;
                     }
-                    LocalDate deadline = LocalDate.ofEpochDay(day(kv.key, prefix.length()));
+                    LocalDate deadline = DeadlineKey.deadlineOf(kv.key, court);
                     List<LocalDate> days = ThresholdDays.crossedOn(deadline, leadTimes(kv.value), first, last);
                     if (days.isEmpty()) {
                         continue; // another procedure's lead times
                     }
-                    out.add(new Crossing(kv.key, kv.key.substring(prefix.length() + 9), court, zone, days));
+                    out.add(new Crossing(kv.key, DeadlineKey.caseIdOf(kv.key, court), court, zone, days));
                     if (out.size() >= limit) {
                         return false;
                     }
@@ -133,12 +129,8 @@ final class ThresholdScan {
         return true;
     }
 
-    private static long day(String key, int at) {
-        return Long.parseLong(key, at, at + 8, 10);
-    }
-
     private static String court(String key) {
-        return key.substring(0, key.indexOf('|'));
+        return DeadlineKey.courtOf(key);
     }
 
     /** The court of the first key at or after {@code from}, or null. */

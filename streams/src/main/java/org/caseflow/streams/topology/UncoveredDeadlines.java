@@ -16,7 +16,7 @@ import org.caseflow.streams.domain.calendar.CalendarRegistry;
 import org.caseflow.streams.domain.calendar.WorkCalendar;
 import org.caseflow.streams.domain.courts.Court;
 import org.caseflow.streams.domain.courts.CourtRegistry;
-import org.caseflow.streams.domain.cases.CaseState;
+import org.caseflow.streams.topology.StoreKeys.DeadlineKey;
 
 /**
  * {@code caseflow.deadlines.uncovered{court,year}} (Prometheus {@code caseflow_deadlines_uncovered}): open cases whose
@@ -35,7 +35,6 @@ final class UncoveredDeadlines {
     static final String UNCOVERED = "caseflow.deadlines.uncovered";
     static final String COVERED_THROUGH = "caseflow.calendar.covered.through";
     /** Sorts after every key of a court: '}' follows the '|' that ends a court code. */
-    private static final String COURT_END = "}";
 
     private record CourtYear(String court, int year) {
     }
@@ -109,17 +108,16 @@ final class UncoveredDeadlines {
             release();
             String court = firstCourt(index, null);
             while (court != null) {
-                String prefix = court + "|";
                 for (long[] range : uncoveredDays(calendarOf.apply(court))) {
-                    String from = prefix + CaseState.epochDay(range[0]);
-                    String to = prefix + CaseState.epochDay(range[1]) + COURT_END;
+                    String from = DeadlineKey.dayStart(court, range[0]);
+                    String to = DeadlineKey.dayEnd(court, range[1]);
                     try (KeyValueIterator<String, String> it = index.range(from, to)) {
                         while (it.hasNext()) {
-                            add(court, it.next().key, prefix.length(), 1);
+                            add(court, DeadlineKey.deadlineOf(it.next().key, court), 1);
                         }
                     }
                 }
-                court = firstCourt(index, court + COURT_END);
+                court = firstCourt(index, DeadlineKey.courtEnd(court));
             }
         }
 
@@ -140,16 +138,15 @@ final class UncoveredDeadlines {
         }
 
         private void count(String key, int delta) {
-            int bar = key.indexOf('|');
-            String court = key.substring(0, bar);
-            LocalDate day = LocalDate.ofEpochDay(Long.parseLong(key, bar + 1, bar + 9, 10));
+            String court = DeadlineKey.courtOf(key);
+            LocalDate day = DeadlineKey.deadlineOf(key, court);
             if (!calendarOf.apply(court).covers(day.getYear())) {
-                add(court, key, bar + 1, delta);
+                add(court, day, delta);
             }
         }
 
-        private void add(String court, String key, int dayAt, int delta) {
-            int year = LocalDate.ofEpochDay(Long.parseLong(key, dayAt, dayAt + 8, 10)).getYear();
+        private void add(String court, LocalDate deadline, int delta) {
+            int year = deadline.getYear();
             CourtYear cy = new CourtYear(court, year);
             mine.merge(cy, (long) delta, Long::sum);
             total(cy).addAndGet(delta);
@@ -179,8 +176,7 @@ final class UncoveredDeadlines {
             if (!it.hasNext()) {
                 return null;
             }
-            String key = it.next().key;
-            return key.substring(0, key.indexOf('|'));
+            return DeadlineKey.courtOf(it.next().key);
         }
     }
 }

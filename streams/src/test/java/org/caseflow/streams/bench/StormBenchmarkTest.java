@@ -6,8 +6,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Properties;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
@@ -15,17 +13,17 @@ import org.apache.kafka.streams.TopologyTestDriver;
 import org.caseflow.events.CaseEvent;
 import org.caseflow.events.DeadlineAlert;
 import org.caseflow.events.Procedure;
-import org.caseflow.schemas.CaseflowSerdes;
 import org.caseflow.streams.domain.cases.CaseEngine;
 import org.caseflow.streams.domain.cases.TestEvents;
 import org.caseflow.streams.domain.seeds.Seeds;
 import org.caseflow.streams.topology.CaseflowTopology;
 import org.caseflow.streams.topology.ClockMode;
-import org.caseflow.streams.topology.TopicNames;
 import org.caseflow.streams.topology.TopologySettings;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.caseflow.streams.topology.Topics;
+import org.caseflow.streams.topology.TopicHandles;
 
 /**
  * The cost of one timer in a midnight storm, in process (no broker, RocksDB stores): N cases filed the same
@@ -52,11 +50,8 @@ class StormBenchmarkTest {
         try (TopologyTestDriver driver = new TopologyTestDriver(CaseflowTopology.build(settings,
                 new CaseEngine(SEEDS, CaseEngine.Settings.defaults()), new SimpleMeterRegistry()), props,
                 Instant.EPOCH)) {
-            TestInputTopic<String, CaseEvent> in = driver.createInputTopic(TopicNames.DEFAULT.caseFilings(),
-                    new StringSerializer(), CaseflowSerdes.caseEvent().serializer());
-            TestOutputTopic<String, DeadlineAlert> alerts = driver.createOutputTopic(
-                    TopicNames.DEFAULT.deadlineAlerts(), new StringDeserializer(),
-                    CaseflowSerdes.deadlineAlert().deserializer());
+            TestInputTopic<String, CaseEvent> in = TopicHandles.input(driver, Topics.DEFAULT.caseFilings());
+            TestOutputTopic<String, DeadlineAlert> alerts = TopicHandles.output(driver, Topics.DEFAULT.deadlineAlerts());
             var threads = java.lang.management.ManagementFactory.getThreadMXBean();
             long t0 = System.nanoTime();
             for (int i = 0; i < cases; i++) {

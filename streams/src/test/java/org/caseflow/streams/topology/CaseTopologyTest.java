@@ -13,9 +13,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Properties;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
@@ -32,7 +30,6 @@ import org.caseflow.events.CaseFiled;
 import org.caseflow.events.CaseSnapshot;
 import org.caseflow.events.DeadlineAlert;
 import org.caseflow.events.Procedure;
-import org.caseflow.schemas.CaseflowSerdes;
 import org.caseflow.streams.domain.cases.CaseEngine;
 import org.caseflow.streams.domain.cases.TestEvents;
 import org.caseflow.streams.domain.indicators.Counter;
@@ -76,19 +73,13 @@ class CaseTopologyTest {
         var topology = CaseflowTopology.build(TopologySettings.defaults(),
                 new CaseEngine(SEEDS, CaseEngine.Settings.defaults()), new SimpleMeterRegistry());
         driver = new TopologyTestDriver(topology, props, TestEvents.at(FILED));
-        filings = driver.createInputTopic(TOPICS.caseFilings(), new StringSerializer(),
-                CaseflowSerdes.caseEvent().serializer());
-        hearings = driver.createInputTopic(TOPICS.caseHearings(), new StringSerializer(),
-                CaseflowSerdes.caseEvent().serializer());
+        filings = TopicHandles.input(driver, Topics.DEFAULT.caseFilings());
+        hearings = TopicHandles.input(driver, Topics.DEFAULT.caseHearings());
         rawFilings = driver.createInputTopic(TOPICS.caseFilings(), new StringSerializer(), new ByteArraySerializer());
-        alerts = driver.createOutputTopic(TOPICS.deadlineAlerts(), new StringDeserializer(),
-                CaseflowSerdes.deadlineAlert().deserializer());
-        snapshots = driver.createOutputTopic(TOPICS.caseSnapshots(), new StringDeserializer(),
-                CaseflowSerdes.caseSnapshot().deserializer());
-        deadLetters = driver.createOutputTopic(TOPICS.deadLetters(), new StringDeserializer(),
-                new ByteArrayDeserializer());
-        lineageFacts = driver.createOutputTopic(TOPICS.lineageFacts(), new StringDeserializer(),
-                new SignedFactSerde().deserializer());
+        alerts = TopicHandles.output(driver, Topics.DEFAULT.deadlineAlerts());
+        snapshots = TopicHandles.output(driver, Topics.DEFAULT.caseSnapshots());
+        deadLetters = TopicHandles.output(driver, Topics.DEFAULT.deadLetters());
+        lineageFacts = TopicHandles.output(driver, Topics.DEFAULT.lineageFacts());
     }
 
     @AfterEach

@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.TestInputTopic;
 import org.caseflow.events.AlertLevel;
 import org.caseflow.events.DeadlineAlert;
@@ -149,8 +148,7 @@ class DigestTopologyTest {
         replay.advanceTo(midnight(LocalDate.of(2025, 6, 4)).plusSeconds(60));
         DeadlineAlert breach = replay.alerts().stream()
                 .filter(a -> a.getCaseId().equals(A) && a.getLevel() == AlertLevel.BREACHED).findFirst().orElseThrow();
-        TestInputTopic<String, AlertAck> acks = replay.driver().createInputTopic(TopicNames.DEFAULT.alertAcks(),
-                new StringSerializer(), new JsonSerde<>(AlertAck.class).serializer());
+        TestInputTopic<String, AlertAck> acks = TopicHandles.input(replay.driver(), Topics.DEFAULT.alertAcks());
         Instant ackedAt = midnight(LocalDate.of(2025, 6, 4)).plusSeconds(3600);
         acks.pipeInput(A, new AlertAck(breach.getAlertId(), A, "湘0211", JUDGE, "hearing set", ackedAt), ackedAt);
         replay.advanceTo(midnight(LocalDate.of(2025, 6, 5)));

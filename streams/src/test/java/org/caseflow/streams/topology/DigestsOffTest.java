@@ -9,8 +9,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Properties;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -18,7 +16,6 @@ import org.caseflow.events.AlertLevel;
 import org.caseflow.events.CaseEvent;
 import org.caseflow.events.DeadlineAlert;
 import org.caseflow.events.Procedure;
-import org.caseflow.schemas.CaseflowSerdes;
 import org.caseflow.streams.domain.cases.CaseEngine;
 import org.caseflow.streams.domain.digest.DigestCalculator;
 import org.caseflow.streams.domain.seeds.Seeds;
@@ -54,10 +51,8 @@ class DigestsOffTest {
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "test:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         try (TopologyTestDriver driver = new TopologyTestDriver(topology, props, Instant.EPOCH)) {
-            var filings = driver.createInputTopic(TopicNames.DEFAULT.caseFilings(), new StringSerializer(),
-                    CaseflowSerdes.caseEvent().serializer());
-            var alerts = driver.createOutputTopic(TopicNames.DEFAULT.deadlineAlerts(), new StringDeserializer(),
-                    CaseflowSerdes.deadlineAlert().deserializer());
+            var filings = TopicHandles.input(driver, Topics.DEFAULT.caseFilings());
+            var alerts = TopicHandles.output(driver, Topics.DEFAULT.deadlineAlerts());
             CaseEvent filing = filed("f", "(2025)湘0211民初701号", Procedure.CIVIL_FIRST_SUMMARY, LocalDate.of(2025, 3, 3));
             filings.pipeInput(filing.getCaseId(), filing, filing.getOccurredAt());
             filings.pipeInput("__clock__", null, midnight(LocalDate.of(2025, 5, 20)));

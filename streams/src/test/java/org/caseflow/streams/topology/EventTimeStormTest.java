@@ -15,8 +15,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
@@ -30,7 +28,6 @@ import org.caseflow.events.CaseSnapshot;
 import org.caseflow.events.CaseStatus;
 import org.caseflow.events.DeadlineAlert;
 import org.caseflow.events.Procedure;
-import org.caseflow.schemas.CaseflowSerdes;
 import org.caseflow.streams.domain.cases.CaseEngine;
 import org.caseflow.streams.domain.cases.TestEvents;
 import org.caseflow.streams.domain.seeds.Seeds;
@@ -71,12 +68,9 @@ class EventTimeStormTest {
                     .withTickMaxTimers(maxTimersPerStep);
             driver = new TopologyTestDriver(CaseflowTopology.build(settings,
                     new CaseEngine(SEEDS, CaseEngine.Settings.defaults()), registry), props, Instant.EPOCH);
-            filings = driver.createInputTopic(TopicNames.DEFAULT.caseFilings(), new StringSerializer(),
-                    CaseflowSerdes.caseEvent().serializer());
-            alerts = driver.createOutputTopic(TopicNames.DEFAULT.deadlineAlerts(), new StringDeserializer(),
-                    CaseflowSerdes.deadlineAlert().deserializer());
-            snapshots = driver.createOutputTopic(TopicNames.DEFAULT.caseSnapshots(), new StringDeserializer(),
-                    CaseflowSerdes.caseSnapshot().deserializer());
+            filings = TopicHandles.input(driver, Topics.DEFAULT.caseFilings());
+            alerts = TopicHandles.output(driver, Topics.DEFAULT.deadlineAlerts());
+            snapshots = TopicHandles.output(driver, Topics.DEFAULT.caseSnapshots());
         }
 
         void pipe(CaseEvent event) {

@@ -11,9 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
@@ -21,7 +19,6 @@ import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
 import org.caseflow.events.IndicatorValue;
-import org.caseflow.schemas.CaseflowSerdes;
 import org.caseflow.streams.domain.cases.Disposition;
 import org.caseflow.streams.domain.indicators.CaseFact;
 import org.caseflow.streams.domain.indicators.FactKind;
@@ -50,13 +47,11 @@ final class IndicatorDriver implements AutoCloseable {
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "test:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         driver = new TopologyTestDriver(CaseflowTopology.build(settings, SEEDS, registry), props, wallClock);
-        TopicNames topics = settings.topics();
-        facts = driver.createInputTopic(topics.caseFacts(), new StringSerializer(), new SignedFactSerde().serializer());
-        rawFacts = driver.createInputTopic(topics.caseFacts(), new StringSerializer(), new ByteArraySerializer());
-        indicators = driver.createOutputTopic(topics.indicators(), new StringDeserializer(),
-                CaseflowSerdes.indicatorValue().deserializer());
-        deadLetters = driver.createOutputTopic(topics.deadLetters(), new StringDeserializer(),
-                new ByteArrayDeserializer());
+        Topics topics = new Topics(settings.topics());
+        facts = TopicHandles.input(driver, topics.caseFacts());
+        rawFacts = driver.createInputTopic(topics.caseFacts().name(), new StringSerializer(), new ByteArraySerializer());
+        indicators = TopicHandles.output(driver, topics.indicators());
+        deadLetters = TopicHandles.output(driver, topics.deadLetters());
     }
 
     IndicatorDriver(Path stateDir, Instant wallClock) {

@@ -16,9 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.TestInputTopic;
@@ -325,8 +323,7 @@ class IndicatorTopologyTest {
     @Test
     void shouldSpreadProvinceFactsOverPartitions() {
         try (IndicatorDriver d = new IndicatorDriver(state, MARCH_31)) {
-            TestOutputTopic<String, byte[]> deltas = d.driver.createOutputTopic(TopicNames.DEFAULT.indicatorDeltas(),
-                    new StringDeserializer(), new ByteArrayDeserializer());
+            TestOutputTopic<String, byte[]> deltas = TopicHandles.output(d.driver, Topics.DEFAULT.indicatorDeltas());
             scenario(d); // ten facts of four courts of one province, 湘: once all keyed 湘, one partition
             d.advance(FLUSH);
             List<String> keys = deltas.readRecordsToList().stream().map(TestRecord::key).toList();

@@ -13,9 +13,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Properties;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
@@ -64,15 +62,11 @@ class InputRefusalTopologyTest {
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         driver = new TopologyTestDriver(CaseflowTopology.build(settings,
                 new CaseEngine(SEEDS, CaseEngine.Settings.defaults()), registry), props, TestEvents.at(FILED));
-        filings = driver.createInputTopic(TOPICS.caseFilings(), new StringSerializer(),
-                CaseflowSerdes.caseEvent().serializer());
+        filings = TopicHandles.input(driver, Topics.DEFAULT.caseFilings());
         rawFilings = driver.createInputTopic(TOPICS.caseFilings(), new StringSerializer(), new ByteArraySerializer());
-        deadLetters = driver.createOutputTopic(TOPICS.deadLetters(), new StringDeserializer(),
-                new ByteArrayDeserializer());
-        snapshots = driver.createOutputTopic(TOPICS.caseSnapshots(), new StringDeserializer(),
-                CaseflowSerdes.caseSnapshot().deserializer());
-        alerts = driver.createOutputTopic(TOPICS.deadlineAlerts(), new StringDeserializer(),
-                CaseflowSerdes.deadlineAlert().deserializer());
+        deadLetters = TopicHandles.output(driver, Topics.DEFAULT.deadLetters());
+        snapshots = TopicHandles.output(driver, Topics.DEFAULT.caseSnapshots());
+        alerts = TopicHandles.output(driver, Topics.DEFAULT.deadlineAlerts());
     }
 
     void startLive() {

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
@@ -89,10 +88,8 @@ class OrderBarrierTest {
             hearings = driver.createInputTopic(TopicNames.DEFAULT.caseHearings(), new StringSerializer(), serializer);
             enforcement = driver.createInputTopic(TopicNames.DEFAULT.enforcement(), new StringSerializer(),
                     serializer);
-            alerts = driver.createOutputTopic(TopicNames.DEFAULT.deadlineAlerts(), new StringDeserializer(),
-                    CaseflowSerdes.deadlineAlert().deserializer());
-            snapshots = driver.createOutputTopic(TopicNames.DEFAULT.caseSnapshots(), new StringDeserializer(),
-                    CaseflowSerdes.caseSnapshot().deserializer());
+            alerts = TopicHandles.output(driver, Topics.DEFAULT.deadlineAlerts());
+            snapshots = TopicHandles.output(driver, Topics.DEFAULT.caseSnapshots());
         }
 
         void pipe(TestInputTopic<String, CaseEvent> topic, CaseEvent event) {

@@ -12,13 +12,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.caseflow.events.CaseEvent;
 import org.caseflow.events.Procedure;
-import org.caseflow.schemas.CaseflowSerdes;
 import org.caseflow.streams.domain.cases.CaseEngine;
 import org.caseflow.streams.domain.cases.TestEvents;
 import org.junit.jupiter.api.Test;
@@ -48,8 +46,7 @@ class ProcessingMetricsTest {
     }
 
     private static TestInputTopic<String, CaseEvent> filings(TopologyTestDriver driver) {
-        return driver.createInputTopic(TopicNames.DEFAULT.caseFilings(), new StringSerializer(),
-                CaseflowSerdes.caseEvent().serializer());
+        return TopicHandles.input(driver, Topics.DEFAULT.caseFilings());
     }
 
     @Test

@@ -13,7 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.StreamsConfig;
@@ -27,7 +26,6 @@ import org.caseflow.events.CaseSnapshot;
 import org.caseflow.events.DeadlineAlert;
 import org.caseflow.events.Procedure;
 import org.caseflow.events.SuspensionReason;
-import org.caseflow.schemas.CaseflowSerdes;
 import org.caseflow.streams.domain.cases.CaseEngine;
 import org.caseflow.streams.domain.cases.TestEvents;
 import org.caseflow.streams.domain.seeds.ReferenceData;
@@ -80,10 +78,8 @@ class ReferenceRecomputeTest {
         holder = reference;
         driver = new TopologyTestDriver(CaseflowTopology.build(settings, reference, registry), props,
                 TestEvents.at(TODAY));
-        snapshots = driver.createOutputTopic(TOPICS.caseSnapshots(), new StringDeserializer(),
-                CaseflowSerdes.caseSnapshot().deserializer());
-        alerts = driver.createOutputTopic(TOPICS.deadlineAlerts(), new StringDeserializer(),
-                CaseflowSerdes.deadlineAlert().deserializer());
+        snapshots = TopicHandles.output(driver, Topics.DEFAULT.caseSnapshots());
+        alerts = TopicHandles.output(driver, Topics.DEFAULT.deadlineAlerts());
     }
 
     void start() {
@@ -98,8 +94,7 @@ class ReferenceRecomputeTest {
     }
 
     void pipe(CaseEvent event) {
-        TestInputTopic<String, CaseEvent> filings = driver.createInputTopic(TOPICS.caseFilings(),
-                new StringSerializer(), CaseflowSerdes.caseEvent().serializer());
+        TestInputTopic<String, CaseEvent> filings = TopicHandles.input(driver, Topics.DEFAULT.caseFilings());
         filings.pipeInput(event.getCaseId(), event, event.getOccurredAt());
     }
 

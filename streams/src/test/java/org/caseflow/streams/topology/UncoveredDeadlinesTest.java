@@ -10,13 +10,11 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Properties;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.caseflow.events.CaseEvent;
 import org.caseflow.events.Procedure;
-import org.caseflow.schemas.CaseflowSerdes;
 import org.caseflow.streams.domain.cases.CaseEngine;
 import org.caseflow.streams.domain.cases.TestEvents;
 import org.caseflow.streams.domain.seeds.Seeds;
@@ -61,8 +59,7 @@ class UncoveredDeadlinesTest {
     }
 
     void pipe(CaseEvent event) {
-        TestInputTopic<String, CaseEvent> filings = driver.createInputTopic(TOPICS.caseFilings(),
-                new StringSerializer(), CaseflowSerdes.caseEvent().serializer());
+        TestInputTopic<String, CaseEvent> filings = TopicHandles.input(driver, Topics.DEFAULT.caseFilings());
         filings.pipeInput(event.getCaseId(), event, event.getOccurredAt());
     }
 

@@ -11,14 +11,14 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.caseflow.events.AlertLevel;
 import org.caseflow.events.AlertStatus;
 import org.caseflow.events.DeadlineAlert;
-import org.caseflow.schemas.CaseflowSerdes;
 import org.caseflow.streams.runtime.config.CaseflowConfig;
 import org.caseflow.streams.runtime.http.AlertBroadcaster;
 import org.caseflow.streams.runtime.jsonl.OutputJson;
+import org.caseflow.streams.topology.Topic;
+import org.caseflow.streams.topology.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,8 +59,9 @@ public final class AlertTopicTail implements AutoCloseable {
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        this.consumer = new KafkaConsumer<>(props, new StringDeserializer(), CaseflowSerdes.deadlineAlert().deserializer());
-        String topic = config.topics().deadlineAlerts();
+        Topic<String, DeadlineAlert> alertTopic = new Topics(config.topics()).deadlineAlerts();
+        this.consumer = new KafkaConsumer<>(props, alertTopic.keyDeserializer(), alertTopic.valueDeserializer());
+        String topic = alertTopic.name();
         this.thread = new Thread(() -> run(topic, alerts), "alert-tail");
         thread.setDaemon(true);
     }

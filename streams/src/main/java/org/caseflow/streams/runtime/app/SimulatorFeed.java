@@ -15,9 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.caseflow.events.CaseEvent;
-import org.caseflow.schemas.CaseflowSerdes;
 import org.caseflow.streams.domain.calendar.CalendarRegistry;
 import org.caseflow.streams.domain.courts.CourtRegistry;
 import org.caseflow.streams.runtime.kafka.ClockTicks;
@@ -26,7 +24,9 @@ import org.caseflow.streams.runtime.simulator.SimulatedCourts;
 import org.caseflow.streams.runtime.simulator.SimulationSettings;
 import org.caseflow.streams.runtime.simulator.Simulator;
 import org.caseflow.streams.topology.EventRouting;
+import org.caseflow.streams.topology.Topic;
 import org.caseflow.streams.topology.TopicNames;
+import org.caseflow.streams.topology.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -94,12 +94,13 @@ public final class SimulatorFeed implements AutoCloseable {
         LocalDate start = LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(warmUp.toDays());
         Simulator simulator = new Simulator(new SimulationSettings(seed, start, 3650, scale),
                 SimulatedCourts.fromRegistry(courts, COURT), calendars.forJurisdiction(jurisdiction)::isRestDay);
+        Topic<String, CaseEvent> inputs = new Topics(topics).caseFilings(); // the three inputs share their serdes
         KafkaProducer<String, CaseEvent> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.LINGER_MS_CONFIG, 20),
-                new StringSerializer(), CaseflowSerdes.caseEvent().serializer());
+                inputs.keySerializer(), inputs.valueSerializer());
         SimulatorFeed feed = new SimulatorFeed(simulator, new Pacer(speed, warmUp), producer, topics, speed);
         feed.thread.start();
         LOG.info("simulator feeding {} (seed {}, speed {}x, warm-up {} days, scale {})", COURT, seed, speed,

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
@@ -46,6 +45,8 @@ import org.caseflow.streams.topology.CaseRecord;
 import org.caseflow.streams.topology.EventLogs;
 import org.caseflow.streams.topology.IndicatorValues;
 import org.caseflow.streams.topology.KeyValueLedgerStore;
+import org.caseflow.streams.topology.StoreKeys.DeadlineKey;
+import org.caseflow.streams.topology.StoreKeys.DigestKey;
 import org.caseflow.streams.topology.StoreNames;
 
 /**
@@ -103,13 +104,13 @@ public final class StoreQueries implements LocalQueries {
         if (k.isEmpty()) {
             return Optional.empty();
         }
-        String prefix = recipient + "|" + kind + "|";
         Digest found = null;
         if (date != null) {
-            found = digests.get(prefix + k.get().periodOf(date).label());
+            found = digests.get(new DigestKey(recipient, kind, k.get().periodOf(date).label()).encode());
         } else {
             // Labels sort by time (ISO dates, 2025-W09 before 2025-W10, 2025-05 before 2025-06): the last is the latest.
-            try (KeyValueIterator<String, Digest> it = digests.range(prefix, prefix + Character.MAX_VALUE)) {
+            try (KeyValueIterator<String, Digest> it = digests.range(DigestKey.kindStart(recipient, kind),
+                    DigestKey.kindEnd(recipient, kind))) {
                 while (it.hasNext()) {
                     found = it.next().value;
                 }
@@ -178,13 +179,12 @@ public final class StoreQueries implements LocalQueries {
         ReadOnlyKeyValueStore<String, String> index = store(StoreNames.DEADLINE_INDEX);
         ReadOnlyKeyValueStore<String, CaseRecord> cases = store(StoreNames.CASES);
         List<AtRiskCase> out = new ArrayList<>();
-        try (KeyValueIterator<String, String> it = index.range(court + "|", court + "|"
-                + CaseState.epochDay(lastDay + 1))) {
+        try (KeyValueIterator<String, String> it = index.range(DeadlineKey.courtStart(court),
+                DeadlineKey.dayEnd(court, lastDay))) {
             while (it.hasNext()) {
-                KeyValue<String, String> kv = it.next();
-                String[] parts = kv.key.split("\\|", 3);
-                LocalDate deadline = LocalDate.ofEpochDay(Long.parseLong(parts[1]));
-                CaseRecord record = cases.get(parts[2]);
+                DeadlineKey listed = DeadlineKey.decode(it.next().key);
+                LocalDate deadline = listed.deadline();
+                CaseRecord record = cases.get(listed.caseId());
                 CaseState state = record == null ? null : record.state();
                 if (state == null || state.view() == null) {
                     continue;
@@ -192,7 +192,7 @@ public final class StoreQueries implements LocalQueries {
                 var view = engine.view(state);
                 String level = state.firing().stream().max(Comparator.comparingInt(FiringAlert::rank))
                         .map(f -> f.level() == AlertLevel.OVERDUE ? "OVERDUE" : f.level().name()).orElse(null);
-                out.add(new AtRiskCase(parts[2], court, view.procedure(), deadline,
+                out.add(new AtRiskCase(listed.caseId(), court, view.procedure(), deadline,
                         (int) (deadline.toEpochDay() - today.toEpochDay()), level, view.judge(), view.filedOn()));
             }
         }

@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Properties;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -17,13 +16,13 @@ import org.caseflow.events.CaseEvent;
 import org.caseflow.events.CaseFiled;
 import org.caseflow.events.EnforcementPayment;
 import org.caseflow.events.Procedure;
-import org.caseflow.schemas.CaseflowSerdes;
 import org.caseflow.streams.domain.cases.CaseEngine;
 import org.caseflow.streams.domain.seeds.Seeds;
 import org.caseflow.streams.topology.CaseflowTopology;
 import org.caseflow.streams.topology.ClockMode;
 import org.caseflow.streams.topology.StoreNames;
-import org.caseflow.streams.topology.TopicNames;
+import org.caseflow.streams.topology.Topic;
+import org.caseflow.streams.topology.Topics;
 import org.caseflow.streams.topology.TopologySettings;
 
 /**
@@ -80,10 +79,12 @@ final class InProcessPhases {
     void history() {
         TopologySettings settings = TopologySettings.defaults().withClockMode(ClockMode.EVENT_TIME);
         try (TopologyTestDriver driver = driver("bench-history", settings, Instant.EPOCH)) {
-            TestInputTopic<String, CaseEvent> in = driver.createInputTopic(TopicNames.DEFAULT.caseFilings(),
-                    new StringSerializer(), CaseflowSerdes.caseEvent().serializer());
-            TestInputTopic<String, CaseEvent> pay = driver.createInputTopic(TopicNames.DEFAULT.enforcement(),
-                    new StringSerializer(), CaseflowSerdes.caseEvent().serializer());
+            Topic<String, CaseEvent> filings = Topics.DEFAULT.caseFilings();
+            Topic<String, CaseEvent> enforcement = Topics.DEFAULT.enforcement();
+            TestInputTopic<String, CaseEvent> in = driver.createInputTopic(filings.name(), filings.keySerializer(),
+                    filings.valueSerializer());
+            TestInputTopic<String, CaseEvent> pay = driver.createInputTopic(enforcement.name(),
+                    enforcement.keySerializer(), enforcement.valueSerializer());
             long shortNs = 0;
             long longNs = 0;
             int rounds = 10;

@@ -17,14 +17,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.caseflow.streams.domain.cases.CaseNumbers;
 import org.caseflow.streams.domain.notify.AlertAck;
 import org.caseflow.streams.runtime.config.ApiTokens;
 import org.caseflow.streams.runtime.config.CaseflowConfig;
 import org.caseflow.streams.runtime.http.auth.HttpAuth;
-import org.caseflow.streams.topology.JsonSerde;
+import org.caseflow.streams.topology.Topic;
+import org.caseflow.streams.topology.Topics;
 
 /**
  * {@code POST /api/v1/alerts/{alertId}/ack} with {@code {"by","note"}} (DESIGN.md section 9): checks the alert against
@@ -40,8 +39,8 @@ final class AckRoutes implements AutoCloseable {
     private final QueryRouter router;
     private final ObjectMapper mapper;
     private final CaseflowConfig config;
-    private final JsonSerde<AlertAck> serde = new JsonSerde<>(AlertAck.class);
-    private KafkaProducer<String, byte[]> producer;
+    private final Topic<String, AlertAck> acks;
+    private KafkaProducer<String, AlertAck> producer;
 
     /** The case-number type codes, to read a case number's court before any look-up; null: not known here. */
     private final CaseNumbers caseNumbers;
@@ -51,6 +50,7 @@ final class AckRoutes implements AutoCloseable {
         this.router = router;
         this.mapper = mapper;
         this.config = config;
+        this.acks = new Topics(config.topics()).alertAcks();
     }
 
     void register(Javalin app) {
@@ -154,11 +154,10 @@ final class AckRoutes implements AutoCloseable {
             Map<String, Object> props = new HashMap<>(config.kafka());
             props.put("acks", "all");
             props.put("enable.idempotence", "true");
-            producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+            producer = new KafkaProducer<>(props, acks.keySerializer(), acks.valueSerializer());
         }
-        String topic = config.topics().alertAcks();
         try {
-            producer.send(new ProducerRecord<>(topic, ack.caseId(), serde.serializer().serialize(topic, ack)))
+            producer.send(new ProducerRecord<>(acks.name(), ack.caseId(), ack))
                     .get(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
             throw new ApiException(503, "could not record the acknowledgement: " + e.getMessage());

@@ -15,11 +15,11 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.caseflow.events.CaseEvent;
-import org.caseflow.schemas.CaseflowSerdes;
 import org.caseflow.streams.topology.EventRouting;
+import org.caseflow.streams.topology.Topic;
 import org.caseflow.streams.topology.TopicNames;
+import org.caseflow.streams.topology.Topics;
 
 /**
  * Publishes case events to their input topic (DESIGN.md section 4 routing): key = caseId, record
@@ -44,8 +44,10 @@ public final class EventPublisher implements AutoCloseable {
 
     /** A publisher over a new producer; {@code kafka} are client properties (bootstrap.servers, security ...). */
     public static EventPublisher create(Map<String, String> kafka, TopicNames topics) {
-        return new EventPublisher(new KafkaProducer<>(producerProps(kafka), new StringSerializer(),
-                CaseflowSerdes.caseEvent().serializer()), topics);
+        // The three inputs carry the same records: any one of them gives the serdes.
+        Topic<String, CaseEvent> inputs = new Topics(topics).caseFilings();
+        return new EventPublisher(new KafkaProducer<>(producerProps(kafka), inputs.keySerializer(),
+                inputs.valueSerializer()), topics);
     }
 
     /** Durable, ordered, batched; the operator's {@code kafka.*} settings win except for the guarantees. */

@@ -14,7 +14,7 @@ import org.caseflow.events.AlertLevel;
 import org.caseflow.events.AlertStatus;
 import org.caseflow.events.DeadlineAlert;
 import org.caseflow.streams.domain.notify.AlertAck;
-import org.caseflow.streams.topology.JsonSerde;
+import org.caseflow.streams.topology.Topic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,10 +35,9 @@ final class AckBook implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
 
-    AckBook(Map<String, Object> props, String topic) {
-        this.consumer = new KafkaConsumer<>(props, new org.apache.kafka.common.serialization.StringDeserializer(),
-                new JsonSerde<>(AlertAck.class).deserializer());
-        this.topic = topic;
+    AckBook(Map<String, Object> props, Topic<String, AlertAck> topic) {
+        this.consumer = new KafkaConsumer<>(props, topic.keyDeserializer(), topic.valueDeserializer());
+        this.topic = topic.name();
         this.thread = new Thread(this::read, "notify-acks");
         thread.setDaemon(true);
     }

@@ -31,6 +31,7 @@ import org.caseflow.streams.domain.notify.Channel;
 import org.caseflow.streams.domain.notify.Route;
 import org.caseflow.streams.domain.notify.Routing;
 import org.caseflow.streams.runtime.config.NotifySettings;
+import org.caseflow.streams.topology.Topic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,16 +74,20 @@ final class Notifier implements Runnable {
     private final Map<String, URI> uris = new ConcurrentHashMap<>();
     private long nextCommit;
 
-    /** @param digestTopic {@code caseflow.digests}, read by the same consumer (null: alerts only) */
-    Notifier(Consumer<String, byte[]> consumer, Deserializer<DeadlineAlert> decoder, String topic,
-            Deserializer<Digest> digestDecoder, String digestTopic, Routing routing,
+    /**
+     * @param alerts  {@code caseflow.deadline-alerts}; its values are read as bytes and decoded here, so that an
+     *                unreadable one goes to the notify dead letters
+     * @param digests {@code caseflow.digests}, read by the same consumer (null: alerts only)
+     */
+    Notifier(Consumer<String, byte[]> consumer, Topic<String, DeadlineAlert> alerts, Topic<String, Digest> digests,
+            Routing routing,
             AlertMessages messages, HttpDelivery http, NotifyDeadLetters deadLetters, NotifyMetrics metrics,
             NotifySettings settings, AckBook acks, Clock clock) {
         this.consumer = consumer;
-        this.decoder = decoder;
-        this.topic = topic;
-        this.digestDecoder = digestDecoder;
-        this.digestTopic = digestTopic;
+        this.decoder = alerts.valueDeserializer();
+        this.topic = alerts.name();
+        this.digestDecoder = digests == null ? null : digests.valueDeserializer();
+        this.digestTopic = digests == null ? null : digests.name();
         this.routing = routing;
         this.messages = messages;
         this.http = http;

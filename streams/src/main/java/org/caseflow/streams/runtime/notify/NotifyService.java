@@ -20,7 +20,6 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.caseflow.schemas.CaseflowSerdes;
 import org.caseflow.streams.domain.notify.Channel;
 import org.caseflow.streams.domain.notify.RecipientRule;
 import org.caseflow.streams.domain.notify.RecipientsReader;
@@ -30,6 +29,7 @@ import org.caseflow.streams.domain.seeds.Seeds;
 import org.caseflow.streams.runtime.config.CaseflowConfig;
 import org.caseflow.streams.runtime.config.NotifySettings;
 import org.caseflow.streams.runtime.metrics.Metrics;
+import org.caseflow.streams.topology.Topics;
 
 /**
  * {@code caseflow notify} assembled: seeds and recipients validated, the Kafka consumer and dead-letter producer, the
@@ -65,12 +65,12 @@ public final class NotifyService implements AutoCloseable {
         Map<String, Object> ackProps = new HashMap<>(props);
         ackProps.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         ackProps.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        acks = new AckBook(ackProps, config.topics().alertAcks()).start();
+        Topics topics = new Topics(config.topics());
+        acks = new AckBook(ackProps, topics.alertAcks()).start();
         metrics.acknowledgements(acks::size);
-        notifier = new Notifier(consumer, CaseflowSerdes.deadlineAlert().deserializer(), config.topics().deadlineAlerts(),
-                CaseflowSerdes.digest().deserializer(), config.topics().digests(), routing,
+        notifier = new Notifier(consumer, topics.deadlineAlerts(), topics.digests(), routing,
                 new AlertMessages(new AlertText(seeds.rules())), http,
-                new NotifyDeadLetters(producer, config.topics().notifyDeadLetters(), clock), metrics, settings, acks, clock);
+                new NotifyDeadLetters(producer, topics.notifyDeadLetters().name(), clock), metrics, settings, acks, clock);
         server = HttpServer.create(new InetSocketAddress(settings.httpPort()), 0);
         server.createContext("/metrics", ex -> answer(ex, 200, registry.scrape(), "text/plain; version=0.0.4"));
         server.createContext("/health/live", ex -> answer(ex, 200, "{\"status\":\"UP\"}", "application/json"));

@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
@@ -24,7 +22,6 @@ import org.caseflow.events.CaseSnapshot;
 import org.caseflow.events.DeadlineAlert;
 import org.caseflow.events.Digest;
 import org.caseflow.events.IndicatorValue;
-import org.caseflow.schemas.CaseflowSerdes;
 import org.caseflow.streams.domain.cases.CaseEngine;
 import org.caseflow.streams.domain.cases.CaseEvaluator;
 import org.caseflow.streams.domain.indicators.IndicatorCalculator;
@@ -37,7 +34,8 @@ import org.caseflow.streams.topology.EventRouting;
 import org.caseflow.streams.topology.IndicatorReadout;
 import org.caseflow.streams.topology.CaseRecord;
 import org.caseflow.streams.topology.StoreNames;
-import org.caseflow.streams.topology.TopicNames;
+import org.caseflow.streams.topology.Topic;
+import org.caseflow.streams.topology.Topics;
 import org.caseflow.streams.topology.TopologySettings;
 
 /**
@@ -52,7 +50,7 @@ public final class Replayer implements AutoCloseable {
     }
 
     private static final String CLOCK_KEY = "__clock__";
-    private final TopicNames topics = TopicNames.DEFAULT;
+    private final Topics topics = Topics.DEFAULT;
     private final CaseEngine engine;
     private final ReferenceHolder reference;
     private final TopologyTestDriver driver;
@@ -77,7 +75,7 @@ public final class Replayer implements AutoCloseable {
     public Replayer(ReferenceHolder reference, Path stateDir, MeterRegistry registry) {
         this.engine = reference.base();
         this.reference = reference;
-        TopologySettings settings = TopologySettings.defaults().withClockMode(ClockMode.EVENT_TIME).withTopics(topics)
+        TopologySettings settings = TopologySettings.defaults().withClockMode(ClockMode.EVENT_TIME).withTopics(topics.names())
                 .withInMemoryStores().withTickMaxTimers(Integer.MAX_VALUE); // no transactions offline: one step
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "caseflow-replay");
@@ -87,30 +85,30 @@ public final class Replayer implements AutoCloseable {
         props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
         this.driver = new TopologyTestDriver(CaseflowTopology.build(settings, reference, registry), props,
                 Instant.EPOCH);
-        for (String topic : topics.inputs()) {
-            inputs.put(topic, driver.createInputTopic(topic, new StringSerializer(),
-                    CaseflowSerdes.caseEvent().serializer()));
+        for (Topic<String, CaseEvent> topic : List.of(topics.caseFilings(), topics.caseHearings(), topics.enforcement())) {
+            inputs.put(topic.name(), driver.createInputTopic(topic.name(), topic.keySerializer(), topic.valueSerializer()));
         }
-        this.alerts = driver.createOutputTopic(topics.deadlineAlerts(), new StringDeserializer(),
-                CaseflowSerdes.deadlineAlert().deserializer());
-        this.deadLetters = driver.createOutputTopic(topics.deadLetters(), new StringDeserializer(),
-                new ByteArrayDeserializer());
-        this.digests = driver.createOutputTopic(topics.digests(), new StringDeserializer(),
-                CaseflowSerdes.digest().deserializer());
-        for (String topic : List.of(topics.caseSnapshots(), topics.caseLinks(), topics.indicatorDeltas(),
+        this.alerts = output(topics.deadlineAlerts());
+        this.deadLetters = output(topics.deadLetters());
+        this.digests = output(topics.digests());
+        for (Topic<?, ?> topic : List.of(topics.caseSnapshots(), topics.caseLinks(), topics.indicatorDeltas(),
                 topics.lineageFacts(), topics.indicators(), topics.digestFeed())) {
-            discarded.add(driver.createOutputTopic(topic, new ByteArrayDeserializer(), new ByteArrayDeserializer()));
+            discarded.add(driver.createOutputTopic(topic.name(), new ByteArrayDeserializer(), new ByteArrayDeserializer()));
         }
     }
 
+    private <K, V> TestOutputTopic<K, V> output(Topic<K, V> topic) {
+        return driver.createOutputTopic(topic.name(), topic.keyDeserializer(), topic.valueDeserializer());
+    }
+
     public void pipe(CaseEvent event) {
-        inputs.get(EventRouting.topicFor(event, topics)).pipeInput(event.getCaseId(), event, event.getOccurredAt());
+        inputs.get(EventRouting.topicFor(event, topics).name()).pipeInput(event.getCaseId(), event, event.getOccurredAt());
         drain();
     }
 
     /** Moves the event clock to {@code asOf}: every timer due at or before it fires. */
     public void advanceTo(Instant asOf) {
-        inputs.get(topics.caseFilings()).pipeInput(CLOCK_KEY, null, asOf);
+        inputs.get(topics.caseFilings().name()).pipeInput(CLOCK_KEY, null, asOf);
         drain();
     }
 

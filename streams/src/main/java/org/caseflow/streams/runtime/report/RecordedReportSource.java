@@ -24,12 +24,12 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.caseflow.events.CaseSnapshot;
 import org.caseflow.events.CaseStatus;
 import org.caseflow.events.IndicatorValue;
-import org.caseflow.schemas.CaseflowSerdes;
 import org.caseflow.streams.domain.indicators.ScopeKey;
 import org.caseflow.streams.runtime.dlq.TopicScan;
 import org.caseflow.streams.runtime.jsonl.OutputJson;
 import org.caseflow.streams.runtime.replay.Replayer;
 import org.caseflow.streams.topology.TopicNames;
+import org.caseflow.streams.topology.Topics;
 
 /**
  * A report's numbers from what the indicator topology recorded: either a replay of the production topology
@@ -81,10 +81,11 @@ public final class RecordedReportSource implements ReportSource {
      * From the compacted output topics of a deployment: the latest value of every indicator key and every case's
      * latest snapshot (read_committed, beginning to end, no consumer group). Days remaining count from {@code today}.
      */
-    public static RecordedReportSource fromTopics(Map<String, Object> client, TopicNames topics, LocalDate today) {
+    public static RecordedReportSource fromTopics(Map<String, Object> client, TopicNames names, LocalDate today) {
+        Topics topics = new Topics(names);
         Map<String, IndicatorValue> values = new LinkedHashMap<>();
-        var indicators = CaseflowSerdes.indicatorValue().deserializer();
-        TopicScan.readAll(client, partitions(client, topics.indicators()), r -> {
+        var indicators = topics.indicators().valueDeserializer();
+        TopicScan.readAll(client, partitions(client, topics.indicators().name()), r -> {
             String key = new String(r.key(), StandardCharsets.UTF_8);
             if (r.value() == null) {
                 values.remove(key);
@@ -93,8 +94,8 @@ public final class RecordedReportSource implements ReportSource {
             }
         });
         Map<String, CaseSnapshot> cases = new LinkedHashMap<>();
-        var snapshots = CaseflowSerdes.caseSnapshot().deserializer();
-        TopicScan.readAll(client, partitions(client, topics.caseSnapshots()), r -> {
+        var snapshots = topics.caseSnapshots().valueDeserializer();
+        TopicScan.readAll(client, partitions(client, topics.caseSnapshots().name()), r -> {
             String key = new String(r.key(), StandardCharsets.UTF_8);
             if (r.value() == null) {
                 cases.remove(key);
