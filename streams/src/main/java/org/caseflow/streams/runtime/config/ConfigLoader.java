@@ -132,7 +132,7 @@ public final class ConfigLoader {
     /** Every variable name the loader understands, for suggestions. */
     static List<String> knownVariables() {
         List<String> names = new ArrayList<>();
-        ConfigKeys.defaults().keySet().forEach(k -> names.add(ConfigKeys.environmentVariable(k)));
+        ConfigKeys.names().forEach(k -> names.add(ConfigKeys.environmentVariable(k)));
         names.addAll(LAUNCHER_VARIABLES);
         return names;
     }
