@@ -213,9 +213,9 @@ public final class ConfigDefinitions {
         shown(ENGINE_ORPHAN_TIMEOUT_MS, "`604800000` (7 days)");
         d.define(ENGINE_ORPHAN_TIMEOUT_MS, LONG, 7 * day, Validators.between(60_000, 366 * day), LOW,
                 "how long events of a case never filed wait for its `CASE_FILED` before they are dead-lettered"
-                        + " (`orphan`). Live and replay must agree: give `caseflow replay` the same `--config`");
+                        + " (`never-filed`). Live and replay must agree: give `caseflow replay` the same `--config`");
         d.define(ENGINE_PRE_FILING_MAX_EVENTS, INT, 100, Validators.between(1, 100_000), LOW,
-                "most events one case may collect before its filing; more are dead-lettered");
+                "most events one case may collect before its filing; more are dead-lettered (`too-many-before-filing`)");
         d.define(ENGINE_PERFORMANCE_OBSERVATION_DAYS, INT, 30, Validators.between(0, 3_650), LOW,
                 "how many days after a judgment's performance due date an enforcement filing still counts against"
                         + " voluntary performance (`VOLUNTARY_PERFORMANCE_RATE`, 自动履行)");

@@ -29,9 +29,10 @@ import org.caseflow.streams.domain.cases.CaseEngine;
 import org.caseflow.streams.domain.cases.CaseEvaluator;
 import org.caseflow.streams.domain.indicators.IndicatorCalculator;
 import org.caseflow.streams.domain.seeds.ReferenceData;
+import org.caseflow.streams.runtime.app.CompositionRoot;
 import org.caseflow.streams.topology.CaseflowTopology;
 import org.caseflow.streams.topology.ReferenceHolder;
-import org.caseflow.streams.topology.ClockMode;
+
 import org.caseflow.streams.topology.DeadLetters;
 import org.caseflow.streams.topology.EventRouting;
 import org.caseflow.streams.topology.IndicatorReadout;
@@ -75,10 +76,16 @@ public final class Replayer implements AutoCloseable {
      * case computed with the version its filing day takes, as live (issue 15).
      */
     public Replayer(ReferenceHolder reference, Path stateDir, MeterRegistry registry) {
+        this(reference, CompositionRoot.offlineTopologySettings(CompositionRoot.offlineDefaults()), stateDir, registry);
+    }
+
+    /**
+     * Replays with {@code settings}: {@link CompositionRoot#offlineTopologySettings()} of the configuration live
+     * operation uses, so that replay computes as live does.
+     */
+    public Replayer(ReferenceHolder reference, TopologySettings settings, Path stateDir, MeterRegistry registry) {
         this.engine = reference.base();
         this.reference = reference;
-        TopologySettings settings = TopologySettings.defaults().withClockMode(ClockMode.EVENT_TIME).withTopics(topics)
-                .withInMemoryStores().withTickMaxTimers(Integer.MAX_VALUE); // no transactions offline: one step
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "caseflow-replay");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "replay:9092");
