@@ -12,6 +12,7 @@ import org.caseflow.streams.topology.ClockMode;
 import org.caseflow.streams.topology.IndicatorExport;
 import org.caseflow.streams.topology.TopicNames;
 import org.caseflow.streams.topology.TopologySettings;
+import org.caseflow.streams.topology.WorkBudgets;
 
 /**
  * The runtime configuration, built once at start-up ({@link ConfigLoader}: defaults → file → environment)
@@ -44,6 +45,7 @@ public record CaseflowConfig(
         CaseEngine.Settings engineSettings,
         Duration indicatorThrottle,
         Duration indicatorRefresh,
+        WorkBudgets workBudgets,
         ApiTokens apiTokens,
         HttpSecurity httpSecurity,
         int indicatorExportLimit,
@@ -116,6 +118,8 @@ public record CaseflowConfig(
                         c.days(ConfigKeys.ENGINE_CLOSED_RETENTION_DAYS)),
                 c.millis(ConfigKeys.INDICATORS_THROTTLE_MS),
                 c.millis(ConfigKeys.INDICATORS_REFRESH_MS),
+                new WorkBudgets(c.millis(ConfigKeys.TICK_BUDGET_MS), c.millis(ConfigKeys.INDICATORS_FLUSH_BUDGET_MS),
+                        c.millis(ConfigKeys.TIMER_RETRY_MS)),
                 ApiTokens.parse(ConfigKeys.API_TOKENS, c.text(ConfigKeys.API_TOKENS), new ArrayList<>()),
                 HttpSecurity.parse(c, problems),
                 c.integer(ConfigKeys.INDICATORS_EXPORT_LIMIT),
@@ -160,7 +164,7 @@ public record CaseflowConfig(
         return new TopologySettings(topics(), clockMode, tickInterval, tickMaxTimers,
                 indicatorThrottle, indicatorRefresh,
                 indicatorExport).withMaxEventAhead(maxEventAhead)
-                .withOrderGrace(clockMode == ClockMode.EVENT_TIME ? orderGrace : Duration.ZERO);
+                .withOrderGrace(clockMode == ClockMode.EVENT_TIME ? orderGrace : Duration.ZERO).withBudgets(workBudgets);
     }
 
     /** {@code host:port} other instances use to reach this one (Kafka Streams {@code application.server}). */
@@ -200,6 +204,9 @@ public record CaseflowConfig(
         s.put(ConfigKeys.ENGINE_CLOSED_RETENTION_DAYS, String.valueOf(engineSettings.closedRetention().toDays()));
         s.put(ConfigKeys.INDICATORS_THROTTLE_MS, String.valueOf(indicatorThrottle.toMillis()));
         s.put(ConfigKeys.INDICATORS_REFRESH_MS, String.valueOf(indicatorRefresh.toMillis()));
+        s.put(ConfigKeys.TICK_BUDGET_MS, String.valueOf(workBudgets.tick().toMillis()));
+        s.put(ConfigKeys.INDICATORS_FLUSH_BUDGET_MS, String.valueOf(workBudgets.flush().toMillis()));
+        s.put(ConfigKeys.TIMER_RETRY_MS, String.valueOf(workBudgets.timerRetry().toMillis()));
         s.put(ConfigKeys.API_TOKENS, apiTokens.written());
         httpSecurity.putSettings(s);
         s.put(ConfigKeys.INDICATORS_EXPORT_LIMIT, String.valueOf(indicatorExportLimit));

@@ -33,6 +33,7 @@ import static org.caseflow.streams.runtime.config.ConfigKeys.INDICATORS_EXPORT_L
 import static org.caseflow.streams.runtime.config.ConfigKeys.INDICATORS_EXPORT_MAX_SERIES;
 import static org.caseflow.streams.runtime.config.ConfigKeys.INDICATORS_EXPORT_SCOPES;
 import static org.caseflow.streams.runtime.config.ConfigKeys.INDICATORS_EXPORT_WINDOWS;
+import static org.caseflow.streams.runtime.config.ConfigKeys.INDICATORS_FLUSH_BUDGET_MS;
 import static org.caseflow.streams.runtime.config.ConfigKeys.INDICATORS_REFRESH_MS;
 import static org.caseflow.streams.runtime.config.ConfigKeys.INDICATORS_THROTTLE_MS;
 import static org.caseflow.streams.runtime.config.ConfigKeys.KAFKA_CONNECT_TIMEOUT_MS;
@@ -52,8 +53,10 @@ import static org.caseflow.streams.runtime.config.ConfigKeys.STATE_DIR;
 import static org.caseflow.streams.runtime.config.ConfigKeys.STORE_CACHE_BYTES;
 import static org.caseflow.streams.runtime.config.ConfigKeys.STREAMS_MAX_THREAD_REPLACEMENTS;
 import static org.caseflow.streams.runtime.config.ConfigKeys.STREAMS_THREADS;
+import static org.caseflow.streams.runtime.config.ConfigKeys.TICK_BUDGET_MS;
 import static org.caseflow.streams.runtime.config.ConfigKeys.TICK_INTERVAL_MS;
 import static org.caseflow.streams.runtime.config.ConfigKeys.TICK_MAX_TIMERS;
+import static org.caseflow.streams.runtime.config.ConfigKeys.TIMER_RETRY_MS;
 import static org.caseflow.streams.runtime.config.ConfigKeys.TOPIC_PARTITIONS;
 import static org.caseflow.streams.runtime.config.ConfigKeys.TOPIC_PREFIX;
 import static org.caseflow.streams.runtime.config.ConfigKeys.TOPIC_REPLICATION;
@@ -174,6 +177,16 @@ public final class ConfigDefinitions {
                         + " storm drains back to back");
         d.define(TICK_MAX_TIMERS, INT, 20_000, Validators.between(1, 10_000_000), LOW,
                 "work bound per tick (a midnight storm is spread over ticks)");
+        d.define(TICK_BUDGET_MS, INT, 500, Validators.between(10, 60_000), LOW,
+                "most wall time one step of timer work (case timers, closing digests) takes before it leaves the rest"
+                        + " to the next step; keep it well under `transaction.timeout.ms` and `max.poll.interval.ms`");
+        d.define(INDICATORS_FLUSH_BUDGET_MS, INT, 500, Validators.between(10, 60_000), LOW,
+                "most wall time one flush of the indicator processor takes once it has computed 1,000 periods (a"
+                        + " small backlog is always flushed whole); the rest waits for the next flush");
+        shown(TIMER_RETRY_MS, "`3600000` (1 h)");
+        d.define(TIMER_RETRY_MS, LONG, 3_600_000L, Validators.between(1_000, day), LOW,
+                "how much later a case timer whose evaluation failed is tried again (counted as `timer-failed` in"
+                        + " `caseflow_dead_letters_total`), instead of in a hot loop");
         shown(ROCKSDB_MEMORY_BYTES, "`134217728` (128 MiB)");
         d.define(ROCKSDB_MEMORY_BYTES, LONG, 128L << 20, Validators.between(8L << 20, 1L << 40), MEDIUM,
                 "off-heap memory all RocksDB stores of the instance share: one LRU block cache, write buffers charged"

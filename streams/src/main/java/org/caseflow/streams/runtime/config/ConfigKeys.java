@@ -86,6 +86,10 @@ public final class ConfigKeys {
     /** Topology: at most one indicator update per key per this interval, and the refresh of current periods. */
     public static final String INDICATORS_THROTTLE_MS = "caseflow.indicators.throttle.ms";
     public static final String INDICATORS_REFRESH_MS = "caseflow.indicators.refresh.ms";
+    /** Topology: wall-clock bounds of one step's timer work and indicator flush, and the retry of a failed timer. */
+    public static final String TICK_BUDGET_MS = "caseflow.tick.budget.ms";
+    public static final String INDICATORS_FLUSH_BUDGET_MS = "caseflow.indicators.flush.budget.ms";
+    public static final String TIMER_RETRY_MS = "caseflow.timer.retry.ms";
 
     /** SCRAM user of the app in Kafka; with the password, sets security.protocol SASL_SSL and sasl.jaas.config. */
     public static final String KAFKA_SASL_USERNAME = "caseflow.kafka.sasl.username";

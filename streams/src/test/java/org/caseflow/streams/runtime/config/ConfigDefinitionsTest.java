@@ -13,6 +13,7 @@ import org.apache.kafka.common.config.ConfigException;
 import org.caseflow.streams.domain.cases.CaseEngine;
 import org.caseflow.streams.runtime.app.CompositionRoot;
 import org.caseflow.streams.topology.TopologySettings;
+import org.caseflow.streams.topology.WorkBudgets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,6 +54,10 @@ class ConfigDefinitionsTest {
         assertThat(settings.maxEventAhead()).isEqualTo(TopologySettings.DEFAULT_MAX_EVENT_AHEAD);
         assertThat(settings.clockMode()).isEqualTo(former.clockMode());
         assertThat(settings.topics()).isEqualTo(former.topics());
+        assertThat(settings.budgets()).isEqualTo(WorkBudgets.DEFAULT).isEqualTo(former.budgets());
+        assertThat(WorkBudgets.DEFAULT.tick()).isEqualTo(Duration.ofMillis(500));
+        assertThat(WorkBudgets.DEFAULT.flush()).isEqualTo(Duration.ofMillis(500));
+        assertThat(WorkBudgets.DEFAULT.timerRetry()).isEqualTo(Duration.ofHours(1));
     }
 
     @Test
@@ -107,6 +112,8 @@ class ConfigDefinitionsTest {
         CompositionRoot offline = CompositionRoot.offline(file, Map.of("CASEFLOW_INDICATORS_THROTTLE_MS", "250"), null);
         assertThat(offline.engine().settings().orphanTimeout()).as("replay reads the same file").isEqualTo(Duration.ofHours(1));
         assertThat(offline.offlineTopologySettings().indicatorThrottle()).isEqualTo(Duration.ofMillis(250));
+        assertThat(CompositionRoot.of(ConfigLoader.load(file, Map.of("CASEFLOW_TIMER_RETRY_MS", "60000")))
+                .topologySettings().budgets().timerRetry()).isEqualTo(Duration.ofMinutes(1));
     }
 
     @Test
