@@ -16,7 +16,8 @@ import org.caseflow.streams.topology.TopologySettings;
  * domain's {@link CaseEngine.Settings} and the {@link CaseEngine}, the {@link TopologySettings} and the digest settings.
  * Every command takes them from here ({@code run}, {@code demo}, {@code replay}, {@code report}, the API's
  * {@link StoreQueries}, the bench's in-process phases), so the same configuration file gives the same deadlines live
- * and in replay; nothing else calls {@code CaseEngine.Settings.defaults()} or {@code TopologySettings.defaults()}.
+ * and in replay. No runtime code calls {@code CaseEngine.Settings.defaults()} or {@code TopologySettings.defaults()}
+ * (the topology tests still use them; a test asserts they equal the definitions' defaults).
  *
  * @param config the validated configuration
  * @param seeds  the seed data of {@code config.seedsDir()}, or the seeds a command chose instead (replay's --rules)
