@@ -77,6 +77,14 @@ public record CompositionRoot(CaseflowConfig config, Seeds seeds) {
         return ConfigLoader.loadOffline(null, java.util.Map.of());
     }
 
+    /**
+     * Offline: the configured top-N, digests always built (replay's --digests-out), one source task (the test driver
+     * runs one task per sub-topology).
+     */
+    public DigestSettings offlineDigestSettings() {
+        return new DigestSettings(config.digestTop(), 1, true);
+    }
+
     public DigestSettings digestSettings() {
         return new DigestSettings(config.digestTop(), config.partitions(), config.digestsEnabled());
     }

@@ -171,7 +171,7 @@ public final class ReplayCommand implements Callable<Integer> {
             return counts.invalid == 0 ? CaseflowCli.EXIT_OK : CaseflowCli.EXIT_BAD_INPUT;
         }
         Path stateDir = Files.createTempDirectory("caseflow-replay");
-        try (Replayer replayer = new Replayer(new ReferenceHolder(published, engine, true), root.offlineTopologySettings(),
+        try (Replayer replayer = new Replayer(new ReferenceHolder(published, engine, true), root,
                 stateDir, new SimpleMeterRegistry())) {
             // Event time, as live operation would have seen it: in occurredAt order (stable, so
             // events with the same instant keep their file order), whatever the file's order.
@@ -252,7 +252,7 @@ public final class ReplayCommand implements Callable<Integer> {
         Path stateDir = Files.createTempDirectory("caseflow-replay");
         CaseEngine engine = root.engine();
         try (Replayer replayer = new Replayer(new ReferenceHolder(ReferenceData.of(engine.seeds()), engine, true),
-                root.offlineTopologySettings(), stateDir, new SimpleMeterRegistry())) {
+                root, stateDir, new SimpleMeterRegistry())) {
             events.forEachInOrder(replayer::pipe);
             replayer.advanceTo(until);
             return replayer.cases(until);

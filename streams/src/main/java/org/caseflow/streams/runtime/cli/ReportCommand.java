@@ -173,7 +173,7 @@ public final class ReportCommand implements Callable<Integer> {
         CaseEngine engine = root.engine();
         Path stateDir = Files.createTempDirectory("caseflow-report");
         try (Replayer replayer = new Replayer(new ReferenceHolder(ReferenceData.of(loaded), engine, true),
-                root.offlineTopologySettings(), stateDir, new SimpleMeterRegistry())) {
+                root, stateDir, new SimpleMeterRegistry())) {
             EventTimeOrder ordered = new EventTimeOrder();
             long invalid = read(loaded, asOf, ordered, err);
             if (invalid < 0) {

@@ -76,23 +76,27 @@ public final class Replayer implements AutoCloseable {
      * case computed with the version its filing day takes, as live (issue 15).
      */
     public Replayer(ReferenceHolder reference, Path stateDir, MeterRegistry registry) {
-        this(reference, CompositionRoot.offlineTopologySettings(CompositionRoot.offlineDefaults()), stateDir, registry);
+        this(reference, new CompositionRoot(CompositionRoot.offlineDefaults(), reference.base().seeds()), stateDir,
+                registry);
     }
 
     /**
-     * Replays with {@code settings}: {@link CompositionRoot#offlineTopologySettings()} of the configuration live
-     * operation uses, so that replay computes as live does.
+     * Replays with the offline topology and digest settings of {@code root} ({@link CompositionRoot#offlineTopologySettings},
+     * {@link CompositionRoot#offlineDigestSettings}): those of the configuration live operation uses, so that replay
+     * computes as live does.
      */
-    public Replayer(ReferenceHolder reference, TopologySettings settings, Path stateDir, MeterRegistry registry) {
+    public Replayer(ReferenceHolder reference, CompositionRoot root, Path stateDir, MeterRegistry registry) {
         this.engine = reference.base();
         this.reference = reference;
+        TopologySettings settings = root.offlineTopologySettings();
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "caseflow-replay");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "replay:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
-        this.driver = new TopologyTestDriver(CaseflowTopology.build(settings, reference, registry), props,
+        this.driver = new TopologyTestDriver(CaseflowTopology.build(settings, reference, registry,
+                root.offlineDigestSettings()), props,
                 Instant.EPOCH);
         for (String topic : topics.inputs()) {
             inputs.put(topic, driver.createInputTopic(topic, new StringSerializer(),

@@ -12,6 +12,7 @@ import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
 import org.caseflow.streams.domain.cases.CaseEngine;
 import org.caseflow.streams.runtime.app.CompositionRoot;
+import org.caseflow.streams.topology.DigestSettings;
 import org.caseflow.streams.topology.TopologySettings;
 import org.caseflow.streams.topology.WorkBudgets;
 import org.junit.jupiter.api.Test;
@@ -58,6 +59,8 @@ class ConfigDefinitionsTest {
         assertThat(WorkBudgets.DEFAULT.tick()).isEqualTo(Duration.ofMillis(500));
         assertThat(WorkBudgets.DEFAULT.flush()).isEqualTo(Duration.ofMillis(500));
         assertThat(WorkBudgets.DEFAULT.timerRetry()).isEqualTo(Duration.ofHours(1));
+        assertThat(new CompositionRoot(config, null).offlineDigestSettings()).as("replay's digests as before")
+                .isEqualTo(DigestSettings.DEFAULT);
     }
 
     @Test
