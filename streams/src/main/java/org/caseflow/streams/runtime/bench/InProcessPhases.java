@@ -18,7 +18,6 @@ import org.caseflow.events.CaseFiled;
 import org.caseflow.events.EnforcementPayment;
 import org.caseflow.events.Procedure;
 import org.caseflow.schemas.CaseflowSerdes;
-
 import org.caseflow.streams.runtime.app.CompositionRoot;
 import org.caseflow.streams.topology.CaseflowTopology;
 import org.caseflow.streams.topology.ClockMode;

@@ -32,7 +32,6 @@ import org.caseflow.streams.domain.seeds.ReferenceData;
 import org.caseflow.streams.runtime.app.CompositionRoot;
 import org.caseflow.streams.topology.CaseflowTopology;
 import org.caseflow.streams.topology.ReferenceHolder;
-
 import org.caseflow.streams.topology.DeadLetters;
 import org.caseflow.streams.topology.EventRouting;
 import org.caseflow.streams.topology.IndicatorReadout;
@@ -96,8 +95,7 @@ public final class Replayer implements AutoCloseable {
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
         this.driver = new TopologyTestDriver(CaseflowTopology.build(settings, reference, registry,
-                root.offlineDigestSettings()), props,
-                Instant.EPOCH);
+                root.offlineDigestSettings()), props, Instant.EPOCH);
         for (String topic : topics.inputs()) {
             inputs.put(topic, driver.createInputTopic(topic, new StringSerializer(),
                     CaseflowSerdes.caseEvent().serializer()));
