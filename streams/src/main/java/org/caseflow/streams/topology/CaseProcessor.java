@@ -41,7 +41,7 @@ import org.caseflow.streams.topology.StoreKeys.DeadlineKey;
  *
  * <p>Thresholds fall at local midnights fixed by the deadline day, so a midnight storm is range reads of the deadline
  * index ({@link ThresholdScan}) plus, per crossing, the case's own record and its alert: no timer entry is written or
- * deleted. Timer work is bounded per step in both clock modes ({@code tickMaxTimers} cases and {@link #TICK_BUDGET}),
+ * deleted. Timer work is bounded per step in both clock modes ({@code tickMaxTimers} cases and {@link WorkBudgets#tick}),
  * so one transaction never carries a whole storm: it drains over several steps and commits, well inside
  * {@code transaction.timeout.ms}, and where the scan stands is committed with the alerts it raised. With
  * {@link ClockMode#WALL_CLOCK} a wall-clock punctuator fires what is due. With {@link ClockMode#EVENT_TIME} the clock is
@@ -59,10 +59,6 @@ final class CaseProcessor implements Processor<String, ArrivedEvent, String, Obj
     /** Record timestamps outside EventChecks' plausible range, as instants (UTC: a day's slack either way is moot). */
     private static final Instant EARLIEST = EventChecks.EARLIEST.atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
     private static final Instant LATEST = EventChecks.LATEST.atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
-    /** Wall-clock budget of one step of timer work; well under transaction.timeout.ms and max.poll.interval.ms. */
-    static final Duration TICK_BUDGET = Duration.ofMillis(500);
-    /** A timer whose evaluation failed is tried again this much later, not in a hot loop. */
-    static final Duration TIMER_RETRY = Duration.ofHours(1);
     /** Crossings read from the deadline index at a time. */
     private static final int SCAN_BATCH = 1_000;
     private static final Logger LOG = LoggerFactory.getLogger(CaseProcessor.class);
@@ -370,7 +366,7 @@ final class CaseProcessor implements Processor<String, ArrivedEvent, String, Obj
     }
 
     private Step newStep() {
-        return new Step(settings.tickMaxTimers(), settings.tickMaxTimers() == Integer.MAX_VALUE ? null : TICK_BUDGET);
+        return new Step(settings.tickMaxTimers(), settings.tickMaxTimers() == Integer.MAX_VALUE ? null : settings.budgets().tick());
     }
 
     /**
@@ -484,14 +480,14 @@ final class CaseProcessor implements Processor<String, ArrivedEvent, String, Obj
             result = reference.engineFor(record.state()).onTimer(log, record.state(), at);
         } catch (RuntimeException e) {
             // One case's failure must not stop every other case's timers, nor lose its own.
-            LOG.error("timer of case {} at {} failed; retrying at {}", caseId, at, at.plus(TIMER_RETRY), e);
+            LOG.error("timer of case {} at {} failed; retrying at {}", caseId, at, at.plus(settings.budgets().timerRetry()), e);
             metrics.deadLetter("timer-failed");
-            CaseRecord retry = new CaseRecord(record.state().withTimer(at.plus(TIMER_RETRY)), record.events());
+            CaseRecord retry = new CaseRecord(record.state().withTimer(at.plus(settings.budgets().timerRetry())), record.events());
             if (indexedWakeUp != null) {
                 due.remove(indexedWakeUp, caseId);
             }
             cases.put(caseId, retry);
-            due.put(at.plus(TIMER_RETRY), caseId);
+            due.put(at.plus(settings.budgets().timerRetry()), caseId);
             return retry;
         }
         return apply(caseId, record, result, log, at, null, indexedWakeUp);

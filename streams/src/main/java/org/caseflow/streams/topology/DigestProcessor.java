@@ -37,7 +37,7 @@ import org.caseflow.streams.topology.StoreKeys.DigestKey;
  * digest is the entries' state at the period's end whenever the closing runs: deterministic from the input events.
  *
  * <p>Closing is bounded work like the case processor's timers ({@link CaseProcessor.Step}: {@code tickMaxTimers} entries
- * read and {@link CaseProcessor#TICK_BUDGET} per step): a pass over the recipients stops when the step is used up and
+ * read and {@link WorkBudgets#tick} per step): a pass over the recipients stops when the step is used up and
  * carries on at the next punctuation or record from where it stands ("pass" in {@link StoreNames#DIGEST_CLOCKS}).
  */
 final class DigestProcessor implements Processor<String, DigestFeed, String, Digest> {
@@ -197,7 +197,7 @@ final class DigestProcessor implements Processor<String, DigestFeed, String, Dig
     /** Closes every period ended by {@code until}, within one bounded step. */
     private void close(long until) {
         CaseProcessor.Step step = new CaseProcessor.Step(settings.tickMaxTimers(),
-                settings.tickMaxTimers() == Integer.MAX_VALUE ? null : CaseProcessor.TICK_BUDGET);
+                settings.tickMaxTimers() == Integer.MAX_VALUE ? null : settings.budgets().tick());
         while (true) {
             if (cursor == null) {
                 if (until <= lastPassAt) {

@@ -51,12 +51,11 @@ import org.caseflow.streams.domain.seeds.ReferenceData;
  * stores but possibly this same instance.
  */
 final class IndicatorProcessor implements Processor<String, byte[], String, Object> {
-    /** Wall-clock budget of one flush, well under max.poll.interval.ms; the rest waits for the next flush. */
-    static final Duration FLUSH_BUDGET = Duration.ofMillis(500);
     static final int FLUSH_MAX_PERIODS = 5_000;
     /**
-     * Periods every flush computes before the wall-clock budget is looked at: the budget bounds a large backlog, and
-     * a small one (a test's, a quiet court's) is always flushed whole however slow the machine is at that moment.
+     * Periods every flush computes before the wall-clock budget ({@link WorkBudgets#flush}) is looked at: the budget
+     * bounds a large backlog, and a small one (a test's, a quiet court's) is always flushed whole however slow the
+     * machine is at that moment.
      */
     static final int FLUSH_MIN_PERIODS = 1_000;
     static final int LINEAGE_TOP_SIZE = 20;
@@ -201,7 +200,7 @@ final class IndicatorProcessor implements Processor<String, byte[], String, Obje
                 keys.add(it.next().key);
             }
         }
-        long deadline = System.nanoTime() + FLUSH_BUDGET.toNanos();
+        long deadline = System.nanoTime() + settings.budgets().flush().toNanos();
         int done = 0;
         for (String key : keys) {
             try {

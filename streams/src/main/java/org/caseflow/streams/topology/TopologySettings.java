@@ -25,11 +25,12 @@ import java.util.Set;
  * @param orderGrace             event time: how long (wall clock) a record that moves the clock past a local
  *                               midnight waits for an event input that has delivered nothing later
  *                               ({@link OrderBarrier}); zero: no wait (replay, test drivers)
+ * @param budgets                wall-clock bounds of one step's timer and indicator work, and the timer retry
  */
 public record TopologySettings(TopicNames topics, ClockMode clockMode, Duration tickInterval, int tickMaxTimers,
                                Duration indicatorThrottle, Duration indicatorRefresh,
                                IndicatorExport indicatorExport, boolean inMemoryStores, Duration maxEventAhead,
-                               Duration orderGrace) {
+                               Duration orderGrace, WorkBudgets budgets) {
     /**
      * Events are recorded after they happen; a day ahead of the wall clock covers a producer whose clock or zone is
      * off, while a date typed a year ahead is refused before it starts a case's clock.
@@ -62,7 +63,7 @@ public record TopologySettings(TopicNames topics, ClockMode clockMode, Duration 
     public TopologySettings(TopicNames topics, ClockMode clockMode, Duration tickInterval, int tickMaxTimers,
                             Duration indicatorThrottle, Duration indicatorRefresh, IndicatorExport indicatorExport) {
         this(topics, clockMode, tickInterval, tickMaxTimers, indicatorThrottle, indicatorRefresh, indicatorExport, false,
-                DEFAULT_MAX_EVENT_AHEAD, Duration.ZERO);
+                DEFAULT_MAX_EVENT_AHEAD, Duration.ZERO, WorkBudgets.DEFAULT);
     }
 
     /** The settings before indicators were configurable: default throttle and refresh, every indicator exported. */
@@ -77,17 +78,17 @@ public record TopologySettings(TopicNames topics, ClockMode clockMode, Duration 
 
     public TopologySettings withClockMode(ClockMode mode) {
         return new TopologySettings(topics, mode, tickInterval, tickMaxTimers, indicatorThrottle, indicatorRefresh,
-                indicatorExport, inMemoryStores, maxEventAhead, orderGrace);
+                indicatorExport, inMemoryStores, maxEventAhead, orderGrace, budgets);
     }
 
     public TopologySettings withTopics(TopicNames names) {
         return new TopologySettings(names, clockMode, tickInterval, tickMaxTimers, indicatorThrottle,
-                indicatorRefresh, indicatorExport, inMemoryStores, maxEventAhead, orderGrace);
+                indicatorRefresh, indicatorExport, inMemoryStores, maxEventAhead, orderGrace, budgets);
     }
 
     public TopologySettings withIndicators(Duration throttle, Duration refresh, IndicatorExport export) {
         return new TopologySettings(topics, clockMode, tickInterval, tickMaxTimers, throttle, refresh, export,
-                inMemoryStores, maxEventAhead, orderGrace);
+                inMemoryStores, maxEventAhead, orderGrace, budgets);
     }
 
     /** {@link #withIndicators(Duration, Duration, IndicatorExport)} for these courts, every window. */
@@ -100,24 +101,30 @@ public record TopologySettings(TopicNames topics, ClockMode clockMode, Duration 
     /** The same with another bound on timer work per step; {@link Integer#MAX_VALUE}: unbounded (offline replay). */
     public TopologySettings withTickMaxTimers(int maxTimers) {
         return new TopologySettings(topics, clockMode, tickInterval, maxTimers, indicatorThrottle, indicatorRefresh,
-                indicatorExport, inMemoryStores, maxEventAhead, orderGrace);
+                indicatorExport, inMemoryStores, maxEventAhead, orderGrace, budgets);
     }
 
     public TopologySettings withInMemoryStores() {
         return new TopologySettings(topics, clockMode, tickInterval, tickMaxTimers, indicatorThrottle,
-                indicatorRefresh, indicatorExport, true, maxEventAhead, orderGrace);
+                indicatorRefresh, indicatorExport, true, maxEventAhead, orderGrace, budgets);
     }
 
     /** The same with another wait for the other event inputs at a local midnight (event time). */
     public TopologySettings withOrderGrace(Duration grace) {
         return new TopologySettings(topics, clockMode, tickInterval, tickMaxTimers, indicatorThrottle,
-                indicatorRefresh, indicatorExport, inMemoryStores, maxEventAhead, grace);
+                indicatorRefresh, indicatorExport, inMemoryStores, maxEventAhead, grace, budgets);
+    }
+
+    /** The same with other wall-clock bounds of one step's work and timer retry. */
+    public TopologySettings withBudgets(WorkBudgets other) {
+        return new TopologySettings(topics, clockMode, tickInterval, tickMaxTimers, indicatorThrottle,
+                indicatorRefresh, indicatorExport, inMemoryStores, maxEventAhead, orderGrace, other);
     }
 
     /** The same with another bound on how far ahead of the wall clock an event may be (live). */
     public TopologySettings withMaxEventAhead(Duration maxAhead) {
         return new TopologySettings(topics, clockMode, tickInterval, tickMaxTimers, indicatorThrottle,
-                indicatorRefresh, indicatorExport, inMemoryStores, maxAhead, orderGrace);
+                indicatorRefresh, indicatorExport, inMemoryStores, maxAhead, orderGrace, budgets);
     }
 
     /**

@@ -42,7 +42,6 @@ import org.caseflow.events.CaseEvent;
 import org.caseflow.events.HearingPostponed;
 import org.caseflow.events.PostponementReason;
 import org.caseflow.schemas.CaseflowSerdes;
-import org.caseflow.streams.domain.seeds.Seeds;
 import org.caseflow.streams.runtime.app.CaseflowApp;
 import org.caseflow.streams.runtime.app.StoreQueries;
 import org.caseflow.streams.runtime.cli.CaseflowCli;
@@ -122,7 +121,7 @@ class NoNotesInLogsRunTest {
             System.setErr(new PrintStream(console, true, StandardCharsets.UTF_8));
             PrometheusMeterRegistry registry = Metrics.newRegistry();
             app = CaseflowApp.create(config, registry);
-            StoreQueries queries = new StoreQueries(app.kafkaStreams(), Seeds.load(config.seedsDir()), Instant::now);
+            StoreQueries queries = new StoreQueries(app.kafkaStreams(), app.reference(), Instant::now);
             http = new HttpApi(config, registry, app, queries, new AlertBroadcaster()).start();
             app.start();
             assertThat(app.awaitRunning(Duration.ofSeconds(60))).as("streams RUNNING").isTrue();

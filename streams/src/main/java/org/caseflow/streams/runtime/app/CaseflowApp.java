@@ -10,14 +10,11 @@ import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.HostInfo;
-import org.caseflow.streams.domain.cases.CaseEngine;
-import org.caseflow.streams.domain.seeds.Seeds;
 import org.caseflow.streams.runtime.config.CaseflowConfig;
 import org.caseflow.streams.runtime.http.QueryableStreams;
 import org.caseflow.streams.runtime.http.Readiness;
 import org.caseflow.streams.runtime.metrics.Metrics;
 import org.caseflow.streams.topology.CaseflowTopology;
-import org.caseflow.streams.topology.DigestSettings;
 import org.caseflow.streams.topology.ReferenceHolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,13 +60,16 @@ public final class CaseflowApp implements AutoCloseable, QueryableStreams {
         BoundedRocksDbMemory.bindTo(registry, config.rocksdbMemoryBytes());
     }
 
-    /** The production topology over the seeds of {@code config.seedsDir()}. */
+    /** The production topology over the seeds of {@code config.seedsDir()} ({@link CompositionRoot#of}). */
     public static CaseflowApp create(CaseflowConfig config, MeterRegistry registry) {
-        Seeds seeds = Seeds.load(config.seedsDir());
-        ReferenceHolder reference = new ReferenceHolder(new CaseEngine(seeds, CaseEngine.Settings.defaults()));
-        Topology topology = CaseflowTopology.build(config.topologySettings(), reference, registry,
-                new DigestSettings(config.digestTop(), config.partitions(), config.digestsEnabled()));
-        return new CaseflowApp(config, topology, registry, reference);
+        return create(CompositionRoot.of(config), registry);
+    }
+
+    /** The production topology over the root's seeds, engine and topology settings. */
+    public static CaseflowApp create(CompositionRoot root, MeterRegistry registry) {
+        ReferenceHolder reference = new ReferenceHolder(root.engine());
+        Topology topology = CaseflowTopology.build(root.topologySettings(), reference, registry, root.digestSettings());
+        return new CaseflowApp(root.config(), topology, registry, reference);
     }
 
     /**

@@ -7,7 +7,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.time.Instant;
 import java.util.function.Function;
 import org.caseflow.streams.domain.courts.Court;
-import org.caseflow.streams.domain.courts.CourtRegistry;
 import org.caseflow.streams.topology.ReferenceHolder;
 import org.apache.kafka.streams.KafkaStreams;
 import org.caseflow.streams.runtime.config.CaseflowConfig;
@@ -61,7 +60,8 @@ public final class CaseflowRuntime implements AutoCloseable {
     public static CaseflowRuntime start(CaseflowConfig config,
             java.util.function.BiFunction<KafkaStreams, ReferenceHolder, LocalQueries> queries) {
         PrometheusMeterRegistry registry = Metrics.newRegistry(config);
-        CaseflowApp app = CaseflowApp.create(config, registry);
+        CompositionRoot root = CompositionRoot.of(config);
+        CaseflowApp app = CaseflowApp.create(root, registry);
         // The gauge follows the readiness rule (RUNNING, Kafka answering, caught up), as /health/ready does.
         Metrics.bindReadiness(registry, () -> app.readiness().ready());
         AlertBroadcaster alerts = new AlertBroadcaster(config.sseReplayEvents(), config.sseHeartbeat());
@@ -74,7 +74,7 @@ public final class CaseflowRuntime implements AutoCloseable {
             alerts.close();
             throw e;
         }
-        AtRiskGauges atRisk = new AtRiskGauges(registry, courtCodes(config), local);
+        AtRiskGauges atRisk = new AtRiskGauges(registry, courtCodes(root), local);
         AlertTopicTail tail;
         try {
             http.start();
@@ -94,9 +94,8 @@ public final class CaseflowRuntime implements AutoCloseable {
     /** How often the at-risk gauges count (a range read of the deadline index per court). */
     static final Duration AT_RISK_COUNT_INTERVAL = Duration.ofSeconds(30);
 
-    private static List<String> courtCodes(CaseflowConfig config) {
-        return CourtRegistry.load(config.seedsDir().resolve("courts")).all().stream().map(Court::code).sorted()
-                .toList();
+    private static List<String> courtCodes(CompositionRoot root) {
+        return root.seeds().courts().all().stream().map(Court::code).sorted().toList();
     }
 
     public PrometheusMeterRegistry registry() {

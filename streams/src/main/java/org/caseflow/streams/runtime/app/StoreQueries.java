@@ -70,26 +70,19 @@ public final class StoreQueries implements LocalQueries {
     private final Supplier<Instant> clock;
 
     /**
+     * Deadlines under the reference data the instance computes with: a calendar published live shows at once.
+     *
      * @param clock "now" for days remaining and current periods: the wall clock live, the simulated
      *              clock in the demo (where the topology runs on event time)
      */
-    public StoreQueries(KafkaStreams streams, Seeds seeds, Supplier<Instant> clock) {
-        this(streams, seeds, null, clock);
-    }
-
-    /** Deadlines under the reference data the instance computes with: a calendar published live shows at once. */
     public StoreQueries(KafkaStreams streams, ReferenceHolder reference, Supplier<Instant> clock) {
-        this(streams, reference.base().seeds(), reference, clock);
-    }
-
-    private StoreQueries(KafkaStreams streams, Seeds seeds, ReferenceHolder reference, Supplier<Instant> clock) {
         this.streams = streams;
-        this.seeds = seeds;
+        this.seeds = reference.base().seeds();
         this.reference = reference;
-        this.engine = new CaseEngine(seeds, CaseEngine.Settings.defaults());
+        // The topology's own engine (its settings from the configuration, CompositionRoot): the API answers as it computes.
+        this.engine = reference.base();
         this.evaluator = new CaseEvaluator(seeds);
-        this.calculator = reference == null ? new IndicatorCalculator(seeds.indicators())
-                : new IndicatorCalculator(seeds.indicators(), period -> reference.data().indicatorsFor(period));
+        this.calculator = new IndicatorCalculator(seeds.indicators(), period -> reference.data().indicatorsFor(period));
         this.clock = clock;
     }
 

@@ -10,6 +10,8 @@ import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.caseflow.events.CaseEvent;
 import org.caseflow.streams.domain.seeds.Seeds;
+import org.caseflow.streams.runtime.app.CompositionRoot;
+import org.caseflow.streams.runtime.config.CaseflowConfig;
 
 /** One run of every bench phase not skipped, in a fixed order, into one set of {@link Figures}. */
 public final class Bench {
@@ -49,7 +51,10 @@ public final class Bench {
             new RecomputePhase(bootstrap, admin, figures, work, appSettings)
                     .run(recomputeCases, seedsRoot, stormTimeout);
         }
-        InProcessPhases inProcess = new InProcessPhases(seeds, figures, work);
+        Map<String, String> settings = new java.util.HashMap<>(appSettings);
+        settings.putIfAbsent("kafka.bootstrap.servers", bootstrap);
+        InProcessPhases inProcess = new InProcessPhases(new CompositionRoot(CaseflowConfig.of(settings), seeds), figures,
+                work);
         if (!skip.contains("tick")) {
             inProcess.ticks(openCounts);
         }

@@ -16,8 +16,7 @@ import org.caseflow.events.CaseEvent;
 import org.caseflow.events.CaseFiled;
 import org.caseflow.events.EnforcementPayment;
 import org.caseflow.events.Procedure;
-import org.caseflow.streams.domain.cases.CaseEngine;
-import org.caseflow.streams.domain.seeds.Seeds;
+import org.caseflow.streams.runtime.app.CompositionRoot;
 import org.caseflow.streams.topology.CaseflowTopology;
 import org.caseflow.streams.topology.ClockMode;
 import org.caseflow.streams.topology.StoreNames;
@@ -31,12 +30,13 @@ import org.caseflow.streams.topology.TopologySettings;
  * its case's history grows (CPU time of this thread, so other load on the machine does not count).
  */
 final class InProcessPhases {
-    private final Seeds seeds;
+    private final CompositionRoot root;
     private final Figures figures;
     private final Path work;
 
-    InProcessPhases(Seeds seeds, Figures figures, Path work) {
-        this.seeds = seeds;
+    /** @param root the engine and topology settings of the apps the bench starts (their configuration) */
+    InProcessPhases(CompositionRoot root, Figures figures, Path work) {
+        this.root = root;
         this.figures = figures;
         this.work = work;
     }
@@ -47,14 +47,15 @@ final class InProcessPhases {
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "bench:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, work.resolve(name).toString());
         return new TopologyTestDriver(CaseflowTopology.build(settings,
-                new CaseEngine(seeds, CaseEngine.Settings.defaults()), new SimpleMeterRegistry()), props, start);
+                root.engine(), new SimpleMeterRegistry()), props, start);
     }
 
     /** µs per tick with nothing due, {@code open} cases indexed between 1 and 180 days ahead. */
     void ticks(List<Integer> sizes) {
         for (int open : sizes) {
             Instant now = Instant.parse("2025-06-01T00:00:00Z");
-            TopologySettings settings = TopologySettings.defaults();
+            TopologySettings settings = root.topologySettings().withClockMode(ClockMode.WALL_CLOCK)
+                    .withTopics(Topics.DEFAULT.names());
             try (TopologyTestDriver driver = driver("bench-tick-" + open, settings, now)) {
                 KeyValueStore<String, String> due = driver.getKeyValueStore(StoreNames.DUE_INDEX);
                 for (int i = 0; i < open; i++) {
@@ -77,7 +78,8 @@ final class InProcessPhases {
 
     /** µs per event for a case with 5 and with 500 events before it (fresh cases each round, in order). */
     void history() {
-        TopologySettings settings = TopologySettings.defaults().withClockMode(ClockMode.EVENT_TIME);
+        TopologySettings settings = root.topologySettings().withClockMode(ClockMode.EVENT_TIME).withTopics(Topics.DEFAULT.names())
+                .withOrderGrace(Duration.ZERO);
         try (TopologyTestDriver driver = driver("bench-history", settings, Instant.EPOCH)) {
             Topic<String, CaseEvent> filings = Topics.DEFAULT.caseFilings();
             Topic<String, CaseEvent> enforcement = Topics.DEFAULT.enforcement();

@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
             TokenCommand.class,
             NotifyCommand.class,
             ReferenceCommand.class,
+            ConfigCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class CaseflowCli implements Runnable {

@@ -31,6 +31,8 @@ import org.caseflow.streams.domain.seeds.ReferenceKind;
 import org.caseflow.streams.domain.seeds.ReferencePublication;
 import org.caseflow.streams.domain.seeds.SeedException;
 import org.caseflow.streams.domain.seeds.Seeds;
+import org.caseflow.streams.runtime.app.CompositionRoot;
+import org.caseflow.streams.runtime.config.InvalidConfigException;
 import org.caseflow.streams.topology.ReferenceHolder;
 import org.caseflow.streams.runtime.jsonl.EventFileReader;
 import org.caseflow.streams.runtime.jsonl.DigestJson;
@@ -81,8 +83,15 @@ public final class ReplayCommand implements Callable<Integer> {
             description = "Write every digest closed by --as-of (days, ISO weeks, months), in order (- = standard output).")
     String digestsOut;
 
-    @Option(names = "--seeds", paramLabel = "DIR", description = "Seed folder (default: $CASEFLOW_SEEDS or ./seeds).")
+    @Option(names = "--seeds", paramLabel = "DIR",
+            description = "Seed folder (default: caseflow.seeds of --config, else $CASEFLOW_SEEDS or ./seeds).")
     Path seeds;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Properties file as for 'caseflow run', with the CASEFLOW_* environment over it: replay then"
+                    + " computes with the engine settings (caseflow.engine.*) and seeds the app uses. Without it, the"
+                    + " defaults (the environment is not read).")
+    Path configFile;
 
     @Option(names = "--rules", paramLabel = "ALT.yaml",
             description = "An alternative rule table (the form of seeds/rules/trial-limits.yaml) instead of the seeds'.")
@@ -124,9 +133,17 @@ public final class ReplayCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--diff prints the comparison; run without it"
                     + " for --cases-out, --alerts-out, --indicators-out, --digests-out");
         }
-        Seeds current = Seeds.load(seeds == null ? Seeds.defaultRoot() : seeds);
+        CompositionRoot root;
+        try {
+            root = CompositionRoot.offline(configFile, System.getenv(), seeds);
+        } catch (InvalidConfigException e) {
+            err.println("caseflow replay: " + e.getMessage());
+            err.flush();
+            return CaseflowCli.EXIT_BAD_INPUT;
+        }
+        Seeds current = root.seeds();
         Seeds alternative = alternative(current);
-        CaseEngine engine = new CaseEngine(alternative == null ? current : alternative, CaseEngine.Settings.defaults());
+        CaseEngine engine = root.withSeeds(alternative == null ? current : alternative).engine();
         ReferenceData published;
         try {
             published = published(ReferenceData.of(engine.seeds()));
@@ -147,16 +164,16 @@ public final class ReplayCommand implements Callable<Integer> {
         }
         if (diff) {
             LocalDate day = LocalDate.ofInstant(until, CaseEvaluator.DEFAULT_ZONE);
-            WhatIf whatIf = WhatIf.compare(casesUnder(current, events, until, err),
-                    casesUnder(alternative, events, until, err), day);
+            WhatIf whatIf = WhatIf.compare(casesUnder(root, events, until),
+                    casesUnder(root.withSeeds(alternative), events, until), day);
             whatIf.print(spec.commandLine().getOut(), change(), day);
             err.println("replay: what-if: " + whatIf.total());
             err.flush();
             return counts.invalid == 0 ? CaseflowCli.EXIT_OK : CaseflowCli.EXIT_BAD_INPUT;
         }
         Path stateDir = Files.createTempDirectory("caseflow-replay");
-        try (Replayer replayer = new Replayer(new ReferenceHolder(published, engine, true), stateDir,
-                new SimpleMeterRegistry())) {
+        try (Replayer replayer = new Replayer(new ReferenceHolder(published, engine, true), root,
+                stateDir, new SimpleMeterRegistry())) {
             // Event time, as live operation would have seen it: in occurredAt order (stable, so
             // events with the same instant keep their file order), whatever the file's order.
             Progress applying = Progress.start("replay: applying", "events", err, progress);
@@ -230,12 +247,13 @@ public final class ReplayCommand implements Callable<Integer> {
         return String.join(", ", parts) + " instead of the seeds'";
     }
 
-    /** The final cases of one replay of the events under the given seeds. */
-    private static List<CaseSnapshot> casesUnder(Seeds seeds, EventTimeOrder events, Instant until, PrintWriter err)
+    /** The final cases of one replay of the events under the root's seeds. */
+    private static List<CaseSnapshot> casesUnder(CompositionRoot root, EventTimeOrder events, Instant until)
             throws IOException {
         Path stateDir = Files.createTempDirectory("caseflow-replay");
-        try (Replayer replayer = new Replayer(new CaseEngine(seeds, CaseEngine.Settings.defaults()), stateDir,
-                new SimpleMeterRegistry())) {
+        CaseEngine engine = root.engine();
+        try (Replayer replayer = new Replayer(new ReferenceHolder(ReferenceData.of(engine.seeds()), engine, true),
+                root, stateDir, new SimpleMeterRegistry())) {
             events.forEachInOrder(replayer::pipe);
             replayer.advanceTo(until);
             return replayer.cases(until);

@@ -20,9 +20,12 @@ import org.caseflow.events.CaseEvent;
 import org.caseflow.streams.domain.cases.CaseEngine;
 import org.caseflow.streams.domain.cases.CaseEvaluator;
 import org.caseflow.streams.domain.input.EventChecks;
+import org.caseflow.streams.domain.seeds.ReferenceData;
 import org.caseflow.streams.domain.seeds.Seeds;
+import org.caseflow.streams.runtime.app.CompositionRoot;
 import org.caseflow.streams.runtime.config.CaseflowConfig;
 import org.caseflow.streams.runtime.config.ConfigLoader;
+import org.caseflow.streams.topology.ReferenceHolder;
 import org.caseflow.streams.runtime.config.InvalidConfigException;
 import org.caseflow.streams.runtime.jsonl.EventFileReader;
 import org.caseflow.streams.runtime.kafka.KafkaReachability;
@@ -76,7 +79,8 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--topic-prefix", paramLabel = "P", description = "Topic name prefix (overrides the config file).")
     String topicPrefix;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "Properties file as for 'caseflow run' (--from-topics).")
+    @Option(names = "--config", paramLabel = "FILE", description = "Properties file as for 'caseflow run': the deployment"
+            + " to read (--from-topics), or the engine settings and seeds to replay --events with, as the app computes.")
     Path configFile;
 
     @CommandLine.Mixin
@@ -112,7 +116,15 @@ public final class ReportCommand implements Callable<Integer> {
         if (!List.of("MONTH", "YEAR_TO_DATE", "ROLLING_12M").contains(window)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--window must be MONTH, YEAR_TO_DATE or ROLLING_12M");
         }
-        Seeds loaded = Seeds.load(seeds == null ? Seeds.defaultRoot() : seeds);
+        CompositionRoot root;
+        try {
+            root = CompositionRoot.offline(configFile, System.getenv(), seeds);
+        } catch (InvalidConfigException e) {
+            err.println("caseflow report: " + e.getMessage());
+            err.flush();
+            return CaseflowCli.EXIT_BAD_INPUT;
+        }
+        Seeds loaded = root.seeds();
         List<ReportCourt> tree = ReportCourt.tree(SeedJson.courts(loaded), court);
         if (tree.isEmpty()) {
             throw new CommandLine.ParameterException(spec.commandLine(), "unknown court " + court);
@@ -139,7 +151,7 @@ public final class ReportCommand implements Callable<Integer> {
                 // The snapshots on the topic are the cases as they are now: days remaining count from today.
                 write(RecordedReportSource.fromTopics(client, config.topics(), today), loaded, tree, reviewed, today, err);
                 err.printf("report: read %s and %s%n", config.topics().indicators(), config.topics().caseSnapshots());
-            } else if (replay(loaded, tree, reviewed, asOf, asOfDay, err) != CaseflowCli.EXIT_OK) {
+            } else if (replay(root, tree, reviewed, asOf, asOfDay, err) != CaseflowCli.EXIT_OK) {
                 return CaseflowCli.EXIT_BAD_INPUT;
             }
             if (pdf != null) {
@@ -155,11 +167,13 @@ public final class ReportCommand implements Callable<Integer> {
         return CaseflowCli.EXIT_OK;
     }
 
-    private int replay(Seeds loaded, List<ReportCourt> tree, YearMonth reviewed, Instant asOf, LocalDate asOfDay,
+    private int replay(CompositionRoot root, List<ReportCourt> tree, YearMonth reviewed, Instant asOf, LocalDate asOfDay,
             PrintWriter err) throws IOException {
-        CaseEngine engine = new CaseEngine(loaded, CaseEngine.Settings.defaults());
+        Seeds loaded = root.seeds();
+        CaseEngine engine = root.engine();
         Path stateDir = Files.createTempDirectory("caseflow-report");
-        try (Replayer replayer = new Replayer(engine, stateDir, new SimpleMeterRegistry())) {
+        try (Replayer replayer = new Replayer(new ReferenceHolder(ReferenceData.of(loaded), engine, true),
+                root, stateDir, new SimpleMeterRegistry())) {
             EventTimeOrder ordered = new EventTimeOrder();
             long invalid = read(loaded, asOf, ordered, err);
             if (invalid < 0) {

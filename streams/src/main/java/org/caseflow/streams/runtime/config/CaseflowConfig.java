@@ -7,14 +7,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.caseflow.streams.domain.cases.CaseEngine;
 import org.caseflow.streams.topology.ClockMode;
 import org.caseflow.streams.topology.IndicatorExport;
 import org.caseflow.streams.topology.TopicNames;
 import org.caseflow.streams.topology.TopologySettings;
+import org.caseflow.streams.topology.WorkBudgets;
 
 /**
  * The runtime configuration, built once at start-up ({@link ConfigLoader}: defaults → file → environment)
- * and validated as a whole: {@link #of} throws {@link InvalidConfigException} listing every problem.
+ * and validated as a whole against {@link ConfigDefinitions}: {@link #of} throws {@link InvalidConfigException}
+ * listing every problem.
+ *
+ * @param engineSettings the domain's case engine settings ({@code caseflow.engine.*}), built here so the domain stays
+ *                       free of configuration types
  *
  * @param kafka pass-through Kafka client/Streams properties ({@code kafka.*} keys, {@code KAFKA_*}
  *              variables) without their prefix, e.g. {@code bootstrap.servers}
@@ -36,6 +42,10 @@ public record CaseflowConfig(
         Path seedsDir,
         Duration maxEventAhead,
         Duration orderGrace,
+        CaseEngine.Settings engineSettings,
+        Duration indicatorThrottle,
+        Duration indicatorRefresh,
+        WorkBudgets workBudgets,
         ApiTokens apiTokens,
         HttpSecurity httpSecurity,
         int indicatorExportLimit,
@@ -61,61 +71,76 @@ public record CaseflowConfig(
         kafka = Map.copyOf(kafka);
     }
 
-    /** Builds from {@code caseflow.*} and {@code kafka.*} keys over the defaults; unknown caseflow keys are errors. */
+    /**
+     * Builds from {@code caseflow.*} and {@code kafka.*} keys over the defaults of {@link ConfigDefinitions}; unknown
+     * caseflow keys are errors. Every problem is collected before it throws: a key that fails is read as its default
+     * so that the checks of how keys combine still run.
+     */
     public static CaseflowConfig of(Map<String, String> settings) {
-        Map<String, String> values = ConfigKeys.defaults();
+        Map<String, String> values = new LinkedHashMap<>();
         Map<String, String> kafka = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
         settings.forEach((key, value) -> {
             if (key.startsWith(ConfigKeys.KAFKA_PREFIX)) {
                 kafka.put(key.substring(ConfigKeys.KAFKA_PREFIX.length()), value);
-            } else if (values.containsKey(key)) {
+            } else if (ConfigKeys.names().contains(key)) {
                 values.put(key, value);
             } else {
                 problems.add(key + ": unknown key (Caseflow keys start with 'caseflow.', Kafka ones with 'kafka.')"
                         + NearestName.suggestion(key, ConfigKeys.names()));
             }
         });
-        KafkaSasl.apply(values, kafka, problems);
-        ValueParser p = new ValueParser(values, problems);
+        List<String> invalid = ConfigDefinitions.problems(values);
+        problems.addAll(invalid);
+        Map<String, String> usable = ConfigDefinitions.withoutProblems(values, invalid);
+        KafkaSasl.apply(usable, kafka, problems);
+        DefinedConfig c = new DefinedConfig(usable);
         CaseflowConfig config = new CaseflowConfig(
-                p.nonBlank(ConfigKeys.APPLICATION_ID),
-                p.text(ConfigKeys.TOPIC_PREFIX),
-                p.intIn(ConfigKeys.TOPIC_PARTITIONS, 1, 10_000),
-                (short) p.intIn(ConfigKeys.TOPIC_REPLICATION, -1, Short.MAX_VALUE, 0),
-                p.retention(ConfigKeys.TOPIC_RETENTION_INPUTS_MS),
-                p.retention(ConfigKeys.TOPIC_RETENTION_OUTPUTS_MS),
-                p.path(ConfigKeys.STATE_DIR),
-                p.nonBlank(ConfigKeys.HTTP_HOST),
-                p.intIn(ConfigKeys.HTTP_PORT, 1, 65_535),
-                p.nonBlank(ConfigKeys.HTTP_ADVERTISED_HOST),
-                p.enumValue(ConfigKeys.CLOCK_MODE, ClockMode.class, ClockMode.WALL_CLOCK),
-                Duration.ofMillis(p.intIn(ConfigKeys.TICK_INTERVAL_MS, 10, 3_600_000)),
-                p.intIn(ConfigKeys.TICK_MAX_TIMERS, 1, 10_000_000),
-                p.path(ConfigKeys.SEEDS),
-                Duration.ofMillis(p.longIn(ConfigKeys.EVENTS_MAX_AHEAD_MS, 0, 366L * 24 * 3600 * 1000)),
-                Duration.ofMillis(p.intIn(ConfigKeys.EVENT_TIME_GRACE_MS, 0, 600_000)),
-                ApiTokens.parse(ConfigKeys.API_TOKENS, values.get(ConfigKeys.API_TOKENS), problems),
-                HttpSecurity.parse(p, values, problems),
-                p.intIn(ConfigKeys.INDICATORS_EXPORT_LIMIT, 1, 1_000_000),
-                IndicatorExportSetting.parse(values.get(ConfigKeys.INDICATORS_EXPORT_SCOPES),
-                        values.get(ConfigKeys.INDICATORS_EXPORT_WINDOWS),
-                        p.intIn(ConfigKeys.INDICATORS_EXPORT_MAX_SERIES, 0, 1_000_000), problems),
-                p.oneOf(ConfigKeys.METRICS_RECORDING_LEVEL, List.of("INFO", "DEBUG", "TRACE")),
-                p.intIn(ConfigKeys.STREAMS_THREADS, 1, 64),
-                p.intIn(ConfigKeys.STREAMS_MAX_THREAD_REPLACEMENTS, 0, 1000),
-                Duration.ofMillis(p.intIn(ConfigKeys.SHUTDOWN_TIMEOUT_MS, 0, 3_600_000)),
-                p.longIn(ConfigKeys.ROCKSDB_MEMORY_BYTES, 8L << 20, 1L << 40),
-                p.longIn(ConfigKeys.STORE_CACHE_BYTES, 0, 1L << 40),
-                Duration.ofMillis(p.intIn(ConfigKeys.KAFKA_CONNECT_TIMEOUT_MS, 1_000, 600_000)),
-                Duration.ofMillis(p.longIn(ConfigKeys.KAFKA_UNREACHABLE_TIMEOUT_MS, 0, 7L * 24 * 3_600_000)),
-                p.longIn(ConfigKeys.READINESS_MAX_LAG, 0, 1_000_000_000_000L),
-                Duration.ofMillis(p.intIn(ConfigKeys.READINESS_CHECK_INTERVAL_MS, 100, 600_000)),
-                Duration.ofMillis(p.intIn(ConfigKeys.SSE_HEARTBEAT_MS, 100, 3_600_000)),
-                p.intIn(ConfigKeys.SSE_REPLAY_EVENTS, 0, 1_000_000),
-                p.intIn(ConfigKeys.DIGESTS_TOP, 0, 10_000),
-                "TRUE".equals(p.oneOf(ConfigKeys.DIGESTS_ENABLED, List.of("TRUE", "FALSE"))),
-                NotifySettings.parse(p, problems),
+                c.text(ConfigKeys.APPLICATION_ID),
+                c.text(ConfigKeys.TOPIC_PREFIX),
+                c.integer(ConfigKeys.TOPIC_PARTITIONS),
+                (short) c.integer(ConfigKeys.TOPIC_REPLICATION),
+                c.number(ConfigKeys.TOPIC_RETENTION_INPUTS_MS),
+                c.number(ConfigKeys.TOPIC_RETENTION_OUTPUTS_MS),
+                c.path(ConfigKeys.STATE_DIR),
+                c.text(ConfigKeys.HTTP_HOST),
+                c.integer(ConfigKeys.HTTP_PORT),
+                c.text(ConfigKeys.HTTP_ADVERTISED_HOST),
+                ClockMode.valueOf(c.upper(ConfigKeys.CLOCK_MODE)),
+                c.millis(ConfigKeys.TICK_INTERVAL_MS),
+                c.integer(ConfigKeys.TICK_MAX_TIMERS),
+                c.path(ConfigKeys.SEEDS),
+                c.millis(ConfigKeys.EVENTS_MAX_AHEAD_MS),
+                c.millis(ConfigKeys.EVENT_TIME_GRACE_MS),
+                new CaseEngine.Settings(c.millis(ConfigKeys.ENGINE_ORPHAN_TIMEOUT_MS),
+                        c.integer(ConfigKeys.ENGINE_PRE_FILING_MAX_EVENTS),
+                        c.days(ConfigKeys.ENGINE_PERFORMANCE_OBSERVATION_DAYS),
+                        c.days(ConfigKeys.ENGINE_CLOSED_RETENTION_DAYS)),
+                c.millis(ConfigKeys.INDICATORS_THROTTLE_MS),
+                c.millis(ConfigKeys.INDICATORS_REFRESH_MS),
+                new WorkBudgets(c.millis(ConfigKeys.TICK_BUDGET_MS), c.millis(ConfigKeys.INDICATORS_FLUSH_BUDGET_MS),
+                        c.millis(ConfigKeys.TIMER_RETRY_MS)),
+                ApiTokens.parse(ConfigKeys.API_TOKENS, c.text(ConfigKeys.API_TOKENS), new ArrayList<>()),
+                HttpSecurity.parse(c, problems),
+                c.integer(ConfigKeys.INDICATORS_EXPORT_LIMIT),
+                IndicatorExportSetting.parse(c.text(ConfigKeys.INDICATORS_EXPORT_SCOPES),
+                        c.text(ConfigKeys.INDICATORS_EXPORT_WINDOWS),
+                        c.integer(ConfigKeys.INDICATORS_EXPORT_MAX_SERIES), new ArrayList<>()),
+                c.upper(ConfigKeys.METRICS_RECORDING_LEVEL),
+                c.integer(ConfigKeys.STREAMS_THREADS),
+                c.integer(ConfigKeys.STREAMS_MAX_THREAD_REPLACEMENTS),
+                c.millis(ConfigKeys.SHUTDOWN_TIMEOUT_MS),
+                c.number(ConfigKeys.ROCKSDB_MEMORY_BYTES),
+                c.number(ConfigKeys.STORE_CACHE_BYTES),
+                c.millis(ConfigKeys.KAFKA_CONNECT_TIMEOUT_MS),
+                c.millis(ConfigKeys.KAFKA_UNREACHABLE_TIMEOUT_MS),
+                c.number(ConfigKeys.READINESS_MAX_LAG),
+                c.millis(ConfigKeys.READINESS_CHECK_INTERVAL_MS),
+                c.millis(ConfigKeys.SSE_HEARTBEAT_MS),
+                c.integer(ConfigKeys.SSE_REPLAY_EVENTS),
+                c.integer(ConfigKeys.DIGESTS_TOP),
+                c.flag(ConfigKeys.DIGESTS_ENABLED),
+                NotifySettings.parse(c),
                 kafka);
         String bootstrap = kafka.get("bootstrap.servers");
         if (bootstrap == null || bootstrap.isBlank()) {
@@ -137,9 +162,9 @@ public record CaseflowConfig(
 
     public TopologySettings topologySettings() {
         return new TopologySettings(topics(), clockMode, tickInterval, tickMaxTimers,
-                TopologySettings.DEFAULT_INDICATOR_THROTTLE, TopologySettings.DEFAULT_INDICATOR_REFRESH,
+                indicatorThrottle, indicatorRefresh,
                 indicatorExport).withMaxEventAhead(maxEventAhead)
-                .withOrderGrace(clockMode == ClockMode.EVENT_TIME ? orderGrace : Duration.ZERO);
+                .withOrderGrace(clockMode == ClockMode.EVENT_TIME ? orderGrace : Duration.ZERO).withBudgets(workBudgets);
     }
 
     /** {@code host:port} other instances use to reach this one (Kafka Streams {@code application.server}). */
@@ -173,6 +198,15 @@ public record CaseflowConfig(
         s.put(ConfigKeys.SEEDS, seedsDir.toString());
         s.put(ConfigKeys.EVENTS_MAX_AHEAD_MS, String.valueOf(maxEventAhead.toMillis()));
         s.put(ConfigKeys.EVENT_TIME_GRACE_MS, String.valueOf(orderGrace.toMillis()));
+        s.put(ConfigKeys.ENGINE_ORPHAN_TIMEOUT_MS, String.valueOf(engineSettings.orphanTimeout().toMillis()));
+        s.put(ConfigKeys.ENGINE_PRE_FILING_MAX_EVENTS, String.valueOf(engineSettings.maxEventsBeforeFiling()));
+        s.put(ConfigKeys.ENGINE_PERFORMANCE_OBSERVATION_DAYS, String.valueOf(engineSettings.performanceObservation().toDays()));
+        s.put(ConfigKeys.ENGINE_CLOSED_RETENTION_DAYS, String.valueOf(engineSettings.closedRetention().toDays()));
+        s.put(ConfigKeys.INDICATORS_THROTTLE_MS, String.valueOf(indicatorThrottle.toMillis()));
+        s.put(ConfigKeys.INDICATORS_REFRESH_MS, String.valueOf(indicatorRefresh.toMillis()));
+        s.put(ConfigKeys.TICK_BUDGET_MS, String.valueOf(workBudgets.tick().toMillis()));
+        s.put(ConfigKeys.INDICATORS_FLUSH_BUDGET_MS, String.valueOf(workBudgets.flush().toMillis()));
+        s.put(ConfigKeys.TIMER_RETRY_MS, String.valueOf(workBudgets.timerRetry().toMillis()));
         s.put(ConfigKeys.API_TOKENS, apiTokens.written());
         httpSecurity.putSettings(s);
         s.put(ConfigKeys.INDICATORS_EXPORT_LIMIT, String.valueOf(indicatorExportLimit));

@@ -1,12 +1,11 @@
 package org.caseflow.streams.runtime.config;
 
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /**
- * Every Caseflow configuration key with its default (docs/operations.md lists them with their meaning).
+ * The name of every Caseflow configuration key; type, default, validator and meaning are defined in
+ * {@link ConfigDefinitions} (docs/operations.md prints them).
  * Environment variable {@code CASEFLOW_A_B} sets key {@code caseflow.a.b}; file keys {@code kafka.x.y}
  * and environment {@code KAFKA_X_Y} set the Kafka client/Streams property {@code x.y}.
  */
@@ -78,6 +77,20 @@ public final class ConfigKeys {
     /** Whether the app builds digests (the digest sub-topology); off, the hot path does no digest work. */
     public static final String DIGESTS_ENABLED = "caseflow.digests.enabled";
 
+    /** Case engine (domain {@code CaseEngine.Settings}): how long events wait for their case's filing, ... */
+    public static final String ENGINE_ORPHAN_TIMEOUT_MS = "caseflow.engine.orphan.timeout.ms";
+    /** ... and how many may wait. */
+    public static final String ENGINE_PRE_FILING_MAX_EVENTS = "caseflow.engine.pre.filing.max.events";
+    public static final String ENGINE_PERFORMANCE_OBSERVATION_DAYS = "caseflow.engine.performance.observation.days";
+    public static final String ENGINE_CLOSED_RETENTION_DAYS = "caseflow.engine.closed.retention.days";
+    /** Topology: at most one indicator update per key per this interval, and the refresh of current periods. */
+    public static final String INDICATORS_THROTTLE_MS = "caseflow.indicators.throttle.ms";
+    public static final String INDICATORS_REFRESH_MS = "caseflow.indicators.refresh.ms";
+    /** Topology: wall-clock bounds of one step's timer work and indicator flush, and the retry of a failed timer. */
+    public static final String TICK_BUDGET_MS = "caseflow.tick.budget.ms";
+    public static final String INDICATORS_FLUSH_BUDGET_MS = "caseflow.indicators.flush.budget.ms";
+    public static final String TIMER_RETRY_MS = "caseflow.timer.retry.ms";
+
     /** SCRAM user of the app in Kafka; with the password, sets security.protocol SASL_SSL and sasl.jaas.config. */
     public static final String KAFKA_SASL_USERNAME = "caseflow.kafka.sasl.username";
     /** A secret: give it as CASEFLOW_KAFKA_SASL_PASSWORD_FILE (a mounted secret file). */
@@ -115,69 +128,17 @@ public final class ConfigKeys {
         if (!name.startsWith("CASEFLOW_")) {
             return Optional.empty();
         }
-        String key = name.toLowerCase(Locale.ROOT).replace('_', '.');
-        return defaults().containsKey(key) ? Optional.of(key) : Optional.empty();
+        // Matched by the variable each key names, so keys with a '-' (caseflow.event-time.grace.ms) have one too.
+        return names().stream().filter(key -> environmentVariable(key).equals(name)).findFirst();
     }
 
     /** {@code caseflow.http.port} → {@code CASEFLOW_HTTP_PORT}. */
     public static String environmentVariable(String key) {
-        return key.toUpperCase(Locale.ROOT).replace('.', '_');
+        return key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
     }
 
     /** Every Caseflow key, for "did you mean" suggestions. */
     public static java.util.Set<String> names() {
-        return defaults().keySet();
-    }
-
-    /** Defaults in key order; a null default means "computed" (see {@link CaseflowConfig}). */
-    static Map<String, String> defaults() {
-        Map<String, String> d = new LinkedHashMap<>();
-        d.put(APPLICATION_ID, "caseflow");
-        d.put(TOPIC_PREFIX, "");
-        d.put(TOPIC_PARTITIONS, "6");
-        d.put(TOPIC_REPLICATION, "-1");
-        d.put(TOPIC_RETENTION_INPUTS_MS, "-1");
-        d.put(TOPIC_RETENTION_OUTPUTS_MS, String.valueOf(30L * 24 * 3600 * 1000));
-        d.put(STATE_DIR, "caseflow-state");
-        d.put(HTTP_HOST, "0.0.0.0");
-        d.put(HTTP_PORT, "8080");
-        d.put(HTTP_ADVERTISED_HOST, "localhost");
-        d.put(CLOCK_MODE, "WALL_CLOCK");
-        d.put(TICK_INTERVAL_MS, "200");
-        d.put(TICK_MAX_TIMERS, "20000");
-        d.put(SEEDS, org.caseflow.streams.domain.seeds.Seeds.defaultRoot().toString());
-        d.put(EVENTS_MAX_AHEAD_MS, String.valueOf(24L * 3600 * 1000));
-        d.put(EVENT_TIME_GRACE_MS, "2000");
-        d.put(API_TOKENS, "");
-        d.put(HTTP_AUTH, "token");
-        d.put(HTTP_SESSION_TTL_MS, String.valueOf(8L * 3600 * 1000));
-        d.put(HTTP_TLS_KEYSTORE, "");
-        d.put(HTTP_TLS_KEYSTORE_PASSWORD, "");
-        d.put(HTTP_TLS_CERT, "");
-        d.put(HTTP_TLS_KEY, "");
-        d.put(HTTP_TLS_CA, "");
-        d.put(INDICATORS_EXPORT_LIMIT, "5000");
-        d.put(INDICATORS_EXPORT_SCOPES, "level:INTERMEDIATE");
-        d.put(INDICATORS_EXPORT_WINDOWS, "ROLLING_12M");
-        d.put(INDICATORS_EXPORT_MAX_SERIES, "700");
-        d.put(METRICS_RECORDING_LEVEL, "INFO");
-        d.put(STREAMS_THREADS, "1");
-        d.put(STREAMS_MAX_THREAD_REPLACEMENTS, "3");
-        d.put(SHUTDOWN_TIMEOUT_MS, "30000");
-        d.put(ROCKSDB_MEMORY_BYTES, String.valueOf(128L * 1024 * 1024));
-        d.put(STORE_CACHE_BYTES, String.valueOf(32L * 1024 * 1024));
-        d.put(KAFKA_CONNECT_TIMEOUT_MS, "10000");
-        d.put(KAFKA_UNREACHABLE_TIMEOUT_MS, "120000");
-        d.put(READINESS_MAX_LAG, "10000");
-        d.put(READINESS_CHECK_INTERVAL_MS, "5000");
-        d.put(SSE_HEARTBEAT_MS, "15000");
-        d.put(SSE_REPLAY_EVENTS, "10000");
-        d.put(DIGESTS_TOP, "20");
-        d.put(DIGESTS_ENABLED, "true");
-        d.put(KAFKA_SASL_USERNAME, "");
-        d.put(KAFKA_SASL_PASSWORD, "");
-        d.put(KAFKA_SASL_MECHANISM, "SCRAM-SHA-512");
-        NotifySettings.defaults(d);
-        return d;
+        return ConfigDefinitions.names();
     }
 }

@@ -63,6 +63,26 @@ public final class ConfigLoader {
         }
     }
 
+    /**
+     * For commands that never connect to Kafka (replay, report from an events file, the bench's in-process phases):
+     * the file (null: none, and then the environment is not read either, so such a command without {@code --config}
+     * computes with the defaults whatever the shell holds) and the environment over it, as {@code run} reads them;
+     * {@code kafka.bootstrap.servers} may be absent.
+     */
+    public static CaseflowConfig loadOffline(Path file, Map<String, String> env) {
+        Map<String, String> placeholder = Map.of(ConfigKeys.KAFKA_PREFIX + "bootstrap.servers", OFFLINE_BOOTSTRAP);
+        if (file == null) {
+            return CaseflowConfig.of(placeholder);
+        }
+        Map<String, String> keys = readFile(file);
+        boolean bootstrapGiven = keys.containsKey(ConfigKeys.KAFKA_PREFIX + "bootstrap.servers")
+                || env.containsKey("KAFKA_BOOTSTRAP_SERVERS") || env.containsKey("KAFKA_BOOTSTRAP_SERVERS_FILE");
+        return load(file, env, bootstrapGiven ? Map.of() : placeholder);
+    }
+
+    /** The bootstrap servers of an offline configuration: never contacted. */
+    static final String OFFLINE_BOOTSTRAP = "offline:9092";
+
     static Map<String, String> readFile(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new InvalidConfigException(List.of("config file " + file + ": not found or not a file"));
@@ -132,7 +152,7 @@ public final class ConfigLoader {
     /** Every variable name the loader understands, for suggestions. */
     static List<String> knownVariables() {
         List<String> names = new ArrayList<>();
-        ConfigKeys.defaults().keySet().forEach(k -> names.add(ConfigKeys.environmentVariable(k)));
+        ConfigKeys.names().forEach(k -> names.add(ConfigKeys.environmentVariable(k)));
         names.addAll(LAUNCHER_VARIABLES);
         return names;
     }

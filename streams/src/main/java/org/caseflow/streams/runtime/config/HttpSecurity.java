@@ -3,7 +3,6 @@ package org.caseflow.streams.runtime.config;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -21,15 +20,11 @@ public record HttpSecurity(boolean tokenAuth, Duration sessionTtl, Path keystore
         return keystore != null || certificate != null;
     }
 
-    static HttpSecurity parse(ValueParser p, Map<String, String> values, List<String> problems) {
-        String auth = values.getOrDefault(ConfigKeys.HTTP_AUTH, "token").trim().toLowerCase(Locale.ROOT);
-        if (!auth.equals("token") && !auth.equals("none")) {
-            problems.add(ConfigKeys.HTTP_AUTH + ": must be 'token' or 'none', got '" + auth + "'");
-        }
-        Duration ttl = Duration.ofMillis(p.longIn(ConfigKeys.HTTP_SESSION_TTL_MS, 60_000, 30L * 24 * 3_600_000));
-        Path keystore = optionalPath(p, ConfigKeys.HTTP_TLS_KEYSTORE);
-        Path cert = optionalPath(p, ConfigKeys.HTTP_TLS_CERT);
-        Path key = optionalPath(p, ConfigKeys.HTTP_TLS_KEY);
+    /** Each key is valid by itself ({@link ConfigDefinitions}); what is checked here is how they combine. */
+    static HttpSecurity parse(DefinedConfig c, List<String> problems) {
+        Path keystore = c.optionalPath(ConfigKeys.HTTP_TLS_KEYSTORE);
+        Path cert = c.optionalPath(ConfigKeys.HTTP_TLS_CERT);
+        Path key = c.optionalPath(ConfigKeys.HTTP_TLS_KEY);
         if (keystore != null && (cert != null || key != null)) {
             problems.add(ConfigKeys.HTTP_TLS_KEYSTORE + ": give either a PKCS12 key store or a PEM certificate and key, not both");
         }
@@ -37,12 +32,8 @@ public record HttpSecurity(boolean tokenAuth, Duration sessionTtl, Path keystore
             problems.add((cert == null ? ConfigKeys.HTTP_TLS_CERT : ConfigKeys.HTTP_TLS_KEY) + ": required with "
                     + (cert == null ? ConfigKeys.HTTP_TLS_KEY : ConfigKeys.HTTP_TLS_CERT));
         }
-        return new HttpSecurity(!auth.equals("none"), ttl, keystore, p.text(ConfigKeys.HTTP_TLS_KEYSTORE_PASSWORD), cert, key,
-                optionalPath(p, ConfigKeys.HTTP_TLS_CA));
-    }
-
-    private static Path optionalPath(ValueParser p, String key) {
-        return p.text(key).isEmpty() ? null : p.path(key);
+        return new HttpSecurity(!c.text(ConfigKeys.HTTP_AUTH).equalsIgnoreCase("none"), c.millis(ConfigKeys.HTTP_SESSION_TTL_MS),
+                keystore, c.text(ConfigKeys.HTTP_TLS_KEYSTORE_PASSWORD), cert, key, c.optionalPath(ConfigKeys.HTTP_TLS_CA));
     }
 
     void putSettings(Map<String, String> s) {

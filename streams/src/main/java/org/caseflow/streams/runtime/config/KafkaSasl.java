@@ -22,9 +22,6 @@ final class KafkaSasl {
         String user = values.getOrDefault(ConfigKeys.KAFKA_SASL_USERNAME, "").trim();
         String password = values.getOrDefault(ConfigKeys.KAFKA_SASL_PASSWORD, "");
         String mechanism = values.getOrDefault(ConfigKeys.KAFKA_SASL_MECHANISM, MECHANISMS.get(0)).trim().toUpperCase(Locale.ROOT);
-        if (!MECHANISMS.contains(mechanism)) {
-            problems.add(ConfigKeys.KAFKA_SASL_MECHANISM + ": must be one of " + MECHANISMS + ", got '" + mechanism + "'");
-        }
         if (user.isEmpty()) {
             if (!password.isEmpty()) {
                 problems.add(ConfigKeys.KAFKA_SASL_PASSWORD + ": set without " + ConfigKeys.KAFKA_SASL_USERNAME);

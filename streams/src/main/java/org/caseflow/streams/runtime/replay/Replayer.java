@@ -26,9 +26,9 @@ import org.caseflow.streams.domain.cases.CaseEngine;
 import org.caseflow.streams.domain.cases.CaseEvaluator;
 import org.caseflow.streams.domain.indicators.IndicatorCalculator;
 import org.caseflow.streams.domain.seeds.ReferenceData;
+import org.caseflow.streams.runtime.app.CompositionRoot;
 import org.caseflow.streams.topology.CaseflowTopology;
 import org.caseflow.streams.topology.ReferenceHolder;
-import org.caseflow.streams.topology.ClockMode;
 import org.caseflow.streams.topology.DeadLetters;
 import org.caseflow.streams.topology.EventRouting;
 import org.caseflow.streams.topology.IndicatorReadout;
@@ -73,18 +73,27 @@ public final class Replayer implements AutoCloseable {
      * case computed with the version its filing day takes, as live (issue 15).
      */
     public Replayer(ReferenceHolder reference, Path stateDir, MeterRegistry registry) {
+        this(reference, new CompositionRoot(CompositionRoot.offlineDefaults(), reference.base().seeds()), stateDir,
+                registry);
+    }
+
+    /**
+     * Replays with the offline topology and digest settings of {@code root} ({@link CompositionRoot#offlineTopologySettings},
+     * {@link CompositionRoot#offlineDigestSettings}): those of the configuration live operation uses, so that replay
+     * computes as live does.
+     */
+    public Replayer(ReferenceHolder reference, CompositionRoot root, Path stateDir, MeterRegistry registry) {
         this.engine = reference.base();
         this.reference = reference;
-        TopologySettings settings = TopologySettings.defaults().withClockMode(ClockMode.EVENT_TIME).withTopics(topics.names())
-                .withInMemoryStores().withTickMaxTimers(Integer.MAX_VALUE); // no transactions offline: one step
+        TopologySettings settings = root.offlineTopologySettings(); // no transactions offline: one step
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "caseflow-replay");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "replay:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
-        this.driver = new TopologyTestDriver(CaseflowTopology.build(settings, reference, registry), props,
-                Instant.EPOCH);
+        this.driver = new TopologyTestDriver(CaseflowTopology.build(settings, reference, registry,
+                root.offlineDigestSettings()), props, Instant.EPOCH);
         for (Topic<String, CaseEvent> topic : List.of(topics.caseFilings(), topics.caseHearings(), topics.enforcement())) {
             inputs.put(topic.name(), driver.createInputTopic(topic.name(), topic.keySerializer(), topic.valueSerializer()));
         }

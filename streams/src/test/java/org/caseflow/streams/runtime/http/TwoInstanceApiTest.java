@@ -37,7 +37,6 @@ import org.caseflow.events.CaseFiled;
 import org.caseflow.events.Procedure;
 import org.caseflow.schemas.CaseflowSerdes;
 import org.caseflow.streams.runtime.app.CaseflowApp;
-import org.caseflow.streams.domain.seeds.Seeds;
 import org.caseflow.streams.runtime.app.StoreQueries;
 import org.caseflow.streams.runtime.config.CaseflowConfig;
 import org.caseflow.streams.runtime.config.TokenHash;
@@ -134,7 +133,7 @@ class TwoInstanceApiTest {
                 "caseflow.state.dir", Files.createTempDirectory("caseflow-state-" + name).toString()));
         PrometheusMeterRegistry registry = Metrics.newRegistry();
         CaseflowApp app = CaseflowApp.create(config, registry);
-        LocalQueries queries = new StoreQueries(app.kafkaStreams(), Seeds.load(config.seedsDir()), () -> QUERY_TIME);
+        LocalQueries queries = new StoreQueries(app.kafkaStreams(), app.reference(), () -> QUERY_TIME);
         HttpApi http = new HttpApi(config, registry, app, queries, new AlertBroadcaster()).start();
         return new Instance(app, http, registry, queries);
     }

@@ -1,0 +1,61 @@
+package org.caseflow.streams.runtime.replay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.caseflow.streams.runtime.cli.CaseflowCli;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code caseflow replay --config FILE} computes with the engine settings of the file the app runs with, so replay
+ * still equals live when an operator changes them: here the wait for a filing ({@code caseflow.engine.orphan.timeout.ms}).
+ * A judge is assigned to a case never filed; three days later it still waits under the default 7 days, and its event
+ * is dead-lettered {@code never-filed} under 1 day.
+ */
+class ReplayConfigTest {
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int replay(String... args) {
+        return CaseflowCli.commandLine().setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true))
+                .execute(args);
+    }
+
+    private Path events() throws Exception {
+        Path file = dir.resolve("events.jsonl");
+        Files.writeString(file, "{\"eventId\":\"o1\",\"type\":\"JUDGE_ASSIGNED\",\"caseId\":\"(2026)湘0211民初900号\","
+                + "\"court\":\"湘0211\",\"occurredAt\":\"2026-11-08T09:00:00+08:00\",\"judge\":\"J-1\"}\n",
+                StandardCharsets.UTF_8);
+        return file;
+    }
+
+    @Test
+    void shouldWaitForTheFilingAsLongAsTheConfigurationSays() throws Exception {
+        Path events = events();
+        assertThat(replay("replay", events.toString(), "--as-of", "2026-11-11")).as(err.toString()).isZero();
+        assertThat(err.toString()).doesNotContain("never-filed").contains("1 cases waiting for their filing");
+        err.getBuffer().setLength(0);
+
+        Path config = dir.resolve("caseflow.properties");
+        Files.writeString(config, "caseflow.engine.orphan.timeout.ms=86400000\n", StandardCharsets.UTF_8);
+        assertThat(replay("replay", events.toString(), "--as-of", "2026-11-11", "--config", config.toString()))
+                .as(err.toString()).isZero();
+        assertThat(err.toString()).contains("never-filed").contains("0 cases waiting for their filing");
+    }
+
+    @Test
+    void shouldRefuseABadConfigurationWithExitTwo() throws Exception {
+        Path config = dir.resolve("bad.properties");
+        Files.writeString(config, "caseflow.engine.orphan.timeout.ms=soon\n", StandardCharsets.UTF_8);
+        assertThat(replay("replay", events().toString(), "--as-of", "2026-11-11", "--config", config.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("caseflow.engine.orphan.timeout.ms: must be a whole number in");
+    }
+}
