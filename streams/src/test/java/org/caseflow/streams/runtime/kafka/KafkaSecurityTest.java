@@ -1,5 +1,6 @@
 package org.caseflow.streams.runtime.kafka;
 
+import org.caseflow.streams.runtime.Waits;
 import org.caseflow.streams.runtime.http.ApiCalls;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -36,7 +37,6 @@ import org.caseflow.schemas.CaseflowSerdes;
 import org.caseflow.streams.runtime.app.CaseflowRuntime;
 import org.caseflow.streams.runtime.config.CaseflowConfig;
 import org.caseflow.streams.runtime.notify.FlakyEndpoint;
-import org.caseflow.streams.runtime.notify.NotifyFixture;
 import org.caseflow.streams.runtime.notify.NotifyService;
 import org.caseflow.streams.runtime.tls.TestCertificates;
 import org.junit.jupiter.api.AfterAll;
@@ -199,8 +199,8 @@ class KafkaSecurityTest {
             Thread loop = new Thread(notify::run, "notify-under-acls");
             loop.setDaemon(true);
             loop.start();
-            NotifyFixture.await(Duration.ofSeconds(60), "an alert of " + caseId + " delivered by notify under the ACLs",
-                    () -> webhook.deliveredKeys().stream().anyMatch(k -> URLDecoder.decode(k, StandardCharsets.UTF_8)
+            Waits.await("an alert of " + caseId + " delivered by notify under the ACLs")
+                    .until(() -> webhook.deliveredKeys().stream().anyMatch(k -> URLDecoder.decode(k, StandardCharsets.UTF_8)
                             .startsWith(caseId + "/")));
         }
     }

@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import org.caseflow.events.AlertLevel;
 import org.caseflow.events.AlertStatus;
 import org.caseflow.streams.domain.digest.DigestKind;
+import org.caseflow.streams.runtime.Waits;
 import org.caseflow.streams.runtime.notify.FlakyEndpoint;
 import org.caseflow.streams.runtime.notify.FlakyEndpoint.Answer;
 import org.caseflow.streams.runtime.notify.NotifyFixture;
@@ -78,8 +79,8 @@ class NotifyDashboardTest {
             fx.publish(alerts);
             // A digest of a judge too: the digests panel has data (delivered after its 503s like the alerts).
             fx.publishDigests(List.of(NotifyFixture.digest("judge:J-1", DigestKind.DAY, java.time.LocalDate.of(2025, 6, 4))));
-            NotifyFixture.await(Duration.ofSeconds(60), "five alerts and a digest delivered",
-                    () -> endpoint.deliveredKeys().size() == 6);
+            Waits.await("five alerts and a digest delivered")
+                    .until(() -> endpoint.deliveredKeys().size() == 6);
             List<DashboardQueries.Query> queries = DashboardQueries.of(DashboardQueries.read(DashboardQueries.NOTIFY), prometheus);
             assertThat(queries).hasSizeGreaterThanOrEqualTo(7);
             for (DashboardQueries.Query q : queries) {
