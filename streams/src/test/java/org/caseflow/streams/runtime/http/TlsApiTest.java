@@ -20,6 +20,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyQueryMetadata;
+import org.caseflow.streams.runtime.Waits;
 import org.caseflow.streams.runtime.app.CaseflowRuntime;
 import org.caseflow.streams.runtime.config.CaseflowConfig;
 import org.caseflow.streams.runtime.config.InvalidConfigException;
@@ -144,30 +145,16 @@ class TlsApiTest {
         }
     }
 
-    private static void awaitTwoRunningInstances(CaseflowRuntime a, CaseflowRuntime b) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 90_000;
-        while (System.currentTimeMillis() < deadline) {
-            if (a.app().ready() && b.app().ready() && a.app().kafkaStreams().metadataForAllStreamsClients().size() == 2
-                    && b.app().kafkaStreams().metadataForAllStreamsClients().size() == 2) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("instances not RUNNING together: " + a.app().state() + " / " + b.app().state());
+    private static void awaitTwoRunningInstances(CaseflowRuntime a, CaseflowRuntime b) {
+        Waits.await("both instances ready, each knowing both hosts").until(() -> a.app().ready() && b.app().ready()
+                && a.app().kafkaStreams().metadataForAllStreamsClients().size() == 2
+                && b.app().kafkaStreams().metadataForAllStreamsClients().size() == 2);
     }
 
-    private static HttpResponse<String> awaitCase(HttpClient client, String url, String token) throws Exception {
-        long deadline = System.currentTimeMillis() + 60_000;
-        HttpResponse<String> response;
-        do {
-            response = client.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() == 200) {
-                return response;
-            }
-            Thread.sleep(200);
-        } while (System.currentTimeMillis() < deadline);
-        return response;
+    private static HttpResponse<String> awaitCase(HttpClient client, String url, String token) {
+        return Waits.await("200 from " + url).until(() -> client.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString()),
+                response -> response.statusCode() == 200);
     }
 
     private static String enc(String segment) {
