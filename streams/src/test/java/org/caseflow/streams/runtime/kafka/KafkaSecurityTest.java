@@ -168,15 +168,9 @@ class KafkaSecurityTest {
             String url = "http://127.0.0.1:" + app.httpPort() + "/api/v1/cases/"
                     + URLEncoder.encode(caseId, StandardCharsets.UTF_8).replace("+", "%20");
             HttpClient http = HttpClient.newHttpClient();
-            long deadline = System.currentTimeMillis() + 60_000;
-            HttpResponse<String> answer;
-            do {
-                answer = http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
-                if (answer.statusCode() == 200) {
-                    break;
-                }
-                Thread.sleep(200);
-            } while (System.currentTimeMillis() < deadline);
+            HttpResponse<String> answer = Waits.await("the case " + caseId + " answered by the API").until(() -> http.send(
+                    HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString()),
+                    r -> r.statusCode() == 200);
             // Read the input, wrote its store's changelog and the outputs in a transaction, all with the ACL set.
             assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
             assertThat(answer.body()).contains(caseId);
