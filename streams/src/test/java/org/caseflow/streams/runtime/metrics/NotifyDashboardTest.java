@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -84,11 +83,11 @@ class NotifyDashboardTest {
             List<DashboardQueries.Query> queries = DashboardQueries.of(DashboardQueries.read(DashboardQueries.NOTIFY), prometheus);
             assertThat(queries).hasSizeGreaterThanOrEqualTo(7);
             for (DashboardQueries.Query q : queries) {
-                prometheus.await(q.expr(), Duration.ofMinutes(1), r -> r.size() > 0);
+                prometheus.await(q.expr(), r -> r.size() > 0);
             }
             for (Map.Entry<String, String> rule : RuleExpressions.alerts(RULES).entrySet()) {
                 for (String operand : RuleExpressions.operands(rule.getValue())) {
-                    prometheus.await(operand, Duration.ofMinutes(1), r -> r.size() > 0);
+                    prometheus.await(operand, r -> r.size() > 0);
                 }
             }
             service.close();

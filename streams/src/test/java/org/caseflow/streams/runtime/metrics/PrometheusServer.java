@@ -1,5 +1,6 @@
 package org.caseflow.streams.runtime.metrics;
 
+import org.caseflow.streams.runtime.Waits;
 import org.caseflow.streams.runtime.http.ApiCalls;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -86,23 +87,18 @@ final class PrometheusServer implements AutoCloseable {
         return values;
     }
 
-    /** Polls {@code expr} until its result satisfies {@code done} (Prometheus may still be starting). */
-    JsonNode await(String expr, Duration timeout, Predicate<JsonNode> done) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        String last = "";
-        while (System.nanoTime() < deadline) {
-            try {
-                JsonNode result = query(expr);
-                if (done.test(result)) {
-                    return result;
-                }
-                last = result.toString();
-            } catch (IOException notUpYet) {
-                last = notUpYet.toString();
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("no satisfying answer to " + expr + " within " + timeout + "; last: " + last);
+    /** Polls {@code expr} until its result satisfies {@code done}; the failure shows the last result. */
+    JsonNode await(String expr, Predicate<JsonNode> done) {
+        return await(expr, Waits.PATIENCE, done);
+    }
+
+    /**
+     * As {@link #await(String, Predicate)} for a wait that legitimately takes longer. An I/O error is polled again:
+     * Prometheus may still be starting. Twice a second: its answers change with its scrapes, not faster.
+     */
+    JsonNode await(String expr, Duration patience, Predicate<JsonNode> done) {
+        return Waits.await("an answer to " + expr + " as expected", patience).pollInterval(Duration.ofMillis(500))
+                .ignoreException(IOException.class).until(() -> query(expr), done);
     }
 
     private JsonNode get(String path) throws IOException, InterruptedException {
