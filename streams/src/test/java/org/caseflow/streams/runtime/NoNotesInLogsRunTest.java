@@ -2,7 +2,7 @@ package org.caseflow.streams.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.caseflow.streams.runtime.http.ApiCalls.enc;
-import static org.caseflow.streams.runtime.http.ApiCalls.freePort;
+import static org.caseflow.streams.runtime.Ports.freePort;
 import static org.caseflow.streams.runtime.http.ApiCalls.get;
 
 import ch.qos.logback.classic.Level;

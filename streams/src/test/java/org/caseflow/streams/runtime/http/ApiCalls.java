@@ -1,8 +1,6 @@
 package org.caseflow.streams.runtime.http;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -30,12 +28,5 @@ public final class ApiCalls {
     /** A path segment percent-encoded (a space as %20, not +): case numbers carry CJK characters and parentheses. */
     public static String enc(String segment) {
         return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
-    /** A port nobody listens on just now, on the loopback interface. */
-    public static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 }

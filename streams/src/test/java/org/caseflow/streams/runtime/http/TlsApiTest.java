@@ -20,6 +20,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyQueryMetadata;
+import org.caseflow.streams.runtime.Ports;
 import org.caseflow.streams.runtime.Waits;
 import org.caseflow.streams.runtime.app.CaseflowRuntime;
 import org.caseflow.streams.runtime.config.CaseflowConfig;
@@ -58,10 +59,10 @@ class TlsApiTest {
             cases.add("(2024)湘0211民初" + (500 + i) + "号");
             OverdueInstance.fileOverdueCase(base, cases.get(i));
         }
-        CaseflowConfig configA = base.with(Map.of("caseflow.http.port", String.valueOf(ApiCalls.freePort()),
+        CaseflowConfig configA = base.with(Map.of("caseflow.http.port", String.valueOf(Ports.freePort()),
                 "caseflow.state.dir", dir.resolve("a").toString(),
                 "caseflow.http.tls.cert", pem[0].toString(), "caseflow.http.tls.key", pem[1].toString()));
-        CaseflowConfig configB = base.with(Map.of("caseflow.http.port", String.valueOf(ApiCalls.freePort()),
+        CaseflowConfig configB = base.with(Map.of("caseflow.http.port", String.valueOf(Ports.freePort()),
                 "caseflow.state.dir", dir.resolve("b").toString(),
                 "caseflow.http.tls.keystore", p12.toString(), "caseflow.http.tls.keystore.password", PASSWORD));
         assertThat(configA.describe()).contains("https");

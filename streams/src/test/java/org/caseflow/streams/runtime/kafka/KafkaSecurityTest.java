@@ -1,7 +1,7 @@
 package org.caseflow.streams.runtime.kafka;
 
+import org.caseflow.streams.runtime.Ports;
 import org.caseflow.streams.runtime.Waits;
-import org.caseflow.streams.runtime.http.ApiCalls;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -147,7 +147,7 @@ class KafkaSecurityTest {
     @Test
     void shouldRunTheAppWithExactlyTheDocumentedAcls() throws Exception {
         CaseflowConfig app = config("caseflow", APP_PASSWORD).with(Map.of(
-                "caseflow.http.port", String.valueOf(ApiCalls.freePort()),
+                "caseflow.http.port", String.valueOf(Ports.freePort()),
                 "caseflow.state.dir", dir.resolve("state").toString()));
         assertThat(app.kafka()).containsEntry("security.protocol", "SASL_SSL").containsEntry("sasl.mechanism", "SCRAM-SHA-512");
         assertThat(app.describe()).contains("SASL_SSL/SCRAM-SHA-512+mTLS").doesNotContain(APP_PASSWORD);

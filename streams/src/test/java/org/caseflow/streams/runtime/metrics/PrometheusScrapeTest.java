@@ -1,7 +1,7 @@
 package org.caseflow.streams.runtime.metrics;
 
+import org.caseflow.streams.runtime.Ports;
 import org.caseflow.streams.runtime.Waits;
-import org.caseflow.streams.runtime.http.ApiCalls;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -102,7 +102,7 @@ class PrometheusScrapeTest {
         CaseflowConfig config = OverdueInstance.config("prom", dir.resolve("state")).with(Map.of("caseflow.http.auth", "token",
                 "caseflow.api.tokens", TokenHash.of(token, 1_000).written() + ":metrics"));
         OverdueInstance.fileOverdueCase(config, "(2024)湘0211民初1号");
-        int promPort = ApiCalls.freePort();
+        int promPort = Ports.freePort();
         Path promConfig = dir.resolve("scrape.yml");
         Files.writeString(promConfig, "global:\n  scrape_interval: 1s\nscrape_configs:\n  - job_name: caseflow\n"
                 + "    metrics_path: /metrics\n    authorization:\n      type: Bearer\n      credentials_file: "

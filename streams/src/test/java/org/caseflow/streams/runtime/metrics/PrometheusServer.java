@@ -1,7 +1,7 @@
 package org.caseflow.streams.runtime.metrics;
 
+import org.caseflow.streams.runtime.Ports;
 import org.caseflow.streams.runtime.Waits;
-import org.caseflow.streams.runtime.http.ApiCalls;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -47,7 +47,7 @@ final class PrometheusServer implements AutoCloseable {
 
     /** Starts Prometheus in {@code dir}, scraping {@code host:port}/metrics, evaluating {@code ruleFiles}. */
     static PrometheusServer start(Path dir, String target, Path... ruleFiles) throws IOException {
-        int port = ApiCalls.freePort();
+        int port = Ports.freePort();
         StringBuilder config = new StringBuilder("global:\n  scrape_interval: 1s\n  evaluation_interval: 1s\n");
         if (ruleFiles.length > 0) {
             config.append("rule_files:\n");

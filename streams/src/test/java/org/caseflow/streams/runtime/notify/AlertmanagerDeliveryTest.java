@@ -10,7 +10,6 @@ import static org.caseflow.streams.runtime.notify.NotifyFixture.alert;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.caseflow.events.DeadlineAlert;
+import org.caseflow.streams.runtime.Ports;
 import org.caseflow.streams.runtime.Waits;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -52,10 +52,7 @@ class AlertmanagerDeliveryTest {
             throw new AssertionError("prometheus-alertmanager is required in CI: ./test.sh installs it");
         }
         assumeThat(installed).as("prometheus-alertmanager missing: ./test.sh installs the Debian package").isTrue();
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
+        int port = Ports.freePort();
         String base = "http://127.0.0.1:" + port;
         Process am = new ProcessBuilder(BINARY, "--config.file=deploy/alertmanager/alertmanager.yml",
                 "--storage.path=" + dir.resolve("data"), "--web.listen-address=127.0.0.1:" + port, "--cluster.listen-address=")

@@ -11,7 +11,6 @@ import static org.caseflow.streams.runtime.notify.NotifyFixture.alert;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.ServerSocket;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
@@ -28,6 +27,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.caseflow.events.DeadlineAlert;
+import org.caseflow.streams.runtime.Ports;
 import org.caseflow.streams.runtime.Waits;
 import org.caseflow.streams.runtime.kafka.TopicDump;
 import org.caseflow.streams.runtime.notify.FlakyEndpoint.Answer;
@@ -144,10 +144,7 @@ class WebhookDeliveryTest {
     @Test
     void shouldRetryRefusedConnectionsAndOpenThenCloseTheBreaker() throws Exception {
         NotifyFixture fx = new NotifyFixture();
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
+        int port = Ports.freePort();
         List<DeadlineAlert> alerts = List.of(alert("R-1", NOTICE, FIRING, List.of("judge:J-1")),
                 alert("R-2", BREACHED, FIRING, List.of("judge:J-2", "president:湘0211")),
                 alert("R-3", WARNING, FIRING, List.of("judge:J-3")));
