@@ -49,6 +49,7 @@ import org.caseflow.streams.runtime.cli.CaseflowCli;
 import org.caseflow.streams.runtime.config.CaseflowConfig;
 import org.caseflow.streams.runtime.config.TokenHash;
 import org.caseflow.streams.runtime.http.AlertBroadcaster;
+import org.caseflow.streams.runtime.http.ApiCalls;
 import org.caseflow.streams.runtime.http.HttpApi;
 import org.caseflow.streams.runtime.kafka.SharedKafka;
 import org.caseflow.streams.runtime.kafka.TopicAdmin;
@@ -257,17 +258,9 @@ class NoNotesInLogsRunTest {
     /** The case once its history holds {@code count} events of {@code type} (the app folds events as they arrive). */
     private static JsonNode awaitHistory(String url, String token, String type, int count) throws Exception {
         HttpResponse<String> answer = Waits.await(count + " " + type + " in the history of " + url).until(() -> get(url, token),
-                r -> r.statusCode() == 200 && readTree(r.body()).path("history").findValues("type").stream()
+                r -> r.statusCode() == 200 && ApiCalls.json(r.body()).path("history").findValues("type").stream()
                         .filter(t -> t.asText().equals(type)).count() >= count);
         return JSON.readTree(answer.body());
-    }
-
-    private static JsonNode readTree(String body) {
-        try {
-            return JSON.readTree(body);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 
     private static JsonNode event(JsonNode caseBody, String type) {

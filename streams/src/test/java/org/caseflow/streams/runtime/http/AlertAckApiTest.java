@@ -92,16 +92,8 @@ class AlertAckApiTest {
     private JsonNode awaitCase(String url, java.util.function.Predicate<JsonNode> done) {
         HttpResponse<String> answer = Waits.await("the case view at " + url + " as expected").until(() -> client.send(
                 HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + ALL).build(),
-                HttpResponse.BodyHandlers.ofString()), r -> r.statusCode() == 200 && done.test(readTree(r.body())));
-        return readTree(answer.body());
-    }
-
-    private static JsonNode readTree(String body) {
-        try {
-            return JSON.readTree(body);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+                HttpResponse.BodyHandlers.ofString()), r -> r.statusCode() == 200 && done.test(ApiCalls.json(r.body())));
+        return ApiCalls.json(answer.body());
     }
 
     private HttpResponse<String> post(String url, String token, String body) throws Exception {

@@ -87,16 +87,8 @@ class ReferenceApiTest {
     /** The answer of {@code url} once it is 200 and satisfies {@code done}; the failure shows the last answer. */
     private JsonNode await(String url, String token, java.util.function.Predicate<JsonNode> done) throws Exception {
         HttpResponse<String> answer = Waits.await(url + " as expected").until(() -> get(url, token),
-                r -> r.statusCode() == 200 && done.test(readTree(r.body())));
+                r -> r.statusCode() == 200 && done.test(ApiCalls.json(r.body())));
         return JSON.readTree(answer.body());
-    }
-
-    private static JsonNode readTree(String body) {
-        try {
-            return JSON.readTree(body);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 
     private static String hashed(String token) {

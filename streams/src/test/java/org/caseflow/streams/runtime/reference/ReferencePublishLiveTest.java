@@ -233,16 +233,8 @@ class ReferencePublishLiveTest {
     /** The answer of {@code url} once it is 200 and satisfies {@code done}; the failure shows the last answer. */
     JsonNode await(String url, Predicate<JsonNode> done) throws Exception {
         HttpResponse<String> answer = Waits.await(url + " as expected").until(() -> ApiCalls.get(url, null),
-                r -> r.statusCode() == 200 && done.test(readTree(r.body())));
+                r -> r.statusCode() == 200 && done.test(ApiCalls.json(r.body())));
         return JSON.readTree(answer.body());
-    }
-
-    private static JsonNode readTree(String body) {
-        try {
-            return JSON.readTree(body);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 
     private static String printed(String printed) {
