@@ -10,18 +10,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
 import org.caseflow.events.IndicatorValue;
-import org.caseflow.schemas.CaseflowSerdes;
 import org.caseflow.streams.domain.indicators.CaseFact;
 import org.caseflow.streams.domain.indicators.FactKind;
 import org.caseflow.streams.domain.indicators.SignedFact;
@@ -29,10 +23,11 @@ import org.caseflow.streams.domain.seeds.Seeds;
 
 /** The whole Caseflow topology on TopologyTestDriver, fed SignedFacts straight into caseflow.case-facts. */
 final class IndicatorDriver implements AutoCloseable {
-    static final Seeds SEEDS = Seeds.load(Path.of("seeds"));
+    static final Seeds SEEDS = TopologyFixture.SEEDS;
     static final String ROOT = "湘";
 
     final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private final TopologyFixture fixture;
     final TopologyTestDriver driver;
     private final TestInputTopic<String, SignedFact> facts;
     private final TestInputTopic<String, byte[]> rawFacts;
@@ -42,18 +37,14 @@ final class IndicatorDriver implements AutoCloseable {
     final List<TestRecord<String, IndicatorValue>> emitted = new ArrayList<>();
 
     IndicatorDriver(TopologySettings settings, Path stateDir, Instant wallClock) {
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "indicator-test");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "test:9092");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        driver = new TopologyTestDriver(CaseflowTopology.build(settings, SEEDS, registry), props, wallClock);
         TopicNames topics = settings.topics();
+        fixture = TopologyFixture.of(CaseflowTopology.build(settings, SEEDS, registry)).applicationId("indicator-test")
+                .stateDir(stateDir).topics(topics).start(wallClock);
+        driver = fixture.driver();
         facts = driver.createInputTopic(topics.caseFacts(), new StringSerializer(), new SignedFactSerde().serializer());
-        rawFacts = driver.createInputTopic(topics.caseFacts(), new StringSerializer(), new ByteArraySerializer());
-        indicators = driver.createOutputTopic(topics.indicators(), new StringDeserializer(),
-                CaseflowSerdes.indicatorValue().deserializer());
-        deadLetters = driver.createOutputTopic(topics.deadLetters(), new StringDeserializer(),
-                new ByteArrayDeserializer());
+        rawFacts = fixture.raw(topics.caseFacts());
+        indicators = fixture.indicators();
+        deadLetters = fixture.deadLetters();
     }
 
     IndicatorDriver(Path stateDir, Instant wallClock) {
@@ -138,6 +129,6 @@ final class IndicatorDriver implements AutoCloseable {
 
     @Override
     public void close() {
-        driver.close();
+        fixture.close();
     }
 }

@@ -106,7 +106,7 @@ class BoardLatencyBenchmark {
     private void awaitReady(String base) throws Exception {
         // IOException: the demo is not listening yet.
         Waits.await("a ready demo at " + base + " (start one: ./caseflow demo --http-port 8080)", Duration.ofMinutes(10))
-                .ignoreException(java.io.IOException.class).until(() -> get(base + "/health/ready").statusCode() == 200);
+                .ignoreExceptionsInstanceOf(java.io.IOException.class).until(() -> get(base + "/health/ready").statusCode() == 200);
     }
 
     private HttpResponse<String> get(String url) throws Exception {

@@ -134,7 +134,7 @@ class PrometheusScrapeTest {
      */
     private static JsonNode awaitSeries(int port, String query) {
         String url = "http://127.0.0.1:" + port + "/api/v1/query?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8);
-        return Waits.await("a series for " + query).pollInterval(Duration.ofMillis(500)).ignoreException(IOException.class)
+        return Waits.await("a series for " + query).pollInterval(Duration.ofMillis(500)).ignoreExceptionsInstanceOf(IOException.class)
                 .until(() -> JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(),
                         HttpResponse.BodyHandlers.ofString()).body()).path("data").path("result"), result -> result.size() > 0);
     }

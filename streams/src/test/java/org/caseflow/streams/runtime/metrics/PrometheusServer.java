@@ -98,7 +98,7 @@ final class PrometheusServer implements AutoCloseable {
      */
     JsonNode await(String expr, Duration patience, Predicate<JsonNode> done) {
         return Waits.await("an answer to " + expr + " as expected", patience).pollInterval(Duration.ofMillis(500))
-                .ignoreException(IOException.class).until(() -> query(expr), done);
+                .ignoreExceptionsInstanceOf(IOException.class).until(() -> query(expr), done);
     }
 
     private JsonNode get(String path) throws IOException, InterruptedException {
