@@ -20,8 +20,9 @@ public final class Waits {
     /**
      * A wait for {@code condition} (said in words: it names the wait in the failure message), to be finished with
      * {@code until(...)} or {@code untilAsserted(...)}. Exceptions thrown while polling fail the wait at once unless
-     * the caller adds {@code ignoreException...}. Uncaught exceptions of other threads are left to their handlers:
-     * several tests provoke them in Kafka's threads on purpose.
+     * the caller adds {@code ignoreExceptionsInstanceOf(IOException.class)} or the like (not {@code ignoreException},
+     * which ignores that exact class only: a {@code ConnectException} would still fail the wait). Uncaught exceptions
+     * of other threads are left to their handlers: several tests provoke them in Kafka's threads on purpose.
      */
     public static ConditionFactory await(String condition) {
         return await(condition, PATIENCE);
