@@ -28,6 +28,7 @@ import org.caseflow.events.AlertLevel;
 import org.caseflow.events.AlertStatus;
 import org.caseflow.events.DeadlineAlert;
 import org.caseflow.schemas.CaseflowSerdes;
+import org.caseflow.streams.runtime.Waits;
 import org.caseflow.streams.runtime.notify.NotifyFixture;
 import org.caseflow.streams.runtime.notify.NotifyService;
 import org.junit.jupiter.api.Tag;
@@ -58,7 +59,7 @@ class NotifyBenchmarkTest {
             loop.start();
             // Measured from when notify is up (its consumer holds the alerts' partitions), as a deployed one is when
             // alerts come: the group join is start-up, not delivery latency. Everything after counts, cold JIT included.
-            NotifyFixture.await(Duration.ofMinutes(2), "notify's consumer assigned", () -> assigned(fx));
+            Waits.await("notify's consumer assigned").until(() -> assigned(fx));
             System.out.println("notify bench: load average at start " + loadAverage());
             // Warm-up (like caseflow bench's): the same pace for WARM_UP_SECONDS, printed as such and not counted. In a
             // fresh JVM the first ~10 s ran interpreted and JIT-compiling on two shared cores (p99 3-10 s, then tens of
@@ -72,7 +73,7 @@ class NotifyBenchmarkTest {
             sink.reset(BACKLOG * 2);
             produce(fx, BACKLOG, 0, "B");
             long drainStart = System.nanoTime();
-            NotifyFixture.await(Duration.ofMinutes(5), "backlog drained", () -> sink.count.get() >= BACKLOG * 2);
+            Waits.await("backlog drained", Duration.ofMinutes(5)).until(() -> sink.count.get() >= BACKLOG * 2);
             double drained = sink.count.get() / ((sink.lastNanos - drainStart) / 1e9);
             System.out.printf(Locale.ROOT, "notify backlog: %d alerts x 2 recipients drained at %.0f deliveries/s%n", BACKLOG, drained);
             System.out.println("notify bench: load average at end " + loadAverage() + " (the machine is shared: compare on a quiet one)");
@@ -88,7 +89,7 @@ class NotifyBenchmarkTest {
         sink.reset(RATE * seconds * 2);
         long start = System.nanoTime();
         produce(fx, RATE * seconds, RATE, prefix);
-        NotifyFixture.await(Duration.ofMinutes(5), label, () -> sink.count.get() >= RATE * seconds * 2);
+        Waits.await(label, Duration.ofMinutes(5)).until(() -> sink.count.get() >= RATE * seconds * 2);
         double paced = sink.count.get() / ((sink.lastNanos - start) / 1e9);
         long[] lat = sink.latencies();
         System.out.printf(Locale.ROOT, "%s: %d alerts at %d/s x 2 recipients: %.0f deliveries/s; raisedAt->delivery"

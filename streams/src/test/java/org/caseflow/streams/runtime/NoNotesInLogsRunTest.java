@@ -2,7 +2,7 @@ package org.caseflow.streams.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.caseflow.streams.runtime.http.ApiCalls.enc;
-import static org.caseflow.streams.runtime.http.ApiCalls.freePort;
+import static org.caseflow.streams.runtime.Ports.freePort;
 import static org.caseflow.streams.runtime.http.ApiCalls.get;
 
 import ch.qos.logback.classic.Level;
@@ -48,6 +48,7 @@ import org.caseflow.streams.runtime.cli.CaseflowCli;
 import org.caseflow.streams.runtime.config.CaseflowConfig;
 import org.caseflow.streams.runtime.config.TokenHash;
 import org.caseflow.streams.runtime.http.AlertBroadcaster;
+import org.caseflow.streams.runtime.http.ApiCalls;
 import org.caseflow.streams.runtime.http.HttpApi;
 import org.caseflow.streams.runtime.kafka.SharedKafka;
 import org.caseflow.streams.runtime.kafka.TopicAdmin;
@@ -77,7 +78,6 @@ class NoNotesInLogsRunTest {
     private static final String RESIDENT_ID = "430202198807154512";
     /** A resident id (17 digits and a digit or X) anywhere in a line. */
     private static final Pattern ID_LIKE = Pattern.compile("(?<!\\d)\\d{17}[\\dXx](?!\\d)");
-    private static final Duration DEADLINE = Duration.ofSeconds(90);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -242,31 +242,24 @@ class NoNotesInLogsRunTest {
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(),
                 new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(topic));
-            long until = System.nanoTime() + DEADLINE.toNanos();
-            while (reasons.size() < 2 && System.nanoTime() < until) {
+            // Polled on this thread: the consumer is not for sharing.
+            Waits.await("two dead letters in " + topic).pollInSameThread().until(() -> {
                 for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
                     Header reason = r.headers().lastHeader(DeadLetters.REASON);
                     reasons.add(reason == null ? "?" : new String(reason.value(), StandardCharsets.UTF_8));
                 }
-            }
+                return reasons.size() >= 2;
+            });
         }
         return reasons;
     }
 
     /** The case once its history holds {@code count} events of {@code type} (the app folds events as they arrive). */
     private static JsonNode awaitHistory(String url, String token, String type, int count) throws Exception {
-        long until = System.nanoTime() + DEADLINE.toNanos();
-        String last = "";
-        while (System.nanoTime() < until) {
-            HttpResponse<String> response = get(url, token);
-            last = response.statusCode() + " " + response.body();
-            if (response.statusCode() == 200 && JSON.readTree(response.body()).path("history").findValues("type").stream()
-                    .filter(t -> t.asText().equals(type)).count() >= count) {
-                return JSON.readTree(response.body());
-            }
-            Thread.sleep(200); // polling interval of a condition with a deadline, not a wait for time to pass
-        }
-        throw new AssertionError("not " + count + " " + type + " in the history of " + url + " within " + DEADLINE + ": " + last);
+        HttpResponse<String> answer = Waits.await(count + " " + type + " in the history of " + url).until(() -> get(url, token),
+                r -> r.statusCode() == 200 && ApiCalls.json(r.body()).path("history").findValues("type").stream()
+                        .filter(t -> t.asText().equals(type)).count() >= count);
+        return JSON.readTree(answer.body());
     }
 
     private static JsonNode event(JsonNode caseBody, String type) {

@@ -12,14 +12,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Properties;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
-import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
@@ -43,7 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The case topology on TopologyTestDriver with the wall clock driving thresholds (live mode). */
 class CaseTopologyTest {
-    static final Seeds SEEDS = Seeds.load(Path.of("seeds"));
+    static final Seeds SEEDS = TopologyFixture.SEEDS;
     static final TopicNames TOPICS = TopicNames.DEFAULT;
     static final String CASE = "(2025)湘0211民初100号";
     static final LocalDate FILED = LocalDate.of(2025, 3, 3);
@@ -52,6 +48,7 @@ class CaseTopologyTest {
 
     @TempDir
     Path stateDir;
+    TopologyFixture fixture;
     TopologyTestDriver driver;
     TestInputTopic<String, CaseEvent> filings;
     TestInputTopic<String, CaseEvent> hearings;
@@ -63,28 +60,22 @@ class CaseTopologyTest {
 
     @BeforeEach
     void start() {
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "caseflow-test");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "test:9092");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, TOPICS.deadLetters());
-        props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
-                LogAndContinueExceptionHandler.class.getName());
         var topology = CaseflowTopology.build(TopologySettings.defaults(),
                 new CaseEngine(SEEDS, CaseEngine.Settings.defaults()), new SimpleMeterRegistry());
-        driver = new TopologyTestDriver(topology, props, TestEvents.at(FILED));
-        filings = TopicHandles.input(driver, Topics.DEFAULT.caseFilings());
-        hearings = TopicHandles.input(driver, Topics.DEFAULT.caseHearings());
-        rawFilings = driver.createInputTopic(TOPICS.caseFilings(), new StringSerializer(), new ByteArraySerializer());
-        alerts = TopicHandles.output(driver, Topics.DEFAULT.deadlineAlerts());
-        snapshots = TopicHandles.output(driver, Topics.DEFAULT.caseSnapshots());
-        deadLetters = TopicHandles.output(driver, Topics.DEFAULT.deadLetters());
-        lineageFacts = TopicHandles.output(driver, Topics.DEFAULT.lineageFacts());
+        fixture = TopologyFixture.of(topology).stateDir(stateDir).deadLetterQueue().start(TestEvents.at(FILED));
+        driver = fixture.driver();
+        filings = fixture.events(TOPICS.caseFilings());
+        hearings = fixture.events(TOPICS.caseHearings());
+        rawFilings = fixture.raw(TOPICS.caseFilings());
+        alerts = fixture.alerts();
+        snapshots = fixture.snapshots();
+        deadLetters = fixture.deadLetters();
+        lineageFacts = fixture.output(TOPICS.lineageFacts(), new SignedFactSerde().deserializer());
     }
 
     @AfterEach
     void stop() {
-        driver.close();
+        fixture.close();
     }
 
     void pipe(TestInputTopic<String, CaseEvent> topic, CaseEvent event) {

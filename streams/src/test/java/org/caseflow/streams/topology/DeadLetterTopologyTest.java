@@ -11,15 +11,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Properties;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
-import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 import org.apache.kafka.streams.test.TestRecord;
 import org.caseflow.events.CaseEvent;
 import org.caseflow.events.Procedure;
@@ -39,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * events are sent in a valid but non-canonical encoding ({@link ArrivalBytes}), so a re-encoding would show.
  */
 class DeadLetterTopologyTest {
-    static final Seeds SEEDS = Seeds.load(Path.of("seeds"));
+    static final Seeds SEEDS = TopologyFixture.SEEDS;
     static final TopicNames TOPICS = TopicNames.DEFAULT;
     static final String CASE = "(2025)湘0211民初100号";
     static final LocalDate FILED = LocalDate.of(2025, 3, 3);
@@ -49,6 +44,7 @@ class DeadLetterTopologyTest {
     final AvroCodec<CaseEvent> codec = new AvroCodec<>(CaseEvent.getClassSchema());
     @TempDir
     Path stateDir;
+    TopologyFixture fixture;
     TopologyTestDriver driver;
     TestInputTopic<byte[], byte[]> filings;
     TestInputTopic<byte[], byte[]> hearings;
@@ -56,25 +52,19 @@ class DeadLetterTopologyTest {
 
     @BeforeEach
     void start() {
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "caseflow-dlq-test");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "test:9092");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, TOPICS.deadLetters());
-        props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
-                LogAndContinueExceptionHandler.class.getName());
         var topology = CaseflowTopology.build(TopologySettings.defaults(),
                 new CaseEngine(SEEDS, CaseEngine.Settings.defaults()), new SimpleMeterRegistry());
-        driver = new TopologyTestDriver(topology, props, START);
-        filings = driver.createInputTopic(TOPICS.caseFilings(), new ByteArraySerializer(), new ByteArraySerializer());
-        hearings = driver.createInputTopic(TOPICS.caseHearings(), new ByteArraySerializer(), new ByteArraySerializer());
-        deadLetters = driver.createOutputTopic(TOPICS.deadLetters(), new ByteArrayDeserializer(),
-                new ByteArrayDeserializer());
+        fixture = TopologyFixture.of(topology).applicationId("caseflow-dlq-test").stateDir(stateDir).deadLetterQueue()
+                .start(START);
+        driver = fixture.driver();
+        filings = fixture.rawKeyed(TOPICS.caseFilings());
+        hearings = fixture.rawKeyed(TOPICS.caseHearings());
+        deadLetters = fixture.rawDeadLetters();
     }
 
     @AfterEach
     void stop() {
-        driver.close();
+        fixture.close();
     }
 
     /** The event's bytes as a producer sent them: decodable to the event, not its canonical encoding. */

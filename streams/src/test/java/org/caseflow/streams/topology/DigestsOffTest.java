@@ -8,10 +8,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Properties;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.TopologyTestDriver;
 import org.caseflow.events.AlertLevel;
 import org.caseflow.events.CaseEvent;
 import org.caseflow.events.DeadlineAlert;
@@ -28,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Procedure Law art. 164: three months, due 2025-06-03): NOTICE at 15 days left, 2025-05-19 00:00.
  */
 class DigestsOffTest {
-    static final Seeds SEEDS = Seeds.load(Path.of("seeds"));
+    static final Seeds SEEDS = TopologyFixture.SEEDS;
 
     @TempDir
     Path stateDir;
@@ -46,13 +43,10 @@ class DigestsOffTest {
         String on = CaseflowTopology.build(settings, SEEDS, new SimpleMeterRegistry()).describe().toString();
         assertThat(on).contains(TopicNames.DEFAULT.digestFeed(), StoreNames.DIGESTS);
 
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "digests-off");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "test:9092");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        try (TopologyTestDriver driver = new TopologyTestDriver(topology, props, Instant.EPOCH)) {
-            var filings = TopicHandles.input(driver, Topics.DEFAULT.caseFilings());
-            var alerts = TopicHandles.output(driver, Topics.DEFAULT.deadlineAlerts());
+        try (TopologyFixture fixture = TopologyFixture.of(topology).applicationId("digests-off").stateDir(stateDir)
+                .start(Instant.EPOCH)) {
+            var filings = fixture.events(TopicNames.DEFAULT.caseFilings());
+            var alerts = fixture.alerts();
             CaseEvent filing = filed("f", "(2025)湘0211民初701号", Procedure.CIVIL_FIRST_SUMMARY, LocalDate.of(2025, 3, 3));
             filings.pipeInput(filing.getCaseId(), filing, filing.getOccurredAt());
             filings.pipeInput("__clock__", null, midnight(LocalDate.of(2025, 5, 20)));

@@ -14,8 +14,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -41,7 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
  * NOTICE at 15 days left (2025-05-19 00:00), WARNING at 7 (2025-05-27 00:00), lead times of seeds/rules.
  */
 class EventTimeStormTest {
-    static final Seeds SEEDS = Seeds.load(Path.of("seeds"));
+    static final Seeds SEEDS = TopologyFixture.SEEDS;
     static final LocalDate FILED = LocalDate.of(2025, 3, 3);
     static final LocalDate NOTICE_DAY = LocalDate.of(2025, 5, 19);
     static final int CASES = 50;
@@ -51,6 +49,7 @@ class EventTimeStormTest {
 
     /** The topology on event time with a bound on timer work per step; held records drain on the wall clock. */
     final class Run implements AutoCloseable {
+        final TopologyFixture fixture;
         final TopologyTestDriver driver;
         final TestInputTopic<String, CaseEvent> filings;
         final TestOutputTopic<String, DeadlineAlert> alerts;
@@ -60,17 +59,14 @@ class EventTimeStormTest {
         int drainSteps;
 
         Run(String name, int maxTimersPerStep) {
-            Properties props = new Properties();
-            props.put(StreamsConfig.APPLICATION_ID_CONFIG, "storm-" + name);
-            props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "test:9092");
-            props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.resolve(name).toString());
             TopologySettings settings = TopologySettings.defaults().withClockMode(ClockMode.EVENT_TIME)
                     .withTickMaxTimers(maxTimersPerStep);
-            driver = new TopologyTestDriver(CaseflowTopology.build(settings,
-                    new CaseEngine(SEEDS, CaseEngine.Settings.defaults()), registry), props, Instant.EPOCH);
-            filings = TopicHandles.input(driver, Topics.DEFAULT.caseFilings());
-            alerts = TopicHandles.output(driver, Topics.DEFAULT.deadlineAlerts());
-            snapshots = TopicHandles.output(driver, Topics.DEFAULT.caseSnapshots());
+            fixture = TopologyFixture.of(CaseflowTopology.build(settings, new CaseEngine(SEEDS, CaseEngine.Settings.defaults()),
+                    registry)).applicationId("storm-" + name).stateDir(stateDir.resolve(name)).start(Instant.EPOCH);
+            driver = fixture.driver();
+            filings = fixture.events(TopicNames.DEFAULT.caseFilings());
+            alerts = fixture.alerts();
+            snapshots = fixture.snapshots();
         }
 
         void pipe(CaseEvent event) {
@@ -110,7 +106,7 @@ class EventTimeStormTest {
 
         @Override
         public void close() {
-            driver.close();
+            fixture.close();
         }
     }
 

@@ -10,10 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -29,10 +26,11 @@ import org.caseflow.streams.domain.seeds.Seeds;
 
 /** The whole Caseflow topology on TopologyTestDriver, fed SignedFacts straight into caseflow.case-facts. */
 final class IndicatorDriver implements AutoCloseable {
-    static final Seeds SEEDS = Seeds.load(Path.of("seeds"));
+    static final Seeds SEEDS = TopologyFixture.SEEDS;
     static final String ROOT = "湘";
 
     final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private final TopologyFixture fixture;
     final TopologyTestDriver driver;
     private final TestInputTopic<String, SignedFact> facts;
     private final TestInputTopic<String, byte[]> rawFacts;
@@ -42,16 +40,14 @@ final class IndicatorDriver implements AutoCloseable {
     final List<TestRecord<String, IndicatorValue>> emitted = new ArrayList<>();
 
     IndicatorDriver(TopologySettings settings, Path stateDir, Instant wallClock) {
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "indicator-test");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "test:9092");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        driver = new TopologyTestDriver(CaseflowTopology.build(settings, SEEDS, registry), props, wallClock);
-        Topics topics = new Topics(settings.topics());
-        facts = TopicHandles.input(driver, topics.caseFacts());
-        rawFacts = driver.createInputTopic(topics.caseFacts().name(), new StringSerializer(), new ByteArraySerializer());
-        indicators = TopicHandles.output(driver, topics.indicators());
-        deadLetters = TopicHandles.output(driver, topics.deadLetters());
+        TopicNames topics = settings.topics();
+        fixture = TopologyFixture.of(CaseflowTopology.build(settings, SEEDS, registry)).applicationId("indicator-test")
+                .stateDir(stateDir).topics(topics).start(wallClock);
+        driver = fixture.driver();
+        facts = driver.createInputTopic(topics.caseFacts(), new StringSerializer(), new SignedFactSerde().serializer());
+        rawFacts = fixture.raw(topics.caseFacts());
+        indicators = fixture.indicators();
+        deadLetters = fixture.deadLetters();
     }
 
     IndicatorDriver(Path stateDir, Instant wallClock) {
@@ -137,6 +133,6 @@ final class IndicatorDriver implements AutoCloseable {
 
     @Override
     public void close() {
-        driver.close();
+        fixture.close();
     }
 }

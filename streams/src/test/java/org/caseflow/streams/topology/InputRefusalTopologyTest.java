@@ -12,10 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Properties;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -39,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code caseflow_dead_letters_total{reason}}; processing goes on. Wall clock unless a test says otherwise.
  */
 class InputRefusalTopologyTest {
-    static final Seeds SEEDS = Seeds.load(Path.of("seeds"));
+    static final Seeds SEEDS = TopologyFixture.SEEDS;
     static final TopicNames TOPICS = TopicNames.DEFAULT;
     static final String CASE = "(2025)湘0211民初100号";
     static final LocalDate FILED = LocalDate.of(2025, 3, 3);
@@ -47,6 +43,7 @@ class InputRefusalTopologyTest {
     @TempDir
     Path stateDir;
     final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    TopologyFixture fixture;
     TopologyTestDriver driver;
     TestInputTopic<String, CaseEvent> filings;
     TestInputTopic<String, byte[]> rawFilings;
@@ -56,17 +53,14 @@ class InputRefusalTopologyTest {
 
     /** The topology on {@code settings}, its wall clock at 10:00 Shanghai on the filing day. */
     void start(TopologySettings settings) {
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "caseflow-input-test");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "test:9092");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        driver = new TopologyTestDriver(CaseflowTopology.build(settings,
-                new CaseEngine(SEEDS, CaseEngine.Settings.defaults()), registry), props, TestEvents.at(FILED));
-        filings = TopicHandles.input(driver, Topics.DEFAULT.caseFilings());
-        rawFilings = driver.createInputTopic(TOPICS.caseFilings(), new StringSerializer(), new ByteArraySerializer());
-        deadLetters = TopicHandles.output(driver, Topics.DEFAULT.deadLetters());
-        snapshots = TopicHandles.output(driver, Topics.DEFAULT.caseSnapshots());
-        alerts = TopicHandles.output(driver, Topics.DEFAULT.deadlineAlerts());
+        fixture = TopologyFixture.of(CaseflowTopology.build(settings, new CaseEngine(SEEDS, CaseEngine.Settings.defaults()),
+                registry)).applicationId("caseflow-input-test").stateDir(stateDir).start(TestEvents.at(FILED));
+        driver = fixture.driver();
+        filings = fixture.events(TOPICS.caseFilings());
+        rawFilings = fixture.raw(TOPICS.caseFilings());
+        deadLetters = fixture.deadLetters();
+        snapshots = fixture.snapshots();
+        alerts = fixture.alerts();
     }
 
     void startLive() {
@@ -75,8 +69,8 @@ class InputRefusalTopologyTest {
 
     @AfterEach
     void stop() {
-        if (driver != null) {
-            driver.close();
+        if (fixture != null) {
+            fixture.close();
         }
     }
 

@@ -12,10 +12,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -29,7 +26,6 @@ import org.caseflow.events.CaseSnapshot;
 import org.caseflow.events.DeadlineAlert;
 import org.caseflow.events.HearingScheduled;
 import org.caseflow.events.Procedure;
-import org.caseflow.schemas.CaseflowSerdes;
 import org.caseflow.streams.domain.cases.CaseEngine;
 import org.caseflow.streams.domain.cases.TestEvents;
 import org.caseflow.streams.domain.seeds.Seeds;
@@ -44,7 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
  * In time order (a replay) A never raises an alert.
  */
 class OrderBarrierTest {
-    static final Seeds SEEDS = Seeds.load(Path.of("seeds"));
+    static final Seeds SEEDS = TopologyFixture.SEEDS;
     static final LocalDate FILED = LocalDate.of(2025, 3, 3);
     static final LocalDate EVE = LocalDate.of(2025, 5, 18);
     static final Instant CLOSING = midnight(EVE.plusDays(1)).minusSeconds(60);
@@ -58,6 +54,7 @@ class OrderBarrierTest {
     Path stateDir;
 
     final class Run implements AutoCloseable {
+        final TopologyFixture fixture;
         final TopologyTestDriver driver;
         final TestInputTopic<String, CaseEvent> filings;
         final TestInputTopic<String, CaseEvent> hearings;
@@ -75,21 +72,16 @@ class OrderBarrierTest {
 
         /** {@code wallClock}: where the driver's wall clock starts (the records are stamped in 2025). */
         Run(String name, Duration grace, Instant wallClock) {
-            Properties props = new Properties();
-            props.put(StreamsConfig.APPLICATION_ID_CONFIG, "order-" + name);
-            props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "test:9092");
-            props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.resolve(name).toString());
             TopologySettings settings = TopologySettings.defaults().withClockMode(ClockMode.EVENT_TIME)
                     .withOrderGrace(grace);
-            driver = new TopologyTestDriver(CaseflowTopology.build(settings,
-                    new CaseEngine(SEEDS, CaseEngine.Settings.defaults()), registry), props, wallClock);
-            var serializer = CaseflowSerdes.caseEvent().serializer();
-            filings = driver.createInputTopic(TopicNames.DEFAULT.caseFilings(), new StringSerializer(), serializer);
-            hearings = driver.createInputTopic(TopicNames.DEFAULT.caseHearings(), new StringSerializer(), serializer);
-            enforcement = driver.createInputTopic(TopicNames.DEFAULT.enforcement(), new StringSerializer(),
-                    serializer);
-            alerts = TopicHandles.output(driver, Topics.DEFAULT.deadlineAlerts());
-            snapshots = TopicHandles.output(driver, Topics.DEFAULT.caseSnapshots());
+            fixture = TopologyFixture.of(CaseflowTopology.build(settings, new CaseEngine(SEEDS, CaseEngine.Settings.defaults()),
+                    registry)).applicationId("order-" + name).stateDir(stateDir.resolve(name)).start(wallClock);
+            driver = fixture.driver();
+            filings = fixture.events(TopicNames.DEFAULT.caseFilings());
+            hearings = fixture.events(TopicNames.DEFAULT.caseHearings());
+            enforcement = fixture.events(TopicNames.DEFAULT.enforcement());
+            alerts = fixture.alerts();
+            snapshots = fixture.snapshots();
         }
 
         void pipe(TestInputTopic<String, CaseEvent> topic, CaseEvent event) {
@@ -138,7 +130,7 @@ class OrderBarrierTest {
 
         @Override
         public void close() {
-            driver.close();
+            fixture.close();
         }
     }
 

@@ -10,9 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Properties;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.caseflow.events.CaseEvent;
@@ -34,24 +32,20 @@ class ProcessingMetricsTest {
     Path stateDir;
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
-    private TopologyTestDriver driver(ClockMode mode) {
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "metrics-" + mode);
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "test:9092");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+    private TopologyFixture topology(ClockMode mode) {
         TopologySettings settings = TopologySettings.defaults().withClockMode(mode);
-        return new TopologyTestDriver(CaseflowTopology.build(settings,
-                new CaseEngine(IndicatorDriver.SEEDS, CaseEngine.Settings.defaults()), registry), props,
-                Instant.parse("2025-03-01T00:00:00Z"));
+        return TopologyFixture.of(CaseflowTopology.build(settings, new CaseEngine(TopologyFixture.SEEDS,
+                CaseEngine.Settings.defaults()), registry)).applicationId("metrics-" + mode).stateDir(stateDir)
+                .start(Instant.parse("2025-03-01T00:00:00Z"));
     }
 
-    private static TestInputTopic<String, CaseEvent> filings(TopologyTestDriver driver) {
-        return TopicHandles.input(driver, Topics.DEFAULT.caseFilings());
+    private static TestInputTopic<String, CaseEvent> filings(TopologyFixture fixture) {
+        return fixture.events(TopicNames.DEFAULT.caseFilings());
     }
 
     @Test
     void shouldRegisterKnownDeadLetterReasonsAlertsAndFlagsAtZeroBeforeAnyRecord() {
-        try (TopologyTestDriver ignored = driver(ClockMode.WALL_CLOCK)) {
+        try (TopologyFixture ignored = topology(ClockMode.WALL_CLOCK)) {
             for (String reason : MetricLabels.DEAD_LETTER_REASONS) {
                 assertThat(registry.get("caseflow.dead.letters").tag("reason", reason).counter().count()).isZero();
             }
@@ -67,8 +61,9 @@ class ProcessingMetricsTest {
 
     @Test
     void shouldRecordTicksAndEventLagAgainstTheEventClockOnEventTime() {
-        try (TopologyTestDriver driver = driver(ClockMode.EVENT_TIME)) {
-            TestInputTopic<String, CaseEvent> filings = filings(driver);
+        try (TopologyFixture fixture = topology(ClockMode.EVENT_TIME)) {
+            TopologyTestDriver driver = fixture.driver();
+            TestInputTopic<String, CaseEvent> filings = filings(fixture);
             CaseEvent first = filed("f1", "(2025)湘0211民初1号", Procedure.CIVIL_FIRST_SUMMARY, FILED);
             filings.pipeInput(first.getCaseId(), first, first.getOccurredAt());
             // The clock moves ten days on; then an event of day two arrives, eight days behind it.
@@ -88,7 +83,8 @@ class ProcessingMetricsTest {
 
     @Test
     void shouldRecordATickForEveryPunctuationOnTheWallClock() {
-        try (TopologyTestDriver driver = driver(ClockMode.WALL_CLOCK)) {
+        try (TopologyFixture fixture = topology(ClockMode.WALL_CLOCK)) {
+            TopologyTestDriver driver = fixture.driver();
             long before = registry.get("caseflow.tick.duration").timer().count();
             driver.advanceWallClockTime(Duration.ofSeconds(1));
             assertThat(registry.get("caseflow.tick.duration").timer().count() - before).isPositive();

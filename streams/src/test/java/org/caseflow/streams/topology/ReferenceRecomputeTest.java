@@ -12,10 +12,6 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -47,7 +43,7 @@ import org.junit.jupiter.api.io.TempDir;
  * ({@link ReferenceFiles}).
  */
 class ReferenceRecomputeTest {
-    static final Seeds SEEDS = Seeds.load(Path.of("seeds"));
+    static final Seeds SEEDS = TopologyFixture.SEEDS;
     static final TopicNames TOPICS = TopicNames.DEFAULT;
     /** Wednesday 2027-02-03, 10:00 in Zhuzhou: the wall clock of the running app. */
     static final LocalDate TODAY = LocalDate.of(2027, 2, 3);
@@ -62,6 +58,7 @@ class ReferenceRecomputeTest {
 
     @TempDir
     Path stateDir;
+    TopologyFixture fixture;
     TopologyTestDriver driver;
     MeterRegistry registry;
     ReferenceHolder holder;
@@ -69,17 +66,13 @@ class ReferenceRecomputeTest {
     TestOutputTopic<String, DeadlineAlert> alerts;
 
     void start(ReferenceHolder reference, TopologySettings settings) {
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "caseflow-test");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "test:9092");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.resolve(Integer.toString(System.identityHashCode(reference)))
-                .toString());
         registry = new SimpleMeterRegistry();
         holder = reference;
-        driver = new TopologyTestDriver(CaseflowTopology.build(settings, reference, registry), props,
-                TestEvents.at(TODAY));
-        snapshots = TopicHandles.output(driver, Topics.DEFAULT.caseSnapshots());
-        alerts = TopicHandles.output(driver, Topics.DEFAULT.deadlineAlerts());
+        fixture = TopologyFixture.of(CaseflowTopology.build(settings, reference, registry))
+                .stateDir(stateDir.resolve(Integer.toString(System.identityHashCode(reference)))).start(TestEvents.at(TODAY));
+        driver = fixture.driver();
+        snapshots = fixture.snapshots();
+        alerts = fixture.alerts();
     }
 
     void start() {
@@ -88,13 +81,13 @@ class ReferenceRecomputeTest {
 
     @AfterEach
     void stop() {
-        if (driver != null) {
-            driver.close();
+        if (fixture != null) {
+            fixture.close();
         }
     }
 
     void pipe(CaseEvent event) {
-        TestInputTopic<String, CaseEvent> filings = TopicHandles.input(driver, Topics.DEFAULT.caseFilings());
+        TestInputTopic<String, CaseEvent> filings = fixture.events(TOPICS.caseFilings());
         filings.pipeInput(event.getCaseId(), event, event.getOccurredAt());
     }
 
@@ -107,8 +100,7 @@ class ReferenceRecomputeTest {
 
     /** What {@code caseflow reference publish} writes for {@code p} on top of {@code before}. */
     void publish(ReferenceData before, ReferencePublication p) {
-        TestInputTopic<String, byte[]> topic = driver.createInputTopic(TOPICS.referenceData(), new StringSerializer(),
-                new ByteArraySerializer());
+        TestInputTopic<String, byte[]> topic = fixture.raw(TOPICS.referenceData());
         topic.pipeInput(p.key(), ReferenceRecord.encode(before.publish(p).chains().get(p.key())),
                 TestEvents.at(TODAY));
     }

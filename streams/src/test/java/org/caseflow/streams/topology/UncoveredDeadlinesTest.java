@@ -9,8 +9,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.Properties;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.caseflow.events.CaseEvent;
@@ -27,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * 2024–2026): counted per court and year, kept in step as cases close, counted afresh from the store on a restart.
  */
 class UncoveredDeadlinesTest {
-    static final Seeds SEEDS = Seeds.load(Path.of("seeds"));
+    static final Seeds SEEDS = TopologyFixture.SEEDS;
     static final TopicNames TOPICS = TopicNames.DEFAULT;
     static final LocalDate TODAY = LocalDate.of(2026, 10, 12);
     // CPL 152: ordinary first instance, 6 months: 2026-10-12 → 2027-04-12, a day of 2027 (no published schedule).
@@ -38,28 +36,26 @@ class UncoveredDeadlinesTest {
 
     @TempDir
     Path stateDir;
+    TopologyFixture fixture;
     TopologyTestDriver driver;
     MeterRegistry registry;
 
     void start() {
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "caseflow-test");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "test:9092");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         registry = new SimpleMeterRegistry();
-        driver = new TopologyTestDriver(CaseflowTopology.build(TopologySettings.defaults(),
-                new CaseEngine(SEEDS, CaseEngine.Settings.defaults()), registry), props, TestEvents.at(TODAY));
+        fixture = TopologyFixture.of(CaseflowTopology.build(TopologySettings.defaults(),
+                new CaseEngine(SEEDS, CaseEngine.Settings.defaults()), registry)).stateDir(stateDir).start(TestEvents.at(TODAY));
+        driver = fixture.driver();
     }
 
     @AfterEach
     void stop() {
-        if (driver != null) {
-            driver.close();
+        if (fixture != null) {
+            fixture.close();
         }
     }
 
     void pipe(CaseEvent event) {
-        TestInputTopic<String, CaseEvent> filings = TopicHandles.input(driver, Topics.DEFAULT.caseFilings());
+        TestInputTopic<String, CaseEvent> filings = fixture.events(TOPICS.caseFilings());
         filings.pipeInput(event.getCaseId(), event, event.getOccurredAt());
     }
 
@@ -107,8 +103,8 @@ class UncoveredDeadlinesTest {
                 .value())
                 .as("counting again replaces the task's counts, it does not add to them").isEqualTo(1.0);
 
-        driver.close();
-        driver = null;
+        fixture.close();
+        fixture = null;
         assertThat(uncovered("2027")).as("a closed task gives its counts back").isZero();
     }
 }

@@ -1,6 +1,6 @@
 package org.caseflow.streams.runtime.app;
 
-import org.caseflow.streams.runtime.http.ApiCalls;
+import org.caseflow.streams.runtime.Ports;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -33,7 +33,7 @@ class KafkaOutageTest {
         EmbeddedKafka kafka = EmbeddedKafka.start(null);
         String servers = kafka.bootstrapServers();
         CaseflowConfig config = CaseflowConfig.of(Map.of("kafka.bootstrap.servers", servers,
-                "caseflow.application.id", "outage-it", "caseflow.http.port", String.valueOf(ApiCalls.freePort()),
+                "caseflow.application.id", "outage-it", "caseflow.http.port", String.valueOf(Ports.freePort()),
                 "caseflow.state.dir", dir.resolve("state").toString(), "caseflow.topic.replication", "1",
                 "caseflow.kafka.connect.timeout.ms", "1000", "caseflow.kafka.unreachable.timeout.ms", "2000",
                 "caseflow.readiness.check.interval.ms", "200", "caseflow.shutdown.timeout.ms", "5000",

@@ -21,6 +21,7 @@ import org.caseflow.events.CaseEvent;
 import org.caseflow.events.CaseFiled;
 import org.caseflow.events.Procedure;
 import org.caseflow.schemas.CaseflowSerdes;
+import org.caseflow.streams.runtime.Waits;
 import org.caseflow.streams.runtime.config.CaseflowConfig;
 import org.caseflow.streams.runtime.kafka.OverdueInstance;
 import org.junit.jupiter.api.Tag;
@@ -64,23 +65,17 @@ class ReadinessLagTest {
         }
     }
 
-    /** Polls /health/ready until the body matches; 200 exactly when UP. The deadline only bounds a failure. */
-    private static JsonNode awaitReadiness(CaseflowConfig config, Predicate<JsonNode> wanted) throws Exception {
+    /** Polls /health/ready until the body matches; every answer must be 200 exactly when UP. */
+    private static JsonNode awaitReadiness(CaseflowConfig config, Predicate<JsonNode> wanted) {
         HttpClient client = HttpClient.newHttpClient();
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + config.httpPort()
                 + "/health/ready")).build();
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        JsonNode body = null;
-        while (System.nanoTime() < deadline) {
+        return Waits.await("/health/ready as expected").until(() -> {
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-            body = JSON.readTree(response.body());
+            JsonNode body = JSON.readTree(response.body());
             assertThat(response.statusCode()).isEqualTo(body.path("status").asText().equals("UP") ? 200 : 503);
-            if (wanted.test(body)) {
-                return body;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("readiness never matched; last body: " + body);
+            return body;
+        }, wanted);
     }
 
     private static void fileCases(CaseflowConfig config, int count) {

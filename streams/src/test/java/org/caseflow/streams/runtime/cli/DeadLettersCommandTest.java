@@ -20,6 +20,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.caseflow.streams.runtime.Waits;
 import org.caseflow.streams.runtime.config.CaseflowConfig;
 import org.caseflow.streams.runtime.kafka.SharedKafka;
 import org.caseflow.streams.runtime.kafka.TopicAdmin;
@@ -137,14 +138,9 @@ class DeadLettersCommandTest {
      * partitions just after commitTransaction returns, so a read_committed reader may briefly see the older end. The
      * callers still assert the exact records (a second copy would show).
      */
-    private List<ConsumerRecord<String, byte[]>> inputs(int expected) throws InterruptedException {
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
-        List<ConsumerRecord<String, byte[]>> seen = inputs();
-        while (seen.size() < expected && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-            seen = inputs();
-        }
-        return seen;
+    private List<ConsumerRecord<String, byte[]>> inputs(int expected) {
+        return Waits.await(expected + " input records visible to a read_committed reader").until(this::inputs,
+                seen -> seen.size() >= expected);
     }
 
     @Test

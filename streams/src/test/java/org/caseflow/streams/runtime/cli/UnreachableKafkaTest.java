@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.caseflow.streams.runtime.Ports;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,9 +33,7 @@ class UnreachableKafkaTest {
     void setUp() throws IOException {
         originalErr = System.err;
         System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try (ServerSocket socket = new ServerSocket(0)) {
-            servers = "localhost:" + socket.getLocalPort(); // closed again: nobody listens there
-        }
+        servers = "localhost:" + Ports.freePort(); // closed again: nobody listens there
     }
 
     @AfterEach

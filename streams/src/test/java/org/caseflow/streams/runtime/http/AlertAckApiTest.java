@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.caseflow.streams.runtime.Waits;
 import org.caseflow.streams.runtime.app.CaseflowRuntime;
 import org.caseflow.streams.runtime.config.CaseflowConfig;
 import org.caseflow.streams.runtime.config.TokenHash;
@@ -87,19 +88,12 @@ class AlertAckApiTest {
         }
     }
 
-    private JsonNode awaitCase(String url, java.util.function.Predicate<JsonNode> done) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (true) {
-            HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + ALL)
-                    .build(), HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() == 200 && done.test(JSON.readTree(r.body()))) {
-                return JSON.readTree(r.body());
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("case view not as expected within 60 s: " + r.statusCode() + " " + r.body());
-            }
-            Thread.sleep(200);
-        }
+    /** The case view once it answers 200 and satisfies {@code done}; the failure shows the last answer. */
+    private JsonNode awaitCase(String url, java.util.function.Predicate<JsonNode> done) {
+        HttpResponse<String> answer = Waits.await("the case view at " + url + " as expected").until(() -> client.send(
+                HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + ALL).build(),
+                HttpResponse.BodyHandlers.ofString()), r -> r.statusCode() == 200 && done.test(ApiCalls.json(r.body())));
+        return ApiCalls.json(answer.body());
     }
 
     private HttpResponse<String> post(String url, String token, String body) throws Exception {

@@ -1,8 +1,9 @@
 package org.caseflow.streams.runtime.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -11,9 +12,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
-/** What the API tests do over HTTP: GET with an optional bearer token, a path segment encoded, a free local port. */
+/** What the API tests do over HTTP: GET with an optional bearer token, a path segment encoded, a JSON body read. */
 public final class ApiCalls {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private ApiCalls() {
     }
@@ -32,10 +34,12 @@ public final class ApiCalls {
         return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
-    /** A port nobody listens on just now, on the loopback interface. */
-    public static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
+    /** A response body as JSON, unchecked: for the predicates of waits, which cannot throw checked exceptions. */
+    public static JsonNode json(String body) {
+        try {
+            return JSON.readTree(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.caseflow.streams.runtime.Waits;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -86,7 +87,7 @@ class BoardLatencyBenchmark {
         try (HeadlessChromium chromium = HeadlessChromium.start(dir, 1400, 1000)) {
             for (int i = 0; i < PAGE_LOADS + 1; i++) {
                 chromium.navigate(base + "/ui/?live=0&run=" + i);
-                chromium.waitFor("performance.getEntriesByName('board-loaded').length > 0", Duration.ofSeconds(60));
+                chromium.waitFor("performance.getEntriesByName('board-loaded').length > 0");
                 double fcp = chromium.eval("performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? -1").asDouble();
                 double loaded = chromium.eval("performance.getEntriesByName('board-loaded')[0].startTime").asDouble();
                 if (i > 0) { // the first load warms the JVM's code paths and the browser's cache of nothing
@@ -103,18 +104,9 @@ class BoardLatencyBenchmark {
     }
 
     private void awaitReady(String base) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                if (get(base + "/health/ready").statusCode() == 200) {
-                    return;
-                }
-            } catch (java.io.IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(1000);
-        }
-        throw new AssertionError("no ready demo at " + base + " (start one: ./caseflow demo --http-port 8080)");
+        // IOException: the demo is not listening yet.
+        Waits.await("a ready demo at " + base + " (start one: ./caseflow demo --http-port 8080)", Duration.ofMinutes(10))
+                .ignoreExceptionsInstanceOf(java.io.IOException.class).until(() -> get(base + "/health/ready").statusCode() == 200);
     }
 
     private HttpResponse<String> get(String url) throws Exception {

@@ -19,6 +19,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import org.caseflow.streams.runtime.Waits;
 import org.caseflow.streams.runtime.app.CaseflowRuntime;
 import org.caseflow.streams.runtime.config.CaseflowConfig;
 import org.caseflow.streams.runtime.config.TokenHash;
@@ -59,7 +60,7 @@ class BoardPageTest {
                 // Default view: no court asked for, an open API → the top court with its subordinate courts.
                 long started = System.nanoTime();
                 chromium.navigate(base + "/ui/?live=0");
-                chromium.waitFor("document.body.dataset.loaded === 'true'", WAIT);
+                chromium.waitFor("document.body.dataset.loaded === 'true'");
                 System.out.printf("board: first paint %.0f ms, data painted %.0f ms after navigation (this machine, now)%n",
                         chromium.eval("performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? -1")
                                 .asDouble(), (System.nanoTime() - started) / 1e6);
@@ -87,15 +88,14 @@ class BoardPageTest {
 
                 // The case drawer: the deadline explanation line by line and the history.
                 chromium.eval("document.querySelector('#at-risk a[data-case-id]').click()");
-                chromium.waitFor("!document.getElementById('drawer').hidden", WAIT);
+                chromium.waitFor("!document.getElementById('drawer').hidden");
                 assertThat(chromium.eval("document.querySelectorAll('#drawer .explanation li').length").asInt()).isPositive();
                 assertThat(chromium.eval("document.querySelectorAll('#drawer .history tr').length").asInt()).isPositive();
                 chromium.screenshot(SCREENSHOTS.resolve("board-default.png"));
 
                 // A court with data only this month: its filings show, its 同比 is blank, not 0.
                 chromium.navigate(base + "/ui/?live=0&court=" + URLEncoder.encode("湘0281", StandardCharsets.UTF_8));
-                chromium.waitFor("document.body.dataset.loaded === 'true' && document.getElementById('court').value === '湘0281'",
-                        WAIT);
+                chromium.waitFor("document.body.dataset.loaded === 'true' && document.getElementById('court').value === '湘0281'");
                 assertThat(tile(chromium, "FILINGS", ".tile-value")).isEqualTo("1");
                 assertThat(tile(chromium, "FILINGS", ".tile-yoy")).isEmpty();
                 assertThat(tile(chromium, "PENDING", ".tile-yoy")).isEmpty();
@@ -116,26 +116,24 @@ class BoardPageTest {
                 assertThat(pdf.headers().firstValue("Content-Type")).contains("application/pdf");
                 assertThat(new String(pdf.body(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
                 chromium.navigate(report);
-                chromium.waitFor("document.querySelector('h2') !== null", WAIT);
+                chromium.waitFor("document.querySelector('h2') !== null");
                 assertThat(chromium.eval("getComputedStyle(document.querySelector('h2')).borderBottomStyle").asText())
                         .as("the report's style applies under its CSP").isEqualTo("solid");
                 chromium.screenshot(SCREENSHOTS.resolve("report-live.png"));
 
                 // The same pack from the deployment's compacted topics (caseflow report --from-topics).
                 Path fromTopics = dir.resolve("from-topics.html");
-                long deadline = System.nanoTime() + WAIT.toNanos();
-                String pack = "";
-                while (System.nanoTime() < deadline && !pack.contains("data-scope=\"湘0281|court\" data-indicator=\"FILINGS\">1<")) {
+                String pack = Waits.await("the pack from the topics counts the new filing").until(() -> {
                     assertThat(org.caseflow.streams.runtime.cli.CaseflowCli.execute("report", "--court", "湘", "--month", month,
                             "--from-topics", "--bootstrap-servers", config.bootstrapServers(), "--topic-prefix", "board.",
                             "--out", fromTopics.toString())).isZero();
-                    pack = java.nio.file.Files.readString(fromTopics, StandardCharsets.UTF_8);
-                }
+                    return java.nio.file.Files.readString(fromTopics, StandardCharsets.UTF_8);
+                }, text -> text.contains("data-scope=\"湘0281|court\" data-indicator=\"FILINGS\">1<"));
                 assertThat(pack).contains("data-scope=\"湘0281|court\" data-indicator=\"FILINGS\">1<",
                         "data-case-id=\"" + OVERDUE_CASE + "\"");
 
                 chromium.navigate(base + "/ui/?live=0&lang=zh&court=" + URLEncoder.encode("湘02", StandardCharsets.UTF_8));
-                chromium.waitFor("document.body.dataset.loaded === 'true' && document.documentElement.lang === 'zh-CN'", WAIT);
+                chromium.waitFor("document.body.dataset.loaded === 'true' && document.documentElement.lang === 'zh-CN'");
                 assertThat(chromium.eval("document.querySelector('.tile[data-indicator=\"CLEARANCE_RATE\"] .tile-name')"
                         + ".textContent").asText()).isEqualTo("结收比");
                 assertThat(chromium.eval("document.querySelector('#heatmap thead th[data-indicator=\"ON_TIME_CLOSURE_RATE\"]')"
@@ -159,12 +157,12 @@ class BoardPageTest {
             awaitData(base, token);
             try (HeadlessChromium chromium = HeadlessChromium.start(dir, 1400, 1000)) {
                 chromium.navigate(base + "/ui/");
-                chromium.waitFor("!document.getElementById('login').hidden", WAIT);
+                chromium.waitFor("!document.getElementById('login').hidden");
                 assertThat(chromium.eval("document.getElementById('board').hidden").asBoolean()).isTrue();
                 chromium.screenshot(SCREENSHOTS.resolve("board-login.png"));
                 chromium.eval("document.getElementById('login-token').value = '" + token + "';"
                         + "document.getElementById('login-form').requestSubmit()");
-                chromium.waitFor("document.body.dataset.loaded === 'true'", WAIT);
+                chromium.waitFor("document.body.dataset.loaded === 'true'");
                 assertThat(chromium.eval("location.href").asText()).doesNotContain(token);
                 // The token's first court with its subordinate courts it may read.
                 assertThat(chromium.eval("document.getElementById('court').value").asText()).isEqualTo("湘02");
@@ -185,7 +183,7 @@ class BoardPageTest {
                             .setPayload(org.caseflow.events.CaseClosed.newBuilder()
                                     .setClosedOn(LocalDate.ofInstant(closedAt, ZoneId.of("Asia/Shanghai")))
                                     .setDisposition(org.caseflow.events.Disposition.JUDGMENT).build()).build());
-                    chromium.waitFor("document.querySelector('#alerts li.status-RESOLVED') !== null", WAIT);
+                    chromium.waitFor("document.querySelector('#alerts li.status-RESOLVED') !== null");
                     String resolved = chromium.eval("document.querySelector('#alerts li.status-RESOLVED').textContent").asText();
                     assertThat(resolved).contains("resolved", OVERDUE_CASE);
                     // Court local time (Asia/Shanghai), day/month/year hour:minute, not the raw UTC instant.
@@ -212,17 +210,9 @@ class BoardPageTest {
     private void awaitData(String base, String token) throws Exception {
         String atRisk = base + "/api/v1/courts/" + URLEncoder.encode("湘0211", StandardCharsets.UTF_8) + "/at-risk";
         String indicators = base + "/api/v1/courts/" + URLEncoder.encode("湘0281", StandardCharsets.UTF_8) + "/indicators";
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        String last = "";
-        while (System.nanoTime() < deadline) {
-            last = get(atRisk, token) + get(indicators, token);
-            if (last.contains(OVERDUE_CASE) && (last.contains("\"indicator\":\"FILINGS\"")
-                    && last.contains("\"value\":1.0"))) {
-                return;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("data never visible; last answers " + last);
+        Waits.await("the API lists the overdue case and counts the new filing").until(
+                () -> get(atRisk, token) + get(indicators, token), answers -> answers.contains(OVERDUE_CASE)
+                        && answers.contains("\"indicator\":\"FILINGS\"") && answers.contains("\"value\":1.0"));
     }
 
     private boolean sessionEndpoint(String base, String token) throws Exception {

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.caseflow.streams.runtime.Waits;
 import org.caseflow.streams.runtime.app.CaseflowRuntime;
 import org.caseflow.streams.runtime.config.CaseflowConfig;
 import org.caseflow.streams.runtime.kafka.OverdueInstance;
@@ -89,15 +90,7 @@ class CourtPageTest {
 
     private static void awaitAtRisk(String url, String caseId) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
-        long deadline = System.currentTimeMillis() + 60_000;
-        String body = "";
-        while (System.currentTimeMillis() < deadline) {
-            body = http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString()).body();
-            if (body.contains(caseId)) {
-                return;
-            }
-            Thread.sleep(300);
-        }
-        throw new AssertionError("case never at risk; last answer " + body);
+        Waits.await(caseId + " listed at risk by " + url).until(() -> http.send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofString()).body(), body -> body.contains(caseId));
     }
 }

@@ -1,5 +1,7 @@
 package org.caseflow.streams.runtime.http;
 
+import org.awaitility.core.ConditionTimeoutException;
+import org.caseflow.streams.runtime.Waits;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -11,7 +13,6 @@ import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,6 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 
 /**
  * Headless Chromium (Debian package {@code chromium}) driven over the DevTools protocol: load a page, evaluate
@@ -60,7 +60,7 @@ final class HeadlessChromium implements AutoCloseable {
                 .redirectError(dir.resolve("chromium.err").toFile()).start();
         try {
             Path portFile = profile.resolve("DevToolsActivePort");
-            await(Duration.ofSeconds(60), () -> Files.exists(portFile) && lines(portFile).size() >= 2, "DevTools port");
+            Waits.await("Chromium's DevTools port written").until(() -> Files.exists(portFile) && lines(portFile).size() >= 2);
             int port = Integer.parseInt(lines(portFile).get(0).trim());
             HttpClient http = HttpClient.newHttpClient();
             String list = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/json/list")).build(),
@@ -135,18 +135,17 @@ final class HeadlessChromium implements AutoCloseable {
         return result.path("result").path("value");
     }
 
-    /** Waits until the expression is true in the page. */
-    void waitFor(String expression, Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            // Evaluated in a try: while a navigation is under way the document may have no body yet.
-            if (eval("(() => { try { return Boolean(" + expression + "); } catch (e) { return false; } })()").asBoolean()) {
-                return;
-            }
-            TimeUnit.MILLISECONDS.sleep(100);
+    /** Waits until the expression is true in the page; the failure shows the start of the page. */
+    void waitFor(String expression) throws Exception {
+        try {
+            // Evaluated in a try: while a navigation is under way the document may have no body yet. Polled on this
+            // thread: one DevTools conversation at a time.
+            Waits.await("the page satisfies " + expression).pollInSameThread().until(() -> eval("(() => { try { return Boolean("
+                    + expression + "); } catch (e) { return false; } })()").asBoolean());
+        } catch (ConditionTimeoutException e) {
+            String dom = dom();
+            throw new AssertionError(e.getMessage() + "; body: " + dom.substring(0, Math.min(2000, dom.length())), e);
         }
-        throw new AssertionError("page never satisfied " + expression + "; body: " + dom().substring(0,
-                Math.min(2000, dom().length())));
     }
 
     String dom() throws Exception {
@@ -164,16 +163,6 @@ final class HeadlessChromium implements AutoCloseable {
             return Files.readAllLines(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
             return List.of();
-        }
-    }
-
-    private static void await(Duration timeout, BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            TimeUnit.MILLISECONDS.sleep(100);
         }
     }
 

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
+import org.caseflow.streams.runtime.Waits;
 import org.caseflow.streams.runtime.app.CaseflowRuntime;
 import org.caseflow.streams.runtime.config.CaseflowConfig;
 import org.caseflow.streams.runtime.config.TokenHash;
@@ -64,11 +65,11 @@ class ReferenceApiTest {
             assumeTrue(HeadlessChromium.installed(), "Debian package chromium not installed");
             try (HeadlessChromium chromium = HeadlessChromium.start(dir, 1200, 900)) {
                 chromium.navigate("http://127.0.0.1:" + config.httpPort() + "/ui/?live=0");
-                chromium.waitFor("!document.getElementById('login').hidden", WAIT);
+                chromium.waitFor("!document.getElementById('login').hidden");
                 chromium.eval("document.getElementById('login-token').value = '" + ALL + "';"
                         + " document.getElementById('login-form').requestSubmit(); true");
                 chromium.waitFor("document.body.dataset.loaded === 'true'"
-                        + " && !document.getElementById('uncovered-banner').hidden", WAIT);
+                        + " && !document.getElementById('uncovered-banner').hidden");
                 assertThat(chromium.eval("document.getElementById('uncovered-banner').textContent").asText())
                         .startsWith("1 open cases have a deadline in a year without a published holiday calendar (2027)");
             }
@@ -83,18 +84,11 @@ class ReferenceApiTest {
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** The answer of {@code url} once it is 200 and satisfies {@code done}; the failure shows the last answer. */
     private JsonNode await(String url, String token, java.util.function.Predicate<JsonNode> done) throws Exception {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (true) {
-            HttpResponse<String> r = get(url, token);
-            if (r.statusCode() == 200 && done.test(JSON.readTree(r.body()))) {
-                return JSON.readTree(r.body());
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(url + " not as expected within " + WAIT + ": " + r.statusCode() + " " + r.body());
-            }
-            Thread.sleep(250);
-        }
+        HttpResponse<String> answer = Waits.await(url + " as expected").until(() -> get(url, token),
+                r -> r.statusCode() == 200 && done.test(ApiCalls.json(r.body())));
+        return JSON.readTree(answer.body());
     }
 
     private static String hashed(String token) {

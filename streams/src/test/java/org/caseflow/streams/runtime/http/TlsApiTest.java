@@ -20,6 +20,8 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyQueryMetadata;
+import org.caseflow.streams.runtime.Ports;
+import org.caseflow.streams.runtime.Waits;
 import org.caseflow.streams.runtime.app.CaseflowRuntime;
 import org.caseflow.streams.runtime.config.CaseflowConfig;
 import org.caseflow.streams.runtime.config.InvalidConfigException;
@@ -57,10 +59,10 @@ class TlsApiTest {
             cases.add("(2024)湘0211民初" + (500 + i) + "号");
             OverdueInstance.fileOverdueCase(base, cases.get(i));
         }
-        CaseflowConfig configA = base.with(Map.of("caseflow.http.port", String.valueOf(ApiCalls.freePort()),
+        CaseflowConfig configA = base.with(Map.of("caseflow.http.port", String.valueOf(Ports.freePort()),
                 "caseflow.state.dir", dir.resolve("a").toString(),
                 "caseflow.http.tls.cert", pem[0].toString(), "caseflow.http.tls.key", pem[1].toString()));
-        CaseflowConfig configB = base.with(Map.of("caseflow.http.port", String.valueOf(ApiCalls.freePort()),
+        CaseflowConfig configB = base.with(Map.of("caseflow.http.port", String.valueOf(Ports.freePort()),
                 "caseflow.state.dir", dir.resolve("b").toString(),
                 "caseflow.http.tls.keystore", p12.toString(), "caseflow.http.tls.keystore.password", PASSWORD));
         assertThat(configA.describe()).contains("https");
@@ -144,30 +146,16 @@ class TlsApiTest {
         }
     }
 
-    private static void awaitTwoRunningInstances(CaseflowRuntime a, CaseflowRuntime b) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 90_000;
-        while (System.currentTimeMillis() < deadline) {
-            if (a.app().ready() && b.app().ready() && a.app().kafkaStreams().metadataForAllStreamsClients().size() == 2
-                    && b.app().kafkaStreams().metadataForAllStreamsClients().size() == 2) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("instances not RUNNING together: " + a.app().state() + " / " + b.app().state());
+    private static void awaitTwoRunningInstances(CaseflowRuntime a, CaseflowRuntime b) {
+        Waits.await("both instances ready, each knowing both hosts").until(() -> a.app().ready() && b.app().ready()
+                && a.app().kafkaStreams().metadataForAllStreamsClients().size() == 2
+                && b.app().kafkaStreams().metadataForAllStreamsClients().size() == 2);
     }
 
-    private static HttpResponse<String> awaitCase(HttpClient client, String url, String token) throws Exception {
-        long deadline = System.currentTimeMillis() + 60_000;
-        HttpResponse<String> response;
-        do {
-            response = client.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() == 200) {
-                return response;
-            }
-            Thread.sleep(200);
-        } while (System.currentTimeMillis() < deadline);
-        return response;
+    private static HttpResponse<String> awaitCase(HttpClient client, String url, String token) {
+        return Waits.await("200 from " + url).until(() -> client.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString()),
+                response -> response.statusCode() == 200);
     }
 
     private static String enc(String segment) {

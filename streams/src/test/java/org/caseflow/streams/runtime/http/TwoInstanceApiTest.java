@@ -2,7 +2,7 @@ package org.caseflow.streams.runtime.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.caseflow.streams.runtime.http.ApiCalls.enc;
-import static org.caseflow.streams.runtime.http.ApiCalls.freePort;
+import static org.caseflow.streams.runtime.Ports.freePort;
 import static org.caseflow.streams.runtime.http.ApiCalls.get;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -36,6 +36,7 @@ import org.caseflow.events.CaseEvent;
 import org.caseflow.events.CaseFiled;
 import org.caseflow.events.Procedure;
 import org.caseflow.schemas.CaseflowSerdes;
+import org.caseflow.streams.runtime.Waits;
 import org.caseflow.streams.runtime.app.CaseflowApp;
 import org.caseflow.streams.runtime.app.StoreQueries;
 import org.caseflow.streams.runtime.config.CaseflowConfig;
@@ -155,30 +156,18 @@ class TwoInstanceApiTest {
         }
     }
 
-    private static void awaitBothRunningWithTwoHosts() throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (System.currentTimeMillis() < deadline) {
-            if (a.app().ready() && b.app().ready()
-                    && a.app().kafkaStreams().metadataForAllStreamsClients().size() == 2
-                    && b.app().kafkaStreams().metadataForAllStreamsClients().size() == 2) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("instances not RUNNING together: " + a.app().state() + " / " + b.app().state());
+    private static void awaitBothRunningWithTwoHosts() {
+        Waits.await("both instances ready, each knowing both hosts").until(() -> a.app().ready() && b.app().ready()
+                && a.app().kafkaStreams().metadataForAllStreamsClients().size() == 2
+                && b.app().kafkaStreams().metadataForAllStreamsClients().size() == 2);
     }
 
     @Test
     void shouldReportReadyOnlyOnceRunningAndCaughtUp() throws Exception {
         assertThat(readyBeforeStart).isEqualTo(503);
-        // RUNNING is not enough: ready once the first lag check finds the instance caught up (the deadline only
-        // bounds a failure).
-        long deadline = System.currentTimeMillis() + 60_000;
-        HttpResponse<String> ready = get(a.url("/health/ready"), null);
-        while (ready.statusCode() != 200 && System.currentTimeMillis() < deadline) {
-            Thread.sleep(100);
-            ready = get(a.url("/health/ready"), null);
-        }
+        // RUNNING is not enough: ready once the first lag check finds the instance caught up.
+        HttpResponse<String> ready = Waits.await("/health/ready answers 200")
+                .until(() -> get(a.url("/health/ready"), null), response -> response.statusCode() == 200);
         assertThat(ready.statusCode()).isEqualTo(200);
         assertThat(ready.body()).contains("\"status\":\"UP\"", "\"state\":\"RUNNING\"", "\"reason\":\"caught up: ");
         assertThat(get(b.url("/health/live"), null).statusCode()).isEqualTo(200);
@@ -207,14 +196,10 @@ class TwoInstanceApiTest {
         // CPL 164: summary procedure, 2026-01-05 + 3 months = 2026-04-05, a Sunday in the Qingming holiday
         // (04-04..04-06): rolled forward to 2026-04-07 (CPL 85). As of 2026-03-25, 13 days remain.
         List<String> expected = CASES.stream().filter(c -> c.contains("湘02民")).sorted().toList();
-        long until = System.currentTimeMillis() + 30_000;  // wait until both instances processed every filing
+        Waits.await("both instances processed every filing").until(() -> a.local().atRisk("湘02", 30).size()
+                + b.local().atRisk("湘02", 30).size() >= expected.size());
         List<AtRiskCase> localA = a.local().atRisk("湘02", 30);
         List<AtRiskCase> localB = b.local().atRisk("湘02", 30);
-        while (localA.size() + localB.size() < expected.size() && System.currentTimeMillis() < until) {
-            Thread.sleep(200);
-            localA = a.local().atRisk("湘02", 30);
-            localB = b.local().atRisk("湘02", 30);
-        }
         assertThat(localA).as("each instance holds part of the court's cases").isNotEmpty().hasSizeLessThan(expected.size());
         assertThat(localA.size() + localB.size()).isEqualTo(expected.size());
 
@@ -239,15 +224,8 @@ class TwoInstanceApiTest {
         // DOMAIN §4 FILINGS, year to date 2026: 12 cases filed at 湘02 itself, 24 with 湘0211's. Facts of
         // the whole tree live in one task, so each scope appears once in the merged answer.
         List<String> expected = List.of("false=12.0", "true=24.0");
-        List<String> filings = List.of();
-        long until = System.currentTimeMillis() + 30_000;
-        while (System.currentTimeMillis() < until) {
-            filings = yearToDateFilings(b);
-            if (filings.size() == 2 && filings.containsAll(expected)) {
-                break;
-            }
-            Thread.sleep(200);
-        }
+        List<String> filings = Waits.await("both filings scopes of 湘02 counted").until(() -> yearToDateFilings(b),
+                counted -> counted.size() == 2 && counted.containsAll(expected));
         assertThat(filings).containsExactlyInAnyOrderElementsOf(expected);
         assertThat(yearToDateFilings(a)).containsExactlyInAnyOrderElementsOf(expected);
     }
@@ -319,10 +297,10 @@ class TwoInstanceApiTest {
                 "isolation.level", "read_committed", "auto.offset.reset", "earliest", "group.id", "dlq-reader"),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of("two.caseflow.dead-letters"));
-            long deadline = System.currentTimeMillis() + 30_000;
-            while (System.currentTimeMillis() < deadline && letters.stream().noneMatch(TwoInstanceApiTest::isGarbage)) {
+            Waits.await("the garbage record in the dead-letter topic").pollInSameThread().until(() -> {
                 consumer.poll(Duration.ofMillis(200)).forEach(letters::add);
-            }
+                return letters.stream().anyMatch(TwoInstanceApiTest::isGarbage);
+            });
         }
         ConsumerRecord<byte[], byte[]> letter = letters.stream().filter(TwoInstanceApiTest::isGarbage).findFirst().orElseThrow();
         assertThat(letter.value()).containsExactly(1, 2, 3);
@@ -425,10 +403,7 @@ class TwoInstanceApiTest {
             }
         }
         String chief = "/api/v1/digests/" + enc("division-chief:湘0211/刑一庭") + "?period=day&date=2026-03-02";
-        long until = System.currentTimeMillis() + 60_000;
-        while (get(a.url(chief), ALL).statusCode() != 200 && System.currentTimeMillis() < until) {
-            Thread.sleep(200);
-        }
+        Waits.await("the division chief's day digest stored").until(() -> get(a.url(chief), ALL).statusCode() == 200);
         KeyQueryMetadata owner = a.app().kafkaStreams().queryMetadataForKey(StoreNames.DIGESTS, "division-chief:湘0211/刑一庭",
                 Serdes.String().serializer());
         for (Instance asked : List.of(a, b)) {
@@ -457,10 +432,7 @@ class TwoInstanceApiTest {
             assertError(get(asked.url(chief.replace("2026-03-02", "2026-3-2")), ALL), 400, "date must be");
         }
         String judge = "/api/v1/digests/" + enc("judge:J-8") + "?period=day&date=2026-03-02";
-        until = System.currentTimeMillis() + 60_000;
-        while (get(a.url(judge), ALL).statusCode() != 200 && System.currentTimeMillis() < until) {
-            Thread.sleep(200);
-        }
+        Waits.await("the judge's day digest stored").until(() -> get(a.url(judge), ALL).statusCode() == 200);
         for (Instance asked : List.of(a, b)) {
             assertThat(get(asked.url(judge), XIANG02).statusCode()).isEqualTo(200);
             assertError(get(asked.url(judge), XIANG0211), 404, "no day digest of judge:J-8");
@@ -588,17 +560,9 @@ class TwoInstanceApiTest {
     }
 
     /** The table fills a moment after the instances are RUNNING. */
-    private static HttpResponse<String> awaitCase(Instance instance, String caseId) throws Exception {
-        long deadline = System.currentTimeMillis() + 30_000;
-        HttpResponse<String> response;
-        do {
-            response = get(instance.url("/api/v1/cases/" + enc(caseId)), ALL);
-            if (response.statusCode() == 200) {
-                return response;
-            }
-            Thread.sleep(100);
-        } while (System.currentTimeMillis() < deadline);
-        return response;
+    private static HttpResponse<String> awaitCase(Instance instance, String caseId) {
+        return Waits.await("case " + caseId + " answered by " + instance.url(""))
+                .until(() -> get(instance.url("/api/v1/cases/" + enc(caseId)), ALL), response -> response.statusCode() == 200);
     }
 
 

@@ -18,6 +18,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.caseflow.streams.runtime.Waits;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -57,12 +58,13 @@ class EmbeddedKafkaTest {
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
                 new StringDeserializer(), new StringDeserializer())) {
             consumer.subscribe(Set.of("round-trip"));
-            long deadline = System.currentTimeMillis() + 30_000;
-            while (values.isEmpty() && System.currentTimeMillis() < deadline) {
+            // Polled on this thread: the consumer is not for sharing.
+            Waits.await("a committed record read back").pollInSameThread().until(() -> {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
                     values.add(record.value());
                 }
-            }
+                return !values.isEmpty();
+            });
         }
         assertThat(values).containsExactly("committed");
     }

@@ -1,6 +1,7 @@
 package org.caseflow.streams.runtime.kafka;
 
-import org.caseflow.streams.runtime.http.ApiCalls;
+import org.caseflow.streams.runtime.Ports;
+import org.caseflow.streams.runtime.Waits;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -36,7 +37,6 @@ import org.caseflow.schemas.CaseflowSerdes;
 import org.caseflow.streams.runtime.app.CaseflowRuntime;
 import org.caseflow.streams.runtime.config.CaseflowConfig;
 import org.caseflow.streams.runtime.notify.FlakyEndpoint;
-import org.caseflow.streams.runtime.notify.NotifyFixture;
 import org.caseflow.streams.runtime.notify.NotifyService;
 import org.caseflow.streams.runtime.tls.TestCertificates;
 import org.junit.jupiter.api.AfterAll;
@@ -147,7 +147,7 @@ class KafkaSecurityTest {
     @Test
     void shouldRunTheAppWithExactlyTheDocumentedAcls() throws Exception {
         CaseflowConfig app = config("caseflow", APP_PASSWORD).with(Map.of(
-                "caseflow.http.port", String.valueOf(ApiCalls.freePort()),
+                "caseflow.http.port", String.valueOf(Ports.freePort()),
                 "caseflow.state.dir", dir.resolve("state").toString()));
         assertThat(app.kafka()).containsEntry("security.protocol", "SASL_SSL").containsEntry("sasl.mechanism", "SCRAM-SHA-512");
         assertThat(app.describe()).contains("SASL_SSL/SCRAM-SHA-512+mTLS").doesNotContain(APP_PASSWORD);
@@ -168,15 +168,9 @@ class KafkaSecurityTest {
             String url = "http://127.0.0.1:" + app.httpPort() + "/api/v1/cases/"
                     + URLEncoder.encode(caseId, StandardCharsets.UTF_8).replace("+", "%20");
             HttpClient http = HttpClient.newHttpClient();
-            long deadline = System.currentTimeMillis() + 60_000;
-            HttpResponse<String> answer;
-            do {
-                answer = http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
-                if (answer.statusCode() == 200) {
-                    break;
-                }
-                Thread.sleep(200);
-            } while (System.currentTimeMillis() < deadline);
+            HttpResponse<String> answer = Waits.await("the case " + caseId + " answered by the API").until(() -> http.send(
+                    HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString()),
+                    r -> r.statusCode() == 200);
             // Read the input, wrote its store's changelog and the outputs in a transaction, all with the ACL set.
             assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
             assertThat(answer.body()).contains(caseId);
@@ -199,8 +193,8 @@ class KafkaSecurityTest {
             Thread loop = new Thread(notify::run, "notify-under-acls");
             loop.setDaemon(true);
             loop.start();
-            NotifyFixture.await(Duration.ofSeconds(60), "an alert of " + caseId + " delivered by notify under the ACLs",
-                    () -> webhook.deliveredKeys().stream().anyMatch(k -> URLDecoder.decode(k, StandardCharsets.UTF_8)
+            Waits.await("an alert of " + caseId + " delivered by notify under the ACLs")
+                    .until(() -> webhook.deliveredKeys().stream().anyMatch(k -> URLDecoder.decode(k, StandardCharsets.UTF_8)
                             .startsWith(caseId + "/")));
         }
     }

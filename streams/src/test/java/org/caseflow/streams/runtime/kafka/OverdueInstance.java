@@ -1,6 +1,6 @@
 package org.caseflow.streams.runtime.kafka;
 
-import org.caseflow.streams.runtime.http.ApiCalls;
+import org.caseflow.streams.runtime.Ports;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -44,7 +44,7 @@ public final class OverdueInstance {
                 "kafka.bootstrap.servers", kafka.bootstrapServers(),
                 "caseflow.application.id", name + "-it",
                 "caseflow.topic.prefix", name + ".",
-                "caseflow.http.port", String.valueOf(ApiCalls.freePort()),
+                "caseflow.http.port", String.valueOf(Ports.freePort()),
                 "caseflow.state.dir", stateDir.toString()));
         CaseflowConfig config = CaseflowConfig.of(settings);
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {

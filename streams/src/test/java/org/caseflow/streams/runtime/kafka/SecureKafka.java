@@ -1,6 +1,6 @@
 package org.caseflow.streams.runtime.kafka;
 
-import static org.caseflow.streams.runtime.http.ApiCalls.freePort;
+import static org.caseflow.streams.runtime.Ports.freePort;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.Writer;

@@ -12,6 +12,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.caseflow.streams.runtime.Waits;
 
 /** Test helper: every record of some topics, from the beginning to the current end, read_committed. */
 public final class TopicDump {
@@ -34,13 +35,11 @@ public final class TopicDump {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            long deadline = System.currentTimeMillis() + 30_000;
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                if (System.currentTimeMillis() > deadline) {
-                    throw new AssertionError("could not read " + topics + " to their end within 30 s");
-                }
+            // Polled on this thread: the consumer is not for sharing.
+            Waits.await(topics + " read to the end they had when the read began").pollInSameThread().until(() -> {
                 consumer.poll(Duration.ofMillis(200)).forEach(out::add);
-            }
+                return partitions.stream().allMatch(p -> consumer.position(p) >= end.get(p));
+            });
         }
         return out;
     }

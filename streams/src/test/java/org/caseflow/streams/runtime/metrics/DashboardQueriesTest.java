@@ -11,8 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.awaitility.core.ConditionTimeoutException;
+import org.caseflow.streams.runtime.Waits;
 import org.caseflow.streams.runtime.app.CaseflowRuntime;
 import org.caseflow.streams.runtime.app.SimulatorFeed;
 import org.caseflow.streams.runtime.config.CaseflowConfig;
@@ -102,16 +105,18 @@ class DashboardQueriesTest {
             }
         }
         wanted.removeAll(Set.of("caseflow_indicator", "caseflow_indicator_previous_year"));
-        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-        while (true) {
+        assertThat(wanted).as("metric names read by dashboards and rules").hasSizeGreaterThan(30);
+        Callable<Set<String>> missing = () -> {
             MetricsText metrics = MetricsText.scrape(runtime.http().port());
-            Set<String> missing = new TreeSet<>(wanted);
-            missing.removeIf(n -> metrics.count(n) > 0);
-            if (missing.isEmpty() || System.nanoTime() > deadline) {
-                assertThat(wanted).as("metric names read by dashboards and rules").hasSizeGreaterThan(30);
-                return missing;
-            }
-            Thread.sleep(500); // Kafka registers some client metrics with the first fetch after RUNNING
+            Set<String> absent = new TreeSet<>(wanted);
+            absent.removeIf(n -> metrics.count(n) > 0);
+            return absent;
+        };
+        try {
+            // Kafka registers some client metrics with the first fetch after RUNNING.
+            return Waits.await("every metric the panels and rules read exported").until(missing, Set::isEmpty);
+        } catch (ConditionTimeoutException e) {
+            return missing.call(); // the test names what is still missing
         }
     }
 
@@ -130,7 +135,7 @@ class DashboardQueriesTest {
         System.out.println("Dashboard queries checked against Prometheus: " + queries.size());
         for (DashboardQueries.Query q : queries) {
             // Rates and increases need two scrapes inside their window; the first answer may still be empty.
-            JsonNode result = prometheus.await(q.expr(), Duration.ofMinutes(1), r -> r.size() > 0);
+            JsonNode result = prometheus.await(q.expr(), r -> r.size() > 0);
             if (!q.repeated()) {
                 assertThat(anyNumber(result)).as("%s: only NaN", q).isTrue();
             }
@@ -139,17 +144,19 @@ class DashboardQueriesTest {
         // (B) exist once the simulated clock has run far enough past the start of the data for its first appeals
         // to fall in the year-earlier window, so this waits on that rather than looking once.
         Set<String> notOnlyNaN = new TreeSet<>();
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (true) {
-            for (DashboardQueries.Query q : queries) {
-                if (q.repeated() && anyNumber(prometheus.query(q.expr()))) {
-                    notOnlyNaN.add(q.refId());
-                }
-            }
-            if (notOnlyNaN.containsAll(List.of("A", "B", "C", "D")) || System.nanoTime() > deadline) {
-                break;
-            }
-            Thread.sleep(2_000);
+        try {
+            // Every two seconds: a round asks Prometheus every query of the panel.
+            Waits.await("each query of the repeated indicator panel shows a number", PATIENCE)
+                    .pollInterval(Duration.ofSeconds(2)).until(() -> {
+                        for (DashboardQueries.Query q : queries) {
+                            if (q.repeated() && anyNumber(prometheus.query(q.expr()))) {
+                                notOnlyNaN.add(q.refId());
+                            }
+                        }
+                        return notOnlyNaN.containsAll(List.of("A", "B", "C", "D"));
+                    });
+        } catch (ConditionTimeoutException e) {
+            // the assertion below names the queries that never showed a number
         }
         assertThat(notOnlyNaN).as("each query of the repeated indicator panel shows a number in some repetition")
                 .contains("A", "B", "C", "D");
@@ -163,7 +170,7 @@ class DashboardQueriesTest {
             List<String> operands = RuleExpressions.operands(rule.getValue());
             assertThat(operands).as(rule.getKey()).isNotEmpty();
             for (String operand : operands) {
-                prometheus.await(operand, Duration.ofMinutes(1), r -> r.size() > 0);
+                prometheus.await(operand, r -> r.size() > 0);
             }
         }
     }

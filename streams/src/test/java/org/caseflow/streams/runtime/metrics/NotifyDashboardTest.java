@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.caseflow.events.AlertLevel;
 import org.caseflow.events.AlertStatus;
 import org.caseflow.streams.domain.digest.DigestKind;
+import org.caseflow.streams.runtime.Waits;
 import org.caseflow.streams.runtime.notify.FlakyEndpoint;
 import org.caseflow.streams.runtime.notify.FlakyEndpoint.Answer;
 import org.caseflow.streams.runtime.notify.NotifyFixture;
@@ -78,16 +78,16 @@ class NotifyDashboardTest {
             fx.publish(alerts);
             // A digest of a judge too: the digests panel has data (delivered after its 503s like the alerts).
             fx.publishDigests(List.of(NotifyFixture.digest("judge:J-1", DigestKind.DAY, java.time.LocalDate.of(2025, 6, 4))));
-            NotifyFixture.await(Duration.ofSeconds(60), "five alerts and a digest delivered",
-                    () -> endpoint.deliveredKeys().size() == 6);
+            Waits.await("five alerts and a digest delivered")
+                    .until(() -> endpoint.deliveredKeys().size() == 6);
             List<DashboardQueries.Query> queries = DashboardQueries.of(DashboardQueries.read(DashboardQueries.NOTIFY), prometheus);
             assertThat(queries).hasSizeGreaterThanOrEqualTo(7);
             for (DashboardQueries.Query q : queries) {
-                prometheus.await(q.expr(), Duration.ofMinutes(1), r -> r.size() > 0);
+                prometheus.await(q.expr(), r -> r.size() > 0);
             }
             for (Map.Entry<String, String> rule : RuleExpressions.alerts(RULES).entrySet()) {
                 for (String operand : RuleExpressions.operands(rule.getValue())) {
-                    prometheus.await(operand, Duration.ofMinutes(1), r -> r.size() > 0);
+                    prometheus.await(operand, r -> r.size() > 0);
                 }
             }
             service.close();

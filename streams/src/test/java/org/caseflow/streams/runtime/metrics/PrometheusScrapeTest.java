@@ -1,6 +1,7 @@
 package org.caseflow.streams.runtime.metrics;
 
-import org.caseflow.streams.runtime.http.ApiCalls;
+import org.caseflow.streams.runtime.Ports;
+import org.caseflow.streams.runtime.Waits;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -16,7 +17,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -101,7 +102,7 @@ class PrometheusScrapeTest {
         CaseflowConfig config = OverdueInstance.config("prom", dir.resolve("state")).with(Map.of("caseflow.http.auth", "token",
                 "caseflow.api.tokens", TokenHash.of(token, 1_000).written() + ":metrics"));
         OverdueInstance.fileOverdueCase(config, "(2024)湘0211民初1号");
-        int promPort = ApiCalls.freePort();
+        int promPort = Ports.freePort();
         Path promConfig = dir.resolve("scrape.yml");
         Files.writeString(promConfig, "global:\n  scrape_interval: 1s\nscrape_configs:\n  - job_name: caseflow\n"
                 + "    metrics_path: /metrics\n    authorization:\n      type: Bearer\n      credentials_file: "
@@ -127,27 +128,15 @@ class PrometheusScrapeTest {
         }
     }
 
-    /** Polls Prometheus's query API until the query has a result (60 s at most). */
-    private static JsonNode awaitSeries(int port, String query) throws Exception {
-        long deadline = System.currentTimeMillis() + 60_000;
+    /**
+     * Polls Prometheus's query API until the query has a result; the failure shows the last one. An I/O error is
+     * polled again (Prometheus not up yet); twice a second, since answers change with scrapes, not faster.
+     */
+    private static JsonNode awaitSeries(int port, String query) {
         String url = "http://127.0.0.1:" + port + "/api/v1/query?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8);
-        List<String> seen = new ArrayList<>();
-        while (System.currentTimeMillis() < deadline) {
-            try {
-                HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                JsonNode result = JSON.readTree(response.body()).path("data").path("result");
-                if (result.size() > 0) {
-                    return result;
-                }
-                seen.add(response.body());
-            } catch (IOException notUpYet) {
-                seen.add(notUpYet.toString());
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("no series for " + query + "; last answers: "
-                + seen.subList(Math.max(0, seen.size() - 2), seen.size()));
+        return Waits.await("a series for " + query).pollInterval(Duration.ofMillis(500)).ignoreExceptionsInstanceOf(IOException.class)
+                .until(() -> JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(),
+                        HttpResponse.BodyHandlers.ofString()).body()).path("data").path("result"), result -> result.size() > 0);
     }
 
     private static int run(String... command) throws Exception {

@@ -1,6 +1,7 @@
 package org.caseflow.streams.runtime.metrics;
 
-import org.caseflow.streams.runtime.http.ApiCalls;
+import org.caseflow.streams.runtime.Ports;
+import org.caseflow.streams.runtime.Waits;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -46,7 +47,7 @@ final class PrometheusServer implements AutoCloseable {
 
     /** Starts Prometheus in {@code dir}, scraping {@code host:port}/metrics, evaluating {@code ruleFiles}. */
     static PrometheusServer start(Path dir, String target, Path... ruleFiles) throws IOException {
-        int port = ApiCalls.freePort();
+        int port = Ports.freePort();
         StringBuilder config = new StringBuilder("global:\n  scrape_interval: 1s\n  evaluation_interval: 1s\n");
         if (ruleFiles.length > 0) {
             config.append("rule_files:\n");
@@ -86,23 +87,18 @@ final class PrometheusServer implements AutoCloseable {
         return values;
     }
 
-    /** Polls {@code expr} until its result satisfies {@code done} (Prometheus may still be starting). */
-    JsonNode await(String expr, Duration timeout, Predicate<JsonNode> done) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        String last = "";
-        while (System.nanoTime() < deadline) {
-            try {
-                JsonNode result = query(expr);
-                if (done.test(result)) {
-                    return result;
-                }
-                last = result.toString();
-            } catch (IOException notUpYet) {
-                last = notUpYet.toString();
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("no satisfying answer to " + expr + " within " + timeout + "; last: " + last);
+    /** Polls {@code expr} until its result satisfies {@code done}; the failure shows the last result. */
+    JsonNode await(String expr, Predicate<JsonNode> done) {
+        return await(expr, Waits.PATIENCE, done);
+    }
+
+    /**
+     * As {@link #await(String, Predicate)} for a wait that legitimately takes longer. An I/O error is polled again:
+     * Prometheus may still be starting. Twice a second: its answers change with its scrapes, not faster.
+     */
+    JsonNode await(String expr, Duration patience, Predicate<JsonNode> done) {
+        return Waits.await("an answer to " + expr + " as expected", patience).pollInterval(Duration.ofMillis(500))
+                .ignoreExceptionsInstanceOf(IOException.class).until(() -> query(expr), done);
     }
 
     private JsonNode get(String path) throws IOException, InterruptedException {

@@ -7,18 +7,15 @@ import static org.caseflow.events.AlertLevel.NOTICE;
 import static org.caseflow.events.AlertStatus.FIRING;
 import static org.caseflow.events.AlertStatus.RESOLVED;
 import static org.caseflow.streams.runtime.notify.NotifyFixture.alert;
-import static org.caseflow.streams.runtime.notify.NotifyFixture.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +23,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.caseflow.events.DeadlineAlert;
+import org.caseflow.streams.runtime.Ports;
+import org.caseflow.streams.runtime.Waits;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,10 +52,7 @@ class AlertmanagerDeliveryTest {
             throw new AssertionError("prometheus-alertmanager is required in CI: ./test.sh installs it");
         }
         assumeThat(installed).as("prometheus-alertmanager missing: ./test.sh installs the Debian package").isTrue();
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
+        int port = Ports.freePort();
         String base = "http://127.0.0.1:" + port;
         Process am = new ProcessBuilder(BINARY, "--config.file=deploy/alertmanager/alertmanager.yml",
                 "--storage.path=" + dir.resolve("data"), "--web.listen-address=127.0.0.1:" + port, "--cluster.listen-address=")
@@ -64,7 +60,7 @@ class AlertmanagerDeliveryTest {
         NotifyFixture fx = new NotifyFixture();
         try (NotifyService service = NotifyService.create(fx.config(Map.of("caseflow.notify.alertmanager.url", base,
                 "caseflow.notify.alertmanager.resend.ms", "500")))) {
-            await(Duration.ofSeconds(60), "alertmanager ready", () -> status(base + "/-/ready") == 200);
+            Waits.await("alertmanager ready").until(() -> status(base + "/-/ready") == 200);
             Thread loop = new Thread(service::run, "notify-under-test");
             loop.start();
             DeadlineAlert otherCourt = DeadlineAlert.newBuilder(alert("A-3", BREACHED, FIRING, List.of("judge:J-3")))
@@ -74,7 +70,7 @@ class AlertmanagerDeliveryTest {
             fx.publish(List.of(alert("A-1", NOTICE, FIRING, List.of("judge:J-1")),
                     alert("A-1", BREACHED, FIRING, List.of("judge:J-1", "president:湘0211")),
                     alert("A-2", NOTICE, FIRING, List.of("judge:J-2")), otherCourt, explained));
-            await(Duration.ofSeconds(60), "six alerts in Alertmanager", () -> alerts(base).size() == 6);
+            Waits.await("six alerts in Alertmanager").until(() -> alerts(base).size() == 6);
 
             // The annotation carries the case's own explanation (DeadlineAlert v2), not only the procedure's limit:
             // CPL 164 and CPL Interp. 258 for the president's extension, CPL 85 for the National Day roll-forward.
@@ -90,7 +86,7 @@ class AlertmanagerDeliveryTest {
             assertThat(breached.path("annotations").path("summary").asText()).contains("BREACHED A-1 at 湘0211");
             assertThat(breached.path("annotations").path("explanation").asText()).contains("CIVIL_FIRST_ORDINARY");
             // Inhibition: the BREACHED alert of A-1 silences its NOTICE for judge:J-1; A-2's NOTICE stays active.
-            await(Duration.ofSeconds(30), "A-1 NOTICE inhibited", () -> find(alerts(base), "A-1", "NOTICE", "judge:J-1")
+            Waits.await("A-1 NOTICE inhibited").until(() -> find(alerts(base), "A-1", "NOTICE", "judge:J-1")
                     .map(a -> a.path("status").path("inhibitedBy").size() > 0).orElse(false));
             assertThat(find(alerts(base), "A-2", "NOTICE", "judge:J-2").orElseThrow().path("status").path("state").asText())
                     .isEqualTo("active");
@@ -101,12 +97,12 @@ class AlertmanagerDeliveryTest {
             assertThat(group.path("alerts").size()).isEqualTo(2);
             // Re-sent while firing: endsAt moves on.
             Instant firstEnd = Instant.parse(breached.path("endsAt").asText());
-            await(Duration.ofSeconds(30), "endsAt moved by a re-send", () -> find(alerts(base), "A-1", "BREACHED",
+            Waits.await("endsAt moved by a re-send").until(() -> find(alerts(base), "A-1", "BREACHED",
                     "president:湘0211").map(a -> Instant.parse(a.path("endsAt").asText()).isAfter(firstEnd)).orElse(false));
 
             fx.publish(List.of(DeadlineAlert.newBuilder(alert("A-3", BREACHED, RESOLVED, List.of("judge:J-3")))
                     .setCourt("湘0202").build()));
-            await(Duration.ofSeconds(60), "A-3 resolved", () -> find(alerts(base), "A-3", "BREACHED", "judge:J-3").isEmpty());
+            Waits.await("A-3 resolved").until(() -> find(alerts(base), "A-3", "BREACHED", "judge:J-3").isEmpty());
             assertThat(alerts(base)).hasSize(5);
             service.close();
             loop.join(15_000);

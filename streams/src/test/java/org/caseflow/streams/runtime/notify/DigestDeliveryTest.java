@@ -1,7 +1,6 @@
 package org.caseflow.streams.runtime.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.caseflow.streams.runtime.notify.NotifyFixture.await;
 import static org.caseflow.streams.runtime.notify.NotifyFixture.digest;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,7 +9,6 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +18,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.caseflow.events.Digest;
 import org.caseflow.streams.domain.digest.DigestKind;
+import org.caseflow.streams.runtime.Waits;
 import org.caseflow.streams.runtime.kafka.TopicDump;
 import org.caseflow.streams.runtime.notify.FlakyEndpoint.Answer;
 import org.caseflow.streams.topology.DeadLetterHeaders;
@@ -79,10 +78,10 @@ class DigestDeliveryTest {
                     "digest/tianyuan-judges/judge:J-湘0211-07|day|2025-06-04",
                     "digest/tianyuan-judges/judge:J-湘0211-08|day|2025-06-04",
                     "digest/court-office/court:湘0211|week|2025-W23"));
-            await(Duration.ofSeconds(60), "the three webhook digests delivered", () -> decoded(endpoint.deliveredKeys())
+            Waits.await("the three webhook digests delivered").until(() -> decoded(endpoint.deliveredKeys())
                     .containsAll(expected));
             String rejected = "digest/tianyuan-judges/judge:J-湘0211-09|day|2025-06-04";
-            await(Duration.ofSeconds(60), "the rejected digest dead-lettered", () -> !TopicDump.readAll(fx.bootstrap,
+            Waits.await("the rejected digest dead-lettered").until(() -> !TopicDump.readAll(fx.bootstrap,
                     List.of(fx.topics.notifyDeadLetters()), new ByteArrayDeserializer()).isEmpty());
 
             // Only webhook routes: the president's Alertmanager route gets no digest; 湘0202's judge is nobody's.
@@ -111,7 +110,7 @@ class DigestDeliveryTest {
             assertThat(dead).hasSize(1);
             assertThat(dead.get(0).key()).isEqualTo("judge:J-湘0211-09|day|2025-06-04");
             assertThat(DeadLetterHeaders.read(dead.get(0).headers()).reason()).isEqualTo("rejected");
-            await(Duration.ofSeconds(10), "digest counters", () -> count(service, "delivered") == 3.0
+            Waits.await("digest counters").until(() -> count(service, "delivered") == 3.0
                     && count(service, "no-webhook") == 1.0 && count(service, "rejected") == 1.0);
             assertThat(service.registry().find(NotifyMetrics.UNROUTED).tag("kind", "judge").counter().count())
                     .isEqualTo(1.0);

@@ -5,21 +5,21 @@ import static org.caseflow.events.AlertLevel.NOTICE;
 import static org.caseflow.events.AlertLevel.WARNING;
 import static org.caseflow.events.AlertStatus.FIRING;
 import static org.caseflow.streams.runtime.notify.NotifyFixture.alert;
-import static org.caseflow.streams.runtime.notify.NotifyFixture.await;
 
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.awaitility.core.ConditionTimeoutException;
 import org.caseflow.events.DeadlineAlert;
+import org.caseflow.streams.runtime.Waits;
 import org.caseflow.streams.runtime.notify.FlakyEndpoint.Answer;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -82,7 +82,7 @@ class NotifyCrashTest {
             try {
                 awaitOrShowLog(dir.resolve("second.log"), "every (alert, recipient) delivered after the restart",
                         () -> WebhookDeliveryTest.decoded(endpoint.deliveredKeys()).containsAll(expected));
-                await(Duration.ofSeconds(60), "offsets committed by the second JVM", () -> WebhookDeliveryTest.committedToEnd(fx));
+                Waits.await("offsets committed by the second JVM").until(() -> WebhookDeliveryTest.committedToEnd(fx));
             } finally {
                 second.destroy();
                 second.waitFor(30, TimeUnit.SECONDS);
@@ -114,11 +114,11 @@ class NotifyCrashTest {
         throw new AssertionError("no even case behind an odd one");
     }
 
-    /** As {@link NotifyFixture#await}, with the child JVM's log in the failure message. */
+    /** As {@link Waits#await}, with the child JVM's log in the failure message. */
     private static void awaitOrShowLog(Path log, String what, java.util.function.BooleanSupplier condition) throws Exception {
         try {
-            await(Duration.ofSeconds(180), what, condition);
-        } catch (AssertionError e) {
+            Waits.await(what).until(condition::getAsBoolean);
+        } catch (ConditionTimeoutException e) {
             String text = Files.exists(log) ? Files.readString(log) : "(no log)";
             throw new AssertionError(e.getMessage() + "; child log:\n" + text.substring(Math.max(0, text.length() - 4000)), e);
         }

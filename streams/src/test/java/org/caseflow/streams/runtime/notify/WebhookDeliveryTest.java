@@ -8,14 +8,11 @@ import static org.caseflow.events.AlertLevel.WARNING;
 import static org.caseflow.events.AlertStatus.FIRING;
 import static org.caseflow.events.AlertStatus.RESOLVED;
 import static org.caseflow.streams.runtime.notify.NotifyFixture.alert;
-import static org.caseflow.streams.runtime.notify.NotifyFixture.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.ServerSocket;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +27,8 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.caseflow.events.DeadlineAlert;
+import org.caseflow.streams.runtime.Ports;
+import org.caseflow.streams.runtime.Waits;
 import org.caseflow.streams.runtime.kafka.TopicDump;
 import org.caseflow.streams.runtime.notify.FlakyEndpoint.Answer;
 import org.caseflow.streams.topology.DeadLetterHeaders;
@@ -89,9 +88,9 @@ class WebhookDeliveryTest {
             }
             String rejected = "C-400/v1/CRITICAL/FIRING/judge:J-4";
             expected.remove(rejected);
-            await(Duration.ofSeconds(60), "every delivery but the rejected one answered 2xx",
+            Waits.await("every delivery but the rejected one answered 2xx").until(
                     () -> decoded(endpoint.deliveredKeys()).containsAll(expected));
-            await(Duration.ofSeconds(60), "offsets committed up to the end", () -> committedToEnd(fx));
+            Waits.await("offsets committed up to the end").until(() -> committedToEnd(fx));
 
             // Keys: exactly the (alert, status, recipient) ones; every attempt of one key carries the same body.
             assertThat(decoded(keys(endpoint.requests()))).containsAll(expected).contains(rejected);
@@ -145,10 +144,7 @@ class WebhookDeliveryTest {
     @Test
     void shouldRetryRefusedConnectionsAndOpenThenCloseTheBreaker() throws Exception {
         NotifyFixture fx = new NotifyFixture();
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
+        int port = Ports.freePort();
         List<DeadlineAlert> alerts = List.of(alert("R-1", NOTICE, FIRING, List.of("judge:J-1")),
                 alert("R-2", BREACHED, FIRING, List.of("judge:J-2", "president:湘0211")),
                 alert("R-3", WARNING, FIRING, List.of("judge:J-3")));
@@ -159,12 +155,12 @@ class WebhookDeliveryTest {
             loop.start();
             fx.publish(alerts);
             // Nothing listens: connections are refused, retried, and the breaker opens.
-            await(Duration.ofSeconds(60), "breaker open", () -> breaker(service) == 2.0);
+            Waits.await("breaker open").until(() -> breaker(service) == 2.0);
             try (FlakyEndpoint endpoint = FlakyEndpoint.start(port, (key, attempt) -> Answer.ok())) {
-                await(Duration.ofSeconds(60), "all four delivered once the endpoint is up",
+                Waits.await("all four delivered once the endpoint is up").until(
                         () -> endpoint.deliveredKeys().size() == 4);
-                await(Duration.ofSeconds(30), "breaker closed again", () -> breaker(service) == 0.0);
-                await(Duration.ofSeconds(30), "offsets committed", () -> committedToEnd(fx));
+                Waits.await("breaker closed again").until(() -> breaker(service) == 0.0);
+                Waits.await("offsets committed").until(() -> committedToEnd(fx));
                 assertThat(TopicDump.readAll(fx.bootstrap, List.of(fx.topics.notifyDeadLetters()),
                         new ByteArrayDeserializer())).isEmpty();
                 service.close();
@@ -189,12 +185,12 @@ class WebhookDeliveryTest {
                         new org.caseflow.streams.topology.JsonSerde<>(org.caseflow.streams.domain.notify.AlertAck.class)
                                 .serializer().serialize(fx.topics.alertAcks(), ack))).get();
             }
-            await(Duration.ofSeconds(30), "the ack read by notify",
+            Waits.await("the ack read by notify").until(
                     () -> service.registry().find(NotifyMetrics.ACKS).gauge().value() >= 1);
             fx.publish(List.of(alert("S-1", org.caseflow.events.AlertLevel.OVERDUE, FIRING, List.of("judge:J-1", "president:湘0211")),
                     alert("S-1", BREACHED, RESOLVED, List.of("judge:J-1")),
                     alert("S-2", org.caseflow.events.AlertLevel.OVERDUE, FIRING, List.of("judge:J-1"))));
-            await(Duration.ofSeconds(60), "offsets committed", () -> committedToEnd(fx));
+            Waits.await("offsets committed").until(() -> committedToEnd(fx));
             // The president still hears of S-1, the judge of the RESOLVED record and of the other case; only the
             // judge's OVERDUE reminder of the acknowledged case is not sent.
             assertThat(decoded(endpoint.deliveredKeys())).containsExactlyInAnyOrder(
@@ -220,7 +216,7 @@ class WebhookDeliveryTest {
             Thread loop = new Thread(service::run, "notify-under-test");
             loop.start();
             fx.publish(List.of(alert));
-            await(Duration.ofSeconds(60), "the alert delivered", () -> endpoint.deliveredKeys().size() == 1);
+            Waits.await("the alert delivered").until(() -> endpoint.deliveredKeys().size() == 1);
 
             JsonNode body = JSON.readTree(endpoint.requests().get(0).body());
             assertThat(body.path("deadline").asText()).isEqualTo("2025-10-09");
@@ -259,15 +255,15 @@ class WebhookDeliveryTest {
             publishTo(fx, 0, onZero);
             publishTo(fx, 1, List.of(alert("H-other", NOTICE, FIRING, List.of("judge:J-8"))));
 
-            await(Duration.ofSeconds(60), "the cases behind the held one delivered", () -> decoded(endpoint.deliveredKeys())
+            Waits.await("the cases behind the held one delivered").until(() -> decoded(endpoint.deliveredKeys())
                     .containsAll(behind.stream().map(a -> a.getAlertId() + "/FIRING/" + a.getEscalateTo().get(0)).toList()));
-            await(Duration.ofSeconds(60), "partition 1 committed to its end", () -> committed(fx, 1) == 1);
+            Waits.await("partition 1 committed to its end").until(() -> committed(fx, 1) == 1);
             assertThat(endpoint.requests(encodedKey("H-hold/v1/NOTICE/FIRING/judge:J-9"))).isNotEmpty()
                     .allSatisfy(r -> assertThat(r.answered()).isEqualTo(503));
             assertThat(committed(fx, 0)).as("partition 0 committed below the held alert (offset 0)").isLessThanOrEqualTo(0);
 
             release.set(true);
-            await(Duration.ofSeconds(60), "everything committed once the held alert is delivered", () -> committedToEnd(fx));
+            Waits.await("everything committed once the held alert is delivered").until(() -> committedToEnd(fx));
             assertThat(decoded(endpoint.deliveredKeys())).contains("H-hold/v1/NOTICE/FIRING/judge:J-9");
             service.close();
             loop.join(15_000);

@@ -19,6 +19,7 @@ import org.caseflow.events.Procedure;
 import org.caseflow.schemas.CaseflowSerdes;
 import org.caseflow.streams.domain.cases.TestEvents;
 import org.caseflow.streams.runtime.ConsoleCapture;
+import org.caseflow.streams.runtime.Waits;
 import org.caseflow.streams.runtime.app.CaseflowRuntime;
 import org.caseflow.streams.runtime.cli.CaseflowCli;
 import org.caseflow.streams.runtime.config.CaseflowConfig;
@@ -41,7 +42,6 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("integration")
 class CourtsLiveTest {
     static final Instant NOW = TestEvents.at(LocalDate.of(2027, 1, 20));
-    static final Duration WAIT = Duration.ofSeconds(90);
     static final String EARLY = "(2027)湘0299民初1号";
     static final String CASE = "(2027)湘0299民初2号";
 
@@ -83,7 +83,8 @@ class CourtsLiveTest {
                     .as(console.err()).isEqualTo(CaseflowCli.EXIT_OK);
             assertThat(console.out()).contains("published courts/added 2027.1 (effective"
                     + " 2027-01-01) events dated from then on");
-            await(() -> get(base + "/api/v1/reference").contains("\"key\":\"courts/added\""));
+            Waits.await("the added courts listed by /api/v1/reference")
+                    .until(() -> get(base + "/api/v1/reference").contains("\"key\":\"courts/added\""));
             // Courts have no propagation of their own: the API says what they apply to, not new-cases.
             assertThat(get(base + "/api/v1/reference")).contains("\"propagation\":\"events-from-effective-date\"");
 
@@ -92,8 +93,8 @@ class CourtsLiveTest {
                     at湘0299(filed("n1", CASE, Procedure.CIVIL_FIRST_SUMMARY, LocalDate.of(2027, 1, 4)))));
             ReferencePublishLiveTest.tick(config, NOW);
 
-            await(() -> ReferencePublishLiveTest.snapshots(config).containsKey(CASE));
-            await(() -> filingsOf湘02(config) == 1.0);
+            Waits.await("a snapshot of " + CASE).until(() -> ReferencePublishLiveTest.snapshots(config).containsKey(CASE));
+            Waits.await("one filing counted at 湘02").until(() -> filingsOf湘02(config) == 1.0);
             assertThat(ReferencePublishLiveTest.snapshots(config)).doesNotContainKey(EARLY);
             List<String> reasons = TopicDump.readAll(config.bootstrapServers(), List.of(config.topics().deadLetters()),
                     new ByteArrayDeserializer()).stream().filter(r -> r.key() != null
@@ -127,18 +128,4 @@ class CourtsLiveTest {
         return r.statusCode() + " " + r.body();
     }
 
-    private static void await(BooleanSupplierWithException done) throws Exception {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!done.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not as expected within " + WAIT);
-            }
-            Thread.sleep(250);
-        }
-    }
-
-    /** A condition that may throw (an HTTP call). */
-    interface BooleanSupplierWithException {
-        boolean getAsBoolean() throws Exception;
-    }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.caseflow.streams.domain.cases.TestEvents.closed;
 import static org.caseflow.streams.domain.cases.TestEvents.filed;
 
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +24,8 @@ import org.caseflow.events.Procedure;
 import org.caseflow.schemas.CaseflowSerdes;
 import org.caseflow.streams.domain.cases.TestEvents;
 import org.caseflow.streams.runtime.ConsoleCapture;
+import org.awaitility.core.ConditionTimeoutException;
+import org.caseflow.streams.runtime.Waits;
 import org.caseflow.streams.runtime.app.CaseflowRuntime;
 import org.caseflow.streams.runtime.cli.CaseflowCli;
 import org.caseflow.streams.runtime.config.CaseflowConfig;
@@ -51,7 +52,6 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("integration")
 class IndicatorIntervalsLiveTest {
     static final Instant NOW = TestEvents.at(LocalDate.of(2027, 2, 20));
-    static final Duration WAIT = Duration.ofSeconds(90);
 
     @TempDir
     Path dir;
@@ -143,44 +143,26 @@ class IndicatorIntervalsLiveTest {
         return latest;
     }
 
-    static Map<String, String> awaitBands(CaseflowConfig config, Predicate<Map<String, String>> done)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (true) {
-            Map<String, String> latest = bands(config);
-            if (done.test(latest)) {
-                return latest;
-            }
-            if (System.nanoTime() > deadline) {
-                List<String> all = TopicDump.readAll(config.bootstrapServers(), List.of(config.topics().indicators()),
-                        CaseflowSerdes.indicatorValue().deserializer()).stream().map(r -> r.value())
-                        .filter(v -> v.getScope().equals("湘0211") && v.getCategory().equals("ALL")
-                                && v.getWindow().equals("MONTH") && !v.getIncludesSubordinates())
-                        .map(v -> v.getIndicator() + " " + v.getPeriod() + "=" + v.getValue()).toList();
-                throw new AssertionError("indicator bands not as expected within " + WAIT + ": " + latest + " "
-                        + ReferencePublishLiveTest.snapshots(config).keySet() + " " + all + " DLQ "
-                        + TopicDump.readAll(config.bootstrapServers(), List.of(config.topics().deadLetters()),
-                        new org.apache.kafka.common.serialization.StringDeserializer()).stream().map(r ->
-                        new String(r.headers().lastHeader("caseflow.dlq.reason").value()) + ":" + (r.headers()
-                        .lastHeader("caseflow.dlq.detail") == null ? "" : new String(r.headers()
-                        .lastHeader("caseflow.dlq.detail").value()))).toList());
-            }
-            Thread.sleep(250);
+    /** The latest band per period once they satisfy {@code done}; the failure shows what the topics hold. */
+    static Map<String, String> awaitBands(CaseflowConfig config, Predicate<Map<String, String>> done) {
+        try {
+            return Waits.await("the indicator bands of 湘0211 as expected").until(() -> bands(config), done);
+        } catch (ConditionTimeoutException e) {
+            List<String> all = TopicDump.readAll(config.bootstrapServers(), List.of(config.topics().indicators()),
+                    CaseflowSerdes.indicatorValue().deserializer()).stream().map(r -> r.value())
+                    .filter(v -> v.getScope().equals("湘0211") && v.getCategory().equals("ALL")
+                            && v.getWindow().equals("MONTH") && !v.getIncludesSubordinates())
+                    .map(v -> v.getIndicator() + " " + v.getPeriod() + "=" + v.getValue()).toList();
+            throw new AssertionError(e.getMessage() + " " + ReferencePublishLiveTest.snapshots(config).keySet() + " "
+                    + all + " DLQ " + TopicDump.readAll(config.bootstrapServers(), List.of(config.topics().deadLetters()),
+                    new org.apache.kafka.common.serialization.StringDeserializer()).stream().map(r ->
+                    new String(r.headers().lastHeader("caseflow.dlq.reason").value()) + ":" + (r.headers()
+                    .lastHeader("caseflow.dlq.detail") == null ? "" : new String(r.headers()
+                    .lastHeader("caseflow.dlq.detail").value()))).toList(), e);
         }
     }
 
-    private void awaitText(String url, Predicate<String> done) throws Exception {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        String body = "";
-        while (System.nanoTime() < deadline) {
-            HttpResponse<String> r = ApiCalls.get(url, null);
-            body = r.body();
-            if (r.statusCode() == 200 && done.test(body)) {
-                return;
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError(url + " not as expected within " + WAIT + ": "
-                + body.lines().filter(l -> l.contains("interval")).toList());
+    private void awaitText(String url, Predicate<String> done) {
+        Waits.await(url + " as expected").until(() -> ApiCalls.get(url, null), r -> r.statusCode() == 200 && done.test(r.body()));
     }
 }

@@ -34,6 +34,7 @@ import org.caseflow.streams.domain.seeds.ReferenceKind;
 import org.caseflow.streams.domain.seeds.ReferencePublication;
 import org.caseflow.streams.domain.seeds.Seeds;
 import org.caseflow.streams.runtime.ConsoleCapture;
+import org.caseflow.streams.runtime.Waits;
 import org.caseflow.streams.runtime.app.CaseflowRuntime;
 import org.caseflow.streams.runtime.cli.CaseflowCli;
 import org.caseflow.streams.runtime.config.CaseflowConfig;
@@ -67,7 +68,6 @@ class ReferencePublishLiveTest {
     static final String B = "(2026)湘0211民初801号";
     static final String C = "(2026)湘0211民初802号";
     static final String D = "(2026)湘0211民初803号";
-    static final Duration WAIT = Duration.ofSeconds(90);
     private static final Pattern LOG_LINE = Pattern.compile("^\\d\\d:\\d\\d:\\d\\d\\.\\d{3} ");
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -225,33 +225,16 @@ class ReferencePublishLiveTest {
                 CaseflowSerdes.deadlineAlert().deserializer()).stream().map(ConsumerRecord::value).toList();
     }
 
-    static Map<String, CaseSnapshot> awaitSnapshots(CaseflowConfig config, Predicate<Map<String, CaseSnapshot>> done)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (true) {
-            Map<String, CaseSnapshot> latest = snapshots(config);
-            if (done.test(latest)) {
-                return latest;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("snapshots not as expected within " + WAIT + ": " + latest);
-            }
-            Thread.sleep(250);
-        }
+    /** The latest snapshot per case once they satisfy {@code done}; the failure shows the last ones read. */
+    static Map<String, CaseSnapshot> awaitSnapshots(CaseflowConfig config, Predicate<Map<String, CaseSnapshot>> done) {
+        return Waits.await("the case snapshots as expected").until(() -> snapshots(config), done);
     }
 
+    /** The answer of {@code url} once it is 200 and satisfies {@code done}; the failure shows the last answer. */
     JsonNode await(String url, Predicate<JsonNode> done) throws Exception {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (true) {
-            HttpResponse<String> r = ApiCalls.get(url, null);
-            if (r.statusCode() == 200 && done.test(JSON.readTree(r.body()))) {
-                return JSON.readTree(r.body());
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(url + " not as expected within " + WAIT + ": " + r.statusCode() + " " + r.body());
-            }
-            Thread.sleep(250);
-        }
+        HttpResponse<String> answer = Waits.await(url + " as expected").until(() -> ApiCalls.get(url, null),
+                r -> r.statusCode() == 200 && done.test(ApiCalls.json(r.body())));
+        return JSON.readTree(answer.body());
     }
 
     private static String printed(String printed) {

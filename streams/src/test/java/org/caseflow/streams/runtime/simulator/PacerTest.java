@@ -7,8 +7,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.caseflow.events.CaseEvent;
+import org.caseflow.streams.runtime.Waits;
 import org.junit.jupiter.api.Test;
 
 class PacerTest {
@@ -77,7 +79,7 @@ class PacerTest {
     @Test
     void shouldWakeASleepingFeederOnInterrupt() throws Exception {
         Pacer pacer = new Pacer(1.0, Duration.ZERO);
-        List<CaseEvent> received = new ArrayList<>();
+        List<CaseEvent> received = new CopyOnWriteArrayList<>(); // filled by the feeder, read here
         Thread feeder = new Thread(() -> {
             try {
                 pacer.feed(SimulatorTest.simulate(1, 5, 0.05).iterator(), received::add);
@@ -86,7 +88,8 @@ class PacerTest {
             }
         });
         feeder.start();
-        Thread.sleep(300);
+        Waits.await("the first event fed and the feeder asleep until the next (a day away)")
+                .until(() -> !received.isEmpty() && feeder.getState() == Thread.State.TIMED_WAITING);
         feeder.interrupt();
         feeder.join(5_000);
         assertThat(feeder.isAlive()).isFalse();
