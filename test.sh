@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The test command of the README: builds everything and runs the default test suite — unit,
-# topology (TopologyTestDriver) and real-broker integration tests, plus a real Prometheus scraping a
+# The test command of the README: builds every module and runs the default test suite — unit and
+# topology (TopologyTestDriver) tests in `test`, then the real-broker integration tests (*IT, Failsafe) in `verify`, plus a real Prometheus scraping a
 # running instance and headless Chromium loading the court page. Benchmarks are behind -Pbenchmark. Extra arguments go to Maven.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"

@@ -1,0 +1,66 @@
+package org.caseflow.streams.runtime.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.caseflow.streams.runtime.cli.CaseflowCli;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code caseflow bench} runs every phase on the embedded broker and prints each figure, and refuses bad options;
+ * it asserts nothing about speed (this machine's speed is not a test result).
+ */
+class BenchCommandIT {
+    @TempDir
+    Path dir;
+
+    @Test
+    void shouldRefuseAnUnknownPhaseAndAStormBeyondTenMillionCases() {
+        assertThat(CaseflowCli.execute("bench", "--skip", "lunch")).isEqualTo(CaseflowCli.EXIT_BAD_INPUT);
+        assertThat(CaseflowCli.execute("bench", "--cases", "10000001")).isEqualTo(CaseflowCli.EXIT_BAD_INPUT);
+        assertThat(CaseflowCli.execute("bench", "--recompute-cases", "0")).isEqualTo(CaseflowCli.EXIT_BAD_INPUT);
+        assertThat(CaseflowCli.execute("bench", "--help")).isZero();
+    }
+
+    @Test
+    @Tag("integration")
+    void shouldPrintEveryFigureOfATinyRun() throws Exception {
+        Path json = dir.resolve("figures.jsonl");
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        int code;
+        try {
+            System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+            // A tiny storm drains in seconds; the time-out only bounds a failure.
+            code = CaseflowCli.execute("bench", "--events", "1500", "--cases", "300", "--open", "1000",
+                    "--recompute-cases", "300", "--storm-timeout", "120", "--out", json.toString());
+        } finally {
+            System.setOut(original);
+        }
+        String printed = captured.toString(StandardCharsets.UTF_8);
+
+        assertThat(code).isZero();
+        assertThat(printed).contains("caseflow bench — summary", "events/s", "records written per input event",
+                "midnight to last alert committed", "fencings", "tick with nothing due, 1000 open",
+                "500-event / 5-event", "state directory bytes per case", "heap after GC");
+        assertThat(printed).containsPattern("(?m)^storm\\s+crossings committed\\s+300 ");
+        // Issue 15: a published calendar change touching every open case, each cited in a new snapshot.
+        assertThat(printed).containsPattern("(?m)^recompute\\s+snapshots citing the new calendar\\s+300 ");
+        assertThat(printed).containsPattern("(?m)^recompute\\s+fencings \\(rebalances during the recomputation\\)\\s+0");
+        assertThat(printed).contains("(warm-up) floor");
+        // The warm-up storm crosses an earlier midnight with as many cases, in the same app, before the timed one.
+        assertThat(printed).containsPattern("\\(warm-up\\) storm\\s+crossings committed\\s+300 ");
+        assertThat(printed).containsPattern("(?m)^storm\\s+cases loaded \\(warm-up cases included\\)\\s+600 ");
+        List<String> lines = Files.readAllLines(json);
+        assertThat(lines).hasSizeGreaterThan(10).allSatisfy(l -> assertThat(l).startsWith("{\"phase\":"));
+        // The warm-up round is printed but not counted: one floor figure in the figures.
+        assertThat(lines).filteredOn(l -> l.contains("consume, decode, produce")).hasSize(1);
+    }
+}
