@@ -35,6 +35,8 @@ import org.caseflow.streams.domain.indicators.Window;
 import org.caseflow.streams.domain.seeds.Seeds;
 import org.caseflow.streams.topology.ReferenceHolder;
 import org.caseflow.streams.runtime.http.AtRiskCase;
+import org.caseflow.streams.runtime.http.IndicatorAnswer;
+import org.caseflow.streams.runtime.http.LineageEntry;
 import org.caseflow.streams.runtime.http.LocalQueries;
 import org.caseflow.streams.runtime.jsonl.DigestJson;
 import org.caseflow.streams.runtime.jsonl.EventJson;
@@ -194,7 +196,7 @@ public final class StoreQueries implements LocalQueries {
     }
 
     @Override
-    public List<Object> indicators(String court, String window) {
+    public List<IndicatorAnswer> indicators(String court, String window) {
         return indicators(court, window, null);
     }
 
@@ -203,12 +205,12 @@ public final class StoreQueries implements LocalQueries {
      * it the calculator's previous-year value is a count of nothing (0), which the page must show blank, not as 0.
      */
     @Override
-    public List<Object> indicators(String court, String window, YearMonth period) {
+    public List<IndicatorAnswer> indicators(String court, String window, YearMonth period) {
         return indicators(court, window, period, null, null);
     }
 
     @Override
-    public List<Object> indicators(String court, String window, YearMonth period, Boolean onlySubordinates,
+    public List<IndicatorAnswer> indicators(String court, String window, YearMonth period, Boolean onlySubordinates,
             String onlyCategory) {
         Window w = Window.valueOf(window);
         Instant now = clock.get();
@@ -217,7 +219,7 @@ public final class StoreQueries implements LocalQueries {
         ReadOnlyKeyValueStore<String, byte[]> ledgerStore = store(StoreNames.INDICATOR_LEDGERS);
         KeyValueLedgerStore ledgers = KeyValueLedgerStore.readOnly(ledgerStore);
         ReadOnlyKeyValueStore<String, String> scopes = store(StoreNames.INDICATOR_SCOPES);
-        List<Object> out = new ArrayList<>();
+        List<IndicatorAnswer> out = new ArrayList<>();
         for (boolean subordinates : new boolean[] {false, true}) {
             for (String category : ScopeKey.CATEGORIES) {
                 ScopeKey scope = new ScopeKey(court, subordinates, category);
@@ -229,10 +231,8 @@ public final class StoreQueries implements LocalQueries {
                     continue; // kept by another instance (the ledgers are keyed by scope): it answers
                 }
                 boolean yearEarlier = hasDataUpTo(ledgerStore, scope, end.minusMonths(12));
-                calculator.computeAll(w, end, today, ledgers.view(scope)).forEach(result -> {
-                    ObjectNode value = (ObjectNode) parse(OutputJson.toJson(IndicatorValues.of(scope, result, now)));
-                    out.add(value.put("yearEarlierData", yearEarlier));
-                });
+                calculator.computeAll(w, end, today, ledgers.view(scope)).forEach(result ->
+                        out.add(IndicatorAnswer.of(IndicatorValues.of(scope, result, now), yearEarlier)));
             }
         }
         return out;
@@ -247,14 +247,10 @@ public final class StoreQueries implements LocalQueries {
 
     /** The lineage top of the court's tree scope, when this instance keeps it (else another instance answers). */
     @Override
-    public List<Object> lineage(String court) {
+    public List<LineageEntry> lineage(String court) {
         byte[] bytes = this.<byte[]>store(StoreNames.LINEAGE_TOP).get(new ScopeKey(court, true, ScopeKey.ALL).encode());
-        List<Object> out = new ArrayList<>();
-        if (bytes != null) {
-            LineageTop.fromBytes(bytes).top().forEach(e -> out.add(JSON.createObjectNode().put("rootCaseId", e.rootId())
-                    .put("caseNumbers", e.caseNumbers())));
-        }
-        return out;
+        return bytes == null ? List.of() : LineageTop.fromBytes(bytes).top().stream()
+                .map(e -> new LineageEntry(e.rootId(), e.caseNumbers())).toList();
     }
 
     @Override

@@ -155,7 +155,7 @@ final class ApiRoutes {
         // subordinates=true|false and category=C narrow the answer to the scopes asked for (the board's heat map and trend).
         Boolean subordinates = ctx.queryParam("subordinates") == null ? null : Boolean.valueOf(ctx.queryParam("subordinates"));
         String category = ctx.queryParam("category") == null ? null : BoardRoutes.category(ctx);
-        List<Object> indicators = router.indicators(court, window, period(ctx.queryParam("period")), subordinates, category,
+        List<IndicatorAnswer> indicators = router.indicators(court, window, period(ctx.queryParam("period")), subordinates, category,
                 request(ctx));
         if (indicators.size() > indicatorLimit) {
             ctx.header("X-Caseflow-Truncated", "true");

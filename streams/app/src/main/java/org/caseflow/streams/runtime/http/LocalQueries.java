@@ -32,13 +32,13 @@ public interface LocalQueries {
     }
 
     /** The court's indicators for one window ({@code MONTH}, {@code YEAR_TO_DATE}, {@code ROLLING_12M}). */
-    List<Object> indicators(String court, String window);
+    List<IndicatorAnswer> indicators(String court, String window);
 
     /**
      * The court's indicators for the window ending in {@code period} (a past month for trends and the monthly
      * report; {@code null}: the current period), computed as the indicator topology computes them.
      */
-    default List<Object> indicators(String court, String window, YearMonth period) {
+    default List<IndicatorAnswer> indicators(String court, String window, YearMonth period) {
         if (period == null) {
             return indicators(court, window);
         }
@@ -50,7 +50,7 @@ public interface LocalQueries {
      * {@code category} null mean both / every category. The board asks for one scope at a time, and each scope
      * left out is a batch of formulas not computed.
      */
-    default List<Object> indicators(String court, String window, YearMonth period, Boolean subordinates, String category) {
+    default List<IndicatorAnswer> indicators(String court, String window, YearMonth period, Boolean subordinates, String category) {
         return indicators(court, window, period);
     }
 
@@ -58,7 +58,7 @@ public interface LocalQueries {
      * The disputes of the court's tree with the most case numbers ({@code rootCaseId}, {@code caseNumbers}), from
      * the instance that keeps the scope; empty elsewhere.
      */
-    default List<Object> lineage(String court) {
+    default List<LineageEntry> lineage(String court) {
         return List.of();
     }
 

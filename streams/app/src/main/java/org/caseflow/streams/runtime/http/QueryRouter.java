@@ -1,7 +1,6 @@
 package org.caseflow.streams.runtime.http;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.time.Instant;
@@ -25,7 +24,8 @@ import org.caseflow.streams.topology.StoreNames;
  */
 final class QueryRouter {
     private static final TypeReference<List<AtRiskCase>> AT_RISK_LIST = new TypeReference<>() { };
-    private static final TypeReference<List<JsonNode>> JSON_LIST = new TypeReference<>() { };
+    private static final TypeReference<List<IndicatorAnswer>> INDICATOR_LIST = new TypeReference<>() { };
+    private static final TypeReference<List<LineageEntry>> LINEAGE_LIST = new TypeReference<>() { };
 
     private final QueryableStreams streams;
     private final LocalQueries local;
@@ -119,31 +119,31 @@ final class QueryRouter {
     }
 
     /** @param period the window's end month, or null for the current period */
-    List<Object> indicators(String court, String window, YearMonth period, Request request) {
+    List<IndicatorAnswer> indicators(String court, String window, YearMonth period, Request request) {
         return indicators(court, window, period, null, null, request);
     }
 
     /** Only the scopes asked for ({@code null}: both scopes, every category); the request must ask peers the same. */
-    List<Object> indicators(String court, String window, YearMonth period, Boolean subordinates, String category,
+    List<IndicatorAnswer> indicators(String court, String window, YearMonth period, Boolean subordinates, String category,
             Request request) {
         requireReady();
-        List<Object> merged = new ArrayList<>(hostsActiveTasks()
+        List<IndicatorAnswer> merged = new ArrayList<>(hostsActiveTasks()
                 ? localCall(() -> local.indicators(court, window, period, subordinates, category)) : List.of());
         if (!request.forwarded()) {
             for (HostInfo host : otherHosts(streams.kafkaStreams().metadataForAllStreamsClients())) {
-                merged.addAll(read(host, request, JSON_LIST));
+                merged.addAll(read(host, request, INDICATOR_LIST));
             }
         }
         return merged;
     }
 
     /** The lineage top of a court tree: kept by one instance (the scope's), so every instance is asked. */
-    List<Object> lineage(String court, Request request) {
+    List<LineageEntry> lineage(String court, Request request) {
         requireReady();
-        List<Object> merged = new ArrayList<>(hostsActiveTasks() ? localCall(() -> local.lineage(court)) : List.of());
+        List<LineageEntry> merged = new ArrayList<>(hostsActiveTasks() ? localCall(() -> local.lineage(court)) : List.of());
         if (!request.forwarded()) {
             for (HostInfo host : otherHosts(streams.kafkaStreams().metadataForAllStreamsClients())) {
-                merged.addAll(read(host, request, JSON_LIST));
+                merged.addAll(read(host, request, LINEAGE_LIST));
             }
         }
         return merged;

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.caseflow.streams.runtime.http.AtRiskCase;
+import org.caseflow.streams.runtime.http.IndicatorAnswer;
 import org.caseflow.streams.runtime.http.LocalQueries;
 import org.junit.jupiter.api.Test;
 
@@ -34,7 +35,7 @@ class AtRiskGaugesTest {
         }
 
         @Override
-        public List<Object> indicators(String court, String window) {
+        public List<IndicatorAnswer> indicators(String court, String window) {
             return List.of();
         }
     };
