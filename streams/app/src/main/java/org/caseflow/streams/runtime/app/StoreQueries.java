@@ -1,10 +1,6 @@
 package org.caseflow.streams.runtime.app;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -35,12 +31,11 @@ import org.caseflow.streams.domain.indicators.Window;
 import org.caseflow.streams.domain.seeds.Seeds;
 import org.caseflow.streams.topology.ReferenceHolder;
 import org.caseflow.streams.runtime.http.AtRiskCase;
+import org.caseflow.streams.runtime.http.CaseDetail;
 import org.caseflow.streams.runtime.http.IndicatorAnswer;
 import org.caseflow.streams.runtime.http.LineageEntry;
 import org.caseflow.streams.runtime.http.LocalQueries;
 import org.caseflow.streams.runtime.jsonl.DigestJson;
-import org.caseflow.streams.runtime.jsonl.EventJson;
-import org.caseflow.streams.runtime.jsonl.OutputJson;
 import org.caseflow.streams.runtime.report.SeedJson;
 import org.caseflow.streams.topology.AlertAcks;
 import org.caseflow.streams.topology.CaseRecord;
@@ -60,8 +55,6 @@ import org.caseflow.streams.topology.StoreNames;
  * instances hold each scope once).
  */
 public final class StoreQueries implements LocalQueries {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final KafkaStreams streams;
     private final Seeds seeds;
     private final CaseEngine engine;
@@ -93,7 +86,7 @@ public final class StoreQueries implements LocalQueries {
     }
 
     @Override
-    public Optional<Object> digest(String recipient, String kind, LocalDate date) {
+    public Optional<ObjectNode> digest(String recipient, String kind, LocalDate date) {
         ReadOnlyKeyValueStore<String, Digest> digests = store(StoreNames.DIGESTS);
         Optional<DigestKind> k = DigestKind.parse(kind);
         if (k.isEmpty()) {
@@ -115,12 +108,12 @@ public final class StoreQueries implements LocalQueries {
     }
 
     @Override
-    public Optional<Object> caseById(String caseId) {
+    public Optional<CaseDetail> caseById(String caseId) {
         return caseById(caseId, false);
     }
 
     @Override
-    public Optional<Object> caseById(String caseId, boolean withNotes) {
+    public Optional<CaseDetail> caseById(String caseId, boolean withNotes) {
         ReadOnlyKeyValueStore<String, CaseRecord> cases = store(StoreNames.CASES);
         CaseRecord record = cases.get(caseId);
         if (record == null) {
@@ -132,39 +125,11 @@ public final class StoreQueries implements LocalQueries {
         if (snapshot.isEmpty()) {
             return Optional.empty(); // events waiting for their filing are not a case yet
         }
-        ObjectNode body = (ObjectNode) parse(OutputJson.toJson(snapshot.get()));
-        ArrayNode firing = body.putArray("firingAlerts");
-        state.firing().forEach(f -> firing.addObject().put("alertId", f.alertId()).put("level", f.level().name())
-                .put("deadline", f.deadline().toString()));
-        // Acknowledgements (issue 9): [] when none; the court page reads this shape.
-        ArrayNode acks = body.putArray("acknowledgements");
-        ReadOnlyKeyValueStore<String, String> ackStore = store(StoreNames.ALERT_ACKS);
-        AlertAcks.of(ackStore.get(caseId)).forEach(a -> acks.addObject().put("alertId", a.alertId()).put("by", a.by())
-                .put("note", a.note()).put("ackedAt", a.ackedAt().toString()));
-        ArrayNode history = body.putArray("history");
+        // Acknowledgements (issue 9): [] when none; the court page reads them.
+        ReadOnlyKeyValueStore<String, String> acks = store(StoreNames.ALERT_ACKS);
         List<CaseEvent> ordered = new ArrayList<>(EventLogs.events(caseId, record, store(StoreNames.CASE_EVENTS)));
         ordered.sort(CaseFolder.canonicalOrder(evaluator.zoneOf(snapshot.get().getCourt())));
-        for (CaseEvent event : ordered) {
-            ObjectNode line = (ObjectNode) parse(EventJson.toJson(event));
-            if (!withNotes) {
-                withoutFreeText(line);
-            }
-            history.add(line);
-        }
-        return Optional.of(body);
-    }
-
-    /**
-     * The reason code says why; the note, and the deprecated free-text reason of records written before the codes,
-     * are remarks only the court's own token holders ask for (docs/security.md, "Personal data"). The suspension's
-     * {@code reason} is a code and stays.
-     */
-    static void withoutFreeText(ObjectNode event) {
-        event.remove("note");
-        String type = event.path("type").asText();
-        if (type.equals("HEARING_POSTPONED") || type.equals("CLOCK_RESTARTED")) {
-            event.remove("reason");
-        }
+        return Optional.of(CaseDetail.of(snapshot.get(), state.firing(), AlertAcks.of(acks.get(caseId)), ordered, withNotes));
     }
 
     @Override
@@ -269,13 +234,5 @@ public final class StoreQueries implements LocalQueries {
     @Override
     public List<Object> courts() {
         return new ArrayList<>(reference == null ? SeedJson.courts(seeds) : SeedJson.courts(reference.data().courts()));
-    }
-
-    private static JsonNode parse(String json) {
-        try {
-            return JSON.readTree(json);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -1,6 +1,7 @@
 package org.caseflow.streams.runtime.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.time.LocalDate;
@@ -59,15 +60,14 @@ final class ApiRoutes {
             throw new ApiException(403, "notes are given only to a caller with a token for the case's court"
                     + " (caseflow.http.auth=none gives none)");
         }
-        QueryRouter.CaseAnswer answer = router.caseById(caseId, withNotes, request(ctx));
-        if (answer instanceof QueryRouter.RemoteAnswer remote) {
+        QueryRouter.CaseAnswer<CaseDetail> answer = router.caseById(caseId, withNotes, request(ctx));
+        if (answer instanceof QueryRouter.RemoteAnswer<CaseDetail> remote) {
             // The owner already applied the token's court limits.
             HttpApi.relay(ctx, remote.status(), remote.body());
             return;
         }
-        Object value = ((QueryRouter.LocalCase) answer).value();
-        String court = mapper.valueToTree(value).path("court").asText("");
-        if (!ApiTokens.allows(courts(ctx), court)) {
+        CaseDetail value = ((QueryRouter.LocalCase<CaseDetail>) answer).value();
+        if (!ApiTokens.allows(courts(ctx), value.court())) {
             // Not 403: a token limited to some courts must not learn which case numbers exist elsewhere.
             throw new ApiException(404, "unknown case " + caseId);
         }
@@ -103,13 +103,13 @@ final class ApiRoutes {
             requireCourt(ctx, named);
             requireKnownCourt(named);
         }
-        QueryRouter.CaseAnswer answer = router.digest(recipient, kind, date, request(ctx));
-        if (answer instanceof QueryRouter.RemoteAnswer remote) {
+        QueryRouter.CaseAnswer<ObjectNode> answer = router.digest(recipient, kind, date, request(ctx));
+        if (answer instanceof QueryRouter.RemoteAnswer<ObjectNode> remote) {
             HttpApi.relay(ctx, remote.status(), remote.body());
             return;
         }
-        Object value = ((QueryRouter.LocalCase) answer).value();
-        if (named == null && !ApiTokens.allows(courts(ctx), mapper.valueToTree(value).path("court").asText(""))) {
+        ObjectNode value = ((QueryRouter.LocalCase<ObjectNode>) answer).value();
+        if (named == null && !ApiTokens.allows(courts(ctx), value.path("court").asText(""))) {
             throw new ApiException(404, "no " + kind + " digest of " + recipient);
         }
         ctx.json(value);

@@ -1,5 +1,6 @@
 package org.caseflow.streams.runtime.http;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
@@ -12,14 +13,14 @@ import java.util.Optional;
  * (answered 503).
  */
 public interface LocalQueries {
-    /** One case with its deadline and history, any Jackson-serialisable object with a {@code court} field. */
-    Optional<Object> caseById(String caseId);
+    /** One case with its deadline, firing alerts, acknowledgements and history. */
+    Optional<CaseDetail> caseById(String caseId);
 
     /**
      * As {@link #caseById(String)}; {@code withNotes} keeps the {@code note} of postponements and restarts in the
      * history, which is otherwise left out (docs/security.md, "Personal data"). Without notes by default.
      */
-    default Optional<Object> caseById(String caseId, boolean withNotes) {
+    default Optional<CaseDetail> caseById(String caseId, boolean withNotes) {
         return caseById(caseId);
     }
 
@@ -65,9 +66,10 @@ public interface LocalQueries {
     /**
      * The digest of {@code recipient} (a role reference or {@code court:<code>}) of {@code kind} ({@code day},
      * {@code week}, {@code month}) for the period containing {@code date}, or the latest one when {@code date} is null;
-     * any Jackson-serialisable object with a {@code court} field. Only the instance that owns the recipient has it.
+     * in the form of {@link org.caseflow.streams.runtime.jsonl.DigestJson} (a tree with a {@code court} field). Only the
+     * instance that owns the recipient has it.
      */
-    default Optional<Object> digest(String recipient, String kind, java.time.LocalDate date) {
+    default Optional<ObjectNode> digest(String recipient, String kind, java.time.LocalDate date) {
         return Optional.empty();
     }
 
