@@ -1,5 +1,6 @@
 package org.caseflow.streams.runtime.app;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -224,15 +225,14 @@ public final class StoreQueries implements LocalQueries {
     }
 
     @Override
-    public List<Object> indicatorDefinitions() {
+    public List<JsonNode> indicatorDefinitions() {
         // The intervals in force for the current month (a live publication shows at once, issue 15).
-        return new ArrayList<>(SeedJson.indicatorDefinitions(reference == null ? seeds.indicators()
-                : reference.data().indicatorsFor(java.time.YearMonth.from(LocalDate.ofInstant(clock.get(),
-                        CaseEvaluator.DEFAULT_ZONE)))));
+        return SeedJson.indicatorDefinitions(reference == null ? seeds.indicators()
+                : reference.data().indicatorsFor(YearMonth.from(LocalDate.ofInstant(clock.get(), CaseEvaluator.DEFAULT_ZONE))));
     }
 
     @Override
-    public List<Object> courts() {
-        return new ArrayList<>(reference == null ? SeedJson.courts(seeds) : SeedJson.courts(reference.data().courts()));
+    public List<JsonNode> courts() {
+        return reference == null ? SeedJson.courts(seeds) : SeedJson.courts(reference.data().courts());
     }
 }

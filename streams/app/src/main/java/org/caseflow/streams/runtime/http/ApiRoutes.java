@@ -1,6 +1,6 @@
 package org.caseflow.streams.runtime.http;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -26,21 +26,19 @@ final class ApiRoutes {
 
     private final QueryRouter router;
     private final AlertBroadcaster alerts;
-    private final ObjectMapper mapper;
     private final int indicatorLimit;
     private final boolean digests;
 
-    ApiRoutes(QueryRouter router, AlertBroadcaster alerts, ObjectMapper mapper, int indicatorLimit, boolean digests) {
+    ApiRoutes(QueryRouter router, AlertBroadcaster alerts, int indicatorLimit, boolean digests) {
         this.router = router;
         this.alerts = alerts;
-        this.mapper = mapper;
         this.indicatorLimit = indicatorLimit;
         this.digests = digests;
     }
 
     void register(Javalin app) {
         app.get("/api/v1/courts", ctx -> ctx.json(router.courts().stream()
-                .filter(c -> ApiTokens.allows(courts(ctx), mapper.valueToTree(c).path("code").asText())).toList()));
+                .filter(c -> ApiTokens.allows(courts(ctx), c.path("code").asText())).toList()));
         app.get("/api/v1/cases/{caseId}", this::caseById);
         app.get("/api/v1/courts/{court}/at-risk", this::atRisk);
         app.get("/api/v1/courts/{court}/indicators", this::indicators);
@@ -138,7 +136,7 @@ final class ApiRoutes {
         int withinDays = withinDays(ctx.queryParam("withinDays"));
         // subordinates=true: the court tree (a president's view); each court is still checked against the token.
         List<String> courts = "true".equals(ctx.queryParam("subordinates"))
-                ? CourtTree.of(router.courts(), mapper).withSubordinates(court).stream()
+                ? CourtTree.of(router.courts()).withSubordinates(court).stream()
                         .filter(c -> ApiTokens.allows(courts(ctx), c)).toList()
                 : List.of(court);
         ctx.json(router.atRisk(courts, withinDays, request(ctx)));
@@ -193,8 +191,8 @@ final class ApiRoutes {
 
     /** A court the seeds do not know is a 404, not an empty list that looks like a quiet court. */
     void requireKnownCourt(String court) {
-        List<Object> known = router.courts();
-        if (!known.isEmpty() && known.stream().noneMatch(c -> court.equals(mapper.valueToTree(c).path("code").asText()))) {
+        List<JsonNode> known = router.courts();
+        if (!known.isEmpty() && known.stream().noneMatch(c -> court.equals(c.path("code").asText()))) {
             throw new ApiException(404, "unknown court " + court);
         }
     }

@@ -65,11 +65,10 @@ final class BoardRoutes {
         if (month == null) {
             month = YearMonth.from(today);
         }
-        List<ReportCourt> tree = ReportCourt.tree(router.courts().stream().map(c -> (JsonNode) mapper.valueToTree(c)).toList(),
+        List<ReportCourt> tree = ReportCourt.tree(router.courts(),
                 court).stream().filter(c -> ApiTokens.allows(ApiRoutes.courts(ctx), c.code())).toList();
         LiveReportSource source = new LiveReportSource(router, mapper, court, path -> request(ctx, path));
-        List<JsonNode> definitions = router.indicatorDefinitions().stream().map(d -> (JsonNode) mapper.valueToTree(d)).toList();
-        MonthlyReport report = MonthlyReport.build(source, tree, definitions, month, window(ctx), today);
+        MonthlyReport report = MonthlyReport.build(source, tree, router.indicatorDefinitions(), month, window(ctx), today);
         String html = ReportHtml.render(report);
         if ("pdf".equals(ctx.queryParam("format"))) {
             ctx.contentType("application/pdf").header("Content-Disposition", "inline; filename=\"report-" + month + ".pdf\"")
@@ -230,7 +229,7 @@ final class BoardRoutes {
     }
 
     private CourtTree tree() {
-        return CourtTree.of(router.courts(), mapper);
+        return CourtTree.of(router.courts());
     }
 
     private static String window(Context ctx) {

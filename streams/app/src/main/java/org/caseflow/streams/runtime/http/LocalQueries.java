@@ -1,5 +1,6 @@
 package org.caseflow.streams.runtime.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -27,8 +28,11 @@ public interface LocalQueries {
     /** Open cases of {@code court} due within {@code withinDays} days or already overdue. */
     List<AtRiskCase> atRisk(String court, int withinDays);
 
-    /** The courts this deployment knows (seed data, the same on every instance): code, name, level, parent. */
-    default List<Object> courts() {
+    /**
+     * The courts this deployment knows (seed data, the same on every instance): code, name, level, parent; the trees
+     * of {@link org.caseflow.streams.runtime.report.SeedJson}, built once.
+     */
+    default List<JsonNode> courts() {
         return List.of();
     }
 
@@ -79,7 +83,7 @@ public interface LocalQueries {
     }
 
     /** The indicator definitions of the seeds (code, Chinese and English names, unit, direction, interval). */
-    default List<Object> indicatorDefinitions() {
+    default List<JsonNode> indicatorDefinitions() {
         return List.of();
     }
 }

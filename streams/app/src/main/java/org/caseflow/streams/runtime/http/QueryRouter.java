@@ -1,6 +1,7 @@
 package org.caseflow.streams.runtime.http;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -41,7 +42,7 @@ final class QueryRouter {
     }
 
     /** The known courts: seed data, the same on every instance, so answered locally. */
-    List<Object> courts() {
+    List<JsonNode> courts() {
         return local.courts();
     }
 
@@ -156,7 +157,7 @@ final class QueryRouter {
     }
 
     /** Seed data, the same on every instance. */
-    List<Object> indicatorDefinitions() {
+    List<JsonNode> indicatorDefinitions() {
         return local.indicatorDefinitions();
     }
 
