@@ -178,7 +178,7 @@ final class BoardRoutes {
         ctx.json(new HeatMap(court, window, category, rows));
     }
 
-    private static HeatRow row(CourtTree tree, String court, boolean subordinates, List<IndicatorAnswer> values,
+    static HeatRow row(CourtTree tree, String court, boolean subordinates, List<IndicatorAnswer> values,
             String category) {
         JsonNode seed = tree.get(court);
         Map<String, IndicatorAnswer> cells = new LinkedHashMap<>();

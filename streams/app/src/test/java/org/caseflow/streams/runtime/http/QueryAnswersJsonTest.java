@@ -172,4 +172,31 @@ class QueryAnswersJsonTest {
         CaseDetail detail = CaseDetail.of(snapshot(), FIRING, ACKS, history(), true);
         assertThat(API.readValue(API.writeValueAsString(detail), CaseDetail.class)).isEqualTo(detail);
     }
+
+    @Test
+    void shouldSerialiseAHeatMapRowOnceAsTheFormerJson() throws Exception {
+        CourtTree tree = CourtTree.of(List.of(API.createObjectNode().put("code", "湘02").put("name", "株洲市中级人民法院")
+                .put("nameEn", "Zhuzhou Intermediate").put("level", "INTERMEDIATE").putNull("parent")));
+        List<IndicatorAnswer> values = List.of(IndicatorAnswer.of(indicator(0.9), true),
+                IndicatorAnswer.of(IndicatorValue.newBuilder(indicator(null)).setIndicator("ON_TIME_RATE").build(), true),
+                IndicatorAnswer.of(IndicatorValue.newBuilder(indicator(null)).setIncludesSubordinates(false).build(), false),
+                IndicatorAnswer.of(IndicatorValue.newBuilder(indicator(null)).setCategory("ALL").build(), false));
+        for (String court : new String[] {"湘02", "湘0211"}) {
+            // The former row: a tree, each value the tree of the indicator's answer.
+            var seed = tree.get(court);
+            ObjectNode former = API.createObjectNode().put("court", court).put("subordinates", true)
+                    .put("name", seed == null ? court : seed.path("name").asText())
+                    .put("nameEn", seed == null ? court : seed.path("nameEn").asText())
+                    .put("level", seed == null ? null : seed.path("level").asText());
+            ObjectNode cells = former.putObject("cells");
+            for (IndicatorAnswer v : values) {
+                if (v.includesSubordinates() && "CIVIL".equals(v.category())) {
+                    cells.set(v.indicator(), API.readTree(formerIndicator(IndicatorValue.newBuilder(indicator(null))
+                            .setIndicator(v.indicator()).setPreviousYearValue(v.previousYearValue()).build(), true)));
+                }
+            }
+            assertThat(API.writeValueAsString(BoardRoutes.row(tree, court, true, values, "CIVIL")))
+                    .isEqualTo(API.writeValueAsString(former));
+        }
+    }
 }
