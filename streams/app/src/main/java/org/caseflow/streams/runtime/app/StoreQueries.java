@@ -53,7 +53,9 @@ import org.caseflow.streams.topology.StoreNames;
  * the court-ordered {@link StoreNames#DEADLINE_INDEX} (a range scan: cost follows the court's
  * at-risk cases, not all open cases); a court's current indicators from
  * {@link StoreNames#INDICATOR_LEDGERS} (only scopes this instance keeps, so merged answers of all
- * instances hold each scope once).
+ * instances hold each scope once). Answers are records built straight from the stored values
+ * ({@code CaseDetail}, {@code AtRiskCase}, {@code IndicatorAnswer}, {@code LineageEntry}), never JSON
+ * text parsed back: the HTTP layer serialises each once.
  */
 public final class StoreQueries implements LocalQueries {
     private final KafkaStreams streams;

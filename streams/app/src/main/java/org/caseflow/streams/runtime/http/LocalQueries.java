@@ -11,7 +11,8 @@ import java.util.Optional;
  * Reads of this instance's local state stores, implemented by the topology side. Implementations see
  * only the partitions this instance hosts; {@link HttpApi} routes and merges across instances. They
  * may throw {@link org.apache.kafka.streams.errors.InvalidStateStoreException} while stores migrate
- * (answered 503).
+ * (answered 503). The answers are typed; the API's mapper writes them once, and {@link QueryRouter} reads
+ * other instances' answers back into the same types before merging.
  */
 public interface LocalQueries {
     /** One case with its deadline, firing alerts, acknowledgements and history. */
