@@ -1,10 +1,7 @@
 package org.caseflow.streams.runtime.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -35,10 +32,11 @@ import org.caseflow.streams.domain.indicators.Window;
 import org.caseflow.streams.domain.seeds.Seeds;
 import org.caseflow.streams.topology.ReferenceHolder;
 import org.caseflow.streams.runtime.http.AtRiskCase;
+import org.caseflow.streams.runtime.http.CaseDetail;
+import org.caseflow.streams.runtime.http.IndicatorAnswer;
+import org.caseflow.streams.runtime.http.LineageEntry;
 import org.caseflow.streams.runtime.http.LocalQueries;
 import org.caseflow.streams.runtime.jsonl.DigestJson;
-import org.caseflow.streams.runtime.jsonl.EventJson;
-import org.caseflow.streams.runtime.jsonl.OutputJson;
 import org.caseflow.streams.runtime.report.SeedJson;
 import org.caseflow.streams.topology.AlertAcks;
 import org.caseflow.streams.topology.CaseRecord;
@@ -55,11 +53,11 @@ import org.caseflow.streams.topology.StoreNames;
  * the court-ordered {@link StoreNames#DEADLINE_INDEX} (a range scan: cost follows the court's
  * at-risk cases, not all open cases); a court's current indicators from
  * {@link StoreNames#INDICATOR_LEDGERS} (only scopes this instance keeps, so merged answers of all
- * instances hold each scope once).
+ * instances hold each scope once). Answers are records built straight from the stored values
+ * ({@code CaseDetail}, {@code AtRiskCase}, {@code IndicatorAnswer}, {@code LineageEntry}), never JSON
+ * text parsed back: the HTTP layer serialises each once.
  */
 public final class StoreQueries implements LocalQueries {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final KafkaStreams streams;
     private final Seeds seeds;
     private final CaseEngine engine;
@@ -91,7 +89,7 @@ public final class StoreQueries implements LocalQueries {
     }
 
     @Override
-    public Optional<Object> digest(String recipient, String kind, LocalDate date) {
+    public Optional<ObjectNode> digest(String recipient, String kind, LocalDate date) {
         ReadOnlyKeyValueStore<String, Digest> digests = store(StoreNames.DIGESTS);
         Optional<DigestKind> k = DigestKind.parse(kind);
         if (k.isEmpty()) {
@@ -113,12 +111,12 @@ public final class StoreQueries implements LocalQueries {
     }
 
     @Override
-    public Optional<Object> caseById(String caseId) {
+    public Optional<CaseDetail> caseById(String caseId) {
         return caseById(caseId, false);
     }
 
     @Override
-    public Optional<Object> caseById(String caseId, boolean withNotes) {
+    public Optional<CaseDetail> caseById(String caseId, boolean withNotes) {
         ReadOnlyKeyValueStore<String, CaseRecord> cases = store(StoreNames.CASES);
         CaseRecord record = cases.get(caseId);
         if (record == null) {
@@ -130,39 +128,11 @@ public final class StoreQueries implements LocalQueries {
         if (snapshot.isEmpty()) {
             return Optional.empty(); // events waiting for their filing are not a case yet
         }
-        ObjectNode body = (ObjectNode) parse(OutputJson.toJson(snapshot.get()));
-        ArrayNode firing = body.putArray("firingAlerts");
-        state.firing().forEach(f -> firing.addObject().put("alertId", f.alertId()).put("level", f.level().name())
-                .put("deadline", f.deadline().toString()));
-        // Acknowledgements (issue 9): [] when none; the court page reads this shape.
-        ArrayNode acks = body.putArray("acknowledgements");
-        ReadOnlyKeyValueStore<String, String> ackStore = store(StoreNames.ALERT_ACKS);
-        AlertAcks.of(ackStore.get(caseId)).forEach(a -> acks.addObject().put("alertId", a.alertId()).put("by", a.by())
-                .put("note", a.note()).put("ackedAt", a.ackedAt().toString()));
-        ArrayNode history = body.putArray("history");
+        // Acknowledgements (issue 9): [] when none; the court page reads them.
+        ReadOnlyKeyValueStore<String, String> acks = store(StoreNames.ALERT_ACKS);
         List<CaseEvent> ordered = new ArrayList<>(EventLogs.events(caseId, record, store(StoreNames.CASE_EVENTS)));
         ordered.sort(CaseFolder.canonicalOrder(evaluator.zoneOf(snapshot.get().getCourt())));
-        for (CaseEvent event : ordered) {
-            ObjectNode line = (ObjectNode) parse(EventJson.toJson(event));
-            if (!withNotes) {
-                withoutFreeText(line);
-            }
-            history.add(line);
-        }
-        return Optional.of(body);
-    }
-
-    /**
-     * The reason code says why; the note, and the deprecated free-text reason of records written before the codes,
-     * are remarks only the court's own token holders ask for (docs/security.md, "Personal data"). The suspension's
-     * {@code reason} is a code and stays.
-     */
-    static void withoutFreeText(ObjectNode event) {
-        event.remove("note");
-        String type = event.path("type").asText();
-        if (type.equals("HEARING_POSTPONED") || type.equals("CLOCK_RESTARTED")) {
-            event.remove("reason");
-        }
+        return Optional.of(CaseDetail.of(snapshot.get(), state.firing(), AlertAcks.of(acks.get(caseId)), ordered, withNotes));
     }
 
     @Override
@@ -194,7 +164,7 @@ public final class StoreQueries implements LocalQueries {
     }
 
     @Override
-    public List<Object> indicators(String court, String window) {
+    public List<IndicatorAnswer> indicators(String court, String window) {
         return indicators(court, window, null);
     }
 
@@ -203,12 +173,12 @@ public final class StoreQueries implements LocalQueries {
      * it the calculator's previous-year value is a count of nothing (0), which the page must show blank, not as 0.
      */
     @Override
-    public List<Object> indicators(String court, String window, YearMonth period) {
+    public List<IndicatorAnswer> indicators(String court, String window, YearMonth period) {
         return indicators(court, window, period, null, null);
     }
 
     @Override
-    public List<Object> indicators(String court, String window, YearMonth period, Boolean onlySubordinates,
+    public List<IndicatorAnswer> indicators(String court, String window, YearMonth period, Boolean onlySubordinates,
             String onlyCategory) {
         Window w = Window.valueOf(window);
         Instant now = clock.get();
@@ -217,7 +187,7 @@ public final class StoreQueries implements LocalQueries {
         ReadOnlyKeyValueStore<String, byte[]> ledgerStore = store(StoreNames.INDICATOR_LEDGERS);
         KeyValueLedgerStore ledgers = KeyValueLedgerStore.readOnly(ledgerStore);
         ReadOnlyKeyValueStore<String, String> scopes = store(StoreNames.INDICATOR_SCOPES);
-        List<Object> out = new ArrayList<>();
+        List<IndicatorAnswer> out = new ArrayList<>();
         for (boolean subordinates : new boolean[] {false, true}) {
             for (String category : ScopeKey.CATEGORIES) {
                 ScopeKey scope = new ScopeKey(court, subordinates, category);
@@ -229,10 +199,8 @@ public final class StoreQueries implements LocalQueries {
                     continue; // kept by another instance (the ledgers are keyed by scope): it answers
                 }
                 boolean yearEarlier = hasDataUpTo(ledgerStore, scope, end.minusMonths(12));
-                calculator.computeAll(w, end, today, ledgers.view(scope)).forEach(result -> {
-                    ObjectNode value = (ObjectNode) parse(OutputJson.toJson(IndicatorValues.of(scope, result, now)));
-                    out.add(value.put("yearEarlierData", yearEarlier));
-                });
+                calculator.computeAll(w, end, today, ledgers.view(scope)).forEach(result ->
+                        out.add(IndicatorAnswer.of(IndicatorValues.of(scope, result, now), yearEarlier)));
             }
         }
         return out;
@@ -247,14 +215,10 @@ public final class StoreQueries implements LocalQueries {
 
     /** The lineage top of the court's tree scope, when this instance keeps it (else another instance answers). */
     @Override
-    public List<Object> lineage(String court) {
+    public List<LineageEntry> lineage(String court) {
         byte[] bytes = this.<byte[]>store(StoreNames.LINEAGE_TOP).get(new ScopeKey(court, true, ScopeKey.ALL).encode());
-        List<Object> out = new ArrayList<>();
-        if (bytes != null) {
-            LineageTop.fromBytes(bytes).top().forEach(e -> out.add(JSON.createObjectNode().put("rootCaseId", e.rootId())
-                    .put("caseNumbers", e.caseNumbers())));
-        }
-        return out;
+        return bytes == null ? List.of() : LineageTop.fromBytes(bytes).top().stream()
+                .map(e -> new LineageEntry(e.rootId(), e.caseNumbers())).toList();
     }
 
     @Override
@@ -263,23 +227,14 @@ public final class StoreQueries implements LocalQueries {
     }
 
     @Override
-    public List<Object> indicatorDefinitions() {
+    public List<JsonNode> indicatorDefinitions() {
         // The intervals in force for the current month (a live publication shows at once, issue 15).
-        return new ArrayList<>(SeedJson.indicatorDefinitions(reference == null ? seeds.indicators()
-                : reference.data().indicatorsFor(java.time.YearMonth.from(LocalDate.ofInstant(clock.get(),
-                        CaseEvaluator.DEFAULT_ZONE)))));
+        return SeedJson.indicatorDefinitions(reference == null ? seeds.indicators()
+                : reference.data().indicatorsFor(YearMonth.from(LocalDate.ofInstant(clock.get(), CaseEvaluator.DEFAULT_ZONE))));
     }
 
     @Override
-    public List<Object> courts() {
-        return new ArrayList<>(reference == null ? SeedJson.courts(seeds) : SeedJson.courts(reference.data().courts()));
-    }
-
-    private static JsonNode parse(String json) {
-        try {
-            return JSON.readTree(json);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+    public List<JsonNode> courts() {
+        return reference == null ? SeedJson.courts(seeds) : SeedJson.courts(reference.data().courts());
     }
 }

@@ -73,21 +73,18 @@ final class AckRoutes implements AutoCloseable {
                 .ifPresent(named -> {
                     throw new ApiException(403, "this token may not acknowledge alerts of court " + named);
                 });
-        JsonNode view = caseView(ctx, caseId, alertId);
-        String court = view.path("court").asText("");
+        CaseDetail view = caseView(ctx, caseId, alertId);
+        String court = view.court();
         if (!ApiTokens.allows(courts == null ? Set.of() : courts, court)) {
             throw new ApiException(403, "this token may not acknowledge alerts of court " + court);
         }
-        for (JsonNode done : view.path("acknowledgements")) {
-            if (alertId.equals(done.path("alertId").asText()) && by.equals(done.path("by").asText())) {
+        for (CaseDetail.Acknowledgement done : view.acknowledgements()) {
+            if (alertId.equals(done.alertId()) && by.equals(done.by())) {
                 ctx.status(200).json(done);
                 return;
             }
         }
-        boolean firing = false;
-        for (JsonNode f : view.path("firingAlerts")) {
-            firing |= alertId.equals(f.path("alertId").asText());
-        }
+        boolean firing = view.firingAlerts().stream().anyMatch(f -> alertId.equals(f.alertId()));
         if (!firing) {
             throw new ApiException(404, "unknown alert " + alertId + " (not firing on case " + caseId + ")");
         }
@@ -101,15 +98,15 @@ final class AckRoutes implements AutoCloseable {
         ctx.status(202).json(answer);
     }
 
-    private JsonNode caseView(Context ctx, String caseId, String alertId) throws IOException {
+    private CaseDetail caseView(Context ctx, String caseId, String alertId) throws IOException {
         String path = "/api/v1/cases/" + URLEncoder.encode(caseId, StandardCharsets.UTF_8).replace("+", "%20");
-        QueryRouter.CaseAnswer answer;
+        QueryRouter.CaseAnswer<CaseDetail> answer;
         try {
             answer = router.caseById(caseId, new QueryRouter.Request(path, HttpAuth.forwardAuthorization(ctx), false));
         } catch (ApiException e) {
             throw e.status() == 404 ? new ApiException(404, "unknown alert " + alertId) : e;
         }
-        if (answer instanceof QueryRouter.RemoteAnswer remote) {
+        if (answer instanceof QueryRouter.RemoteAnswer<CaseDetail> remote) {
             if (remote.status() == 404) {
                 throw new ApiException(404, "unknown alert " + alertId);
             }
@@ -117,9 +114,9 @@ final class AckRoutes implements AutoCloseable {
                 throw new ApiException(remote.status() >= 500 ? 503 : remote.status(), "the case's instance answered "
                         + remote.status() + ": " + remote.body());
             }
-            return mapper.readTree(remote.body());
+            return mapper.readValue(remote.body(), CaseDetail.class);
         }
-        return mapper.valueToTree(((QueryRouter.LocalCase) answer).value());
+        return ((QueryRouter.LocalCase<CaseDetail>) answer).value();
     }
 
     private JsonNode body(Context ctx) {

@@ -1,6 +1,7 @@
 package org.caseflow.streams.runtime.http;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.time.LocalDate;
@@ -25,21 +26,19 @@ final class ApiRoutes {
 
     private final QueryRouter router;
     private final AlertBroadcaster alerts;
-    private final ObjectMapper mapper;
     private final int indicatorLimit;
     private final boolean digests;
 
-    ApiRoutes(QueryRouter router, AlertBroadcaster alerts, ObjectMapper mapper, int indicatorLimit, boolean digests) {
+    ApiRoutes(QueryRouter router, AlertBroadcaster alerts, int indicatorLimit, boolean digests) {
         this.router = router;
         this.alerts = alerts;
-        this.mapper = mapper;
         this.indicatorLimit = indicatorLimit;
         this.digests = digests;
     }
 
     void register(Javalin app) {
         app.get("/api/v1/courts", ctx -> ctx.json(router.courts().stream()
-                .filter(c -> ApiTokens.allows(courts(ctx), mapper.valueToTree(c).path("code").asText())).toList()));
+                .filter(c -> ApiTokens.allows(courts(ctx), c.path("code").asText())).toList()));
         app.get("/api/v1/cases/{caseId}", this::caseById);
         app.get("/api/v1/courts/{court}/at-risk", this::atRisk);
         app.get("/api/v1/courts/{court}/indicators", this::indicators);
@@ -59,15 +58,14 @@ final class ApiRoutes {
             throw new ApiException(403, "notes are given only to a caller with a token for the case's court"
                     + " (caseflow.http.auth=none gives none)");
         }
-        QueryRouter.CaseAnswer answer = router.caseById(caseId, withNotes, request(ctx));
-        if (answer instanceof QueryRouter.RemoteAnswer remote) {
+        QueryRouter.CaseAnswer<CaseDetail> answer = router.caseById(caseId, withNotes, request(ctx));
+        if (answer instanceof QueryRouter.RemoteAnswer<CaseDetail> remote) {
             // The owner already applied the token's court limits.
             HttpApi.relay(ctx, remote.status(), remote.body());
             return;
         }
-        Object value = ((QueryRouter.LocalCase) answer).value();
-        String court = mapper.valueToTree(value).path("court").asText("");
-        if (!ApiTokens.allows(courts(ctx), court)) {
+        CaseDetail value = ((QueryRouter.LocalCase<CaseDetail>) answer).value();
+        if (!ApiTokens.allows(courts(ctx), value.court())) {
             // Not 403: a token limited to some courts must not learn which case numbers exist elsewhere.
             throw new ApiException(404, "unknown case " + caseId);
         }
@@ -103,13 +101,13 @@ final class ApiRoutes {
             requireCourt(ctx, named);
             requireKnownCourt(named);
         }
-        QueryRouter.CaseAnswer answer = router.digest(recipient, kind, date, request(ctx));
-        if (answer instanceof QueryRouter.RemoteAnswer remote) {
+        QueryRouter.CaseAnswer<ObjectNode> answer = router.digest(recipient, kind, date, request(ctx));
+        if (answer instanceof QueryRouter.RemoteAnswer<ObjectNode> remote) {
             HttpApi.relay(ctx, remote.status(), remote.body());
             return;
         }
-        Object value = ((QueryRouter.LocalCase) answer).value();
-        if (named == null && !ApiTokens.allows(courts(ctx), mapper.valueToTree(value).path("court").asText(""))) {
+        ObjectNode value = ((QueryRouter.LocalCase<ObjectNode>) answer).value();
+        if (named == null && !ApiTokens.allows(courts(ctx), value.path("court").asText(""))) {
             throw new ApiException(404, "no " + kind + " digest of " + recipient);
         }
         ctx.json(value);
@@ -138,7 +136,7 @@ final class ApiRoutes {
         int withinDays = withinDays(ctx.queryParam("withinDays"));
         // subordinates=true: the court tree (a president's view); each court is still checked against the token.
         List<String> courts = "true".equals(ctx.queryParam("subordinates"))
-                ? CourtTree.of(router.courts(), mapper).withSubordinates(court).stream()
+                ? CourtTree.of(router.courts()).withSubordinates(court).stream()
                         .filter(c -> ApiTokens.allows(courts(ctx), c)).toList()
                 : List.of(court);
         ctx.json(router.atRisk(courts, withinDays, request(ctx)));
@@ -155,7 +153,7 @@ final class ApiRoutes {
         // subordinates=true|false and category=C narrow the answer to the scopes asked for (the board's heat map and trend).
         Boolean subordinates = ctx.queryParam("subordinates") == null ? null : Boolean.valueOf(ctx.queryParam("subordinates"));
         String category = ctx.queryParam("category") == null ? null : BoardRoutes.category(ctx);
-        List<Object> indicators = router.indicators(court, window, period(ctx.queryParam("period")), subordinates, category,
+        List<IndicatorAnswer> indicators = router.indicators(court, window, period(ctx.queryParam("period")), subordinates, category,
                 request(ctx));
         if (indicators.size() > indicatorLimit) {
             ctx.header("X-Caseflow-Truncated", "true");
@@ -193,8 +191,8 @@ final class ApiRoutes {
 
     /** A court the seeds do not know is a 404, not an empty list that looks like a quiet court. */
     void requireKnownCourt(String court) {
-        List<Object> known = router.courts();
-        if (!known.isEmpty() && known.stream().noneMatch(c -> court.equals(mapper.valueToTree(c).path("code").asText()))) {
+        List<JsonNode> known = router.courts();
+        if (!known.isEmpty() && known.stream().noneMatch(c -> court.equals(c.path("code").asText()))) {
             throw new ApiException(404, "unknown court " + court);
         }
     }

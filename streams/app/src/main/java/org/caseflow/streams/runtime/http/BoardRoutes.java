@@ -2,8 +2,6 @@ package org.caseflow.streams.runtime.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.net.URLEncoder;
@@ -12,8 +10,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.caseflow.streams.runtime.config.ApiTokens;
 import org.caseflow.streams.runtime.http.auth.HttpAuth;
 import org.caseflow.streams.runtime.report.MonthlyReport;
@@ -64,11 +65,10 @@ final class BoardRoutes {
         if (month == null) {
             month = YearMonth.from(today);
         }
-        List<ReportCourt> tree = ReportCourt.tree(router.courts().stream().map(c -> (JsonNode) mapper.valueToTree(c)).toList(),
+        List<ReportCourt> tree = ReportCourt.tree(router.courts(),
                 court).stream().filter(c -> ApiTokens.allows(ApiRoutes.courts(ctx), c.code())).toList();
         LiveReportSource source = new LiveReportSource(router, mapper, court, path -> request(ctx, path));
-        List<JsonNode> definitions = router.indicatorDefinitions().stream().map(d -> (JsonNode) mapper.valueToTree(d)).toList();
-        MonthlyReport report = MonthlyReport.build(source, tree, definitions, month, window(ctx), today);
+        MonthlyReport report = MonthlyReport.build(source, tree, router.indicatorDefinitions(), month, window(ctx), today);
         String html = ReportHtml.render(report);
         if ("pdf".equals(ctx.queryParam("format"))) {
             ctx.contentType("application/pdf").header("Content-Disposition", "inline; filename=\"report-" + month + ".pdf\"")
@@ -134,6 +134,24 @@ final class BoardRoutes {
                 integer(ctx, "offset", 0), integer(ctx, "limit", 50)));
     }
 
+    /** The courts × indicators heat map of one window and category. */
+    record HeatMap(String court, String window, String category, List<HeatRow> rows) {
+    }
+
+    /** One court of the heat map, alone or with its subordinate courts; its cells keyed by indicator code. */
+    record HeatRow(String court, boolean subordinates, String name, String nameEn, String level,
+            Map<String, IndicatorAnswer> cells) {
+    }
+
+    /** The last months of every indicator of one scope: the periods, and per indicator one point per period. */
+    record Trend(String court, String window, String category, boolean subordinates, List<String> periods,
+            Map<String, List<TrendPoint>> series) {
+    }
+
+    /** One period's value of a trend's indicator. */
+    record TrendPoint(String period, Double value) {
+    }
+
     /**
      * One row per court of the tree, each court alone (so courts compare like with like), and first the chosen court
      * with its subordinate courts; one cell per indicator with value, band and the value a year earlier.
@@ -143,39 +161,34 @@ final class BoardRoutes {
         String window = window(ctx);
         String category = category(ctx);
         CourtTree tree = tree();
-        ObjectNode body = mapper.createObjectNode().put("court", court).put("window", window).put("category", category);
-        ArrayNode rows = body.putArray("rows");
+        List<HeatRow> rows = new ArrayList<>();
         for (String c : tree.withSubordinates(court)) {
             if (!ApiTokens.allows(ApiRoutes.courts(ctx), c)) {
                 continue;
             }
             boolean total = c.equals(court) && !tree.isBasic(c);
             Boolean scopes = total ? null : Boolean.FALSE; // the court alone, and for the chosen court also its tree
-            List<Object> values = router.indicators(c, window, null, scopes, category,
+            List<IndicatorAnswer> values = router.indicators(c, window, null, scopes, category,
                     request(ctx, indicatorsPath(c, window, null, scopes, category)));
             if (total) {
                 rows.add(row(tree, c, true, values, category));
             }
             rows.add(row(tree, c, false, values, category));
         }
-        ctx.json(body);
+        ctx.json(new HeatMap(court, window, category, rows));
     }
 
-    private ObjectNode row(CourtTree tree, String court, boolean subordinates, List<Object> values, String category) {
+    static HeatRow row(CourtTree tree, String court, boolean subordinates, List<IndicatorAnswer> values,
+            String category) {
         JsonNode seed = tree.get(court);
-        ObjectNode row = mapper.createObjectNode().put("court", court).put("subordinates", subordinates)
-                .put("name", seed == null ? court : seed.path("name").asText())
-                .put("nameEn", seed == null ? court : seed.path("nameEn").asText())
-                .put("level", seed == null ? null : seed.path("level").asText());
-        ObjectNode cells = row.putObject("cells");
-        for (Object v : values) {
-            JsonNode value = mapper.valueToTree(v);
-            if (value.path("includesSubordinates").asBoolean() == subordinates
-                    && category.equals(value.path("category").asText())) {
-                cells.set(value.path("indicator").asText(), value);
+        Map<String, IndicatorAnswer> cells = new LinkedHashMap<>();
+        for (IndicatorAnswer value : values) {
+            if (value.includesSubordinates() == subordinates && category.equals(value.category())) {
+                cells.put(value.indicator(), value);
             }
         }
-        return row;
+        return new HeatRow(court, subordinates, seed == null ? court : seed.path("name").asText(),
+                seed == null ? court : seed.path("nameEn").asText(), seed == null ? null : seed.path("level").asText(), cells);
     }
 
     /** The last {@code months} periods (default 12) of every indicator of one scope, oldest first. */
@@ -192,25 +205,18 @@ final class BoardRoutes {
         if (end == null) {
             end = YearMonth.from(router.now().atZone(COURT_ZONE));
         }
-        ObjectNode body = mapper.createObjectNode().put("court", court).put("window", window).put("category", category)
-                .put("subordinates", subordinates);
-        ArrayNode periods = body.putArray("periods");
-        ObjectNode series = body.putObject("series");
+        List<String> periods = new ArrayList<>();
+        Map<String, List<TrendPoint>> series = new LinkedHashMap<>();
         for (YearMonth m = end.minusMonths(months - 1L); !m.isAfter(end); m = m.plusMonths(1)) {
             periods.add(m.toString());
-            for (Object v : router.indicators(court, window, m, subordinates, category,
+            for (IndicatorAnswer value : router.indicators(court, window, m, subordinates, category,
                     request(ctx, indicatorsPath(court, window, m, subordinates, category)))) {
-                JsonNode value = mapper.valueToTree(v);
-                if (value.path("includesSubordinates").asBoolean() == subordinates
-                        && category.equals(value.path("category").asText())) {
-                    ArrayNode points = series.has(value.path("indicator").asText())
-                            ? (ArrayNode) series.get(value.path("indicator").asText())
-                            : series.putArray(value.path("indicator").asText());
-                    points.addObject().put("period", m.toString()).set("value", value.path("value"));
+                if (value.includesSubordinates() == subordinates && category.equals(value.category())) {
+                    series.computeIfAbsent(value.indicator(), k -> new ArrayList<>()).add(new TrendPoint(m.toString(), value.value()));
                 }
             }
         }
-        ctx.json(body);
+        ctx.json(new Trend(court, window, category, subordinates, periods, series));
     }
 
     private String checkedCourt(Context ctx) {
@@ -223,7 +229,7 @@ final class BoardRoutes {
     }
 
     private CourtTree tree() {
-        return CourtTree.of(router.courts(), mapper);
+        return CourtTree.of(router.courts());
     }
 
     private static String window(Context ctx) {

@@ -1,7 +1,6 @@
 package org.caseflow.streams.runtime.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,11 +11,10 @@ import java.util.Map;
  * its subordinate courts, for the president's views (at-risk list over the tree, heat map, report).
  */
 record CourtTree(Map<String, JsonNode> courts) {
-    static CourtTree of(List<Object> listed, ObjectMapper mapper) {
+    static CourtTree of(List<JsonNode> listed) {
         Map<String, JsonNode> courts = new LinkedHashMap<>();
-        for (Object court : listed) {
-            JsonNode node = mapper.valueToTree(court);
-            courts.put(node.path("code").asText(), node);
+        for (JsonNode court : listed) {
+            courts.put(court.path("code").asText(), court);
         }
         return new CourtTree(courts);
     }

@@ -87,7 +87,7 @@ public final class HttpApi implements AutoCloseable {
         });
         PeerClient peers = new PeerClient(tls == null ? null : tls.peerContext());
         QueryRouter router = new QueryRouter(streams, queries, mapper, peers);
-        new ApiRoutes(router, alerts, mapper, config.indicatorExportLimit(), config.digestsEnabled()).register(app);
+        new ApiRoutes(router, alerts, config.indicatorExportLimit(), config.digestsEnabled()).register(app);
         new BoardRoutes(router, mapper, config.clockMode()).register(app);
         new ReferenceRoutes(streams::reference, registry).register(app);
         this.acks = new AckRoutes(router, mapper, config,

@@ -36,8 +36,7 @@ record LiveReportSource(QueryRouter router, ObjectMapper mapper, String root,
     @Override
     public List<Lineage> lineage(String court) {
         return router.lineage(court, request.apply("/api/v1/courts/" + encode(court) + "/lineage")).stream()
-                .map(v -> (JsonNode) mapper.valueToTree(v))
-                .map(v -> new Lineage(v.path("rootCaseId").asText(), v.path("caseNumbers").asLong()))
+                .map(v -> new Lineage(v.rootCaseId(), v.caseNumbers()))
                 .sorted(java.util.Comparator.comparingLong(Lineage::caseNumbers).reversed().thenComparing(Lineage::rootCaseId))
                 .toList();
     }

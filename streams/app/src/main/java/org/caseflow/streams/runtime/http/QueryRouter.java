@@ -3,6 +3,7 @@ package org.caseflow.streams.runtime.http;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -25,7 +26,8 @@ import org.caseflow.streams.topology.StoreNames;
  */
 final class QueryRouter {
     private static final TypeReference<List<AtRiskCase>> AT_RISK_LIST = new TypeReference<>() { };
-    private static final TypeReference<List<JsonNode>> JSON_LIST = new TypeReference<>() { };
+    private static final TypeReference<List<IndicatorAnswer>> INDICATOR_LIST = new TypeReference<>() { };
+    private static final TypeReference<List<LineageEntry>> LINEAGE_LIST = new TypeReference<>() { };
 
     private final QueryableStreams streams;
     private final LocalQueries local;
@@ -40,47 +42,47 @@ final class QueryRouter {
     }
 
     /** The known courts: seed data, the same on every instance, so answered locally. */
-    List<Object> courts() {
+    List<JsonNode> courts() {
         return local.courts();
     }
 
-    /** A case from its owner: either the local object or the owner's raw answer. */
-    sealed interface CaseAnswer permits LocalCase, RemoteAnswer {
+    /** A keyed answer from its owner: either the local value or the owner's raw answer (relayed as it came). */
+    sealed interface CaseAnswer<T> permits LocalCase, RemoteAnswer {
     }
 
-    record LocalCase(Object value) implements CaseAnswer {
+    record LocalCase<T>(T value) implements CaseAnswer<T> {
     }
 
-    record RemoteAnswer(int status, String body) implements CaseAnswer {
+    record RemoteAnswer<T>(int status, String body) implements CaseAnswer<T> {
     }
 
-    CaseAnswer caseById(String caseId, Request request) {
+    CaseAnswer<CaseDetail> caseById(String caseId, Request request) {
         return caseById(caseId, false, request);
     }
 
     /** @param withNotes keep the notes in the history (the request's own query asks the owner the same) */
-    CaseAnswer caseById(String caseId, boolean withNotes, Request request) {
+    CaseAnswer<CaseDetail> caseById(String caseId, boolean withNotes, Request request) {
         requireReady();
         KeyQueryMetadata owner = streams.kafkaStreams().queryMetadataForKey(StoreNames.CASES, caseId, Serdes.String().serializer());
         if (owner == null || owner == KeyQueryMetadata.NOT_AVAILABLE || owner.activeHost() == null) {
             throw ApiException.notReady("the owner of case " + caseId + " is not known yet (rebalancing)");
         }
         if (owner.activeHost().equals(streams.thisHost())) {
-            return new LocalCase(localCall(() -> local.caseById(caseId, withNotes))
+            return new LocalCase<>(localCall(() -> local.caseById(caseId, withNotes))
                     .orElseThrow(() -> new ApiException(404, "unknown case " + caseId)));
         }
         if (request.forwarded()) {
             throw ApiException.notReady("case " + caseId + " moved to another instance (rebalancing)");
         }
         PeerClient.PeerResponse response = peers.get(owner.activeHost(), request.rawPathAndQuery(), request.authorization());
-        return new RemoteAnswer(response.status(), response.body());
+        return new RemoteAnswer<>(response.status(), response.body());
     }
 
     /**
      * A digest from the instance that owns its recipient (the digest store is partitioned by recipient, as the digest
      * feed is): the local object, or the owner's raw answer (the owner applied the token's limits).
      */
-    CaseAnswer digest(String recipient, String kind, java.time.LocalDate date, Request request) {
+    CaseAnswer<ObjectNode> digest(String recipient, String kind, java.time.LocalDate date, Request request) {
         requireReady();
         KeyQueryMetadata owner = streams.kafkaStreams().queryMetadataForKey(StoreNames.DIGESTS, recipient,
                 Serdes.String().serializer());
@@ -88,7 +90,7 @@ final class QueryRouter {
             throw ApiException.notReady("the owner of the digests of " + recipient + " is not known yet (rebalancing)");
         }
         if (owner.activeHost().equals(streams.thisHost())) {
-            return new LocalCase(localCall(() -> local.digest(recipient, kind, date))
+            return new LocalCase<>(localCall(() -> local.digest(recipient, kind, date))
                     .orElseThrow(() -> new ApiException(404, "no " + kind + " digest of " + recipient
                             + (date == null ? "" : " for " + date))));
         }
@@ -96,7 +98,7 @@ final class QueryRouter {
             throw ApiException.notReady("the digests of " + recipient + " moved to another instance (rebalancing)");
         }
         PeerClient.PeerResponse response = peers.get(owner.activeHost(), request.rawPathAndQuery(), request.authorization());
-        return new RemoteAnswer(response.status(), response.body());
+        return new RemoteAnswer<>(response.status(), response.body());
     }
 
     /** The at-risk cases of {@code courts} (a court, or a court with its subordinate courts) on every instance. */
@@ -119,31 +121,31 @@ final class QueryRouter {
     }
 
     /** @param period the window's end month, or null for the current period */
-    List<Object> indicators(String court, String window, YearMonth period, Request request) {
+    List<IndicatorAnswer> indicators(String court, String window, YearMonth period, Request request) {
         return indicators(court, window, period, null, null, request);
     }
 
     /** Only the scopes asked for ({@code null}: both scopes, every category); the request must ask peers the same. */
-    List<Object> indicators(String court, String window, YearMonth period, Boolean subordinates, String category,
+    List<IndicatorAnswer> indicators(String court, String window, YearMonth period, Boolean subordinates, String category,
             Request request) {
         requireReady();
-        List<Object> merged = new ArrayList<>(hostsActiveTasks()
+        List<IndicatorAnswer> merged = new ArrayList<>(hostsActiveTasks()
                 ? localCall(() -> local.indicators(court, window, period, subordinates, category)) : List.of());
         if (!request.forwarded()) {
             for (HostInfo host : otherHosts(streams.kafkaStreams().metadataForAllStreamsClients())) {
-                merged.addAll(read(host, request, JSON_LIST));
+                merged.addAll(read(host, request, INDICATOR_LIST));
             }
         }
         return merged;
     }
 
     /** The lineage top of a court tree: kept by one instance (the scope's), so every instance is asked. */
-    List<Object> lineage(String court, Request request) {
+    List<LineageEntry> lineage(String court, Request request) {
         requireReady();
-        List<Object> merged = new ArrayList<>(hostsActiveTasks() ? localCall(() -> local.lineage(court)) : List.of());
+        List<LineageEntry> merged = new ArrayList<>(hostsActiveTasks() ? localCall(() -> local.lineage(court)) : List.of());
         if (!request.forwarded()) {
             for (HostInfo host : otherHosts(streams.kafkaStreams().metadataForAllStreamsClients())) {
-                merged.addAll(read(host, request, JSON_LIST));
+                merged.addAll(read(host, request, LINEAGE_LIST));
             }
         }
         return merged;
@@ -155,7 +157,7 @@ final class QueryRouter {
     }
 
     /** Seed data, the same on every instance. */
-    List<Object> indicatorDefinitions() {
+    List<JsonNode> indicatorDefinitions() {
         return local.indicatorDefinitions();
     }
 

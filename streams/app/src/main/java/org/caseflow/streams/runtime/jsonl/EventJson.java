@@ -1,5 +1,6 @@
 package org.caseflow.streams.runtime.jsonl;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.caseflow.events.CaseClosed;
 import org.caseflow.events.CaseEvent;
 import org.caseflow.events.CaseFiled;
@@ -28,6 +29,15 @@ public final class EventJson {
 
     /** One JSON object, without a line terminator. */
     public static String toJson(CaseEvent event) {
+        return line(event).end();
+    }
+
+    /** The same object as a tree (the API's case history: built once, serialised once with the answer). */
+    public static ObjectNode node(CaseEvent event) {
+        return line(event).node();
+    }
+
+    private static JsonLine line(CaseEvent event) {
         EventType type = EventType.of(event);
         JsonLine json = new JsonLine()
                 .text("eventId", event.getEventId())
@@ -36,7 +46,7 @@ public final class EventJson {
                 .text("court", event.getCourt())
                 .instant("occurredAt", event.getOccurredAt());
         PayloadWriter.write(json, event.getPayload());
-        return json.end();
+        return json;
     }
 
     /** Payload fields; optional ones only when present so the line stays as short as the input. */

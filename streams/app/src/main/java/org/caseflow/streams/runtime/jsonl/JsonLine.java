@@ -1,9 +1,10 @@
 package org.caseflow.streams.runtime.jsonl;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import java.io.IOException;
-import java.io.StringWriter;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -11,32 +12,22 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * Writes one compact JSON object in a fixed field order, the shared helper of {@link EventJson}
- * and {@link OutputJson}. Dates are ISO dates, instants ISO instants in UTC, nulls JSON null.
+ * Builds one JSON object in a fixed field order, the shared helper of {@link EventJson} and {@link OutputJson}: as a
+ * tree ({@link #node()}, for an answer the API serialises once) or as one compact line ({@link #end()}, the same
+ * bytes). Dates are ISO dates, instants ISO instants in UTC, nulls JSON null.
  */
 final class JsonLine {
-    private static final JsonFactory FACTORY = new JsonFactory();
+    private static final ObjectMapper TEXT = new ObjectMapper();
 
-    private final StringWriter buffer = new StringWriter();
-    private final JsonGenerator out;
-
-    JsonLine() {
-        try {
-            out = FACTORY.createGenerator(buffer);
-            out.writeStartObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+    private final ObjectNode out = JsonNodeFactory.instance.objectNode();
 
     JsonLine text(String name, Object value) {
-        return write(name, () -> {
-            if (value == null) {
-                out.writeNullField(name);
-            } else {
-                out.writeStringField(name, value.toString());
-            }
-        });
+        if (value == null) {
+            out.putNull(name);
+        } else {
+            out.put(name, value.toString());
+        }
+        return this;
     }
 
     JsonLine date(String name, LocalDate value) {
@@ -54,68 +45,42 @@ final class JsonLine {
     }
 
     JsonLine number(String name, Integer value) {
-        return write(name, () -> {
-            if (value == null) {
-                out.writeNullField(name);
-            } else {
-                out.writeNumberField(name, value);
-            }
-        });
+        out.put(name, value);
+        return this;
     }
 
     /** Non-finite doubles (0/0 ratios) are written as null: JSON has no NaN. */
     JsonLine number(String name, Double value) {
-        return write(name, () -> {
-            if (value == null || value.isNaN() || value.isInfinite()) {
-                out.writeNullField(name);
-            } else {
-                out.writeNumberField(name, value);
-            }
-        });
-    }
-
-    JsonLine bool(String name, Boolean value) {
-        return write(name, () -> {
-            if (value == null) {
-                out.writeNullField(name);
-            } else {
-                out.writeBooleanField(name, value);
-            }
-        });
-    }
-
-    JsonLine texts(String name, List<String> values) {
-        return write(name, () -> {
-            out.writeArrayFieldStart(name);
-            for (String value : values) {
-                out.writeString(value);
-            }
-            out.writeEndArray();
-        });
-    }
-
-    /** The finished object, without a line terminator. */
-    String end() {
-        try {
-            out.writeEndObject();
-            out.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return buffer.toString();
-    }
-
-    private JsonLine write(String name, IoAction action) {
-        try {
-            action.run();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write field " + name, e);
+        if (value == null || value.isNaN() || value.isInfinite()) {
+            out.putNull(name);
+        } else {
+            out.put(name, value);
         }
         return this;
     }
 
-    @FunctionalInterface
-    private interface IoAction {
-        void run() throws IOException;
+    JsonLine bool(String name, Boolean value) {
+        out.put(name, value);
+        return this;
+    }
+
+    JsonLine texts(String name, List<String> values) {
+        ArrayNode array = out.putArray(name);
+        values.forEach(array::add);
+        return this;
+    }
+
+    /** The finished object as a tree. */
+    ObjectNode node() {
+        return out;
+    }
+
+    /** The finished object as one line, without a line terminator. */
+    String end() {
+        try {
+            return TEXT.writeValueAsString(out);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

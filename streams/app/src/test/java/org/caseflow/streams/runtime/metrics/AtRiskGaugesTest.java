@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Optional;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.caseflow.streams.runtime.http.AtRiskCase;
+import org.caseflow.streams.runtime.http.CaseDetail;
+import org.caseflow.streams.runtime.http.IndicatorAnswer;
 import org.caseflow.streams.runtime.http.LocalQueries;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +22,7 @@ class AtRiskGaugesTest {
 
     private final LocalQueries queries = new LocalQueries() {
         @Override
-        public Optional<Object> caseById(String caseId) {
+        public Optional<CaseDetail> caseById(String caseId) {
             return Optional.empty();
         }
 
@@ -34,7 +36,7 @@ class AtRiskGaugesTest {
         }
 
         @Override
-        public List<Object> indicators(String court, String window) {
+        public List<IndicatorAnswer> indicators(String court, String window) {
             return List.of();
         }
     };
