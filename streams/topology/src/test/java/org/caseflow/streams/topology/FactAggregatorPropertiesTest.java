@@ -10,13 +10,17 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.EdgeCasesMode;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.Provide;
+import net.jqwik.api.RandomDistribution;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -40,13 +44,50 @@ import org.caseflow.streams.domain.rules.Instance;
 class FactAggregatorPropertiesTest {
     static final Instant CLOCK = Instant.parse("2027-01-01T00:00:00Z");
     static final List<String> COURTS = List.of("湘0211", "湘0203", "湘0281", "湘02", "湘", "湘0302");
-    static final String[] CATEGORIES = {"CIVIL", "CRIMINAL", "ADMINISTRATIVE", "ENFORCEMENT"};
+    static final List<Category> CATEGORIES = List.of(Category.values());
 
-    @Property(tries = 60)
-    void shouldSendDeltasThatAddUpToTheFactsOneByOne(@ForAll long seed,
-                                                   @ForAll @IntRange(min = 0, max = 30) int flushes) {
-        Random random = new Random(seed);
-        List<SignedFact> facts = facts(random, 80);
+    /**
+     * List sizes always drawn at their maximum, as the seeded version drew them; shrinking still goes down to the
+     * minimum size.
+     */
+    private static final RandomDistribution FULL_SIZE = (genSize, min, max, center) -> random -> max;
+
+    /** What happened to a case after its filing (one each, equally likely). */
+    private enum Then { CLOSED, ENFORCEMENT_CLOSED, OVERDUE, HEARING }
+
+    /** The claim and what was paid, in whole units, of an enforcement closure. */
+    private record Money(int claimed, int paid) {
+    }
+
+    /** A case: its filing and one later fact. */
+    private record CaseDraw(String court, Category category, int filedDay, boolean originating, Then then, int days,
+                            Money money, boolean hearingFlag) {
+        List<SignedFact> facts(String id) {
+            LocalDate filed = LocalDate.of(2023, 1, 1).plusDays(filedDay);
+            CaseFact filing = new CaseFact(FactKind.FILED, id, court, category, Instance.FIRST, filed, filed, null, null,
+                    null, null, null, originating);
+            CaseFact later = switch (then) {
+                case CLOSED -> new CaseFact(FactKind.CLOSED, id, court, category, Instance.FIRST, filed.plusDays(days),
+                        filed, Disposition.JUDGMENT, days < 180, days, null, null, false);
+                case ENFORCEMENT_CLOSED -> new CaseFact(FactKind.CLOSED, id, court, Category.ENFORCEMENT,
+                        Instance.ENFORCEMENT, filed.plusDays(days), filed, Disposition.ENFORCEMENT_COMPLETED, null, days,
+                        new BigDecimal(money.claimed() + ".15"), new BigDecimal(money.paid() + ".05"), false);
+                case OVERDUE -> CaseFact.simple(FactKind.OVERDUE_STARTED, id, court, category, Instance.FIRST,
+                        filed.plusDays(days), false);
+                case HEARING -> CaseFact.simple(FactKind.HEARING_HELD, id, court, category, Instance.FIRST,
+                        filed.plusDays(days / 4), hearingFlag);
+            };
+            return List.of(new SignedFact(filing, 1), new SignedFact(later, 1));
+        }
+    }
+
+    /**
+     * 80 cases, a fifth of the facts taken back, flushed at up to 30 moments: the batches are the facts between two
+     * flushes. A failure shrinks to the fewest batches of the fewest facts (see {@link #batchedHistories()}).
+     */
+    @Property(tries = 60, edgeCases = EdgeCasesMode.NONE)
+    void shouldSendDeltasThatAddUpToTheFactsOneByOne(@ForAll("batchedHistories") List<List<SignedFact>> batches) {
+        List<SignedFact> facts = batches.stream().flatMap(List::stream).toList();
 
         InMemoryLedgers oneByOne = new InMemoryLedgers();
         Map<String, Set<YearMonth>> marksOneByOne = new TreeMap<>();
@@ -62,13 +103,12 @@ class FactAggregatorPropertiesTest {
                 new ProcessingMetrics(new SimpleMeterRegistry()));
         MockProcessorContext<String, Object> context = context();
         aggregator.init(context);
-        for (SignedFact f : facts) {
-            aggregator.process(new Record<>(f.fact().caseId(), f, CLOCK.toEpochMilli()));
-            if (random.nextInt(facts.size()) < flushes) {
-                aggregator.flush();
+        for (List<SignedFact> batch : batches) {
+            for (SignedFact f : batch) {
+                aggregator.process(new Record<>(f.fact().caseId(), f, CLOCK.toEpochMilli()));
             }
+            aggregator.flush();
         }
-        aggregator.flush();
 
         InMemoryLedgers batched = new InMemoryLedgers();
         Map<String, Set<YearMonth>> marksBatched = new TreeMap<>();
@@ -96,35 +136,59 @@ class FactAggregatorPropertiesTest {
         return context;
     }
 
-    /** Filings, closures (some of enforcement cases, with money), overdue, hearings; a fifth taken back later. */
-    private static List<SignedFact> facts(Random random, int cases) {
+    /**
+     * Filings, closures (some of enforcement cases, with money), overdue, hearings; a fifth taken back later; cut
+     * into batches at up to 30 flushes. Sizes are drawn at their maximum (80 cases, a fifth corrected, as the seeded
+     * version drew them) and shrink towards one case, no correction and one batch; no edge cases, so that every try
+     * is a full history.
+     */
+    @Provide
+    Arbitrary<List<List<SignedFact>>> batchedHistories() {
+        Arbitrary<CaseDraw> cases = Combinators.combine(Arbitraries.of(COURTS), Arbitraries.of(CATEGORIES),
+                        uniform(0, 899), Arbitraries.of(false, true), Arbitraries.of(Then.values()), uniform(0, 399),
+                        Combinators.combine(uniform(0, 49_999), uniform(0, 899)).as(Money::new),
+                        Arbitraries.of(false, true))
+                .as(CaseDraw::new);
+        return cases.list().ofMinSize(1).ofMaxSize(80).withSizeDistribution(FULL_SIZE)
+                .map(FactAggregatorPropertiesTest::facts)
+                .flatMap(drawn -> uniform(0, 99_999).list().ofSize(2).list().ofMaxSize(drawn.size() / 5)
+                        .withSizeDistribution(FULL_SIZE).map(corrections -> corrected(drawn, corrections)))
+                .flatMap(all -> all.size() < 2 ? Arbitraries.just(List.of(all))
+                        : uniform(1, all.size() - 1).set().ofMaxSize(Math.min(30, all.size() - 1))
+                        .withSizeDistribution(RandomDistribution.uniform()).map(cuts -> split(all, cuts)));
+    }
+
+    private static List<SignedFact> facts(List<CaseDraw> cases) {
         List<SignedFact> out = new ArrayList<>();
-        for (int i = 0; i < cases; i++) {
-            String court = COURTS.get(random.nextInt(COURTS.size()));
-            String category = CATEGORIES[random.nextInt(CATEGORIES.length)];
-            LocalDate filed = LocalDate.of(2023, 1, 1).plusDays(random.nextInt(900));
-            out.add(new SignedFact(new CaseFact(FactKind.FILED, "c" + i, court, Category.valueOf(category), Instance.FIRST,
-                    filed, filed, null,
-                    null, null, null, null, random.nextBoolean()), 1));
-            int days = random.nextInt(400);
-            switch (random.nextInt(4)) {
-                case 0 -> out.add(new SignedFact(new CaseFact(FactKind.CLOSED, "c" + i, court, Category.valueOf(category), Instance.FIRST,
-                        filed.plusDays(days), filed, Disposition.JUDGMENT, days < 180, days, null, null, false), 1));
-                case 1 -> out.add(new SignedFact(new CaseFact(FactKind.CLOSED, "c" + i, court, Category.ENFORCEMENT,
-                        Instance.ENFORCEMENT, filed.plusDays(days), filed, Disposition.ENFORCEMENT_COMPLETED, null, days,
-                        new BigDecimal(random.nextInt(50_000) + ".15"), new BigDecimal(random.nextInt(900) + ".05"),
-                        false), 1));
-                case 2 -> out.add(new SignedFact(CaseFact.simple(FactKind.OVERDUE_STARTED, "c" + i, court, Category.valueOf(category),
-                        Instance.FIRST, filed.plusDays(days), false), 1));
-                default -> out.add(new SignedFact(CaseFact.simple(FactKind.HEARING_HELD, "c" + i, court, Category.valueOf(category),
-                        Instance.FIRST, filed.plusDays(days / 4), random.nextBoolean()), 1));
-            }
+        for (int i = 0; i < cases.size(); i++) {
+            out.addAll(cases.get(i).facts("c" + i));
         }
-        int corrections = out.size() / 5;
-        for (int i = 0; i < corrections; i++) {
-            int at = random.nextInt(out.size());
-            out.add(at + random.nextInt(out.size() - at + 1), out.get(at).negate());
+        return out;
+    }
+
+    private static Arbitrary<Integer> uniform(int min, int max) {
+        return Arbitraries.integers().between(min, max).withDistribution(RandomDistribution.uniform());
+    }
+
+    /** Each correction [at, later] takes back the fact (or correction) at {@code at} and inserts it at or after it. */
+    private static List<SignedFact> corrected(List<SignedFact> facts, List<List<Integer>> corrections) {
+        List<SignedFact> out = new ArrayList<>(facts);
+        for (List<Integer> c : corrections) {
+            int at = c.get(0) % out.size();
+            out.add(at + c.get(1) % (out.size() - at + 1), out.get(at).negate());
         }
+        return out;
+    }
+
+    /** {@code facts} cut before each index of {@code cuts} into consecutive, non-empty runs. */
+    private static List<List<SignedFact>> split(List<SignedFact> facts, Set<Integer> cuts) {
+        List<List<SignedFact>> out = new ArrayList<>();
+        int from = 0;
+        for (int cut : new TreeSet<>(cuts)) {
+            out.add(facts.subList(from, cut));
+            from = cut;
+        }
+        out.add(facts.subList(from, facts.size()));
         return out;
     }
 }
