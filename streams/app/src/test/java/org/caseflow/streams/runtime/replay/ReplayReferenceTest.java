@@ -2,13 +2,13 @@ package org.caseflow.streams.runtime.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.caseflow.streams.runtime.cli.CaseflowCli;
+import org.caseflow.streams.runtime.cli.CliConsole;
 import org.caseflow.streams.topology.ReferenceFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,12 +25,12 @@ class ReplayReferenceTest {
     @TempDir
     Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final CliConsole console = new CliConsole();
+    private final StringWriter out = console.out;
+    private final StringWriter err = console.err;
 
     private int replay(String... args) {
-        return CaseflowCli.commandLine().setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true))
-                .execute(args);
+        return console.run(args);
     }
 
     private Path events() throws Exception {

@@ -2,7 +2,6 @@ package org.caseflow.streams.runtime.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +17,7 @@ import org.caseflow.streams.domain.seeds.Seeds;
 import org.caseflow.streams.runtime.jsonl.EventFileReader;
 import org.caseflow.streams.runtime.jsonl.ParsedLine;
 import org.caseflow.streams.runtime.cli.CaseflowCli;
+import org.caseflow.streams.runtime.cli.CliConsole;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,8 +33,9 @@ class WhatIfReplayTest {
     @TempDir
     Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final CliConsole console = new CliConsole();
+    private final StringWriter out = console.out;
+    private final StringWriter err = console.err;
 
     private Path events() throws Exception {
         Path file = dir.resolve("events.jsonl");
@@ -49,8 +50,7 @@ class WhatIfReplayTest {
     }
 
     private int replay(String... args) {
-        return CaseflowCli.commandLine().setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true))
-                .execute(args);
+        return console.run(args);
     }
 
     private List<String> rows() {
