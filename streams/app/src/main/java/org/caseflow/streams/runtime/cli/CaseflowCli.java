@@ -21,8 +21,7 @@ import picocli.CommandLine.Command;
             TokenCommand.class,
             NotifyCommand.class,
             ReferenceCommand.class,
-            ConfigCommand.class,
-            CommandLine.HelpCommand.class
+            ConfigCommand.class
         })
 public final class CaseflowCli implements Runnable {
     public static final int EXIT_OK = 0;
@@ -55,6 +54,7 @@ public final class CaseflowCli implements Runnable {
         for (CommandSet set : ServiceLoader.load(CommandSet.class)) {
             set.commands().forEach(commandLine::addSubcommand);
         }
+        commandLine.addSubcommand(new CommandLine.HelpCommand()); // last in the list, after the demo's commands
         return commandLine
                 .setExecutionExceptionHandler((exception, cmd, parseResult) -> {
                     if (exception instanceof KafkaUnreachableException unreachable) {

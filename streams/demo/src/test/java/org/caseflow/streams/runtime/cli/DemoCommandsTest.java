@@ -10,6 +10,7 @@ class DemoCommandsTest {
     void shouldAddTheDemoCommandsToTheCommandLine() {
         assertThat(CaseflowCli.commandLine().getSubcommands().keySet())
                 .contains("demo", "simulate", "bench", "run", "replay", "produce", "topics", "dead-letters", "report",
-                        "token", "notify", "reference");
+                        "token", "notify", "reference", "help");
+        assertThat(CaseflowCli.commandLine().getSubcommands().keySet()).last().as("help closes the list").isEqualTo("help");
     }
 }
