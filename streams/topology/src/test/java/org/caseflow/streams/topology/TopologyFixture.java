@@ -72,19 +72,24 @@ final class TopologyFixture implements AutoCloseable {
     }
 
     TestOutputTopic<String, DeadlineAlert> alerts() {
-        return output(topics.deadlineAlerts(), CaseflowSerdes.deadlineAlert().deserializer());
+        return TopicHandles.output(driver, typed().deadlineAlerts());
     }
 
     TestOutputTopic<String, CaseSnapshot> snapshots() {
-        return output(topics.caseSnapshots(), CaseflowSerdes.caseSnapshot().deserializer());
+        return TopicHandles.output(driver, typed().caseSnapshots());
     }
 
     TestOutputTopic<String, IndicatorValue> indicators() {
-        return output(topics.indicators(), CaseflowSerdes.indicatorValue().deserializer());
+        return TopicHandles.output(driver, typed().indicators());
     }
 
     TestOutputTopic<String, byte[]> deadLetters() {
-        return output(topics.deadLetters(), new ByteArrayDeserializer());
+        return TopicHandles.output(driver, typed().deadLetters());
+    }
+
+    /** The topics with their serdes (the project's own, as the topology writes them). */
+    private Topics typed() {
+        return new Topics(topics);
     }
 
     /** The dead letters with their keys as written (bytes). */
