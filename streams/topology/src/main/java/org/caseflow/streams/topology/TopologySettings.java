@@ -18,8 +18,8 @@ import java.util.Set;
  * @param indicatorRefresh       how often the current period of every known scope is recomputed, so that
  *                               point-in-time indicators (pending ages) move with the clock
  * @param indicatorExport        which indicators become Prometheus gauges, and at most how many series
- * @param inMemoryStores         in-memory stores without changelogs: for replay, where TopologyTestDriver
- *                               commits (and RocksDB would flush a tiny file) after every record
+ * @param stores                 where the stores keep their data ({@link StoreKind}): RocksDB live, in memory
+ *                               for topology tests and replay
  * @param maxEventAhead          on the wall clock, an event whose occurredAt is further ahead of it is refused
  *                               (dead letter {@code ahead-of-clock}); event time has no such rule
  * @param orderGrace             event time: how long (wall clock) a record that moves the clock past a local
@@ -29,7 +29,7 @@ import java.util.Set;
  */
 public record TopologySettings(TopicNames topics, ClockMode clockMode, Duration tickInterval, int tickMaxTimers,
                                Duration indicatorThrottle, Duration indicatorRefresh,
-                               IndicatorExport indicatorExport, boolean inMemoryStores, Duration maxEventAhead,
+                               IndicatorExport indicatorExport, StoreKind stores, Duration maxEventAhead,
                                Duration orderGrace, WorkBudgets budgets) {
     /**
      * Events are recorded after they happen; a day ahead of the wall clock covers a producer whose clock or zone is
@@ -62,8 +62,8 @@ public record TopologySettings(TopicNames topics, ClockMode clockMode, Duration 
     /** Persistent (RocksDB) stores, as live operation needs. */
     public TopologySettings(TopicNames topics, ClockMode clockMode, Duration tickInterval, int tickMaxTimers,
                             Duration indicatorThrottle, Duration indicatorRefresh, IndicatorExport indicatorExport) {
-        this(topics, clockMode, tickInterval, tickMaxTimers, indicatorThrottle, indicatorRefresh, indicatorExport, false,
-                DEFAULT_MAX_EVENT_AHEAD, Duration.ZERO, WorkBudgets.DEFAULT);
+        this(topics, clockMode, tickInterval, tickMaxTimers, indicatorThrottle, indicatorRefresh, indicatorExport,
+                StoreKind.PERSISTENT, DEFAULT_MAX_EVENT_AHEAD, Duration.ZERO, WorkBudgets.DEFAULT);
     }
 
     /** The settings before indicators were configurable: default throttle and refresh, every indicator exported. */
@@ -78,17 +78,17 @@ public record TopologySettings(TopicNames topics, ClockMode clockMode, Duration 
 
     public TopologySettings withClockMode(ClockMode mode) {
         return new TopologySettings(topics, mode, tickInterval, tickMaxTimers, indicatorThrottle, indicatorRefresh,
-                indicatorExport, inMemoryStores, maxEventAhead, orderGrace, budgets);
+                indicatorExport, stores, maxEventAhead, orderGrace, budgets);
     }
 
     public TopologySettings withTopics(TopicNames names) {
         return new TopologySettings(names, clockMode, tickInterval, tickMaxTimers, indicatorThrottle,
-                indicatorRefresh, indicatorExport, inMemoryStores, maxEventAhead, orderGrace, budgets);
+                indicatorRefresh, indicatorExport, stores, maxEventAhead, orderGrace, budgets);
     }
 
     public TopologySettings withIndicators(Duration throttle, Duration refresh, IndicatorExport export) {
         return new TopologySettings(topics, clockMode, tickInterval, tickMaxTimers, throttle, refresh, export,
-                inMemoryStores, maxEventAhead, orderGrace, budgets);
+                stores, maxEventAhead, orderGrace, budgets);
     }
 
     /** {@link #withIndicators(Duration, Duration, IndicatorExport)} for these courts, every window. */
@@ -101,41 +101,47 @@ public record TopologySettings(TopicNames topics, ClockMode clockMode, Duration 
     /** The same with another bound on timer work per step; {@link Integer#MAX_VALUE}: unbounded (offline replay). */
     public TopologySettings withTickMaxTimers(int maxTimers) {
         return new TopologySettings(topics, clockMode, tickInterval, maxTimers, indicatorThrottle, indicatorRefresh,
-                indicatorExport, inMemoryStores, maxEventAhead, orderGrace, budgets);
+                indicatorExport, stores, maxEventAhead, orderGrace, budgets);
     }
 
+    /** The same with in-memory stores without changelogs or caches: offline replay. */
     public TopologySettings withInMemoryStores() {
+        return withStores(StoreKind.OFFLINE);
+    }
+
+    /** The same with the stores kept as {@code kind} says. */
+    public TopologySettings withStores(StoreKind kind) {
         return new TopologySettings(topics, clockMode, tickInterval, tickMaxTimers, indicatorThrottle,
-                indicatorRefresh, indicatorExport, true, maxEventAhead, orderGrace, budgets);
+                indicatorRefresh, indicatorExport, kind, maxEventAhead, orderGrace, budgets);
     }
 
     /** The same with another wait for the other event inputs at a local midnight (event time). */
     public TopologySettings withOrderGrace(Duration grace) {
         return new TopologySettings(topics, clockMode, tickInterval, tickMaxTimers, indicatorThrottle,
-                indicatorRefresh, indicatorExport, inMemoryStores, maxEventAhead, grace, budgets);
+                indicatorRefresh, indicatorExport, stores, maxEventAhead, grace, budgets);
     }
 
     /** The same with other wall-clock bounds of one step's work and timer retry. */
     public TopologySettings withBudgets(WorkBudgets other) {
         return new TopologySettings(topics, clockMode, tickInterval, tickMaxTimers, indicatorThrottle,
-                indicatorRefresh, indicatorExport, inMemoryStores, maxEventAhead, orderGrace, other);
+                indicatorRefresh, indicatorExport, stores, maxEventAhead, orderGrace, other);
     }
 
     /** The same with another bound on how far ahead of the wall clock an event may be (live). */
     public TopologySettings withMaxEventAhead(Duration maxAhead) {
         return new TopologySettings(topics, clockMode, tickInterval, tickMaxTimers, indicatorThrottle,
-                indicatorRefresh, indicatorExport, inMemoryStores, maxAhead, orderGrace, budgets);
+                indicatorRefresh, indicatorExport, stores, maxAhead, orderGrace, budgets);
     }
 
     /**
-     * A key-value store under these settings: RocksDB with a changelog live; in memory without a
-     * changelog offline (replay keeps no changelog: TopologyTestDriver would hold every changelog
-     * record in memory).
+     * A key-value store under these settings: RocksDB with a changelog live; in memory with a changelog in topology
+     * tests; in memory without a changelog offline (replay keeps no changelog: TopologyTestDriver would hold every
+     * changelog record in memory).
      */
     public <K, V> StoreBuilder<KeyValueStore<K, V>> keyValueStore(String name, Serde<K> keys, Serde<V> values) {
-        StoreBuilder<KeyValueStore<K, V>> builder = Stores.keyValueStoreBuilder(
-                inMemoryStores ? Stores.inMemoryKeyValueStore(name) : Stores.persistentKeyValueStore(name), keys, values);
-        return inMemoryStores ? builder.withLoggingDisabled() : builder;
+        StoreBuilder<KeyValueStore<K, V>> builder = Stores.keyValueStoreBuilder(stores == StoreKind.PERSISTENT
+                ? Stores.persistentKeyValueStore(name) : Stores.inMemoryKeyValueStore(name), keys, values);
+        return stores == StoreKind.OFFLINE ? builder.withLoggingDisabled() : builder;
     }
 
     /**
@@ -146,6 +152,6 @@ public record TopologySettings(TopicNames topics, ClockMode clockMode, Duration 
      */
     public <K, V> StoreBuilder<KeyValueStore<K, V>> cachedKeyValueStore(String name, Serde<K> keys, Serde<V> values) {
         StoreBuilder<KeyValueStore<K, V>> builder = keyValueStore(name, keys, values);
-        return inMemoryStores ? builder : builder.withCachingEnabled();
+        return stores == StoreKind.OFFLINE ? builder : builder.withCachingEnabled();
     }
 }

@@ -60,7 +60,7 @@ class CaseTopologyTest {
 
     @BeforeEach
     void start() {
-        var topology = CaseflowTopology.build(TopologySettings.defaults(),
+        var topology = CaseflowTopology.build(TopologyFixture.liveSettings(),
                 new CaseEngine(SEEDS, CaseEngine.Settings.defaults()), new SimpleMeterRegistry());
         fixture = TopologyFixture.of(topology).stateDir(stateDir).deadLetterQueue().start(TestEvents.at(FILED));
         driver = fixture.driver();

@@ -52,7 +52,7 @@ class DeadLetterTopologyTest {
 
     @BeforeEach
     void start() {
-        var topology = CaseflowTopology.build(TopologySettings.defaults(),
+        var topology = CaseflowTopology.build(TopologyFixture.liveSettings(),
                 new CaseEngine(SEEDS, CaseEngine.Settings.defaults()), new SimpleMeterRegistry());
         fixture = TopologyFixture.of(topology).applicationId("caseflow-dlq-test").stateDir(stateDir).deadLetterQueue()
                 .start(START);

@@ -33,7 +33,7 @@ class DigestsOffTest {
     @Test
     void shouldLeaveTheDigestsOutAndStillRaiseTheAlerts() {
         DigestSettings off = new DigestSettings(DigestCalculator.DEFAULT_TOP, 1, false);
-        TopologySettings settings = TopologySettings.defaults().withClockMode(ClockMode.EVENT_TIME);
+        TopologySettings settings = TopologyFixture.liveSettings().withClockMode(ClockMode.EVENT_TIME);
         Topology topology = CaseflowTopology.build(settings,
                 new ReferenceHolder(new CaseEngine(SEEDS, CaseEngine.Settings.defaults())), new SimpleMeterRegistry(),
                 off);

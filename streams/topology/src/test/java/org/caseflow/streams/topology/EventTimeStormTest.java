@@ -59,7 +59,7 @@ class EventTimeStormTest {
         int drainSteps;
 
         Run(String name, int maxTimersPerStep) {
-            TopologySettings settings = TopologySettings.defaults().withClockMode(ClockMode.EVENT_TIME)
+            TopologySettings settings = TopologyFixture.liveSettings().withClockMode(ClockMode.EVENT_TIME)
                     .withTickMaxTimers(maxTimersPerStep);
             fixture = TopologyFixture.of(CaseflowTopology.build(settings, new CaseEngine(SEEDS, CaseEngine.Settings.defaults()),
                     registry)).applicationId("storm-" + name).stateDir(stateDir.resolve(name)).start(Instant.EPOCH);

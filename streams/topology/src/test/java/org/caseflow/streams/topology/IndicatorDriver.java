@@ -51,7 +51,7 @@ final class IndicatorDriver implements AutoCloseable {
     }
 
     IndicatorDriver(Path stateDir, Instant wallClock) {
-        this(TopologySettings.defaults(), stateDir, wallClock);
+        this(TopologyFixture.liveSettings(), stateDir, wallClock);
     }
 
     void pipe(CaseFact fact, int sign) {

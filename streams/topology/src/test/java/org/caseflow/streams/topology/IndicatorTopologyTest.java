@@ -221,7 +221,7 @@ class IndicatorTopologyTest {
 
     @Test
     void shouldRejectAFarFutureFilingInEventTimeWithoutMovingTheClockOrPending() {
-        TopologySettings settings = TopologySettings.defaults().withClockMode(ClockMode.EVENT_TIME);
+        TopologySettings settings = TopologyFixture.liveSettings().withClockMode(ClockMode.EVENT_TIME);
         Instant march10 = Instant.parse("2025-03-10T02:00:00Z");
         try (IndicatorDriver d = new IndicatorDriver(settings, state, MARCH_31)) {
             d.pipe(filed("A", "湘0211", "CIVIL", "FIRST", "2025-03-03", true), march10);
@@ -276,7 +276,7 @@ class IndicatorTopologyTest {
 
     @Test
     void shouldExportOnlyTheConfiguredScopes() {
-        TopologySettings settings = TopologySettings.defaults().withIndicators(Duration.ofSeconds(5),
+        TopologySettings settings = TopologyFixture.liveSettings().withIndicators(Duration.ofSeconds(5),
                 Duration.ofMinutes(15), Set.of("湘02"), 5000);
         try (IndicatorDriver d = new IndicatorDriver(settings, state, MARCH_31)) {
             scenario(d);

@@ -64,7 +64,7 @@ class InputRefusalTopologyTest {
     }
 
     void startLive() {
-        start(TopologySettings.defaults());
+        start(TopologyFixture.liveSettings());
     }
 
     @AfterEach
@@ -142,7 +142,7 @@ class InputRefusalTopologyTest {
 
     @Test
     void shouldUseTheConfiguredSkew() {
-        start(TopologySettings.defaults().withMaxEventAhead(Duration.ofHours(1)));
+        start(TopologyFixture.liveSettings().withMaxEventAhead(Duration.ofHours(1)));
         pipe(CaseEvent.newBuilder(filed("e1", CASE, Procedure.CIVIL_FIRST_SUMMARY, FILED))
                 .setOccurredAt(TestEvents.at(FILED).plus(Duration.ofHours(2))).build());
         assertRefused(Refusal.AHEAD_OF_CLOCK, "occurredAt: 2025-03-03T04:00:00Z is more than 1 hour ahead of the wall"
@@ -193,7 +193,7 @@ class InputRefusalTopologyTest {
 
     @Test
     void shouldNotLetAnImplausibleRecordMoveTheEventClock() {
-        start(TopologySettings.defaults().withClockMode(ClockMode.EVENT_TIME));
+        start(TopologyFixture.liveSettings().withClockMode(ClockMode.EVENT_TIME));
         pipe(filed("e1", CASE, Procedure.CIVIL_FIRST_SUMMARY, FILED));
         // Refused before the clock moves (a year-9999 record would have made the clock walk every midnight to it).
         pipe(CaseEvent.newBuilder(judge("e2", "(2025)湘0211民初200号", FILED, "J-2"))
@@ -215,7 +215,7 @@ class InputRefusalTopologyTest {
     void shouldNotLetAPlausibleEventWithAYear9999RecordTimestampMoveTheEventClock() {
         // On event time the record timestamp is the clock; a raw producer may stamp a record with any time. The
         // event's own occurredAt is fine here, the stamp is not: refused as implausible, the clock stays.
-        start(TopologySettings.defaults().withClockMode(ClockMode.EVENT_TIME));
+        start(TopologyFixture.liveSettings().withClockMode(ClockMode.EVENT_TIME));
         pipe(filed("e1", CASE, Procedure.CIVIL_FIRST_SUMMARY, FILED));
         CaseEvent stamped = judge("e2", CASE, FILED, "J-2");
         filings.pipeInput(CASE, stamped, Instant.parse("9999-01-01T00:00:00Z"));

@@ -72,7 +72,7 @@ class OrderBarrierTest {
 
         /** {@code wallClock}: where the driver's wall clock starts (the records are stamped in 2025). */
         Run(String name, Duration grace, Instant wallClock) {
-            TopologySettings settings = TopologySettings.defaults().withClockMode(ClockMode.EVENT_TIME)
+            TopologySettings settings = TopologyFixture.liveSettings().withClockMode(ClockMode.EVENT_TIME)
                     .withOrderGrace(grace);
             fixture = TopologyFixture.of(CaseflowTopology.build(settings, new CaseEngine(SEEDS, CaseEngine.Settings.defaults()),
                     registry)).applicationId("order-" + name).stateDir(stateDir.resolve(name)).start(wallClock);

@@ -33,7 +33,7 @@ class ProcessingMetricsTest {
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
     private TopologyFixture topology(ClockMode mode) {
-        TopologySettings settings = TopologySettings.defaults().withClockMode(mode);
+        TopologySettings settings = TopologyFixture.liveSettings().withClockMode(mode);
         return TopologyFixture.of(CaseflowTopology.build(settings, new CaseEngine(TopologyFixture.SEEDS,
                 CaseEngine.Settings.defaults()), registry)).applicationId("metrics-" + mode).stateDir(stateDir)
                 .start(Instant.parse("2025-03-01T00:00:00Z"));

@@ -76,7 +76,7 @@ class ReferenceRecomputeTest {
     }
 
     void start() {
-        start(new ReferenceHolder(new CaseEngine(SEEDS, CaseEngine.Settings.defaults())), TopologySettings.defaults());
+        start(new ReferenceHolder(new CaseEngine(SEEDS, CaseEngine.Settings.defaults())), TopologyFixture.liveSettings());
     }
 
     @AfterEach
@@ -175,7 +175,7 @@ class ReferenceRecomputeTest {
 
         CaseEngine engine = new CaseEngine(SEEDS, CaseEngine.Settings.defaults());
         start(new ReferenceHolder(ReferenceData.of(SEEDS).publish(calendar2027()), engine, true),
-                TopologySettings.defaults());
+                TopologyFixture.liveSettings());
         fileFourCases();
         assertThat(finalCases()).isEqualTo(live);
     }
@@ -183,7 +183,7 @@ class ReferenceRecomputeTest {
     @Test
     void shouldRecomputeInBoundedStepsWithTheCursorKeptInTheStore() {
         start(new ReferenceHolder(new CaseEngine(SEEDS, CaseEngine.Settings.defaults())),
-                TopologySettings.defaults().withTickMaxTimers(2));
+                TopologyFixture.liveSettings().withTickMaxTimers(2));
         fileFourCases();
         latestSnapshots();
         publish(ReferenceData.of(SEEDS), calendar2027());
@@ -304,7 +304,7 @@ class ReferenceRecomputeTest {
 
         // The same as a run with the 2027 schedule from the start.
         start(new ReferenceHolder(ReferenceData.of(SEEDS).publish(calendar2027()), new CaseEngine(SEEDS,
-                CaseEngine.Settings.defaults()), true), TopologySettings.defaults());
+                CaseEngine.Settings.defaults()), true), TopologyFixture.liveSettings());
         fileAndSuspendE();
         assertThat(finalCases()).isEqualTo(live);
     }

@@ -39,6 +39,15 @@ final class TopologyFixture implements AutoCloseable {
     /** The seed data of the repository, loaded once for all topology tests. */
     static final Seeds SEEDS = Seeds.load(Path.of("seeds"));
 
+    /**
+     * The live settings with the stores in memory ({@link StoreKind#IN_MEMORY}: changelogs and record caches as live).
+     * A driver over RocksDB opens and closes some twenty RocksDB instances, a few hundred milliseconds each time on
+     * these machines; {@code CaseTopologyTest} and the broker tests keep RocksDB.
+     */
+    static TopologySettings liveSettings() {
+        return TopologySettings.defaults().withStores(StoreKind.IN_MEMORY);
+    }
+
     private final TopologyTestDriver driver;
     private final TopicNames topics;
 

@@ -42,7 +42,7 @@ class UncoveredDeadlinesTest {
 
     void start() {
         registry = new SimpleMeterRegistry();
-        fixture = TopologyFixture.of(CaseflowTopology.build(TopologySettings.defaults(),
+        fixture = TopologyFixture.of(CaseflowTopology.build(TopologyFixture.liveSettings(),
                 new CaseEngine(SEEDS, CaseEngine.Settings.defaults()), registry)).stateDir(stateDir).start(TestEvents.at(TODAY));
         driver = fixture.driver();
     }
