@@ -30,6 +30,7 @@ import org.caseflow.streams.topology.CaseflowTopology;
 import org.caseflow.streams.topology.DeadLetterHeaders;
 import org.caseflow.streams.topology.DeadLetters;
 import org.caseflow.streams.topology.TopicNames;
+import org.caseflow.streams.topology.StoreKind;
 import org.caseflow.streams.topology.TopologySettings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -69,7 +70,7 @@ class DeadLetterHeaderSetTest {
                 CountingDeserializationHandler.class.getName());
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, CountingProcessingHandler.class.getName());
         props.put(DeadLetterHandlers.REGISTRY_CONFIG, registry);
-        var topology = CaseflowTopology.build(TopologySettings.defaults(),
+        var topology = CaseflowTopology.build(TopologySettings.defaults().withStores(StoreKind.IN_MEMORY),
                 new CaseEngine(SEEDS, CaseEngine.Settings.defaults()), registry);
         driver = new TopologyTestDriver(topology, props, TestEvents.at(FILED));
         filings = driver.createInputTopic(TOPICS.caseFilings(), new ByteArraySerializer(), new ByteArraySerializer());

@@ -1,7 +1,6 @@
 package org.caseflow.streams.runtime.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -72,22 +71,6 @@ class ReportCommandTest {
         // Every court of the tree is ranked; the open cases are listed (the appeal 301号 is open at 湘02).
         assertThat(text).contains("data-court=\"湘0211\"", "data-court=\"湘0281\"", "data-case-id=\"(2025)湘02民终301号\"");
         assertThat(text).contains("结收比", "Clearance rate", "月度审判质效讲评");
-    }
-
-    @Test
-    void shouldPrintThePackToPdfWithHeadlessChromium() throws Exception {
-        assumeTrue(Files.isExecutable(Path.of(PdfPrinter.DEFAULT_BINARY)) || "true".equals(System.getenv("CI")),
-                "Debian package chromium not installed");
-        Path html = dir.resolve("report.html");
-        Path pdf = dir.resolve("report.pdf");
-        int exit = report("report", "--court", "湘02", "--month", "2025-03", "--events", EVENTS, "--out", html.toString(),
-                "--pdf", pdf.toString());
-        assertThat(exit).as(err.toString()).isZero();
-        byte[] bytes = Files.readAllBytes(pdf);
-        assertThat(new String(bytes, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
-        Files.createDirectories(Path.of("target", "report"));
-        Files.copy(pdf, Path.of("target", "report", "report-湘02-2025-03.pdf"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        Files.copy(html, Path.of("target", "report", "report-湘02-2025-03.html"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 
     @Test

@@ -17,11 +17,12 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every command that talks to Kafka, pointed at a closed local port: exit 1 with a message that names the servers —
+ * Every command that talks to Kafka, pointed at a closed local port (an integration test: each case waits out a
+ * real connection timeout): exit 1 with a message that names the servers —
  * not Kafka's "Timed out waiting for a node assignment", not a missing topic. The timeouts only bound a failure.
  */
 @Timeout(120)
-class UnreachableKafkaTest {
+class UnreachableKafkaIT {
     @TempDir
     Path dir;
 
