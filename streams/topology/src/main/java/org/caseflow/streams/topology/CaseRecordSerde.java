@@ -37,6 +37,7 @@ import org.caseflow.streams.domain.deadline.DateInterval;
 import org.caseflow.streams.domain.deadline.DeadlineInput;
 import org.caseflow.streams.domain.rules.Approver;
 import org.caseflow.streams.domain.rules.ExclusionReason;
+import org.caseflow.streams.domain.rules.Procedure;
 
 /**
  * The case store's value format: a {@link CaseRecord} (the {@link CaseState} and its {@link EventTail}) as the Avro
@@ -170,8 +171,8 @@ public final class CaseRecordSerde implements Serde<CaseRecord> {
                 .setCaseId(v.caseId())
                 .setCourt(v.court())
                 .setFiled(v.filed())
-                .setProcedure(v.procedure())
-                .setOriginalProcedure(v.originalProcedure())
+                .setProcedure(name(v.procedure()))
+                .setOriginalProcedure(name(v.originalProcedure()))
                 .setFiledOn(dayOrNull(v.filedOn()))
                 .setDivision(v.division())
                 .setJudge(v.judge())
@@ -179,7 +180,7 @@ public final class CaseRecordSerde implements Serde<CaseRecord> {
                 .setClaimAmount(v.claimAmount() == null ? null : v.claimAmount().toString())
                 .setForeignRelated(v.foreignRelated())
                 .setConversions(v.conversions().stream()
-                        .map(c -> new StoredConversion(c.fromProcedure(), c.toProcedure(), day(c.on()))).toList())
+                        .map(c -> new StoredConversion(c.fromProcedure().name(), c.toProcedure().name(), day(c.on()))).toList())
                 .setRestarts(v.restarts().stream().map(CaseRecordSerde::day).toList())
                 .setExtensions(v.extensions().stream()
                         .map(x -> new StoredExtension(x.months(), x.days(), name(x.approver()), day(x.grantedOn())))
@@ -217,11 +218,13 @@ public final class CaseRecordSerde implements Serde<CaseRecord> {
     private static CaseView view(StoredView v) {
         Map<String, String> rejections = new LinkedHashMap<>();
         v.getRejections().forEach(r -> rejections.put(r.getEventId(), r.getReason()));
-        return new CaseView(v.getCaseId(), v.getCourt(), v.getFiled(), v.getProcedure(), v.getOriginalProcedure(),
+        return new CaseView(v.getCaseId(), v.getCourt(), v.getFiled(), code(Procedure.class, v.getProcedure()),
+                code(Procedure.class, v.getOriginalProcedure()),
                 date(v.getFiledOn()), v.getDivision(), v.getJudge(), v.getOriginCaseId(),
                 v.getClaimAmount() == null ? null : new BigDecimal(v.getClaimAmount()), v.getForeignRelated(),
                 v.getConversions().stream()
-                        .map(c -> new DeadlineInput.Conversion(c.getFromProcedure(), c.getToProcedure(),
+                        .map(c -> new DeadlineInput.Conversion(Procedure.valueOf(c.getFromProcedure()),
+                                Procedure.valueOf(c.getToProcedure()),
                                 LocalDate.ofEpochDay(c.getOn())))
                         .toList(),
                 v.getRestarts().stream().map(LocalDate::ofEpochDay).toList(),

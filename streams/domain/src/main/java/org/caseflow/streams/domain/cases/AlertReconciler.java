@@ -10,7 +10,6 @@ import java.util.function.Predicate;
 import org.caseflow.events.AlertLevel;
 import org.caseflow.events.AlertStatus;
 import org.caseflow.events.DeadlineAlert;
-import org.caseflow.events.Procedure;
 import org.caseflow.streams.domain.alerts.AlertThresholds;
 import org.caseflow.streams.domain.alerts.Escalation;
 import org.caseflow.streams.domain.deadline.Deadline;
@@ -118,7 +117,7 @@ final class AlertReconciler {
                 .setAlertId(alertId)
                 .setCaseId(view.caseId())
                 .setCourt(view.court())
-                .setProcedure(Procedure.valueOf(view.procedure()))
+                .setProcedure(AvroVocabulary.avro(view.procedure()))
                 .setLevel(step.level())
                 .setStatus(status)
                 .setDeadline(deadline)

@@ -25,6 +25,7 @@ import org.caseflow.streams.domain.EventType;
 import org.caseflow.streams.domain.deadline.DateInterval;
 import org.caseflow.streams.domain.deadline.DeadlineInput;
 import org.caseflow.streams.domain.rules.ExclusionReason;
+import org.caseflow.streams.domain.rules.Procedure;
 import org.caseflow.streams.domain.rules.ProcedureRule;
 import org.caseflow.streams.domain.rules.RuleTable;
 
@@ -39,12 +40,12 @@ final class CaseFold {
     private final String caseId;
     private String court;
     private boolean filed;
-    private String originalProcedure;
+    private Procedure originalProcedure;
     private LocalDate filedOn;
     private String originCaseId;
     private BigDecimal claimAmount;
     private boolean foreignRelated;
-    private String procedure;
+    private Procedure procedure;
     private String division;
     private String judge;
     private final List<DeadlineInput.Conversion> conversions = new ArrayList<>();
@@ -185,7 +186,7 @@ final class CaseFold {
         }
         filed = true;
         court = event.getCourt();
-        originalProcedure = f.getProcedure().name();
+        originalProcedure = AvroVocabulary.procedure(f.getProcedure());
         procedure = originalProcedure;
         filedOn = f.getFiledOn();
         originCaseId = f.getOriginCaseId();
@@ -196,8 +197,8 @@ final class CaseFold {
     }
 
     private void changeProcedure(CaseEvent event, ProcedureChanged c) {
-        String to = c.getProcedure().name();
-        if (to.equals(procedure)) {
+        Procedure to = AvroVocabulary.procedure(c.getProcedure());
+        if (to == procedure) {
             reject(event, "procedure is already " + to);
         } else if (c.getChangedOn().isBefore(filedOn)) {
             reject(event, "changedOn " + c.getChangedOn() + " is before filedOn " + filedOn);

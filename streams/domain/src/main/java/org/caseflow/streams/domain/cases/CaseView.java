@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.caseflow.streams.domain.deadline.DateInterval;
 import org.caseflow.streams.domain.deadline.DeadlineInput;
+import org.caseflow.streams.domain.rules.Procedure;
 
 /**
  * What a case's accepted events say, folded in canonical order by {@link CaseFolder}. Pure data:
@@ -18,8 +19,8 @@ public record CaseView(
         String caseId,
         String court,
         boolean filed,
-        String procedure,
-        String originalProcedure,
+        Procedure procedure,
+        Procedure originalProcedure,
         LocalDate filedOn,
         String division,
         String judge,

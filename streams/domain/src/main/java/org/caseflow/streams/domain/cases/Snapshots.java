@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.caseflow.events.CaseSnapshot;
 import org.caseflow.events.CaseStatus;
-import org.caseflow.events.Procedure;
 import org.caseflow.streams.domain.deadline.Deadline;
 
 /** Builds the {@link CaseSnapshot} of a case (DESIGN.md section 7, case form). */
@@ -48,7 +47,7 @@ final class Snapshots {
         return CaseSnapshot.newBuilder()
                 .setCaseId(view.caseId())
                 .setCourt(view.court())
-                .setProcedure(Procedure.valueOf(view.procedure()))
+                .setProcedure(AvroVocabulary.avro(view.procedure()))
                 .setStatus(view.closed() ? CaseStatus.CLOSED : CaseStatus.OPEN)
                 .setFiledOn(view.filedOn())
                 .setDeadline(deadline.date())
