@@ -155,7 +155,7 @@ public final class StoreQueries implements LocalQueries {
                 var view = engine.view(state);
                 String level = state.firing().stream().max(Comparator.comparingInt(FiringAlert::rank))
                         .map(f -> f.level() == AlertLevel.OVERDUE ? "OVERDUE" : f.level().name()).orElse(null);
-                out.add(new AtRiskCase(listed.caseId(), court, view.procedure(), deadline,
+                out.add(new AtRiskCase(listed.caseId(), court, view.procedure().name(), deadline,
                         (int) (deadline.toEpochDay() - today.toEpochDay()), level, view.judge(), view.filedOn()));
             }
         }
