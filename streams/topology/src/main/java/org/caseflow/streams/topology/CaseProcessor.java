@@ -621,7 +621,7 @@ final class CaseProcessor implements Processor<String, ArrivedEvent, String, Obj
                 }
                 CaseState state = record.state();
                 var view = state.view();
-                if (!job.byCalendar(view.court(), listed.deadline(), engine::calendarOf) && !job.byProcedure(view.procedure())) {
+                if (!job.byCalendar(view.court().value(), listed.deadline(), engine::calendarOf) && !job.byProcedure(view.procedure())) {
                     return;
                 }
                 reevaluate(caseId, record, key, before, now);

@@ -38,6 +38,9 @@ import org.caseflow.streams.domain.deadline.DeadlineInput;
 import org.caseflow.streams.domain.rules.Approver;
 import org.caseflow.streams.domain.rules.ExclusionReason;
 import org.caseflow.streams.domain.rules.Procedure;
+import org.caseflow.streams.domain.cases.CaseId;
+import org.caseflow.streams.domain.courts.CourtId;
+import org.caseflow.streams.domain.courts.JudgeId;
 
 /**
  * The case store's value format: a {@link CaseRecord} (the {@link CaseState} and its {@link EventTail}) as the Avro
@@ -168,15 +171,15 @@ public final class CaseRecordSerde implements Serde<CaseRecord> {
         List<StoredRejection> rejections = new ArrayList<>();
         v.rejections().forEach((id, reason) -> rejections.add(new StoredRejection(id, reason)));
         return StoredView.newBuilder()
-                .setCaseId(v.caseId())
-                .setCourt(v.court())
+                .setCaseId(v.caseId().value())
+                .setCourt(CourtId.raw(v.court()))
                 .setFiled(v.filed())
                 .setProcedure(name(v.procedure()))
                 .setOriginalProcedure(name(v.originalProcedure()))
                 .setFiledOn(dayOrNull(v.filedOn()))
                 .setDivision(v.division())
-                .setJudge(v.judge())
-                .setOriginCaseId(v.originCaseId())
+                .setJudge(JudgeId.raw(v.judge()))
+                .setOriginCaseId(CaseId.raw(v.originCaseId()))
                 .setClaimAmount(v.claimAmount() == null ? null : v.claimAmount().toString())
                 .setForeignRelated(v.foreignRelated())
                 .setConversions(v.conversions().stream()
@@ -218,9 +221,9 @@ public final class CaseRecordSerde implements Serde<CaseRecord> {
     private static CaseView view(StoredView v) {
         Map<String, String> rejections = new LinkedHashMap<>();
         v.getRejections().forEach(r -> rejections.put(r.getEventId(), r.getReason()));
-        return new CaseView(v.getCaseId(), v.getCourt(), v.getFiled(), code(Procedure.class, v.getProcedure()),
-                code(Procedure.class, v.getOriginalProcedure()),
-                date(v.getFiledOn()), v.getDivision(), v.getJudge(), v.getOriginCaseId(),
+        return new CaseView(new CaseId(v.getCaseId()), CourtId.ofNullable(v.getCourt()), v.getFiled(),
+                code(Procedure.class, v.getProcedure()), code(Procedure.class, v.getOriginalProcedure()),
+                date(v.getFiledOn()), v.getDivision(), JudgeId.ofNullable(v.getJudge()), CaseId.ofNullable(v.getOriginCaseId()),
                 v.getClaimAmount() == null ? null : new BigDecimal(v.getClaimAmount()), v.getForeignRelated(),
                 v.getConversions().stream()
                         .map(c -> new DeadlineInput.Conversion(Procedure.valueOf(c.getFromProcedure()),

@@ -13,6 +13,8 @@ import org.caseflow.events.DeadlineAlert;
 import org.caseflow.streams.domain.alerts.AlertThresholds;
 import org.caseflow.streams.domain.alerts.Escalation;
 import org.caseflow.streams.domain.deadline.Deadline;
+import org.caseflow.streams.domain.courts.CourtId;
+import org.caseflow.streams.domain.courts.JudgeId;
 
 /**
  * Brings a case's alerts in line with its deadline at a given instant.
@@ -115,8 +117,8 @@ final class AlertReconciler {
             CaseEvaluator.Evaluation evaluation, LocalDate deadline, int version, int daysRemaining, Instant now) {
         return DeadlineAlert.newBuilder()
                 .setAlertId(alertId)
-                .setCaseId(view.caseId())
-                .setCourt(view.court())
+                .setCaseId(view.caseId().value())
+                .setCourt(CourtId.raw(view.court()))
                 .setProcedure(AvroVocabulary.avro(view.procedure()))
                 .setLevel(step.level())
                 .setStatus(status)
@@ -126,7 +128,7 @@ final class AlertReconciler {
                 .setRaisedAt(now)
                 .setEscalateTo(Escalation.targets(step, Math.max(0, -daysRemaining), view.judge(), view.division(),
                         view.court(), evaluation.higherCourt()))
-                .setJudge(view.judge())
+                .setJudge(JudgeId.raw(view.judge()))
                 // The case's own explanation (extensions, excluded periods, roll-forward), the same lines as its
                 // snapshot's: notifications show them without a second look-up (DeadlineAlert v2).
                 .setExplanation(evaluation.deadline().explanation())

@@ -21,6 +21,7 @@ import org.caseflow.streams.domain.rules.Instance;
 import org.caseflow.streams.domain.rules.LeadTimes;
 import org.caseflow.streams.domain.rules.ProcedureRule;
 import org.caseflow.streams.domain.seeds.Seeds;
+import org.caseflow.streams.domain.courts.CourtId;
 
 /**
  * The deadline, alert and indicator-fact logic of one case, as pure functions of (state, input,
@@ -79,7 +80,8 @@ public final class CaseEngine {
         }
         // The versions are compared first (a map kept per jurisdiction): a case whose versions did not change is not
         // evaluated at all, instead of once under the data before for nothing.
-        if (before != null && before.evaluator.versionsOf(view.court()).equals(evaluator.versionsOf(view.court()))) {
+        if (before != null && before.evaluator.versionsOf(CourtId.raw(view.court()))
+                .equals(evaluator.versionsOf(CourtId.raw(view.court())))) {
             return Optional.empty();
         }
         CaseEvaluator.Evaluation old = before == null ? null : before.evaluator.evaluate(view);
@@ -168,8 +170,8 @@ public final class CaseEngine {
             return null;
         }
         Instant purge = view.closedOn().plusDays(settings.closedRetention().toDays() + 1)
-                .atStartOfDay(evaluator.zoneOf(view.court())).toInstant();
-        Instant performance = performanceDue(view, evaluator.zoneOf(view.court()), performanceObserved);
+                .atStartOfDay(evaluator.zoneOf(CourtId.raw(view.court()))).toInstant();
+        Instant performance = performanceDue(view, evaluator.zoneOf(CourtId.raw(view.court())), performanceObserved);
         return performance != null && performance.isAfter(purge) ? performance : purge;
     }
 
@@ -185,8 +187,8 @@ public final class CaseEngine {
             Optional<ProcedureRule> rule = seeds.rules().find(origin.procedure());
             Category category = rule.map(ProcedureRule::category).orElse(Category.CIVIL);
             Instance instance = rule.map(ProcedureRule::instance).orElse(null);
-            String root = origin.originCaseId() != null ? origin.originCaseId() : origin.caseId();
-            FactDeriver.attributed(link, origin.court(), category, instance, root)
+            CaseId root = origin.originCaseId() != null ? origin.originCaseId() : origin.caseId();
+            FactDeriver.attributed(link, CourtId.raw(origin.court()), category, instance, root.value())
                     .forEach(f -> facts.add(new SignedFact(f, link.sign())));
             CaseState next = state;
             if (link.derivedInstance() == Instance.ENFORCEMENT && link.kind() == CaseLink.Kind.FILED) {
@@ -243,7 +245,7 @@ public final class CaseEngine {
         Instant performanceDue = performanceDue(view, evaluation, observed);
         if (performanceDue != null && !now.isBefore(performanceDue)) {
             LocalDate end = view.performanceDueOn().plusDays(settings.performanceObservation().toDays());
-            facts.add(new SignedFact(CaseFact.simple(FactKind.PERFORMANCE_OBSERVED, view.caseId(), view.court(),
+            facts.add(new SignedFact(CaseFact.simple(FactKind.PERFORMANCE_OBSERVED, view.caseId().value(), CourtId.raw(view.court()),
                     category, instance, end, !state.enforcementFiled()), 1));
             observed = true;
             performanceDue = null;
@@ -311,7 +313,7 @@ public final class CaseEngine {
         if (view.closed() || evaluation.deadline().date() == null) {
             return null;
         }
-        return CaseState.atRiskKey(view.court(), evaluation.deadline().date(), view.caseId());
+        return CaseState.atRiskKey(CourtId.raw(view.court()), evaluation.deadline().date(), view.caseId().value());
     }
 
     /** 00:00 after the observation period of an effective monetary judgment, while not yet judged. */

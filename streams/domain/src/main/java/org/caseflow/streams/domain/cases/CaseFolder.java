@@ -38,7 +38,7 @@ public final class CaseFolder {
     }
 
     private CaseFold foldAll(String caseId, List<CaseEvent> ordered, ZoneId zone) {
-        CaseFold f = new CaseFold(rules, caseId);
+        CaseFold f = new CaseFold(rules, new CaseId(caseId));
         for (CaseEvent event : ordered) {
             f.apply(event, zone);
         }
@@ -55,7 +55,7 @@ public final class CaseFolder {
             Supplier<List<CaseEvent>> history) {
         OrderKey key = OrderKey.of(event, zone);
         if (point == null) {
-            CaseFold f = new CaseFold(rules, caseId);
+            CaseFold f = new CaseFold(rules, new CaseId(caseId));
             f.apply(event, zone);
             return new FoldPoint(f.view(), f.firstScheduled(), key, 1);
         }

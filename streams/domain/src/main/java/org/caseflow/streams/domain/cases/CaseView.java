@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.caseflow.streams.domain.courts.CourtId;
+import org.caseflow.streams.domain.courts.JudgeId;
 import org.caseflow.streams.domain.deadline.DateInterval;
 import org.caseflow.streams.domain.deadline.DeadlineInput;
 import org.caseflow.streams.domain.rules.Procedure;
@@ -16,15 +18,15 @@ import org.caseflow.streams.domain.rules.Procedure;
  *                   resuming what was not suspended, ...); they stay recorded, never thrown
  */
 public record CaseView(
-        String caseId,
-        String court,
+        CaseId caseId,
+        CourtId court,
         boolean filed,
         Procedure procedure,
         Procedure originalProcedure,
         LocalDate filedOn,
         String division,
-        String judge,
-        String originCaseId,
+        JudgeId judge,
+        CaseId originCaseId,
         BigDecimal claimAmount,
         boolean foreignRelated,
         List<DeadlineInput.Conversion> conversions,
