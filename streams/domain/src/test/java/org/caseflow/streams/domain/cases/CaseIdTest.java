@@ -3,7 +3,8 @@ package org.caseflow.streams.domain.cases;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.Set;
+import java.util.HashSet;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CaseIdTest {
@@ -16,7 +17,7 @@ class CaseIdTest {
 
     @Test
     void shouldCompareByValue() {
-        assertThat(Set.of(new CaseId("C-1"), new CaseId("C-1"), new CaseId("C-2"))).hasSize(2);
+        assertThat(new HashSet<>(List.of(new CaseId("C-1"), new CaseId("C-1"), new CaseId("C-2")))).hasSize(2);
     }
 
     @Test
