@@ -545,7 +545,7 @@ final class CaseProcessor implements Processor<String, ArrivedEvent, String, Obj
         }
         if (newKey != null && !newKey.equals(oldKey)) {
             uncovered.moved(null, newKey);
-            recompute.moved(after.caseId(), newKey);
+            recompute.moved(after.caseId().value(), newKey);
         }
         recompute.indexStopped(old, after); // a stopped clock is reached by a recomputation too (issue 15)
         if (newKey != null && (!newKey.equals(oldKey)

@@ -85,7 +85,7 @@ public final class CaseRecordSerde implements Serde<CaseRecord> {
         }
         return codec.encode(StoredCase.newBuilder()
                 .setFormat(FORMAT)
-                .setCaseId(s.caseId())
+                .setCaseId(s.caseId().value())
                 .setFirstSeenAt(s.firstSeenAt().toEpochMilli())
                 .setFold(s.fold() == null ? null : fold(s.fold()))
                 .setDeadlineVersion(s.deadlineVersion())
@@ -120,7 +120,7 @@ public final class CaseRecordSerde implements Serde<CaseRecord> {
             firing.add(new FiringAlert(a.getAlertId(), a.getLevel(), a.getReminder(), a.getRank(), a.getVersion(),
                     LocalDate.ofEpochDay(a.getDeadline()), a.getEscalatedTo()));
         }
-        CaseState state = new CaseState(s.getCaseId(), s.getFold() == null ? null : fold(s.getFold()),
+        CaseState state = new CaseState(new CaseId(s.getCaseId()), s.getFold() == null ? null : fold(s.getFold()),
                 Instant.ofEpochMilli(s.getFirstSeenAt()), s.getDeadlineVersion(), date(s.getVersionDeadline()),
                 List.copyOf(firing), instant(s.getTimerDue()), instant(s.getWakeUpDue()),
                 Set.copyOf(s.getReportedRejections()), s.getOverdue(), s.getEnforcementFiled(),

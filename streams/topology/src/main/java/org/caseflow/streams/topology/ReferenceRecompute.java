@@ -230,7 +230,7 @@ final class ReferenceRecompute {
         if (java.util.Objects.equals(was, is)) {
             return;
         }
-        String caseId = after != null ? after.caseId() : old.caseId();
+        String caseId = (after != null ? after.caseId() : old.caseId()).value();
         if (is == null) {
             due.delete(STOPPED_PREFIX + caseId);
         } else {

@@ -94,13 +94,13 @@ public final class CaseEngine {
      * {@code log}; the log is read whole only when the event sorts before one already folded.
      */
     public CaseResult onEvent(EventLog log, CaseState state, CaseEvent event, Instant now) {
-        CaseState current = state == null ? CaseState.empty(event.getCaseId(), now) : state;
-        if (log.contains(current.caseId(), event.getEventId())) {
+        CaseState current = state == null ? CaseState.empty(new CaseId(event.getCaseId()), now) : state;
+        if (log.contains(current.caseId().value(), event.getEventId())) {
             return CaseResult.unchanged(current, CaseResult.Outcome.DUPLICATE);
         }
         ZoneId zone = evaluator.zoneOf(event.getCourt());
         FoldPoint next = folder.advance(current.caseId(), current.fold(), event, zone,
-                () -> log.events(current.caseId()));
+                () -> log.events(current.caseId().value()));
         CaseView view = next.view();
         if (!view.filed()) {
             if (current.eventCount() >= settings.maxEventsBeforeFiling()) {
@@ -138,24 +138,24 @@ public final class CaseEngine {
     /** The case's timer is due at {@code now}: cross thresholds, judge performance, or give up waiting for a filing. */
     public CaseResult onTimer(EventLog log, CaseState state, Instant now) {
         if (state.fold() == null) {
-            log.removeAll(state.caseId());
+            log.removeAll(state.caseId().value());
             return new CaseResult(null, List.of(), null, List.of(), CaseResult.Outcome.APPLIED, List.of(), List.of());
         }
         CaseView view = state.view();
         if (!view.filed()) {
-            List<CaseEvent> waiting = log.events(state.caseId());
+            List<CaseEvent> waiting = log.events(state.caseId().value());
             ZoneId zone = waiting.isEmpty() ? CaseEvaluator.DEFAULT_ZONE : evaluator.zoneOf(waiting.get(0).getCourt());
             List<CaseResult.Rejection> orphans = waiting.stream()
                     .sorted(CaseFolder.canonicalOrder(zone))
                     .map(e -> new CaseResult.Rejection(e, "case never filed: no CASE_FILED within "
                             + settings.orphanTimeout()))
                     .toList();
-            log.removeAll(state.caseId());
+            log.removeAll(state.caseId().value());
             return new CaseResult(null, List.of(), null, orphans, CaseResult.Outcome.ORPHANED, List.of(), List.of());
         }
         Instant purge = purgeAt(view, state.performanceObserved());
         if (purge != null && !now.isBefore(purge)) {
-            log.removeAll(state.caseId());
+            log.removeAll(state.caseId().value());
             return new CaseResult(null, List.of(), null, List.of(), CaseResult.Outcome.PURGED, List.of(), List.of());
         }
         return evaluate(log, state, view, view, now, false, null);
@@ -259,7 +259,7 @@ public final class CaseEngine {
                 if (history == null) {
                     // Rare (an event refused by the fold): only then is the history read.
                     history = new HashMap<>();
-                    for (CaseEvent e : log.events(state.caseId())) {
+                    for (CaseEvent e : log.events(state.caseId().value())) {
                         history.put(e.getEventId(), e);
                     }
                 }

@@ -33,12 +33,12 @@ public final class CaseFolder {
     }
 
     /** Folds events already in canonical order. */
-    public CaseView fold(String caseId, List<CaseEvent> ordered, ZoneId zone) {
+    public CaseView fold(CaseId caseId, List<CaseEvent> ordered, ZoneId zone) {
         return foldAll(caseId, ordered, zone).view();
     }
 
-    private CaseFold foldAll(String caseId, List<CaseEvent> ordered, ZoneId zone) {
-        CaseFold f = new CaseFold(rules, new CaseId(caseId));
+    private CaseFold foldAll(CaseId caseId, List<CaseEvent> ordered, ZoneId zone) {
+        CaseFold f = new CaseFold(rules, caseId);
         for (CaseEvent event : ordered) {
             f.apply(event, zone);
         }
@@ -51,11 +51,11 @@ public final class CaseFolder {
      * other is folded again with the whole history, which only then is read ({@code history}: the case's
      * events before this one, in any order). Either way the result equals folding the sorted set.
      */
-    public FoldPoint advance(String caseId, FoldPoint point, CaseEvent event, ZoneId zone,
+    public FoldPoint advance(CaseId caseId, FoldPoint point, CaseEvent event, ZoneId zone,
             Supplier<List<CaseEvent>> history) {
         OrderKey key = OrderKey.of(event, zone);
         if (point == null) {
-            CaseFold f = new CaseFold(rules, new CaseId(caseId));
+            CaseFold f = new CaseFold(rules, caseId);
             f.apply(event, zone);
             return new FoldPoint(f.view(), f.firstScheduled(), key, 1);
         }
