@@ -15,6 +15,7 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.caseflow.streams.domain.cases.CaseState;
 import org.caseflow.streams.domain.notify.AlertAck;
+import org.caseflow.streams.domain.courts.CourtId;
 
 /**
  * Reads {@code caseflow.alert-acks} (keyed by caseId, co-partitioned with the inputs) into {@link StoreNames#ALERT_ACKS}:
@@ -68,7 +69,7 @@ final class AlertAckProcessor implements Processor<String, AlertAck, String, Obj
             return Optional.empty();
         }
         CaseState state = record.state();
-        String court = state.view() == null ? ack.court() : state.view().court();
+        String court = state.view() == null ? ack.court() : CourtId.raw(state.view().court());
         return state.firing().stream().filter(f -> f.alertId().equals(ack.alertId())).findFirst()
                 .map(f -> DigestRoute.ack(ack, court, f.escalatedTo(), at));
     }

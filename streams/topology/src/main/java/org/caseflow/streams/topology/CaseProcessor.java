@@ -545,7 +545,7 @@ final class CaseProcessor implements Processor<String, ArrivedEvent, String, Obj
         }
         if (newKey != null && !newKey.equals(oldKey)) {
             uncovered.moved(null, newKey);
-            recompute.moved(after.caseId(), newKey);
+            recompute.moved(after.caseId().value(), newKey);
         }
         recompute.indexStopped(old, after); // a stopped clock is reached by a recomputation too (issue 15)
         if (newKey != null && (!newKey.equals(oldKey)
@@ -621,7 +621,7 @@ final class CaseProcessor implements Processor<String, ArrivedEvent, String, Obj
                 }
                 CaseState state = record.state();
                 var view = state.view();
-                if (!job.byCalendar(view.court(), listed.deadline(), engine::calendarOf) && !job.byProcedure(view.procedure())) {
+                if (!job.byCalendar(view.court().value(), listed.deadline(), engine::calendarOf) && !job.byProcedure(view.procedure())) {
                     return;
                 }
                 reevaluate(caseId, record, key, before, now);

@@ -37,6 +37,10 @@ import org.caseflow.streams.domain.deadline.DateInterval;
 import org.caseflow.streams.domain.deadline.DeadlineInput;
 import org.caseflow.streams.domain.rules.Approver;
 import org.caseflow.streams.domain.rules.ExclusionReason;
+import org.caseflow.streams.domain.rules.Procedure;
+import org.caseflow.streams.domain.cases.CaseId;
+import org.caseflow.streams.domain.courts.CourtId;
+import org.caseflow.streams.domain.courts.JudgeId;
 
 /**
  * The case store's value format: a {@link CaseRecord} (the {@link CaseState} and its {@link EventTail}) as the Avro
@@ -81,7 +85,7 @@ public final class CaseRecordSerde implements Serde<CaseRecord> {
         }
         return codec.encode(StoredCase.newBuilder()
                 .setFormat(FORMAT)
-                .setCaseId(s.caseId())
+                .setCaseId(s.caseId().value())
                 .setFirstSeenAt(s.firstSeenAt().toEpochMilli())
                 .setFold(s.fold() == null ? null : fold(s.fold()))
                 .setDeadlineVersion(s.deadlineVersion())
@@ -116,7 +120,7 @@ public final class CaseRecordSerde implements Serde<CaseRecord> {
             firing.add(new FiringAlert(a.getAlertId(), a.getLevel(), a.getReminder(), a.getRank(), a.getVersion(),
                     LocalDate.ofEpochDay(a.getDeadline()), a.getEscalatedTo()));
         }
-        CaseState state = new CaseState(s.getCaseId(), s.getFold() == null ? null : fold(s.getFold()),
+        CaseState state = new CaseState(new CaseId(s.getCaseId()), s.getFold() == null ? null : fold(s.getFold()),
                 Instant.ofEpochMilli(s.getFirstSeenAt()), s.getDeadlineVersion(), date(s.getVersionDeadline()),
                 List.copyOf(firing), instant(s.getTimerDue()), instant(s.getWakeUpDue()),
                 Set.copyOf(s.getReportedRejections()), s.getOverdue(), s.getEnforcementFiled(),
@@ -167,19 +171,19 @@ public final class CaseRecordSerde implements Serde<CaseRecord> {
         List<StoredRejection> rejections = new ArrayList<>();
         v.rejections().forEach((id, reason) -> rejections.add(new StoredRejection(id, reason)));
         return StoredView.newBuilder()
-                .setCaseId(v.caseId())
-                .setCourt(v.court())
+                .setCaseId(v.caseId().value())
+                .setCourt(CourtId.raw(v.court()))
                 .setFiled(v.filed())
-                .setProcedure(v.procedure())
-                .setOriginalProcedure(v.originalProcedure())
+                .setProcedure(name(v.procedure()))
+                .setOriginalProcedure(name(v.originalProcedure()))
                 .setFiledOn(dayOrNull(v.filedOn()))
                 .setDivision(v.division())
-                .setJudge(v.judge())
-                .setOriginCaseId(v.originCaseId())
+                .setJudge(JudgeId.raw(v.judge()))
+                .setOriginCaseId(CaseId.raw(v.originCaseId()))
                 .setClaimAmount(v.claimAmount() == null ? null : v.claimAmount().toString())
                 .setForeignRelated(v.foreignRelated())
                 .setConversions(v.conversions().stream()
-                        .map(c -> new StoredConversion(c.fromProcedure(), c.toProcedure(), day(c.on()))).toList())
+                        .map(c -> new StoredConversion(c.fromProcedure().name(), c.toProcedure().name(), day(c.on()))).toList())
                 .setRestarts(v.restarts().stream().map(CaseRecordSerde::day).toList())
                 .setExtensions(v.extensions().stream()
                         .map(x -> new StoredExtension(x.months(), x.days(), name(x.approver()), day(x.grantedOn())))
@@ -217,11 +221,13 @@ public final class CaseRecordSerde implements Serde<CaseRecord> {
     private static CaseView view(StoredView v) {
         Map<String, String> rejections = new LinkedHashMap<>();
         v.getRejections().forEach(r -> rejections.put(r.getEventId(), r.getReason()));
-        return new CaseView(v.getCaseId(), v.getCourt(), v.getFiled(), v.getProcedure(), v.getOriginalProcedure(),
-                date(v.getFiledOn()), v.getDivision(), v.getJudge(), v.getOriginCaseId(),
+        return new CaseView(new CaseId(v.getCaseId()), CourtId.ofNullable(v.getCourt()), v.getFiled(),
+                code(Procedure.class, v.getProcedure()), code(Procedure.class, v.getOriginalProcedure()),
+                date(v.getFiledOn()), v.getDivision(), JudgeId.ofNullable(v.getJudge()), CaseId.ofNullable(v.getOriginCaseId()),
                 v.getClaimAmount() == null ? null : new BigDecimal(v.getClaimAmount()), v.getForeignRelated(),
                 v.getConversions().stream()
-                        .map(c -> new DeadlineInput.Conversion(c.getFromProcedure(), c.getToProcedure(),
+                        .map(c -> new DeadlineInput.Conversion(Procedure.valueOf(c.getFromProcedure()),
+                                Procedure.valueOf(c.getToProcedure()),
                                 LocalDate.ofEpochDay(c.getOn())))
                         .toList(),
                 v.getRestarts().stream().map(LocalDate::ofEpochDay).toList(),

@@ -3,7 +3,9 @@ package org.caseflow.streams.topology;
 import java.time.LocalDate;
 import java.util.List;
 import org.caseflow.events.DeadlineAlert;
+import org.caseflow.streams.domain.cases.AvroVocabulary;
 import org.caseflow.streams.domain.notify.AlertAck;
+import org.caseflow.streams.domain.rules.Procedure;
 
 /**
  * Values of {@link TopicNames#digestFeed()} (JSON), keyed by recipient: a batch of alerts and acknowledgements for one
@@ -16,7 +18,7 @@ import org.caseflow.streams.domain.notify.AlertAck;
  * @param source the case task's partition (clock only)
  * @param items  the alerts and acks of a batch, in order (batch only)
  */
-public record DigestFeed(String type, String recipient, String alertId, String caseId, String court, String procedure,
+public record DigestFeed(String type, String recipient, String alertId, String caseId, String court, Procedure procedure,
         String level, String status, LocalDate deadline, long at, int source, List<DigestFeed> items) {
     static final String BATCH = "batch";
     static final String ALERT = "alert";
@@ -24,7 +26,8 @@ public record DigestFeed(String type, String recipient, String alertId, String c
     static final String CLOCK = "clock";
 
     static DigestFeed alert(String recipient, DeadlineAlert a, long at) {
-        return new DigestFeed(ALERT, recipient, a.getAlertId(), a.getCaseId(), a.getCourt(), a.getProcedure().name(),
+        return new DigestFeed(ALERT, recipient, a.getAlertId(), a.getCaseId(), a.getCourt(),
+                AvroVocabulary.procedure(a.getProcedure()),
                 a.getLevel().name(), a.getStatus().name(), a.getDeadline(), at, -1, null);
     }
 

@@ -10,6 +10,7 @@ import java.util.List;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
+import org.caseflow.streams.domain.rules.Procedure;
 
 /**
  * The serde of {@link TopicNames#digestFeed()}: a compact binary form (a format byte, then the fields in order, strings
@@ -69,7 +70,7 @@ final class DigestFeedSerde implements Serde<DigestFeed> {
         out.string(f.alertId());
         out.string(f.caseId());
         out.string(f.court());
-        out.string(f.procedure());
+        out.string(f.procedure() == null ? null : f.procedure().name());
         out.string(f.level());
         out.string(f.status());
         out.putInt(f.deadline() == null ? NO_DAY : (int) f.deadline().toEpochDay());
@@ -94,7 +95,8 @@ final class DigestFeedSerde implements Serde<DigestFeed> {
         String alertId = string(in);
         String caseId = string(in);
         String court = string(in);
-        String procedure = string(in);
+        String procedureName = string(in);
+        Procedure procedure = procedureName == null ? null : Procedure.valueOf(procedureName);
         String level = string(in);
         String status = string(in);
         int day = in.getInt();

@@ -3,12 +3,14 @@ package org.caseflow.streams.topology;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 import org.caseflow.streams.domain.calendar.WorkCalendar;
+import org.caseflow.streams.domain.rules.Procedure;
 import org.caseflow.streams.domain.seeds.ReferenceData;
 import org.caseflow.streams.domain.seeds.Seeds;
 
@@ -26,9 +28,11 @@ import org.caseflow.streams.domain.seeds.Seeds;
  * @param procedures procedure codes whose rule changed: their cases' deadlines may move
  * @param after      the last deadline-index key handled, null before the first
  */
-record RecomputeJob(String target, boolean all, Map<String, Set<Integer>> years, Set<String> procedures,
+record RecomputeJob(String target, boolean all, Map<String, Set<Integer>> years, Set<Procedure> procedures,
         String after) {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** By code, as the progress record and the log have always listed them. */
+    private static final Comparator<Procedure> BY_CODE = Comparator.comparing(Procedure::name);
 
     /** The versions in force under {@code data}, as one comparable string. */
     static String signature(ReferenceData data) {
@@ -43,7 +47,7 @@ record RecomputeJob(String target, boolean all, Map<String, Set<Integer>> years,
     /** The cases whose deadline can depend on what differs between {@code before} and {@code target}. */
     static RecomputeJob between(ReferenceData before, ReferenceData target) {
         Map<String, Set<Integer>> years = new TreeMap<>();
-        Set<String> procedures = new TreeSet<>();
+        Set<Procedure> procedures = new TreeSet<>(BY_CODE);
         // Every selection a case can be computed with (the current one and those of new-cases chains) on both sides.
         for (LocalDate day : probeDays(before, target)) {
             diff(before.forFiling(day), target.forFiling(day), years, procedures);
@@ -55,7 +59,8 @@ record RecomputeJob(String target, boolean all, Map<String, Set<Integer>> years,
     RecomputeJob widen(RecomputeJob other) {
         Map<String, Set<Integer>> y = new TreeMap<>(years);
         other.years.forEach((j, set) -> y.computeIfAbsent(j, k -> new TreeSet<>()).addAll(set));
-        Set<String> p = new TreeSet<>(procedures);
+        Set<Procedure> p = new TreeSet<>(BY_CODE);
+        p.addAll(procedures);
         p.addAll(other.procedures);
         return new RecomputeJob(other.target, all || other.all, y, p, null);
     }
@@ -84,7 +89,7 @@ record RecomputeJob(String target, boolean all, Map<String, Set<Integer>> years,
      * Whether a case whose clock stands still can be moved: its deadline is unknown, so any calendar year changed in
      * its jurisdiction may decide whether the exclusion holding the clock began before the limit ran out.
      */
-    boolean stoppedCandidate(String court, String procedure, Function<String, WorkCalendar> calendarOf) {
+    boolean stoppedCandidate(String court, Procedure procedure, Function<String, WorkCalendar> calendarOf) {
         if (all || procedures.contains(procedure)) {
             return true;
         }
@@ -101,7 +106,7 @@ record RecomputeJob(String target, boolean all, Map<String, Set<Integer>> years,
         return changed != null && changed.contains(deadline.getYear());
     }
 
-    boolean byProcedure(String procedure) {
+    boolean byProcedure(Procedure procedure) {
         return all || procedures.contains(procedure);
     }
 
@@ -135,7 +140,7 @@ record RecomputeJob(String target, boolean all, Map<String, Set<Integer>> years,
         return days;
     }
 
-    private static void diff(Seeds a, Seeds b, Map<String, Set<Integer>> years, Set<String> procedures) {
+    private static void diff(Seeds a, Seeds b, Map<String, Set<Integer>> years, Set<Procedure> procedures) {
         if (a.rules() != b.rules()) {
             procedures.addAll(a.rules().proceduresChangedFrom(b.rules()));
         }

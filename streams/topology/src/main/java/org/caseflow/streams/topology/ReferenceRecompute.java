@@ -14,6 +14,7 @@ import org.caseflow.streams.domain.cases.CaseEngine;
 import org.caseflow.streams.domain.cases.CaseState;
 import org.caseflow.streams.domain.cases.CaseView;
 import org.caseflow.streams.domain.deadline.DeadlineInput;
+import org.caseflow.streams.domain.rules.Procedure;
 import org.caseflow.streams.domain.seeds.ReferenceData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -201,7 +202,7 @@ final class ReferenceRecompute {
                 String caseId = entry.key.substring(STOPPED_PREFIX.length());
                 int bar = entry.value.indexOf('|');
                 boolean take;
-                if (job.stoppedCandidate(entry.value.substring(0, bar), entry.value.substring(bar + 1),
+                if (job.stoppedCandidate(entry.value.substring(0, bar), Procedure.valueOf(entry.value.substring(bar + 1)),
                         holder.current()::calendarOf)) {
                     if (!cases.recomputeStopped(caseId, job, applied, target)) {
                         due.delete(entry.key);
@@ -229,7 +230,7 @@ final class ReferenceRecompute {
         if (java.util.Objects.equals(was, is)) {
             return;
         }
-        String caseId = after != null ? after.caseId() : old.caseId();
+        String caseId = (after != null ? after.caseId() : old.caseId()).value();
         if (is == null) {
             due.delete(STOPPED_PREFIX + caseId);
         } else {

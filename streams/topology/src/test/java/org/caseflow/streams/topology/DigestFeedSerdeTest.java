@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.caseflow.streams.domain.rules.Procedure;
 
 /** The digest feed's binary form round-trips every kind of record, and the first build's JSON records still read. */
 class DigestFeedSerdeTest {
@@ -15,7 +16,7 @@ class DigestFeedSerdeTest {
     @Test
     void shouldRoundTripBatchesAlertsAcksAndClocks() {
         DigestFeed alert = new DigestFeed(DigestFeed.ALERT, "judge:J-湘0211-07", "(2025)湘0211民初1号/v1/NOTICE",
-                "(2025)湘0211民初1号", "湘0211", "CIVIL_FIRST_SUMMARY", "NOTICE", "FIRING", LocalDate.of(2025, 6, 3),
+                "(2025)湘0211民初1号", "湘0211", Procedure.CIVIL_FIRST_SUMMARY, "NOTICE", "FIRING", LocalDate.of(2025, 6, 3),
                 1_747_584_000_000L, -1, null);
         DigestFeed ack = new DigestFeed(DigestFeed.ACK, "judge:J-湘0211-07", "(2025)湘0211民初1号/v1/NOTICE",
                 "(2025)湘0211民初1号", "湘0211", null, null, null, null, 1_747_590_000_000L, -1, null);

@@ -29,6 +29,7 @@ import org.caseflow.streams.domain.indicators.IndicatorCalculator;
 import org.caseflow.streams.domain.indicators.LineageTop;
 import org.caseflow.streams.domain.indicators.ScopeKey;
 import org.caseflow.streams.domain.indicators.Window;
+import org.caseflow.streams.domain.courts.JudgeId;
 import org.caseflow.streams.domain.seeds.Seeds;
 import org.caseflow.streams.topology.ReferenceHolder;
 import org.caseflow.streams.runtime.http.AtRiskCase;
@@ -155,8 +156,8 @@ public final class StoreQueries implements LocalQueries {
                 var view = engine.view(state);
                 String level = state.firing().stream().max(Comparator.comparingInt(FiringAlert::rank))
                         .map(f -> f.level() == AlertLevel.OVERDUE ? "OVERDUE" : f.level().name()).orElse(null);
-                out.add(new AtRiskCase(listed.caseId(), court, view.procedure(), deadline,
-                        (int) (deadline.toEpochDay() - today.toEpochDay()), level, view.judge(), view.filedOn()));
+                out.add(new AtRiskCase(listed.caseId(), court, view.procedure().name(), deadline,
+                        (int) (deadline.toEpochDay() - today.toEpochDay()), level, JudgeId.raw(view.judge()), view.filedOn()));
             }
         }
         out.sort(Comparator.comparing(AtRiskCase::deadline).thenComparing(AtRiskCase::caseId));

@@ -6,6 +6,7 @@ import org.caseflow.events.AlertStatus;
 import org.caseflow.events.DeadlineAlert;
 import org.caseflow.streams.domain.rules.ProcedureRule;
 import org.caseflow.streams.domain.rules.RuleTable;
+import org.caseflow.streams.domain.cases.AvroVocabulary;
 
 /**
  * The human part of a notification: a one-line summary and the case's deadline explanation. Since DeadlineAlert v2 the
@@ -36,7 +37,7 @@ final class AlertText {
             lines.addAll(a.getExplanation());
             return lines;
         }
-        ProcedureRule rule = rules.find(a.getProcedure().name()).orElse(null);
+        ProcedureRule rule = rules.find(AvroVocabulary.procedure(a.getProcedure())).orElse(null);
         if (rule != null) {
             lines.add(rule.limit().map(span -> a.getProcedure() + ": statutory limit " + span)
                     .orElse(a.getProcedure() + ": no statutory limit") + " (" + rule.citation() + ")");

@@ -34,6 +34,7 @@ import org.caseflow.streams.runtime.config.NotifySettings;
 import org.caseflow.streams.topology.Topic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.caseflow.streams.domain.cases.AvroVocabulary;
 
 /**
  * The notify loop: reads {@code caseflow.deadline-alerts} (read_committed, its own consumer group), routes each alert
@@ -184,7 +185,7 @@ final class Notifier implements Runnable {
             return deadLetters.undecodable(record, String.valueOf(e.getMessage()));
         }
         Routing.Result result = routing.route(alert.getEscalateTo(), alert.getLevel(), alert.getCourt(),
-                alert.getProcedure().name());
+                AvroVocabulary.procedure(alert.getProcedure()));
         result.unrouted().forEach(this::unrouted);
         List<Route> routes = new ArrayList<>(result.routes().size());
         for (Route route : result.routes()) {

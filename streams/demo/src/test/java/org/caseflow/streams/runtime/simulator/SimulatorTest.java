@@ -25,6 +25,7 @@ import org.caseflow.events.HearingScheduled;
 import org.caseflow.events.JudgeAssigned;
 import org.caseflow.events.JudgmentEffective;
 import org.caseflow.events.Procedure;
+import org.caseflow.streams.domain.cases.AvroVocabulary;
 import org.caseflow.streams.domain.cases.CaseNumbers;
 import org.caseflow.streams.domain.courts.CourtRegistry;
 import org.caseflow.streams.domain.input.TestChecks;
@@ -226,7 +227,7 @@ class SimulatorTest {
                 continue;
             }
             profiles++;
-            CaseNumbers.Type type = table.typeOf(procedure.name()).orElseThrow();
+            CaseNumbers.Type type = table.typeOf(AvroVocabulary.procedure(procedure)).orElseThrow();
             assertThat(profile.kind()).as(procedure.name()).isEqualTo(type.code());
             assertThat(profile.category()).as(procedure.name()).isEqualTo(type.category());
         }

@@ -3,6 +3,8 @@ package org.caseflow.streams.domain.alerts;
 import java.util.ArrayList;
 import java.util.List;
 import org.caseflow.events.AlertLevel;
+import org.caseflow.streams.domain.courts.CourtId;
+import org.caseflow.streams.domain.courts.JudgeId;
 
 /**
  * Who hears of an alert, following the court's supervision chain (DESIGN.md section 5): the judge
@@ -16,8 +18,8 @@ public final class Escalation {
     private Escalation() {
     }
 
-    public static List<String> targets(AlertThresholds.Step step, int overdueDays, String judge, String division,
-            String court, String higherCourt) {
+    public static List<String> targets(AlertThresholds.Step step, int overdueDays, JudgeId judge, String division,
+            CourtId court, String higherCourt) {
         List<String> targets = new ArrayList<>();
         targets.add(judge == null ? "judge:unassigned@" + court : "judge:" + judge);
         AlertLevel level = step.level();

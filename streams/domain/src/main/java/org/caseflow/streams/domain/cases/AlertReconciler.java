@@ -10,10 +10,11 @@ import java.util.function.Predicate;
 import org.caseflow.events.AlertLevel;
 import org.caseflow.events.AlertStatus;
 import org.caseflow.events.DeadlineAlert;
-import org.caseflow.events.Procedure;
 import org.caseflow.streams.domain.alerts.AlertThresholds;
 import org.caseflow.streams.domain.alerts.Escalation;
 import org.caseflow.streams.domain.deadline.Deadline;
+import org.caseflow.streams.domain.courts.CourtId;
+import org.caseflow.streams.domain.courts.JudgeId;
 
 /**
  * Brings a case's alerts in line with its deadline at a given instant.
@@ -116,9 +117,9 @@ final class AlertReconciler {
             CaseEvaluator.Evaluation evaluation, LocalDate deadline, int version, int daysRemaining, Instant now) {
         return DeadlineAlert.newBuilder()
                 .setAlertId(alertId)
-                .setCaseId(view.caseId())
-                .setCourt(view.court())
-                .setProcedure(Procedure.valueOf(view.procedure()))
+                .setCaseId(view.caseId().value())
+                .setCourt(CourtId.raw(view.court()))
+                .setProcedure(AvroVocabulary.avro(view.procedure()))
                 .setLevel(step.level())
                 .setStatus(status)
                 .setDeadline(deadline)
@@ -127,7 +128,7 @@ final class AlertReconciler {
                 .setRaisedAt(now)
                 .setEscalateTo(Escalation.targets(step, Math.max(0, -daysRemaining), view.judge(), view.division(),
                         view.court(), evaluation.higherCourt()))
-                .setJudge(view.judge())
+                .setJudge(JudgeId.raw(view.judge()))
                 // The case's own explanation (extensions, excluded periods, roll-forward), the same lines as its
                 // snapshot's: notifications show them without a second look-up (DeadlineAlert v2).
                 .setExplanation(evaluation.deadline().explanation())

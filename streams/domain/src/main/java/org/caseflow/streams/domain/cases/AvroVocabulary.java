@@ -4,6 +4,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import org.caseflow.streams.domain.rules.Approver;
 import org.caseflow.streams.domain.rules.ExclusionReason;
+import org.caseflow.streams.domain.rules.Procedure;
 
 /**
  * The one boundary between the event contract's Avro enums and the domain's: the case fold converts what an event
@@ -24,6 +25,11 @@ public final class AvroVocabulary {
             byName(org.caseflow.events.SuspensionReason.class, ExclusionReason.class);
     private static final Map<ExclusionReason, org.caseflow.events.SuspensionReason> AVRO_REASONS =
             byName(ExclusionReason.class, org.caseflow.events.SuspensionReason.class);
+
+    private static final Map<org.caseflow.events.Procedure, Procedure> PROCEDURES =
+            byName(org.caseflow.events.Procedure.class, Procedure.class);
+    private static final Map<Procedure, org.caseflow.events.Procedure> AVRO_PROCEDURES =
+            byName(Procedure.class, org.caseflow.events.Procedure.class);
 
     private AvroVocabulary() {
     }
@@ -54,6 +60,15 @@ public final class AvroVocabulary {
 
     public static org.caseflow.events.SuspensionReason avro(ExclusionReason reason) {
         return reason == null ? null : AVRO_REASONS.get(reason);
+    }
+
+    /** The domain's procedure of an event's (the key of its rule); null stays null (a case not filed yet). */
+    public static Procedure procedure(org.caseflow.events.Procedure avro) {
+        return avro == null ? null : PROCEDURES.get(avro);
+    }
+
+    public static org.caseflow.events.Procedure avro(Procedure procedure) {
+        return procedure == null ? null : AVRO_PROCEDURES.get(procedure);
     }
 
     /** Every constant of {@code from} with its namesake in {@code to}; one without is a programming error. */

@@ -21,6 +21,7 @@ import org.caseflow.streams.domain.rules.Instance;
 import org.caseflow.streams.domain.rules.LeadTimes;
 import org.caseflow.streams.domain.rules.ProcedureRule;
 import org.caseflow.streams.domain.seeds.Seeds;
+import org.caseflow.streams.domain.courts.CourtId;
 
 /**
  * The deadline, alert and indicator-fact logic of one case, as pure functions of (state, input,
@@ -79,7 +80,8 @@ public final class CaseEngine {
         }
         // The versions are compared first (a map kept per jurisdiction): a case whose versions did not change is not
         // evaluated at all, instead of once under the data before for nothing.
-        if (before != null && before.evaluator.versionsOf(view.court()).equals(evaluator.versionsOf(view.court()))) {
+        if (before != null && before.evaluator.versionsOf(CourtId.raw(view.court()))
+                .equals(evaluator.versionsOf(CourtId.raw(view.court())))) {
             return Optional.empty();
         }
         CaseEvaluator.Evaluation old = before == null ? null : before.evaluator.evaluate(view);
@@ -92,13 +94,13 @@ public final class CaseEngine {
      * {@code log}; the log is read whole only when the event sorts before one already folded.
      */
     public CaseResult onEvent(EventLog log, CaseState state, CaseEvent event, Instant now) {
-        CaseState current = state == null ? CaseState.empty(event.getCaseId(), now) : state;
-        if (log.contains(current.caseId(), event.getEventId())) {
+        CaseState current = state == null ? CaseState.empty(new CaseId(event.getCaseId()), now) : state;
+        if (log.contains(current.caseId().value(), event.getEventId())) {
             return CaseResult.unchanged(current, CaseResult.Outcome.DUPLICATE);
         }
         ZoneId zone = evaluator.zoneOf(event.getCourt());
         FoldPoint next = folder.advance(current.caseId(), current.fold(), event, zone,
-                () -> log.events(current.caseId()));
+                () -> log.events(current.caseId().value()));
         CaseView view = next.view();
         if (!view.filed()) {
             if (current.eventCount() >= settings.maxEventsBeforeFiling()) {
@@ -136,24 +138,24 @@ public final class CaseEngine {
     /** The case's timer is due at {@code now}: cross thresholds, judge performance, or give up waiting for a filing. */
     public CaseResult onTimer(EventLog log, CaseState state, Instant now) {
         if (state.fold() == null) {
-            log.removeAll(state.caseId());
+            log.removeAll(state.caseId().value());
             return new CaseResult(null, List.of(), null, List.of(), CaseResult.Outcome.APPLIED, List.of(), List.of());
         }
         CaseView view = state.view();
         if (!view.filed()) {
-            List<CaseEvent> waiting = log.events(state.caseId());
+            List<CaseEvent> waiting = log.events(state.caseId().value());
             ZoneId zone = waiting.isEmpty() ? CaseEvaluator.DEFAULT_ZONE : evaluator.zoneOf(waiting.get(0).getCourt());
             List<CaseResult.Rejection> orphans = waiting.stream()
                     .sorted(CaseFolder.canonicalOrder(zone))
                     .map(e -> new CaseResult.Rejection(e, "case never filed: no CASE_FILED within "
                             + settings.orphanTimeout()))
                     .toList();
-            log.removeAll(state.caseId());
+            log.removeAll(state.caseId().value());
             return new CaseResult(null, List.of(), null, orphans, CaseResult.Outcome.ORPHANED, List.of(), List.of());
         }
         Instant purge = purgeAt(view, state.performanceObserved());
         if (purge != null && !now.isBefore(purge)) {
-            log.removeAll(state.caseId());
+            log.removeAll(state.caseId().value());
             return new CaseResult(null, List.of(), null, List.of(), CaseResult.Outcome.PURGED, List.of(), List.of());
         }
         return evaluate(log, state, view, view, now, false, null);
@@ -168,8 +170,8 @@ public final class CaseEngine {
             return null;
         }
         Instant purge = view.closedOn().plusDays(settings.closedRetention().toDays() + 1)
-                .atStartOfDay(evaluator.zoneOf(view.court())).toInstant();
-        Instant performance = performanceDue(view, evaluator.zoneOf(view.court()), performanceObserved);
+                .atStartOfDay(evaluator.zoneOf(CourtId.raw(view.court()))).toInstant();
+        Instant performance = performanceDue(view, evaluator.zoneOf(CourtId.raw(view.court())), performanceObserved);
         return performance != null && performance.isAfter(purge) ? performance : purge;
     }
 
@@ -185,8 +187,8 @@ public final class CaseEngine {
             Optional<ProcedureRule> rule = seeds.rules().find(origin.procedure());
             Category category = rule.map(ProcedureRule::category).orElse(Category.CIVIL);
             Instance instance = rule.map(ProcedureRule::instance).orElse(null);
-            String root = origin.originCaseId() != null ? origin.originCaseId() : origin.caseId();
-            FactDeriver.attributed(link, origin.court(), category, instance, root)
+            CaseId root = origin.originCaseId() != null ? origin.originCaseId() : origin.caseId();
+            FactDeriver.attributed(link, CourtId.raw(origin.court()), category, instance, root.value())
                     .forEach(f -> facts.add(new SignedFact(f, link.sign())));
             CaseState next = state;
             if (link.derivedInstance() == Instance.ENFORCEMENT && link.kind() == CaseLink.Kind.FILED) {
@@ -243,7 +245,7 @@ public final class CaseEngine {
         Instant performanceDue = performanceDue(view, evaluation, observed);
         if (performanceDue != null && !now.isBefore(performanceDue)) {
             LocalDate end = view.performanceDueOn().plusDays(settings.performanceObservation().toDays());
-            facts.add(new SignedFact(CaseFact.simple(FactKind.PERFORMANCE_OBSERVED, view.caseId(), view.court(),
+            facts.add(new SignedFact(CaseFact.simple(FactKind.PERFORMANCE_OBSERVED, view.caseId().value(), CourtId.raw(view.court()),
                     category, instance, end, !state.enforcementFiled()), 1));
             observed = true;
             performanceDue = null;
@@ -257,7 +259,7 @@ public final class CaseEngine {
                 if (history == null) {
                     // Rare (an event refused by the fold): only then is the history read.
                     history = new HashMap<>();
-                    for (CaseEvent e : log.events(state.caseId())) {
+                    for (CaseEvent e : log.events(state.caseId().value())) {
                         history.put(e.getEventId(), e);
                     }
                 }
@@ -311,7 +313,7 @@ public final class CaseEngine {
         if (view.closed() || evaluation.deadline().date() == null) {
             return null;
         }
-        return CaseState.atRiskKey(view.court(), evaluation.deadline().date(), view.caseId());
+        return CaseState.atRiskKey(CourtId.raw(view.court()), evaluation.deadline().date(), view.caseId().value());
     }
 
     /** 00:00 after the observation period of an effective monetary judgment, while not yet judged. */

@@ -13,6 +13,7 @@ import org.caseflow.streams.domain.deadline.DeadlineInput;
 import org.caseflow.streams.domain.rules.LeadTimes;
 import org.caseflow.streams.domain.rules.ProcedureRule;
 import org.caseflow.streams.domain.seeds.Seeds;
+import org.caseflow.streams.domain.courts.CourtId;
 
 /**
  * Computes a case's deadline from the seeds: the court gives the time zone, the jurisdiction's
@@ -75,7 +76,7 @@ public final class CaseEvaluator {
                 .toList();
         DeadlineInput asIfResumed = new DeadlineInput(input.procedure(), input.filedOn(), input.foreignRelated(),
                 input.conversions(), input.restarts(), input.extensions(), closedAtToday);
-        return calculator(seeds.courts().find(view.court())).compute(asIfResumed).excludedDays();
+        return calculator(seeds.courts().find(CourtId.raw(view.court()))).compute(asIfResumed).excludedDays();
     }
 
     /** One calculator per jurisdiction: its calendar and roll-forward policy. */
@@ -115,7 +116,7 @@ public final class CaseEvaluator {
     }
 
     public Evaluation evaluate(CaseView view) {
-        Optional<Court> court = seeds.courts().find(view.court());
+        Optional<Court> court = seeds.courts().find(CourtId.raw(view.court()));
         ZoneId zone = court.map(Court::zone).orElse(DEFAULT_ZONE);
         Deadline deadline = deadline(court, view.deadlineInput());
         Optional<ProcedureRule> rule = seeds.rules().find(view.procedure());

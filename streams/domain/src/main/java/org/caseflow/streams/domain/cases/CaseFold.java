@@ -25,6 +25,9 @@ import org.caseflow.streams.domain.EventType;
 import org.caseflow.streams.domain.deadline.DateInterval;
 import org.caseflow.streams.domain.deadline.DeadlineInput;
 import org.caseflow.streams.domain.rules.ExclusionReason;
+import org.caseflow.streams.domain.courts.CourtId;
+import org.caseflow.streams.domain.courts.JudgeId;
+import org.caseflow.streams.domain.rules.Procedure;
 import org.caseflow.streams.domain.rules.ProcedureRule;
 import org.caseflow.streams.domain.rules.RuleTable;
 
@@ -36,17 +39,17 @@ import org.caseflow.streams.domain.rules.RuleTable;
  */
 final class CaseFold {
     private final RuleTable rules;
-    private final String caseId;
-    private String court;
+    private final CaseId caseId;
+    private CourtId court;
     private boolean filed;
-    private String originalProcedure;
+    private Procedure originalProcedure;
     private LocalDate filedOn;
-    private String originCaseId;
+    private CaseId originCaseId;
     private BigDecimal claimAmount;
     private boolean foreignRelated;
-    private String procedure;
+    private Procedure procedure;
     private String division;
-    private String judge;
+    private JudgeId judge;
     private final List<DeadlineInput.Conversion> conversions = new ArrayList<>();
     private final List<LocalDate> restarts = new ArrayList<>();
     private final List<DeadlineInput.Extension> extensions = new ArrayList<>();
@@ -64,7 +67,7 @@ final class CaseFold {
     private final Map<String, String> rejections = new LinkedHashMap<>();
     private final List<String> flags = new ArrayList<>();
 
-    CaseFold(RuleTable rules, String caseId) {
+    CaseFold(RuleTable rules, CaseId caseId) {
         this.rules = rules;
         this.caseId = caseId;
     }
@@ -145,7 +148,7 @@ final class CaseFold {
             return;
         }
         if (p instanceof JudgeAssigned a) {
-            judge = a.getJudge();
+            judge = JudgeId.ofNullable(a.getJudge());
             if (a.getDivision() != null) {
                 division = a.getDivision();
             }
@@ -184,20 +187,20 @@ final class CaseFold {
             return;
         }
         filed = true;
-        court = event.getCourt();
-        originalProcedure = f.getProcedure().name();
+        court = CourtId.ofNullable(event.getCourt());
+        originalProcedure = AvroVocabulary.procedure(f.getProcedure());
         procedure = originalProcedure;
         filedOn = f.getFiledOn();
-        originCaseId = f.getOriginCaseId();
+        originCaseId = CaseId.ofNullable(f.getOriginCaseId());
         claimAmount = f.getClaimAmount();
         foreignRelated = f.getForeignRelated();
         division = f.getDivision();
-        judge = f.getJudge();
+        judge = JudgeId.ofNullable(f.getJudge());
     }
 
     private void changeProcedure(CaseEvent event, ProcedureChanged c) {
-        String to = c.getProcedure().name();
-        if (to.equals(procedure)) {
+        Procedure to = AvroVocabulary.procedure(c.getProcedure());
+        if (to == procedure) {
             reject(event, "procedure is already " + to);
         } else if (c.getChangedOn().isBefore(filedOn)) {
             reject(event, "changedOn " + c.getChangedOn() + " is before filedOn " + filedOn);

@@ -33,11 +33,11 @@ public final class CaseFolder {
     }
 
     /** Folds events already in canonical order. */
-    public CaseView fold(String caseId, List<CaseEvent> ordered, ZoneId zone) {
+    public CaseView fold(CaseId caseId, List<CaseEvent> ordered, ZoneId zone) {
         return foldAll(caseId, ordered, zone).view();
     }
 
-    private CaseFold foldAll(String caseId, List<CaseEvent> ordered, ZoneId zone) {
+    private CaseFold foldAll(CaseId caseId, List<CaseEvent> ordered, ZoneId zone) {
         CaseFold f = new CaseFold(rules, caseId);
         for (CaseEvent event : ordered) {
             f.apply(event, zone);
@@ -51,7 +51,7 @@ public final class CaseFolder {
      * other is folded again with the whole history, which only then is read ({@code history}: the case's
      * events before this one, in any order). Either way the result equals folding the sorted set.
      */
-    public FoldPoint advance(String caseId, FoldPoint point, CaseEvent event, ZoneId zone,
+    public FoldPoint advance(CaseId caseId, FoldPoint point, CaseEvent event, ZoneId zone,
             Supplier<List<CaseEvent>> history) {
         OrderKey key = OrderKey.of(event, zone);
         if (point == null) {

@@ -9,6 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.caseflow.streams.domain.rules.Category;
 import org.caseflow.streams.domain.rules.Instance;
+import org.caseflow.streams.domain.rules.Procedure;
 
 /**
  * Chinese case numbers such as {@code (2024)湘0281民初3310号}: year, court code, type code (民初 civil first instance,
@@ -22,7 +23,7 @@ public final class CaseNumbers {
     public static final String FILE = "casenumbers/case-types.yaml";
 
     /** One type code and what it says; {@code procedures}: those whose new cases are numbered with it. */
-    public record Type(String code, Category category, Instance instance, java.util.List<String> procedures) {
+    public record Type(String code, Category category, Instance instance, java.util.List<Procedure> procedures) {
         public Type {
             procedures = java.util.List.copyOf(procedures);
         }
@@ -35,9 +36,9 @@ public final class CaseNumbers {
     private static final Pattern FORM = Pattern.compile("^[（(](\\d{4})[）)]([\\p{IsHan}]\\d*)(\\p{IsHan}+?)\\d+号$");
 
     private final Map<String, Type> byCode;
-    private final Map<String, Type> byProcedure;
+    private final Map<Procedure, Type> byProcedure;
 
-    CaseNumbers(Map<String, Type> byCode, Map<String, Type> byProcedure) {
+    CaseNumbers(Map<String, Type> byCode, Map<Procedure, Type> byProcedure) {
         this.byCode = Map.copyOf(byCode);
         this.byProcedure = Map.copyOf(byProcedure);
     }
@@ -66,7 +67,7 @@ public final class CaseNumbers {
     }
 
     /** The type a new case of {@code procedure} is numbered with, if the table names one. */
-    public Optional<Type> typeOf(String procedure) {
+    public Optional<Type> typeOf(Procedure procedure) {
         return Optional.ofNullable(byProcedure.get(procedure));
     }
 

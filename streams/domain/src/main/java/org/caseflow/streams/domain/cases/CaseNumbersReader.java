@@ -1,13 +1,14 @@
 package org.caseflow.streams.domain.cases;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.caseflow.events.Procedure;
 import org.caseflow.streams.domain.rules.Category;
 import org.caseflow.streams.domain.rules.Instance;
+import org.caseflow.streams.domain.rules.Procedure;
 import org.caseflow.streams.domain.seeds.SeedException;
 import org.caseflow.streams.domain.seeds.SeedYaml;
 
@@ -41,7 +42,7 @@ final class CaseNumbersReader {
             throw SeedException.of(file, "types", "missing or empty");
         }
         Map<String, CaseNumbers.Type> byCode = new LinkedHashMap<>();
-        Map<String, CaseNumbers.Type> byProcedure = new LinkedHashMap<>();
+        Map<Procedure, CaseNumbers.Type> byProcedure = new LinkedHashMap<>();
         for (int i = 0; i < raw.types().size(); i++) {
             TypeDto dto = raw.types().get(i);
             String code = dto.code() == null ? null : dto.code().trim();
@@ -55,10 +56,12 @@ final class CaseNumbersReader {
             }
             Category category = SeedYaml.code(file, entry, "category", dto.category(), Category.class);
             Instance instance = SeedYaml.code(file, entry, "instance", dto.instance(), Instance.class);
-            List<String> procedures = dto.procedures() == null ? List.of() : dto.procedures();
+            List<Procedure> procedures = new ArrayList<>();
+            for (String text : dto.procedures() == null ? List.<String>of() : dto.procedures()) {
+                procedures.add(SeedYaml.code(file, entry, "procedures", text, Procedure.class));
+            }
             CaseNumbers.Type type = new CaseNumbers.Type(code, category, instance, procedures);
-            for (String procedure : procedures) {
-                SeedYaml.code(file, entry, "procedures", procedure, Procedure.class);
+            for (Procedure procedure : procedures) {
                 CaseNumbers.Type other = byProcedure.putIfAbsent(procedure, type);
                 if (other != null) {
                     throw SeedException.of(file, entry, "procedures: " + procedure + " is already numbered with "

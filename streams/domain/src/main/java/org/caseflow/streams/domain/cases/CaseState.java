@@ -28,7 +28,7 @@ import java.util.Set;
  *                            index ({@link #atRiskKey(String, java.time.LocalDate, String)}), null if none
  */
 public record CaseState(
-        String caseId,
+        CaseId caseId,
         FoldPoint fold,
         Instant firstSeenAt,
         int deadlineVersion,
@@ -42,7 +42,7 @@ public record CaseState(
         boolean performanceObserved,
         String atRiskKey) {
 
-    public static CaseState empty(String caseId, Instant now) {
+    public static CaseState empty(CaseId caseId, Instant now) {
         return new CaseState(caseId, null, now, 0, null, List.of(), null, null, Set.of(), false, false, false, null);
     }
 

@@ -4,8 +4,11 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.caseflow.streams.domain.courts.CourtId;
+import org.caseflow.streams.domain.courts.JudgeId;
 import org.caseflow.streams.domain.deadline.DateInterval;
 import org.caseflow.streams.domain.deadline.DeadlineInput;
+import org.caseflow.streams.domain.rules.Procedure;
 
 /**
  * What a case's accepted events say, folded in canonical order by {@link CaseFolder}. Pure data:
@@ -15,15 +18,15 @@ import org.caseflow.streams.domain.deadline.DeadlineInput;
  *                   resuming what was not suspended, ...); they stay recorded, never thrown
  */
 public record CaseView(
-        String caseId,
-        String court,
+        CaseId caseId,
+        CourtId court,
         boolean filed,
-        String procedure,
-        String originalProcedure,
+        Procedure procedure,
+        Procedure originalProcedure,
         LocalDate filedOn,
         String division,
-        String judge,
-        String originCaseId,
+        JudgeId judge,
+        CaseId originCaseId,
         BigDecimal claimAmount,
         boolean foreignRelated,
         List<DeadlineInput.Conversion> conversions,

@@ -33,20 +33,23 @@ final class FactDeriver {
             return facts;
         }
         boolean originating = instance == Instance.FIRST && view.originCaseId() == null;
-        facts.add(new CaseFact(FactKind.FILED, view.caseId(), view.court(), category, instance, view.filedOn(),
+        // Facts and links are keyed by the raw ids: the indicator side is not typed yet (docs/architecture.md).
+        String caseId = view.caseId().value();
+        String court = view.court().value();
+        facts.add(new CaseFact(FactKind.FILED, caseId, court, category, instance, view.filedOn(),
                 view.filedOn(), null, null, null, null, null, originating));
         for (CaseView.HeldHearing h : view.hearings()) {
-            facts.add(CaseFact.simple(FactKind.HEARING_HELD, view.caseId(), view.court(), category, instance,
+            facts.add(CaseFact.simple(FactKind.HEARING_HELD, caseId, court, category, instance,
                     h.heldOn(), h.onFirstDate()));
         }
         LocalDate due = deadline.date();
         boolean closedLate = view.closed() && due != null && view.closedOn().isAfter(due);
         if (due != null && (closedLate || (!view.closed() && overdueNow))) {
-            facts.add(new CaseFact(FactKind.OVERDUE_STARTED, view.caseId(), view.court(), category, instance,
+            facts.add(new CaseFact(FactKind.OVERDUE_STARTED, caseId, court, category, instance,
                     due.plusDays(1), view.filedOn(), null, null, null, null, null, false));
         }
         if (closedLate) {
-            facts.add(new CaseFact(FactKind.OVERDUE_ENDED, view.caseId(), view.court(), category, instance,
+            facts.add(new CaseFact(FactKind.OVERDUE_ENDED, caseId, court, category, instance,
                     view.closedOn(), view.filedOn(), null, null, null, null, null, false));
         }
         if (view.closed()) {
@@ -54,11 +57,11 @@ final class FactDeriver {
             int duration = (int) Math.max(0, ChronoUnit.DAYS.between(view.filedOn(), view.closedOn())
                     - deadline.excludedDays());
             boolean enforcement = category == Category.ENFORCEMENT;
-            facts.add(new CaseFact(FactKind.CLOSED, view.caseId(), view.court(), category, instance, view.closedOn(),
+            facts.add(new CaseFact(FactKind.CLOSED, caseId, court, category, instance, view.closedOn(),
                     view.filedOn(), view.disposition(), onTime, duration,
                     enforcement ? view.claimAmount() : null, enforcement ? view.paidTotal() : null, false));
             if (instance == Instance.RETRIAL) {
-                facts.add(new CaseFact(FactKind.RETRIAL_DECIDED, view.caseId(), view.court(), category, instance,
+                facts.add(new CaseFact(FactKind.RETRIAL_DECIDED, caseId, court, category, instance,
                         view.closedOn(), view.filedOn(), view.disposition(), null, null, null, null, false));
             }
         }
@@ -71,10 +74,13 @@ final class FactDeriver {
         if (view == null || !view.filed() || view.originCaseId() == null) {
             return links;
         }
-        links.add(new CaseLink(CaseLink.Kind.FILED, view.originCaseId(), view.caseId(), view.court(), instance,
+        String origin = view.originCaseId().value();
+        String caseId = view.caseId().value();
+        String court = view.court().value();
+        links.add(new CaseLink(CaseLink.Kind.FILED, origin, caseId, court, instance,
                 view.filedOn(), null, 1));
         if (view.closed()) {
-            links.add(new CaseLink(CaseLink.Kind.CLOSED, view.originCaseId(), view.caseId(), view.court(), instance,
+            links.add(new CaseLink(CaseLink.Kind.CLOSED, origin, caseId, court, instance,
                     view.closedOn(), view.disposition(), 1));
         }
         return links;

@@ -5,8 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.caseflow.events.CaseSnapshot;
 import org.caseflow.events.CaseStatus;
-import org.caseflow.events.Procedure;
 import org.caseflow.streams.domain.deadline.Deadline;
+import org.caseflow.streams.domain.courts.CourtId;
+import org.caseflow.streams.domain.courts.JudgeId;
 
 /** Builds the {@link CaseSnapshot} of a case (DESIGN.md section 7, case form). */
 final class Snapshots {
@@ -46,9 +47,9 @@ final class Snapshots {
         }
         view.rejections().forEach((eventId, reason) -> flags.add("rejected " + eventId + ": " + reason));
         return CaseSnapshot.newBuilder()
-                .setCaseId(view.caseId())
-                .setCourt(view.court())
-                .setProcedure(Procedure.valueOf(view.procedure()))
+                .setCaseId(view.caseId().value())
+                .setCourt(CourtId.raw(view.court()))
+                .setProcedure(AvroVocabulary.avro(view.procedure()))
                 .setStatus(view.closed() ? CaseStatus.CLOSED : CaseStatus.OPEN)
                 .setFiledOn(view.filedOn())
                 .setDeadline(deadline.date())
@@ -59,13 +60,13 @@ final class Snapshots {
                 .setClosedOn(view.closedOn())
                 .setDisposition(AvroVocabulary.avro(view.disposition()))
                 .setOnTime(onTime)
-                .setJudge(view.judge())
+                .setJudge(JudgeId.raw(view.judge()))
                 .setDivision(view.division())
-                .setOriginCaseId(view.originCaseId())
+                .setOriginCaseId(CaseId.raw(view.originCaseId()))
                 .setExplanation(deadline.explanation())
                 .setFlags(flags)
                 .setUpdatedAt(now)
-                .setReferenceVersions(evaluator.versionsOf(view.court()))
+                .setReferenceVersions(evaluator.versionsOf(CourtId.raw(view.court())))
                 .build();
     }
 }

@@ -22,8 +22,8 @@ import org.caseflow.streams.domain.rules.Span;
  * The statutory deadline (审限) of one case, pure and deterministic (DESIGN §5, DOMAIN §1–3, §5):
  * clock start (filing, criminal conversion or restart) → base limit → extensions checked against the
  * ladder → excluded periods → roll-forward over rest days. Every step adds an explanation line; every
- * non-compliant input adds a flag instead of an exception. An unknown procedure code raises
- * {@code UnknownProcedureException} (bad input, to be rejected before it gets here).
+ * non-compliant input adds a flag instead of an exception. An unknown procedure cannot get here: the procedure is a
+ * {@code Procedure}, refused where its code enters, and every loaded rule table has a rule for each.
  */
 public final class DeadlineCalculator {
     private final RuleTable rules;

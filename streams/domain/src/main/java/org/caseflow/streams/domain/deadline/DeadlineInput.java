@@ -4,13 +4,14 @@ import java.time.LocalDate;
 import java.util.List;
 import org.caseflow.streams.domain.rules.Approver;
 import org.caseflow.streams.domain.rules.ExclusionReason;
+import org.caseflow.streams.domain.rules.Procedure;
 
 /**
  * What the calculator needs of a case. {@code procedure} is the CURRENT procedure (after conversions);
  * {@code conversions} tell where the clock starts (civil/admin keep the filing date, criminal counts
  * from the conversion day).
  */
-public record DeadlineInput(String procedure, LocalDate filedOn, boolean foreignRelated,
+public record DeadlineInput(Procedure procedure, LocalDate filedOn, boolean foreignRelated,
         List<Conversion> conversions, List<LocalDate> restarts, List<Extension> extensions, List<Exclusion> exclusions) {
 
     public DeadlineInput {
@@ -21,7 +22,7 @@ public record DeadlineInput(String procedure, LocalDate filedOn, boolean foreign
     }
 
     /** A plain case: filed, nothing else happened. */
-    public static DeadlineInput filed(String procedure, LocalDate filedOn) {
+    public static DeadlineInput filed(Procedure procedure, LocalDate filedOn) {
         return new DeadlineInput(procedure, filedOn, false, List.of(), List.of(), List.of(), List.of());
     }
 
@@ -33,7 +34,7 @@ public record DeadlineInput(String procedure, LocalDate filedOn, boolean foreign
         return new DeadlineInput(procedure, filedOn, foreignRelated, conversions, restarts, extensions, more);
     }
 
-    public record Conversion(String fromProcedure, String toProcedure, LocalDate on) {}
+    public record Conversion(Procedure fromProcedure, Procedure toProcedure, LocalDate on) {}
 
     public record Extension(int months, int days, Approver approver, LocalDate grantedOn) {}
 

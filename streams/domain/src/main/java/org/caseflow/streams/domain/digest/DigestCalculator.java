@@ -10,7 +10,7 @@ import java.util.TreeMap;
 import org.caseflow.events.AlertLevel;
 import org.caseflow.events.Digest;
 import org.caseflow.events.DigestCase;
-import org.caseflow.events.Procedure;
+import org.caseflow.streams.domain.cases.AvroVocabulary;
 
 /**
  * Computes one digest from a recipient's alert entries (pure; DESIGN.md section 9). A case counts once, at the highest
@@ -67,7 +67,7 @@ public final class DigestCalculator {
             long left = ChronoUnit.DAYS.between(period.lastDay(), top1.deadline());
             if (left < 0) {
                 overdue.add(DigestCase.newBuilder().setCaseId(top1.caseId()).setCourt(top1.court())
-                        .setProcedure(Procedure.valueOf(top1.procedure())).setLevel(AlertLevel.valueOf(top1.level()))
+                        .setProcedure(AvroVocabulary.avro(top1.procedure())).setLevel(AlertLevel.valueOf(top1.level()))
                         .setDeadline(top1.deadline()).setDaysOverdue((int) -left).setAcknowledged(acked).build());
             } else {
                 due3 += left <= 3 ? 1 : 0;

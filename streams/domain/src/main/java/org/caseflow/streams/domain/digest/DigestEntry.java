@@ -1,13 +1,14 @@
 package org.caseflow.streams.domain.digest;
 
 import java.time.LocalDate;
+import org.caseflow.streams.domain.rules.Procedure;
 
 /**
  * One alert of one case as a recipient's digest knows it. Times are the instants the alert was raised, resolved and
  * first acknowledged (epoch millis; {@code null} when not yet), so a digest can be computed as of any instant: the
  * entries of alerts raised after a period's end do not change that period's digest, whenever they arrive.
  */
-public record DigestEntry(String caseId, String court, String procedure, String level, LocalDate deadline,
+public record DigestEntry(String caseId, String court, Procedure procedure, String level, LocalDate deadline,
         long raisedAt, Long resolvedAt, Long ackedAt) {
     /** Firing at {@code at}: raised before it and not resolved by then. */
     public boolean firingAt(long at) {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.caseflow.events.AlertLevel;
+import org.caseflow.streams.domain.rules.Procedure;
 
 /**
  * One entry of the recipients file: the role references it answers for, and the routes (level, court, procedure)
@@ -15,7 +16,7 @@ import org.caseflow.events.AlertLevel;
  * @param courts     courts whose alerts it receives, already expanded with their subordinates where asked
  */
 public record RecipientRule(String id, List<String> roles, Channel channel, Optional<String> url,
-        Set<AlertLevel> levels, Set<String> courts, Set<String> procedures) {
+        Set<AlertLevel> levels, Set<String> courts, Set<Procedure> procedures) {
     public RecipientRule {
         roles = List.copyOf(roles);
         levels = Set.copyOf(levels);
@@ -33,7 +34,7 @@ public record RecipientRule(String id, List<String> roles, Channel channel, Opti
         return false;
     }
 
-    public boolean accepts(AlertLevel level, String court, String procedure) {
+    public boolean accepts(AlertLevel level, String court, Procedure procedure) {
         return (levels.isEmpty() || levels.contains(level))
                 && (courts.isEmpty() || courts.contains(court))
                 && (procedures.isEmpty() || procedures.contains(procedure));

@@ -9,10 +9,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.caseflow.events.AlertLevel;
-import org.caseflow.events.Procedure;
 import org.caseflow.streams.domain.courts.CourtRegistry;
+import org.caseflow.streams.domain.rules.Procedure;
 import org.caseflow.streams.domain.seeds.SeedException;
 import org.caseflow.streams.domain.seeds.SeedYaml;
 
@@ -94,8 +93,7 @@ public final class RecipientsReader {
             problems.add("url: '" + e.url() + "' must be an http:// or https:// URL");
         }
         Set<AlertLevel> levels = codes(e.levels(), AlertLevel.class, "levels", problems);
-        Set<String> procedures = codes(e.procedures(), Procedure.class, "procedures", problems)
-                .stream().map(Enum::name).collect(Collectors.toSet());
+        Set<Procedure> procedures = codes(e.procedures(), Procedure.class, "procedures", problems);
         Set<String> courts = new LinkedHashSet<>();
         boolean subordinates = e.subordinates() == null || e.subordinates();
         for (String code : e.courts() == null ? List.<String>of() : e.courts()) {

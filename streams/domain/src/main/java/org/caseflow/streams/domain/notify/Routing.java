@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.caseflow.events.AlertLevel;
+import org.caseflow.streams.domain.rules.Procedure;
 
 /**
  * Resolves an alert's {@code escalateTo} roles to recipients (DESIGN.md section 9). Every rule that answers for a role
@@ -32,7 +33,7 @@ public final class Routing {
     }
 
     /** The routes of one alert, plus the roles nobody answers for (the caller counts and logs those). */
-    public Result route(List<String> escalateTo, AlertLevel level, String court, String procedure) {
+    public Result route(List<String> escalateTo, AlertLevel level, String court, Procedure procedure) {
         List<Route> routes = new ArrayList<>();
         List<String> unrouted = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();

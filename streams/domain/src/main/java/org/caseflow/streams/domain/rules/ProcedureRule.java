@@ -8,7 +8,7 @@ import java.util.Set;
  * The trial-limit rule of one procedure, loaded from {@code seeds/rules/trial-limits.yaml}.
  * {@code limitAmount}/{@code unit} null means the procedure has no statutory limit.
  */
-public record ProcedureRule(String code, Category category, Instance instance, Integer limitAmount, LimitUnit unit,
+public record ProcedureRule(Procedure code, Category category, Instance instance, Integer limitAmount, LimitUnit unit,
         MonthRule monthRule, List<ExtensionStep> extensions, Set<ExclusionReason> excludedReasons,
         ConversionRule onConversion, boolean restartable, LeadTimes leadTimes, List<String> sources) {
 

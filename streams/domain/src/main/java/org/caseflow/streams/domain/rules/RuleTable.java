@@ -9,14 +9,15 @@ import java.util.Optional;
 
 /**
  * The trial-limit rules of all procedures, loaded from {@code seeds/rules/trial-limits.yaml}
- * (DOMAIN §1). Immutable; one entry per {@code org.caseflow.events.Procedure} code.
+ * (DOMAIN §1). Immutable; one entry per {@link Procedure}: the reader refuses a table that misses one, so every
+ * lookup finds its rule.
  */
 public final class RuleTable {
-    private final Map<String, ProcedureRule> rules;
+    private final Map<Procedure, ProcedureRule> rules;
     private final WrongApproverPolicy wrongApprover;
     private final org.caseflow.streams.domain.seeds.ReferenceVersion version;
 
-    RuleTable(Map<String, ProcedureRule> rules, WrongApproverPolicy wrongApprover,
+    RuleTable(Map<Procedure, ProcedureRule> rules, WrongApproverPolicy wrongApprover,
             org.caseflow.streams.domain.seeds.ReferenceVersion version) {
         this.rules = Collections.unmodifiableMap(new LinkedHashMap<>(rules));
         this.wrongApprover = wrongApprover;
@@ -42,8 +43,9 @@ public final class RuleTable {
      * The procedure codes whose rule differs between this table and {@code other} (added, removed or changed);
      * every code of both when the wrong-approver policy differs.
      */
-    public java.util.Set<String> proceduresChangedFrom(RuleTable other) {
-        java.util.Set<String> all = new java.util.TreeSet<>(rules.keySet());
+    public java.util.Set<Procedure> proceduresChangedFrom(RuleTable other) {
+        java.util.Set<Procedure> all = java.util.EnumSet.noneOf(Procedure.class);
+        all.addAll(rules.keySet());
         all.addAll(other.rules.keySet());
         if (wrongApprover != other.wrongApprover) {
             return all;
@@ -57,17 +59,18 @@ public final class RuleTable {
         return wrongApprover;
     }
 
-    /** The rule of a procedure; an unknown code raises {@link UnknownProcedureException}. */
-    public ProcedureRule rule(String code) {
-        ProcedureRule rule = rules.get(code);
+    /** The rule of a procedure (a loaded table has one for every procedure). */
+    public ProcedureRule rule(Procedure procedure) {
+        ProcedureRule rule = rules.get(procedure);
         if (rule == null) {
-            throw new UnknownProcedureException(code);
+            throw new IllegalStateException("the rule table has no rule for " + procedure);
         }
         return rule;
     }
 
-    public Optional<ProcedureRule> find(String code) {
-        return Optional.ofNullable(rules.get(code));
+    /** The rule of a procedure; empty only for a null procedure (a case not filed yet). */
+    public Optional<ProcedureRule> find(Procedure procedure) {
+        return procedure == null ? Optional.empty() : Optional.ofNullable(rules.get(procedure));
     }
 
     /** All rules in file order. */

@@ -10,14 +10,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.caseflow.events.Procedure;
 import org.caseflow.streams.domain.seeds.ReferenceVersion;
 import org.caseflow.streams.domain.seeds.SeedException;
 import org.caseflow.streams.domain.seeds.SeedYaml;
 
 /**
  * Reads {@code trial-limits.yaml} into raw records, then validates every entry into a {@link ProcedureRule}.
- * Codes are checked against the Avro enums so that the table and the event contract cannot drift apart.
+ * Codes are checked against the domain's enums ({@link Procedure} is the contract's, see {@code AvroVocabulary}) so that
+ * the table and the event contract cannot drift apart.
  */
 final class RuleTableReader {
     record RuleFile(String description, String version, String effectiveFrom, PoliciesDto policies, List<RuleDto> rules) {}
@@ -70,11 +70,11 @@ final class RuleTableReader {
         }
     }
 
-    private Map<String, ProcedureRule> validate(RuleFile raw) {
+    private Map<Procedure, ProcedureRule> validate(RuleFile raw) {
         if (raw.rules() == null || raw.rules().isEmpty()) {
             throw SeedException.of(file, "rules", "missing or empty");
         }
-        Map<String, ProcedureRule> out = new LinkedHashMap<>();
+        Map<Procedure, ProcedureRule> out = new LinkedHashMap<>();
         for (int i = 0; i < raw.rules().size(); i++) {
             RuleDto dto = raw.rules().get(i);
             if (dto == null) {
@@ -82,11 +82,11 @@ final class RuleTableReader {
             }
             ProcedureRule rule = rule(dto, i);
             if (out.putIfAbsent(rule.code(), rule) != null) {
-                throw SeedException.of(file, entry(rule.code()), "duplicate procedure code");
+                throw SeedException.of(file, entry(rule.code().name()), "duplicate procedure code");
             }
         }
-        List<String> missing = Arrays.stream(Procedure.values()).map(Enum::name)
-                .filter(c -> !out.containsKey(c)).collect(Collectors.toList());
+        List<String> missing = Arrays.stream(Procedure.values())
+                .filter(c -> !out.containsKey(c)).map(Enum::name).collect(Collectors.toList());
         if (!missing.isEmpty()) {
             throw SeedException.of(file, "rules", "missing procedures " + String.join(", ", missing));
         }
@@ -103,7 +103,7 @@ final class RuleTableReader {
         }
         String code = dto.code().trim();
         String e = entry(code);
-        SeedYaml.code(file, e, "code", code, Procedure.class);
+        Procedure procedure = SeedYaml.code(file, e, "code", code, Procedure.class);
         Category category = SeedYaml.code(file, e, "category", dto.category(), Category.class);
         Instance instance = SeedYaml.code(file, e, "instance", dto.instance(), Instance.class);
         MonthRule monthRule = SeedYaml.code(file, e, "monthRule", dto.monthRule(), MonthRule.class);
@@ -127,7 +127,7 @@ final class RuleTableReader {
         if (dto.sources() == null || dto.sources().isEmpty() || dto.sources().stream().anyMatch(s -> s == null || s.isBlank())) {
             throw SeedException.of(file, e, "sources: at least one non-empty source article is required");
         }
-        return new ProcedureRule(code, category, instance, amount, unit, monthRule, steps, reasons, conversion,
+        return new ProcedureRule(procedure, category, instance, amount, unit, monthRule, steps, reasons, conversion,
                 dto.restartable(), lead, dto.sources());
     }
 

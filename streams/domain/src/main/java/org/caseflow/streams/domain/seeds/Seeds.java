@@ -8,6 +8,7 @@ import org.caseflow.streams.domain.calendar.WorkCalendar;
 import org.caseflow.streams.domain.courts.Court;
 import org.caseflow.streams.domain.courts.CourtRegistry;
 import org.caseflow.streams.domain.indicators.IndicatorDefinitions;
+import org.caseflow.streams.domain.rules.Procedure;
 import org.caseflow.streams.domain.rules.RuleTable;
 
 /**
@@ -37,7 +38,7 @@ public record Seeds(RuleTable rules, CalendarRegistry calendars, CourtRegistry c
     /** A type code's category and instance are those of the rules of the procedures it numbers. */
     private static void checkCaseNumbers(Path file, CaseNumbers caseNumbers, RuleTable rules) {
         for (CaseNumbers.Type type : caseNumbers.types()) {
-            for (String procedure : type.procedures()) {
+            for (Procedure procedure : type.procedures()) {
                 rules.find(procedure).ifPresent(rule -> {
                     if (rule.category() != type.category() || rule.instance() != type.instance()) {
                         throw SeedException.of(file, "type " + type.code(), "procedures: " + procedure + " is "

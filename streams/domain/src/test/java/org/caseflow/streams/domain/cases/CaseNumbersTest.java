@@ -9,6 +9,7 @@ import org.caseflow.streams.domain.rules.Category;
 import org.caseflow.streams.domain.rules.Instance;
 import org.caseflow.streams.domain.seeds.SeedException;
 import org.junit.jupiter.api.Test;
+import org.caseflow.streams.domain.rules.Procedure;
 
 class CaseNumbersTest {
     private static final CaseNumbers SEEDED = CaseNumbers.load(Path.of("seeds"));
@@ -38,9 +39,8 @@ class CaseNumbersTest {
 
     @Test
     void shouldTellTheTypeCodeOfEachProcedureItNumbers() {
-        assertThat(SEEDED.typeOf("CIVIL_FIRST_SUMMARY")).map(CaseNumbers.Type::code).contains("民初");
-        assertThat(SEEDED.typeOf("ENFORCEMENT")).map(CaseNumbers.Type::code).contains("执");
-        assertThat(SEEDED.typeOf("NO_SUCH_PROCEDURE")).isEmpty();
+        assertThat(SEEDED.typeOf(Procedure.CIVIL_FIRST_SUMMARY)).map(CaseNumbers.Type::code).contains("民初");
+        assertThat(SEEDED.typeOf(Procedure.ENFORCEMENT)).map(CaseNumbers.Type::code).contains("执");
     }
 
     @Test

@@ -35,7 +35,7 @@ final class EngineHarness {
 
     /** The events the state's case has accepted, in any order. */
     java.util.List<CaseEvent> events(CaseState state) {
-        return logOf(state).events(state.caseId());
+        return logOf(state).events(state.caseId().value());
     }
 
     private InMemoryEventLog logOf(CaseState state) {

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
  */
 class FoldPointTest {
     static final String CASE = "(2025)湘0211执100号";
+    static final CaseId ID = new CaseId(CASE);
     static final ZoneId ZONE = TestEvents.ZONE;
     final CaseFolder folder = new CaseFolder(CaseEngineTest.SEEDS.rules());
 
@@ -58,7 +59,7 @@ class FoldPointTest {
         InMemoryEventLog log = new InMemoryEventLog();
         FoldPoint point = null;
         for (CaseEvent e : arrivals) {
-            point = folder.advance(CASE, point, e, ZONE, () -> {
+            point = folder.advance(ID, point, e, ZONE, () -> {
                 historyReads.incrementAndGet();
                 return log.events(CASE);
             });
@@ -70,7 +71,7 @@ class FoldPointTest {
     CaseView foldAll(List<CaseEvent> events) {
         List<CaseEvent> sorted = new ArrayList<>(events);
         sorted.sort(CaseFolder.canonicalOrder(ZONE));
-        return folder.fold(CASE, sorted, ZONE);
+        return folder.fold(ID, sorted, ZONE);
     }
 
     @Test

@@ -16,6 +16,7 @@ import org.caseflow.streams.domain.rules.Approver;
 import org.caseflow.streams.domain.rules.ExclusionReason;
 import org.caseflow.streams.domain.rules.RuleTable;
 import org.junit.jupiter.api.Test;
+import org.caseflow.streams.domain.rules.Procedure;
 
 /**
  * Exclusions and extensions that arrive near the end of a limit: whether they come in time is judged
@@ -34,7 +35,7 @@ class DeadlineLateEventsTest {
 
     /** CPL 164: filed 2025-11-15, 3 months end 2026-02-15 (Sun, Spring Festival 02-15..02-23) → rolled 02-24. */
     static DeadlineInput summaryIntoSpringFestival() {
-        return DeadlineInput.filed("CIVIL_FIRST_SUMMARY", d("2025-11-15"));
+        return DeadlineInput.filed(Procedure.CIVIL_FIRST_SUMMARY, d("2025-11-15"));
     }
 
     static DeadlineInput withAppraisal(DeadlineInput in, String from, String resumedOn) {
@@ -93,7 +94,7 @@ class DeadlineLateEventsTest {
     void shouldNotLetExtensionGrantedAfterExpiryCureTheBreach() {
         // CPL 152: 2025-01-10 + 6 months = 07-10 (Thu). SPC 2019 rule on extensions: decided before expiry;
         // a grant on 08-01 comes after the limit ran out and is not counted
-        Deadline dl = CALC.compute(DeadlineInput.filed("CIVIL_FIRST_ORDINARY", d("2025-01-10"))
+        Deadline dl = CALC.compute(DeadlineInput.filed(Procedure.CIVIL_FIRST_ORDINARY, d("2025-01-10"))
                 .withExtensions(List.of(new Extension(6, 0, Approver.PRESIDENT, d("2025-08-01")))));
 
         assertThat(dl.date()).isEqualTo(d("2025-07-10"));
@@ -106,7 +107,7 @@ class DeadlineLateEventsTest {
     @Test
     void shouldCountExtensionGrantedOnTheLastDay() {
         // CPL 152: the limit still runs on 07-10; 6 + 6 months (president) = 2026-01-10 (Sat) → 01-12 (Mon)
-        Deadline dl = CALC.compute(DeadlineInput.filed("CIVIL_FIRST_ORDINARY", d("2025-01-10"))
+        Deadline dl = CALC.compute(DeadlineInput.filed(Procedure.CIVIL_FIRST_ORDINARY, d("2025-01-10"))
                 .withExtensions(List.of(new Extension(6, 0, Approver.PRESIDENT, d("2025-07-10")))));
 
         assertThat(dl.date()).isEqualTo(d("2026-01-12"));
@@ -140,7 +141,7 @@ class DeadlineLateEventsTest {
     void shouldJudgeExtensionAgainstTheDeadlineMovedByExclusions() {
         // CPL Interp. 243: appraisal 03-01..03-30 = 30 days: 07-10 + 30 = 08-09 (Sat) → 08-11, so a grant on
         // 08-01 is in time; CPL 152: 6 + 6 months = 2026-01-10, + 30 = 2026-02-09 (Mon)
-        Deadline dl = CALC.compute(withAppraisal(DeadlineInput.filed("CIVIL_FIRST_ORDINARY", d("2025-01-10")),
+        Deadline dl = CALC.compute(withAppraisal(DeadlineInput.filed(Procedure.CIVIL_FIRST_ORDINARY, d("2025-01-10")),
                 "2025-03-01", "2025-03-31")
                 .withExtensions(List.of(new Extension(6, 0, Approver.PRESIDENT, d("2025-08-01")))));
 
@@ -153,7 +154,7 @@ class DeadlineLateEventsTest {
     void shouldCountExtensionGrantedWhileTheClockIsStopped() {
         // 法释〔2000〕29号 art. 9: a suspension from 07-01 (before the 07-10 end) still open holds the clock,
         // so no expiry has passed when the president extends on 08-01
-        Deadline dl = CALC.compute(DeadlineInput.filed("CIVIL_FIRST_ORDINARY", d("2025-01-10"))
+        Deadline dl = CALC.compute(DeadlineInput.filed(Procedure.CIVIL_FIRST_ORDINARY, d("2025-01-10"))
                 .withExclusions(List.of(new Exclusion(ExclusionReason.SUSPENSION, new DateInterval(d("2025-07-01"), null))))
                 .withExtensions(List.of(new Extension(6, 0, Approver.PRESIDENT, d("2025-08-01")))));
 
@@ -166,7 +167,7 @@ class DeadlineLateEventsTest {
     void shouldJudgeEachExtensionAgainstTheEarlierOnesCounted() {
         // CPL 152: 2024-09-10 + 6 = 2025-03-10; president +6 on 03-01 → 09-10; the higher court's +3 on 08-20
         // is before 09-10 (counts: 2025-12-10), its second +3 on 2026-01-05 is after 12-10 (not counted)
-        Deadline dl = CALC.compute(DeadlineInput.filed("CIVIL_FIRST_ORDINARY", d("2024-09-10"))
+        Deadline dl = CALC.compute(DeadlineInput.filed(Procedure.CIVIL_FIRST_ORDINARY, d("2024-09-10"))
                 .withExtensions(List.of(
                         new Extension(6, 0, Approver.PRESIDENT, d("2025-03-01")),
                         new Extension(3, 0, Approver.HIGHER_COURT, d("2025-08-20")),

@@ -15,7 +15,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 
-import org.caseflow.events.Procedure;
+import org.caseflow.streams.domain.rules.Procedure;
 import org.caseflow.events.SuspensionReason;
 import org.caseflow.streams.domain.calendar.WorkCalendar;
 import org.caseflow.streams.domain.deadline.DeadlineInput.Exclusion;
@@ -30,8 +30,8 @@ class DeadlinePropertiesTest {
     static final LocalDate BASE = LocalDate.of(2024, 1, 1);
 
     @Provide
-    Arbitrary<String> procedures() {
-        return Arbitraries.of(Procedure.values()).map(Enum::name);
+    Arbitrary<Procedure> procedures() {
+        return Arbitraries.of(Procedure.values());
     }
 
     @Provide
@@ -45,12 +45,12 @@ class DeadlinePropertiesTest {
         return one.list().ofMaxSize(5);
     }
 
-    private static DeadlineInput input(String procedure, int filedOffset, List<Exclusion> exclusions) {
+    private static DeadlineInput input(Procedure procedure, int filedOffset, List<Exclusion> exclusions) {
         return DeadlineInput.filed(procedure, BASE.plusDays(filedOffset)).withExclusions(exclusions);
     }
 
     @Property
-    void moreExcludedDaysNeverMakeADeadlineEarlier(@ForAll("procedures") String procedure,
+    void moreExcludedDaysNeverMakeADeadlineEarlier(@ForAll("procedures") Procedure procedure,
             @ForAll @IntRange(min = 0, max = 900) int filedOffset, @ForAll("exclusions") List<Exclusion> exclusions,
             @ForAll("exclusions") List<Exclusion> more) {
         Deadline before = CALC.compute(input(procedure, filedOffset, exclusions));
@@ -63,7 +63,7 @@ class DeadlinePropertiesTest {
     }
 
     @Property
-    void aDeadlineNeverLiesInsideACountedExclusion(@ForAll("procedures") String procedure,
+    void aDeadlineNeverLiesInsideACountedExclusion(@ForAll("procedures") Procedure procedure,
             @ForAll @IntRange(min = 0, max = 900) int filedOffset, @ForAll("exclusions") List<Exclusion> exclusions) {
         // DOMAIN §3: a limit cannot run out while its clock stands still (issue 13: order of exclusion and
         // roll-forward). Every excluded day counted lies before the deadline.
@@ -80,7 +80,7 @@ class DeadlinePropertiesTest {
     }
 
     @Property
-    void aRolledDeadlineIsAWorkingDay(@ForAll("procedures") String procedure,
+    void aRolledDeadlineIsAWorkingDay(@ForAll("procedures") Procedure procedure,
             @ForAll @IntRange(min = 0, max = 900) int filedOffset, @ForAll("exclusions") List<Exclusion> exclusions) {
         Deadline dl = CALC.compute(input(procedure, filedOffset, exclusions));
 
@@ -90,7 +90,7 @@ class DeadlinePropertiesTest {
     }
 
     @Property
-    void aDeadlineIsAlwaysAfterFiling(@ForAll("procedures") String procedure,
+    void aDeadlineIsAlwaysAfterFiling(@ForAll("procedures") Procedure procedure,
             @ForAll @IntRange(min = 0, max = 1400) int filedOffset, @ForAll("exclusions") List<Exclusion> exclusions,
             @ForAll @IntRange(min = 0, max = 60) int restartAfter, @ForAll boolean restart) {
         LocalDate filed = BASE.plusDays(filedOffset);

@@ -11,6 +11,7 @@ import org.caseflow.streams.domain.courts.CourtRegistry;
 import org.caseflow.streams.domain.seeds.SeedException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.caseflow.streams.domain.rules.Procedure;
 
 /** Routing of an alert's escalateTo roles through the recipients file, and the file's validation. */
 class RoutingTest {
@@ -24,7 +25,7 @@ class RoutingTest {
     @Test
     void shouldRouteEachRoleOfTheShippedExampleToItsRecipient() {
         Routing.Result r = EXAMPLE.route(List.of("judge:J-湘0211-07", "division-chief:湘0211/民一庭", "president:湘0211"),
-                AlertLevel.BREACHED, "湘0211", "CIVIL_FIRST_ORDINARY");
+                AlertLevel.BREACHED, "湘0211", Procedure.CIVIL_FIRST_ORDINARY);
         assertThat(r.routes()).extracting(Route::recipient)
                 .containsExactly("tianyuan-judges", "zhuzhou-division-chiefs", "president-湘0211");
         assertThat(r.routes()).extracting(Route::channel)
@@ -36,16 +37,16 @@ class RoutingTest {
     @Test
     void shouldFilterByLevelCourtTreeAndProcedureAndReportRolesNobodyAnswersFor() {
         // The supervision office takes OVERDUE criminal cases only; a civil one is filtered out on purpose, not unrouted.
-        assertThat(EXAMPLE.route(List.of("higher-court:湘02"), AlertLevel.OVERDUE, "湘0211", "CRIMINAL_FIRST").routes())
+        assertThat(EXAMPLE.route(List.of("higher-court:湘02"), AlertLevel.OVERDUE, "湘0211", Procedure.CRIMINAL_FIRST).routes())
                 .extracting(Route::recipient).containsExactly("zhuzhou-supervision-office");
-        Routing.Result civil = EXAMPLE.route(List.of("higher-court:湘02"), AlertLevel.OVERDUE, "湘0211", "CIVIL_FIRST_ORDINARY");
+        Routing.Result civil = EXAMPLE.route(List.of("higher-court:湘02"), AlertLevel.OVERDUE, "湘0211", Procedure.CIVIL_FIRST_ORDINARY);
         assertThat(civil.routes()).isEmpty();
         assertThat(civil.unrouted()).isEmpty();
         // Division chiefs of the 湘02 tree only: the high court 湘 is not a subordinate of 湘02.
-        assertThat(EXAMPLE.route(List.of("division-chief:湘"), AlertLevel.CRITICAL, "湘", "CIVIL_FIRST_ORDINARY").routes())
+        assertThat(EXAMPLE.route(List.of("division-chief:湘"), AlertLevel.CRITICAL, "湘", Procedure.CIVIL_FIRST_ORDINARY).routes())
                 .isEmpty();
         // A judge of another court: nobody answers for that role.
-        assertThat(EXAMPLE.route(List.of("judge:J-湘0202-01"), AlertLevel.NOTICE, "湘0202", "CIVIL_FIRST_ORDINARY").unrouted())
+        assertThat(EXAMPLE.route(List.of("judge:J-湘0202-01"), AlertLevel.NOTICE, "湘0202", Procedure.CIVIL_FIRST_ORDINARY).unrouted())
                 .containsExactly("judge:J-湘0202-01");
     }
 
@@ -71,10 +72,10 @@ class RoutingTest {
     void shouldSendOneMessagePerRecipientAndEveryRoleOnEveryChannelWhenOpen() {
         Routing both = Routing.byRules(List.of(new RecipientRule("all", List.of("judge:*", "president:*"), Channel.WEBHOOK,
                 java.util.Optional.empty(), java.util.Set.of(), java.util.Set.of(), java.util.Set.of())));
-        assertThat(both.route(List.of("judge:J1", "president:湘02"), AlertLevel.BREACHED, "湘02", "CIVIL_FIRST_ORDINARY")
+        assertThat(both.route(List.of("judge:J1", "president:湘02"), AlertLevel.BREACHED, "湘02", Procedure.CIVIL_FIRST_ORDINARY)
                 .routes()).hasSize(1).first().extracting(Route::role).isEqualTo("judge:J1");
         Routing open = Routing.open(List.of(Channel.WEBHOOK, Channel.ALERTMANAGER));
-        assertThat(open.route(List.of("judge:J1", "president:湘02"), AlertLevel.BREACHED, "湘02", "X").routes())
+        assertThat(open.route(List.of("judge:J1", "president:湘02"), AlertLevel.BREACHED, "湘02", Procedure.ADMIN_SECOND).routes())
                 .extracting(r -> r.recipient() + "@" + r.channel())
                 .containsExactly("judge:J1@WEBHOOK", "judge:J1@ALERTMANAGER", "president:湘02@WEBHOOK", "president:湘02@ALERTMANAGER");
     }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import org.caseflow.streams.topology.ReferenceFiles;
 import org.junit.jupiter.api.Test;
+import org.caseflow.streams.domain.rules.Procedure;
 
 /** Versions of reference data published on top of the seeds (issue 15): ordering, refusals, which case gets which. */
 class ReferenceDataTest {
@@ -77,8 +78,8 @@ class ReferenceDataTest {
         ReferenceData data = ReferenceData.of(SEEDS).publish(rules(2, "new-cases"));
         LocalDate effective = LocalDate.of(2027, 1, 1);
         assertThat(data.forFiling(effective.minusDays(1)).rules()).isSameAs(SEEDS.rules());
-        assertThat(data.forFiling(effective).rules().rule("CIVIL_FIRST_SUMMARY").limitAmount()).isEqualTo(2);
-        assertThat(data.current().rules().rule("CIVIL_FIRST_SUMMARY").limitAmount()).isEqualTo(2);
+        assertThat(data.forFiling(effective).rules().rule(Procedure.CIVIL_FIRST_SUMMARY).limitAmount()).isEqualTo(2);
+        assertThat(data.current().rules().rule(Procedure.CIVIL_FIRST_SUMMARY).limitAmount()).isEqualTo(2);
 
         // A later new-cases version chains on; a pending one replaces the chain for every case.
         ReferencePublication four = ReferencePublication.parse(ReferenceKind.RULES, "r3.yaml",

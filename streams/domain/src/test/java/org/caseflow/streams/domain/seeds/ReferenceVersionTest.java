@@ -13,6 +13,7 @@ import org.caseflow.streams.domain.deadline.DeadlineInput;
 import org.caseflow.streams.domain.rules.RuleTable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.caseflow.streams.domain.rules.Procedure;
 
 /** Reference data carries a version and an effective date, and every deadline cites them (issue 15). */
 class ReferenceVersionTest {
@@ -36,7 +37,7 @@ class ReferenceVersionTest {
     void shouldEndEveryDeadlineExplanationWithTheDataItWasComputedWith() {
         // CPL 164: summary procedure, 3 months from 2025-03-03 → 2025-06-03.
         var deadline = new DeadlineCalculator(SEEDS.rules(), SEEDS.calendars().forJurisdiction("CN"))
-                .compute(DeadlineInput.filed("CIVIL_FIRST_SUMMARY", LocalDate.of(2025, 3, 3)));
+                .compute(DeadlineInput.filed(Procedure.CIVIL_FIRST_SUMMARY, LocalDate.of(2025, 3, 3)));
         assertThat(deadline.date()).isEqualTo(LocalDate.of(2025, 6, 3));
         assertThat(deadline.explanation()).last().isEqualTo(
                 "reference data: rule table 2024.1 (effective 2024-01-01); CN calendar 2026.1 (effective 2024-01-01)");
