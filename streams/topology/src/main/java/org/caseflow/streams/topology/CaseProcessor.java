@@ -430,7 +430,7 @@ final class CaseProcessor implements Processor<String, ArrivedEvent, String, Obj
     /** One case's thresholds in the window: each at its own midnight on event time, once at the wall clock live. */
     private void cross(ThresholdScan.Crossing crossing) {
         CaseRecord record = cases.get(crossing.caseId());
-        if (record == null || !crossing.key().equals(record.state().atRiskKey())) {
+        if (record == null || !crossing.key().equals(DeadlineKey.of(record.state()))) {
             return; // closed, moved to another deadline day (its new key is scanned where it is) or gone
         }
         if (settings.clockMode() == ClockMode.WALL_CLOCK) {
@@ -537,8 +537,8 @@ final class CaseProcessor implements Processor<String, ArrivedEvent, String, Obj
 
     /** Keeps the case's entry in the deadline index: its key (court, deadline day) and its lead times. */
     private void indexDeadline(CaseState old, CaseState after) {
-        String oldKey = old == null ? null : old.atRiskKey();
-        String newKey = after == null ? null : after.atRiskKey();
+        String oldKey = old == null ? null : DeadlineKey.of(old);
+        String newKey = after == null ? null : DeadlineKey.of(after);
         if (oldKey != null && !oldKey.equals(newKey)) {
             deadlines.delete(oldKey);
             uncovered.moved(oldKey, null);
@@ -616,7 +616,7 @@ final class CaseProcessor implements Processor<String, ArrivedEvent, String, Obj
                 DeadlineKey listed = DeadlineKey.decode(key);
                 String caseId = listed.caseId();
                 CaseRecord record = cases.get(caseId);
-                if (record == null || !key.equals(record.state().atRiskKey())) {
+                if (record == null || !key.equals(DeadlineKey.of(record.state()))) {
                     return;
                 }
                 CaseState state = record.state();
@@ -654,7 +654,7 @@ final class CaseProcessor implements Processor<String, ArrivedEvent, String, Obj
                     return;
                 }
                 CaseRecord after = apply(caseId, record, result.get(), log, at, null, state.wakeUpDue());
-                String stays = after == null ? null : after.state().atRiskKey();
+                String stays = after == null ? null : DeadlineKey.of(after.state());
                 if (stays != null && stays.equals(key)) {
                     // Same deadline day, but a rule change may have changed its lead times: the index entry carries them.
                     String leadTimes = ThresholdScan.value(under.leadTimes(after.state().view()));

@@ -97,7 +97,7 @@ public final class CaseRecordSerde implements Serde<CaseRecord> {
                 .setOverdue(s.overdue())
                 .setEnforcementFiled(s.enforcementFiled())
                 .setPerformanceObserved(s.performanceObserved())
-                .setAtRiskKey(s.atRiskKey())
+                .setAtRiskKey(StoreKeys.DeadlineKey.of(s))
                 .setRecentEvents(recent)
                 .setEventIdHashes(ByteBuffer.wrap(events.idHashes()))
                 .setArchivedChunks(events.chunks())
@@ -124,7 +124,7 @@ public final class CaseRecordSerde implements Serde<CaseRecord> {
                 Instant.ofEpochMilli(s.getFirstSeenAt()), s.getDeadlineVersion(), date(s.getVersionDeadline()),
                 List.copyOf(firing), instant(s.getTimerDue()), instant(s.getWakeUpDue()),
                 Set.copyOf(s.getReportedRejections()), s.getOverdue(), s.getEnforcementFiled(),
-                s.getPerformanceObserved(), s.getAtRiskKey());
+                s.getPerformanceObserved(), StoreKeys.DeadlineKey.listing(s.getAtRiskKey()));
         List<byte[]> recent = new ArrayList<>(s.getRecentEvents().size());
         for (ByteBuffer e : s.getRecentEvents()) {
             recent.add(bytes(e));

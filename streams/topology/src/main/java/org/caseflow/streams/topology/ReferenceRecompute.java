@@ -240,7 +240,7 @@ final class ReferenceRecompute {
 
     /** {@code court|procedure} of an open case with no deadline because an open exclusion holds its clock; else null. */
     static String stoppedValue(CaseState state) {
-        if (state == null || state.atRiskKey() != null) {
+        if (state == null || state.atRisk() != null) {
             return null; // listed in the deadline index, or no state
         }
         CaseView view = state.view();

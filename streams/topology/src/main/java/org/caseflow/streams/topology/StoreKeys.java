@@ -2,6 +2,9 @@ package org.caseflow.streams.topology;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import org.caseflow.streams.domain.cases.AtRiskListing;
+import org.caseflow.streams.domain.cases.CaseState;
+import org.caseflow.streams.domain.courts.CourtId;
 
 /**
  * The key of each store whose keys have parts, one record per shape ({@link StoreNames} says which store holds
@@ -21,11 +24,27 @@ public final class StoreKeys {
 
     /**
      * {@link StoreNames#DEADLINE_INDEX}: {@code court|epochDay|caseId}, the day zero-padded to 8 digits, so that a
-     * court's open cases sort by deadline day. The case engine lists a case under
-     * {@code CaseState.atRiskKey(court, deadline, caseId)}, which writes this same form.
+     * court's open cases sort by deadline day. The case engine says where a case is listed ({@link AtRiskListing});
+     * this is the one place that spells it as a key.
      */
     public record DeadlineKey(String court, LocalDate deadline, String caseId) {
         private static final int DAY_DIGITS = 8;
+
+        /** The key under which {@code state}'s case is listed, null if it is not listed. */
+        public static String of(CaseState state) {
+            AtRiskListing listed = state.atRisk();
+            return listed == null ? null
+                    : new DeadlineKey(listed.court().value(), listed.deadline(), state.caseId().value()).encode();
+        }
+
+        /** The listing {@code key} stands for; null for null (the case record's stored form keeps the key). */
+        static AtRiskListing listing(String key) {
+            if (key == null) {
+                return null;
+            }
+            DeadlineKey decoded = decode(key);
+            return new AtRiskListing(new CourtId(decoded.court()), decoded.deadline());
+        }
 
         public String encode() {
             return court + SEPARATOR + epochDay(deadline.toEpochDay()) + SEPARATOR + caseId;

@@ -252,7 +252,7 @@ class ReferenceRecomputeTest {
                 .extracting(a -> a.getLevel() + " " + a.getStatus() + " " + a.getDeadline())
                 .containsExactly("NOTICE FIRING 2027-03-01");
         KeyValueStore<String, String> index = driver.getKeyValueStore(StoreNames.DEADLINE_INDEX);
-        String key = org.caseflow.streams.domain.cases.CaseState.atRiskKey(TestEvents.COURT, LocalDate.of(2027, 3, 1), C);
+        String key = new StoreKeys.DeadlineKey(TestEvents.COURT, LocalDate.of(2027, 3, 1), C).encode();
         assertThat(index.get(key)).isEqualTo(ThresholdScan.value(new org.caseflow.streams.domain.rules.LeadTimes(30, 7,
                 3)));
         assertThat(latestSnapshots().get(C).getReferenceVersions().get("rules")).startsWith("2027.1");
@@ -319,7 +319,7 @@ class ReferenceRecomputeTest {
                 CaseSnapshot s = holder.engineFor(kv.value.state()).snapshot(kv.value.state(), now).orElseThrow();
                 out.put(kv.key, s.getDeadline() + " " + s.getReferenceVersions() + " firing "
                         + kv.value.state().firing().stream().map(f -> f.level() + "@" + f.deadline()).sorted().toList()
-                        + " at-risk " + kv.value.state().atRiskKey());
+                        + " at-risk " + StoreKeys.DeadlineKey.of(kv.value.state()));
             }
         }
         return out;

@@ -5,7 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import org.caseflow.streams.domain.cases.AtRiskListing;
+import org.caseflow.streams.domain.cases.CaseId;
 import org.caseflow.streams.domain.cases.CaseState;
+import org.caseflow.streams.domain.courts.CourtId;
 import org.caseflow.streams.topology.StoreKeys.DeadlineKey;
 import org.caseflow.streams.topology.StoreKeys.DigestEntryKey;
 import org.caseflow.streams.topology.StoreKeys.DigestKey;
@@ -22,8 +27,14 @@ class StoreKeysTest {
     void shouldWriteDeadlineIndexKeysAsCourtPaddedEpochDayCaseId() {
         LocalDate deadline = LocalDate.of(2025, 9, 30); // epoch day 20361
         DeadlineKey key = new DeadlineKey("湘0211", deadline, CASE);
-        assertThat(key.encode()).isEqualTo("湘0211|00020361|" + CASE)
-                .isEqualTo(CaseState.atRiskKey("湘0211", deadline, CASE)); // what the case engine lists a case under
+        assertThat(key.encode()).isEqualTo("湘0211|00020361|" + CASE);
+        // A case the engine lists at (court, deadline) is under this key, and the stored key reads back as that listing.
+        CaseState listed = new CaseState(new CaseId(CASE), null, Instant.EPOCH, 1, deadline, List.of(), null, null,
+                Set.of(), false, false, false, new AtRiskListing(new CourtId("湘0211"), deadline));
+        assertThat(DeadlineKey.of(listed)).isEqualTo(key.encode());
+        assertThat(DeadlineKey.listing(key.encode())).isEqualTo(listed.atRisk());
+        assertThat(DeadlineKey.of(CaseState.empty(new CaseId(CASE), Instant.EPOCH))).isNull();
+        assertThat(DeadlineKey.listing(null)).isNull();
         assertThat(DeadlineKey.decode(key.encode())).isEqualTo(key);
         assertThat(DeadlineKey.deadlineOf(key.encode(), "湘0211")).isEqualTo(deadline);
         assertThat(DeadlineKey.caseIdOf(key.encode(), "湘0211")).isEqualTo(CASE);

@@ -273,7 +273,7 @@ public final class CaseEngine {
         CaseState next = new CaseState(state.caseId(), state.fold(), state.firstSeenAt(), reconciled.version(),
                 reconciled.versionDeadline(), reconciled.firing(), earliest(reconciled.timerDue(), wakeUp), wakeUp,
                 Set.copyOf(reported), reconciled.overdue(), state.enforcementFiled(), observed,
-                atRiskKey(view, evaluation));
+                atRisk(view, evaluation));
         // A timer changes nothing a snapshot shows (alerts are not part of it): only events send snapshots.
         CaseSnapshot snapshot = changed ? Snapshots.of(view, evaluation, next, now, evaluator) : null;
         if (snapshot != null && knownOld == null && reconciled.alerts().isEmpty() && old != null
@@ -309,11 +309,11 @@ public final class CaseEngine {
      * cases without a deadline and cases whose clock stands still (an open suspension: no deadline
      * passes) are not listed.
      */
-    private static String atRiskKey(CaseView view, CaseEvaluator.Evaluation evaluation) {
+    private static AtRiskListing atRisk(CaseView view, CaseEvaluator.Evaluation evaluation) {
         if (view.closed() || evaluation.deadline().date() == null) {
             return null;
         }
-        return CaseState.atRiskKey(CourtId.raw(view.court()), evaluation.deadline().date(), view.caseId().value());
+        return new AtRiskListing(view.court(), evaluation.deadline().date());
     }
 
     /** 00:00 after the observation period of an effective monetary judgment, while not yet judged. */

@@ -24,8 +24,7 @@ import java.util.Set;
  * @param overdue             whether the case was last seen past its deadline (OVERDUE facts)
  * @param enforcementFiled    an enforcement case was filed against this case's judgment
  * @param performanceObserved the voluntary-performance observation period has been judged
- * @param atRiskKey           the key under which the open case is listed in the court's deadline
- *                            index ({@link #atRiskKey(String, java.time.LocalDate, String)}), null if none
+ * @param atRisk              where the open case is listed in its court's deadline index, null if it is not
  */
 public record CaseState(
         CaseId caseId,
@@ -40,21 +39,10 @@ public record CaseState(
         boolean overdue,
         boolean enforcementFiled,
         boolean performanceObserved,
-        String atRiskKey) {
+        AtRiskListing atRisk) {
 
     public static CaseState empty(CaseId caseId, Instant now) {
         return new CaseState(caseId, null, now, 0, null, List.of(), null, null, Set.of(), false, false, false, null);
-    }
-
-    /** Sorts a court's open cases by deadline day: {@code court|epochDay(8 digits)|caseId}. */
-    public static String atRiskKey(String court, java.time.LocalDate deadline, String caseId) {
-        return court + "|" + epochDay(deadline.toEpochDay()) + "|" + caseId;
-    }
-
-    /** An epoch day zero-padded to 8 digits, so byte order is day order (String.format is slow on the hot path). */
-    public static String epochDay(long day) {
-        String digits = Long.toString(day);
-        return digits.length() >= 8 ? digits : "00000000".substring(digits.length()) + digits;
     }
 
     /** How many events the case has accepted (waiting ones included). */
@@ -69,17 +57,17 @@ public record CaseState(
 
     public CaseState withFold(FoldPoint newFold) {
         return new CaseState(caseId, newFold, firstSeenAt, deadlineVersion, versionDeadline, firing, timerDue,
-                wakeUpDue, reportedRejections, overdue, enforcementFiled, performanceObserved, atRiskKey);
+                wakeUpDue, reportedRejections, overdue, enforcementFiled, performanceObserved, atRisk);
     }
 
     /** The same with one timer that is not a threshold (waiting for a filing, a retry), or none. */
     public CaseState withTimer(Instant due) {
         return new CaseState(caseId, fold, firstSeenAt, deadlineVersion, versionDeadline, firing, due, due,
-                reportedRejections, overdue, enforcementFiled, performanceObserved, atRiskKey);
+                reportedRejections, overdue, enforcementFiled, performanceObserved, atRisk);
     }
 
     public CaseState withEnforcementFiled(boolean filed) {
         return new CaseState(caseId, fold, firstSeenAt, deadlineVersion, versionDeadline, firing, timerDue,
-                wakeUpDue, reportedRejections, overdue, filed, performanceObserved, atRiskKey);
+                wakeUpDue, reportedRejections, overdue, filed, performanceObserved, atRisk);
     }
 }
