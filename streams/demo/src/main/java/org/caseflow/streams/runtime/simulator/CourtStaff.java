@@ -42,7 +42,7 @@ final class CourtStaff {
     }
 
     /** A division and judge for a new case: [division, judge]. */
-    String[] assign(ProcedureProfile profile, RandomGenerator random) {
+    String[] assign(SimulatedProcedure profile, RandomGenerator random) {
         Division division = switch (profile.category()) {
             case CRIMINAL -> criminal;
             case ADMINISTRATIVE -> administrative;

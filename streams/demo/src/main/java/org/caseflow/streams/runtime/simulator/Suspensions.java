@@ -45,7 +45,7 @@ final class Suspensions {
     private Suspensions() {
     }
 
-    static Kind draw(ProcedureProfile profile, RandomGenerator random) {
+    static Kind draw(SimulatedProcedure profile, RandomGenerator random) {
         Weighted<Kind> kinds = switch (profile.category()) {
             case CIVIL -> CIVIL;
             case CRIMINAL -> profile.procedure() == Procedure.CRIMINAL_SECOND ? CRIMINAL_APPEAL : CRIMINAL;
