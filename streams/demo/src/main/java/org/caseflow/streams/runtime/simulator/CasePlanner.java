@@ -137,7 +137,9 @@ final class CasePlanner {
     private LocalDate closingDate(Filing f, ProcedureLaw law, LocalDate assigned, LocalDate deadline,
             int elapsedDays, RandomGenerator r, PlanBuilder b) {
         double u = r.nextDouble();
-        double extensionShare = law.extension() == null ? 0 : law.longLimit() ? Rates.EXTENSION_LONG : Rates.EXTENSION_SHORT;
+        // A rule without a ladder allows no extension: the cases that would have needed one close on time instead.
+        double extensionShare = law.extension() == null ? 0
+                : law.longLimit() ? Rates.EXTENSION_LONG : Rates.EXTENSION_SHORT;
         if (u < Rates.LATE) {
             int lateDays = Draw.chance(r, Rates.LATE_LONG)
                     ? Draw.between(r, Rates.LATE_LONG_MIN_DAYS, Rates.LATE_LONG_MAX_DAYS)
