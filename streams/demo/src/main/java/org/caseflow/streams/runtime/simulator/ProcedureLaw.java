@@ -60,7 +60,10 @@ record ProcedureLaw(Category category, String kind, Span limit, Set<ExclusionRea
             if (cap.months() >= limit.months() && cap.days() >= limit.days()) {
                 return new Span(cap.months() - limit.months(), cap.days() - limit.days());
             }
-            return new Span(0, (int) DAYS.between(filedOn.plus(limit.toPeriod()), filedOn.plus(cap.toPeriod())));
+            // At least a day: the table only promises that the cap exceeds the limit counting 28-day months (a 29-day
+            // cap over a 1-month limit is shorter from a 31-day month); the engine clamps such a grant and flags it.
+            int days = (int) DAYS.between(filedOn.plus(limit.toPeriod()), filedOn.plus(cap.toPeriod()));
+            return new Span(0, Math.max(1, days));
         }
     }
 

@@ -119,6 +119,15 @@ class SimulatorRulesTest {
     }
 
     @Test
+    void shouldGrantADayWhenTheCapFallsShortOfTheLimitInALongMonth() {
+        // A table may cap a 1-month limit at 29 days (it compares spans in 28-day months): from 10 January the month
+        // ends on 10 February, the cap on 8 February. The plan still grants something; the engine clamps and flags it.
+        ProcedureLaw.Extension tight = new ProcedureLaw.Extension(org.caseflow.events.Approver.PRESIDENT, null,
+                new Span(0, 29));
+        assertThat(tight.lengthFor(LocalDate.of(2025, 1, 10), new Span(1, 0))).isEqualTo(new Span(0, 1));
+    }
+
+    @Test
     void shouldRefuseATableWithoutALimitForASimulatedProcedure() throws IOException {
         // A table without a limit (and so without extensions) for the speedy procedure: lawful as a table, but the
         // simulator draws durations as shares of the limit.
