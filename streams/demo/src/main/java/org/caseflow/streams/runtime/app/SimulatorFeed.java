@@ -16,11 +16,9 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.caseflow.events.CaseEvent;
-import org.caseflow.streams.domain.calendar.CalendarRegistry;
-import org.caseflow.streams.domain.courts.CourtRegistry;
+import org.caseflow.streams.domain.seeds.Seeds;
 import org.caseflow.streams.runtime.kafka.ClockTicks;
 import org.caseflow.streams.runtime.simulator.Pacer;
-import org.caseflow.streams.runtime.simulator.SimulatedCourts;
 import org.caseflow.streams.runtime.simulator.SimulationSettings;
 import org.caseflow.streams.runtime.simulator.Simulator;
 import org.caseflow.streams.topology.EventRouting;
@@ -87,13 +85,10 @@ public final class SimulatorFeed implements AutoCloseable {
      */
     public static SimulatorFeed start(String bootstrapServers, TopicNames topics, Path seedsDir, long seed,
             double speed, Duration warmUp, double scale) {
-        CourtRegistry courts = CourtRegistry.load(seedsDir.resolve("courts"));
-        String jurisdiction = courts.find(COURT).orElseThrow().jurisdiction();
-        CalendarRegistry calendars = CalendarRegistry.load(seedsDir.resolve("calendars"));
         // Start so that the end of the warm-up is about today: dates in the API look current.
         LocalDate start = LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(warmUp.toDays());
-        Simulator simulator = new Simulator(new SimulationSettings(seed, start, 3650, scale),
-                SimulatedCourts.fromRegistry(courts, COURT), calendars.forJurisdiction(jurisdiction)::isRestDay);
+        Simulator simulator = Simulator.ofSeeds(new SimulationSettings(seed, start, 3650, scale), Seeds.load(seedsDir),
+                COURT);
         Topic<String, CaseEvent> inputs = new Topics(topics).caseFilings(); // the three inputs share their serdes
         KafkaProducer<String, CaseEvent> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,

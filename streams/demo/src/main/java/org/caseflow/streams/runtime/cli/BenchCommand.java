@@ -12,8 +12,6 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.admin.Admin;
 import org.caseflow.events.CaseEvent;
-import org.caseflow.streams.domain.calendar.CalendarRegistry;
-import org.caseflow.streams.domain.courts.CourtRegistry;
 import org.caseflow.streams.domain.seeds.Seeds;
 import org.caseflow.streams.runtime.bench.Bench;
 import org.caseflow.streams.runtime.config.CaseflowConfig;
@@ -21,7 +19,6 @@ import org.caseflow.streams.runtime.config.ConfigKeys;
 import org.caseflow.streams.runtime.config.InvalidConfigException;
 import org.caseflow.streams.runtime.kafka.EmbeddedKafka;
 import org.caseflow.streams.runtime.kafka.KafkaReachability;
-import org.caseflow.streams.runtime.simulator.SimulatedCourts;
 import org.caseflow.streams.runtime.simulator.SimulationSettings;
 import org.caseflow.streams.runtime.simulator.Simulator;
 import picocli.CommandLine;
@@ -126,7 +123,7 @@ public final class BenchCommand implements Callable<Integer> {
             try (Admin admin = Admin.create(Map.of("bootstrap.servers", servers))) {
                 Bench bench = new Bench(servers, admin, loaded, work, System.out, settings)
                         .withRecompute(skip.contains("recompute") ? 0 : recomputeCases, root);
-                bench.run(Set.copyOf(skip), () -> simulated(root), cases, Duration.ofSeconds(stormTimeout), open, warmUp);
+                bench.run(Set.copyOf(skip), () -> simulated(loaded), cases, Duration.ofSeconds(stormTimeout), open, warmUp);
                 if (out != null) {
                     bench.figures().writeJson(out);
                 }
@@ -169,11 +166,9 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     /** The first {@code events} events of the seeded Zhuzhou simulation (long enough to have them). */
-    private List<CaseEvent> simulated(Path root) {
-        Simulator simulator = new Simulator(new SimulationSettings(SimulationSettings.DEFAULT_SEED,
-                SimulationSettings.DEFAULT_START, 3_650, 1.0),
-                SimulatedCourts.fromRegistry(CourtRegistry.load(root.resolve("courts")), "湘02"),
-                CalendarRegistry.load(root.resolve("calendars")).forJurisdiction("CN")::isRestDay);
+    private List<CaseEvent> simulated(Seeds seeds) {
+        Simulator simulator = Simulator.ofSeeds(new SimulationSettings(SimulationSettings.DEFAULT_SEED,
+                SimulationSettings.DEFAULT_START, 3_650, 1.0), seeds, "湘02");
         List<CaseEvent> list = new ArrayList<>(events);
         Iterator<CaseEvent> it = simulator.iterator();
         while (it.hasNext() && list.size() < events) {

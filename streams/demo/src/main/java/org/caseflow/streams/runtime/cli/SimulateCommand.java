@@ -19,14 +19,11 @@ import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.function.Predicate;
 import org.caseflow.CaseflowException;
 import org.caseflow.events.CaseEvent;
 import org.caseflow.streams.domain.EventType;
-import org.caseflow.streams.domain.calendar.CalendarRegistry;
-import org.caseflow.streams.domain.courts.CourtRegistry;
+import org.caseflow.streams.domain.seeds.Seeds;
 import org.caseflow.streams.runtime.jsonl.EventJson;
-import org.caseflow.streams.runtime.simulator.SimulatedCourts;
 import org.caseflow.streams.runtime.simulator.SimulationSettings;
 import org.caseflow.streams.runtime.simulator.Simulator;
 import picocli.CommandLine;
@@ -36,7 +33,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code caseflow simulate}: writes a seeded synthetic event stream as JSON lines (DESIGN.md section
  * 3), sorted by occurredAt. Courts come from {@code seeds/courts} (the intermediate court and its
- * basic courts), rest days from that court's calendar in {@code seeds/calendars}. A summary (cases,
+ * basic courts), rest days from that court's calendar in {@code seeds/calendars}, limits, extensions and case-number
+ * type codes from {@code seeds/rules} and {@code seeds/casenumbers}. A summary (cases,
  * events by type, seconds) goes to stderr, and so does progress when the events go to a file (simulated days
  * done, events, rate, ETA); written to standard output they usually feed another command, whose own progress
  * would be torn apart by ours.
@@ -83,7 +81,7 @@ public final class SimulateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        Simulator simulator = new Simulator(settings(), courts(), restDays());
+        Simulator simulator = simulator();
         long started = System.nanoTime();
         Map<EventType, Long> byType = new EnumMap<>(EventType.class);
         long written = 0;
@@ -132,20 +130,12 @@ public final class SimulateCommand implements Callable<Integer> {
         return new SimulationSettings(seed, start, days, scale);
     }
 
-    private SimulatedCourts courts() {
+    /** The courts, calendar, rule table and case-number table of the seeds, loaded once. */
+    private Simulator simulator() {
+        SimulationSettings settings = settings();
         try {
-            return SimulatedCourts.fromRegistry(CourtRegistry.load(seedsRoot().resolve("courts")), court);
+            return Simulator.ofSeeds(settings, Seeds.load(seedsRoot()), court);
         } catch (IllegalArgumentException | CaseflowException e) {
-            throw bad(e.getMessage());
-        }
-    }
-
-    private Predicate<LocalDate> restDays() {
-        try {
-            CourtRegistry registry = CourtRegistry.load(seedsRoot().resolve("courts"));
-            String jurisdiction = registry.find(court).orElseThrow().jurisdiction();
-            return CalendarRegistry.load(seedsRoot().resolve("calendars")).forJurisdiction(jurisdiction)::isRestDay;
-        } catch (CaseflowException e) {
             throw bad(e.getMessage());
         }
     }

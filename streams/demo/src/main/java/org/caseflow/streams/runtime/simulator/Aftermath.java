@@ -27,14 +27,14 @@ final class Aftermath {
         this.spawns = spawns;
     }
 
-    void follow(Filing f, ProcedureProfile p, Disposition disposition, LocalDate closedOn, LocalDate recordedOn,
+    void follow(Filing f, SimulatedProcedure p, Disposition disposition, LocalDate closedOn, LocalDate recordedOn,
             RandomGenerator r, PlanBuilder b) {
         boolean atBasic = !f.court().equals(courts.intermediate());
         switch (disposition) {
             case JUDGMENT -> {
                 // Appeals from the intermediate court's own first instance go to the high court: not simulated.
-                if (p.firstInstance() && atBasic && Draw.chance(r, Rates.APPEAL)) {
-                    spawn(p.appealTo(), courts.intermediate(), recordedOn.plusDays(
+                if (p.profile().firstInstance() && atBasic && Draw.chance(r, Rates.APPEAL)) {
+                    spawn(p.profile().appealTo(), courts.intermediate(), recordedOn.plusDays(
                             Draw.between(r, Rates.APPEAL_FILED_MIN_DAYS, Rates.APPEAL_FILED_MAX_DAYS)),
                             f.caseId(), f.claim(), f.court(), r);
                 } else {
@@ -44,7 +44,7 @@ final class Aftermath {
                 }
             }
             case AFFIRMED, REVERSED -> effective(f, p, closedOn, recordedOn, atBasic, r, b);
-            case REMANDED -> spawn(p.remandTo(), f.rootCourt(), recordedOn.plusDays(
+            case REMANDED -> spawn(p.profile().remandTo(), f.rootCourt(), recordedOn.plusDays(
                     Draw.between(r, Rates.REMAND_FILED_MIN_DAYS, Rates.REMAND_FILED_MAX_DAYS)),
                     f.caseId(), f.claim(), f.rootCourt(), r);
             case RULING -> {
@@ -58,7 +58,7 @@ final class Aftermath {
         }
     }
 
-    private void effective(Filing f, ProcedureProfile p, LocalDate effectiveOn, LocalDate closureRecordedOn,
+    private void effective(Filing f, SimulatedProcedure p, LocalDate effectiveOn, LocalDate closureRecordedOn,
             boolean atBasic, RandomGenerator r, PlanBuilder b) {
         LocalDate recorded = time.onOrAfter(effectiveOn);
         recorded = recorded.isBefore(closureRecordedOn) ? closureRecordedOn : recorded;

@@ -42,13 +42,13 @@ final class CourtStaff {
     }
 
     /** A division and judge for a new case: [division, judge]. */
-    String[] assign(ProcedureProfile profile, RandomGenerator random) {
-        Division division = switch (profile.category()) {
+    String[] assign(SimulatedProcedure procedure, RandomGenerator random) {
+        Division division = switch (procedure.category()) {
             case CRIMINAL -> criminal;
             case ADMINISTRATIVE -> administrative;
             case ENFORCEMENT -> enforcement;
-            case CIVIL -> profile.procedure() == Procedure.CIVIL_RETRIAL_REVIEW
-                    || profile.procedure() == Procedure.CIVIL_RETRIAL_SECOND
+            case CIVIL -> procedure.procedure() == Procedure.CIVIL_RETRIAL_REVIEW
+                    || procedure.procedure() == Procedure.CIVIL_RETRIAL_SECOND
                     ? supervision : civil.get(random.nextInt(civil.size()));
         };
         int judge = division.firstJudge() + random.nextInt(division.judges());

@@ -36,8 +36,9 @@ final class Hearings {
         this.time = time;
     }
 
-    void add(Filing f, ProcedureProfile p, Disposition disposition, LocalDate assigned, LocalDate closedOn,
+    void add(Filing f, SimulatedProcedure procedure, Disposition disposition, LocalDate assigned, LocalDate closedOn,
             List<LocalDate[]> suspensions, RandomGenerator r, PlanBuilder b) {
+        ProcedureProfile p = procedure.profile();
         if (!Draw.chance(r, p.hearingShare()) || (disposition == Disposition.WITHDRAWN && Draw.chance(r, 0.5))) {
             return;
         }

@@ -11,6 +11,7 @@ import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.caseflow.events.CaseEvent;
+import org.caseflow.streams.domain.seeds.Seeds;
 
 /**
  * Seeded generator of realistic court activity (docs/simulator.md). Each filed case's whole life is
@@ -22,25 +23,33 @@ public final class Simulator {
     private final SimulationSettings settings;
     private final SimulatedCourts courts;
     private final Predicate<LocalDate> restDay;
-
-    /** The Zhuzhou courts, weekends off (no holiday calendar). */
-    public Simulator(SimulationSettings settings) {
-        this(settings, SimulatedCourts.zhuzhou());
-    }
-
-    /** The given courts, weekends off. */
-    public Simulator(SimulationSettings settings, SimulatedCourts courts) {
-        this(settings, courts, WorkingTime.WEEKEND);
-    }
+    private final SimulatedProcedures procedures;
 
     /**
-     * The given courts and rest days, e.g. {@code WorkCalendar::isRestDay} for public holidays and
-     * make-up working days; cases are filed, heard and closed on working days only.
+     * The given courts, rest days and procedures: rest days e.g. {@code WorkCalendar::isRestDay} for public holidays
+     * and make-up working days (cases are filed, heard and closed on working days only); procedures with their limits,
+     * extensions and type codes from the loaded seeds ({@link SimulatedProcedures#from}).
      */
-    public Simulator(SimulationSettings settings, SimulatedCourts courts, Predicate<LocalDate> restDay) {
+    public Simulator(SimulationSettings settings, SimulatedCourts courts, Predicate<LocalDate> restDay,
+            SimulatedProcedures procedures) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.courts = Objects.requireNonNull(courts, "courts");
         this.restDay = Objects.requireNonNull(restDay, "restDay");
+        this.procedures = Objects.requireNonNull(procedures, "procedures");
+    }
+
+    /**
+     * The intermediate court {@code court} of the seeds with its basic courts, the rest days of its jurisdiction's
+     * calendar, and the seeds' rule table and case-number table.
+     *
+     * @throws IllegalArgumentException when the court is not an intermediate court of the registry with basic courts,
+     *                                  or the tables cannot serve a simulated procedure
+     */
+    public static Simulator ofSeeds(SimulationSettings settings, Seeds seeds, String court) {
+        SimulatedCourts courts = SimulatedCourts.fromRegistry(seeds.courts(), court);
+        String jurisdiction = seeds.courts().find(court).orElseThrow().jurisdiction();
+        return new Simulator(settings, courts, seeds.calendars().forJurisdiction(jurisdiction)::isRestDay,
+                SimulatedProcedures.from(seeds));
     }
 
     public SimulationSettings settings() {
@@ -77,7 +86,7 @@ public final class Simulator {
             Map<String, CourtStaff> staff = new LinkedHashMap<>();
             staff.put(courts.intermediate(), CourtStaff.of(courts.intermediate(), true));
             courts.basic().forEach(c -> staff.put(c, CourtStaff.of(c, false)));
-            planner = new CasePlanner(time, staff, new Aftermath(courts, time, this::push));
+            planner = new CasePlanner(time, staff, procedures, new Aftermath(courts, time, this::push));
             nextDay();
         }
 
@@ -124,9 +133,9 @@ public final class Simulator {
         }
 
         private Filing file(Spawn s) {
-            ProcedureProfile profile = ProcedureProfile.of(s.procedure);
-            String caseId = numbers.next(s.court, s.filedOn.getYear(), profile.kind());
-            return new Filing(caseId, s.court, profile, s.filedOn, s.minute, s.at, s.originCaseId, s.claim,
+            SimulatedProcedure procedure = procedures.of(s.procedure);
+            String caseId = numbers.next(s.court, s.filedOn.getYear(), procedure.law().kind());
+            return new Filing(caseId, s.court, procedure, s.filedOn, s.minute, s.at, s.originCaseId, s.claim,
                     s.rootCourt);
         }
 

@@ -45,10 +45,10 @@ final class Suspensions {
     private Suspensions() {
     }
 
-    static Kind draw(ProcedureProfile profile, RandomGenerator random) {
-        Weighted<Kind> kinds = switch (profile.category()) {
+    static Kind draw(SimulatedProcedure procedure, RandomGenerator random) {
+        Weighted<Kind> kinds = switch (procedure.category()) {
             case CIVIL -> CIVIL;
-            case CRIMINAL -> profile.procedure() == Procedure.CRIMINAL_SECOND ? CRIMINAL_APPEAL : CRIMINAL;
+            case CRIMINAL -> procedure.procedure() == Procedure.CRIMINAL_SECOND ? CRIMINAL_APPEAL : CRIMINAL;
             case ADMINISTRATIVE -> ADMINISTRATIVE;
             case ENFORCEMENT -> ENFORCEMENT;
         };

@@ -27,7 +27,7 @@ final class WorkingTime {
         this.restDay = restDay;
     }
 
-    /** Weekends off, public holidays ignored: the default when no calendar is given. */
+    /** Weekends off, public holidays ignored: for a simulation without a calendar (the tests). */
     static final Predicate<LocalDate> WEEKEND =
             d -> d.getDayOfWeek() == DayOfWeek.SATURDAY || d.getDayOfWeek() == DayOfWeek.SUNDAY;
 

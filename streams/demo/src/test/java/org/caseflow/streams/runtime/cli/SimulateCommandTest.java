@@ -7,7 +7,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.caseflow.streams.domain.input.TestChecks;
 import org.caseflow.streams.runtime.jsonl.EventFileReader;
 import org.caseflow.streams.runtime.jsonl.ParsedLine;
@@ -51,6 +54,52 @@ class SimulateCommandTest {
         Path out = dir.resolve("few.jsonl");
         assertThat(CaseflowCli.execute("simulate", "--max-events", "25", "--out", out.toString())).isZero();
         assertThat(Files.readAllLines(out)).hasSize(25);
+    }
+
+    @Test
+    void shouldSimulateUnderTheRuleTableOfTheSeedsFolder() throws Exception {
+        // A seeds folder whose rule table gives the summary procedure's president 2 months instead of 1 (CPL 164):
+        // the simulated extensions follow the table the command loaded.
+        Path seeds = Files.createDirectories(dir.resolve("seeds"));
+        for (String part : List.of("rules", "calendars", "courts", "indicators", "casenumbers")) {
+            copyTree(Path.of("seeds", part), seeds.resolve(part));
+        }
+        Path rules = seeds.resolve("rules").resolve("trial-limits.yaml");
+        String yaml = Files.readString(rules, StandardCharsets.UTF_8);
+        int entry = yaml.indexOf("- code: CIVIL_FIRST_SUMMARY\n");
+        String step = "{approver: PRESIDENT, amount: {months: 1}, cap: {months: 4}}";
+        int at = yaml.indexOf(step, entry);
+        assertThat(at).isGreaterThan(entry);
+        Files.writeString(rules, yaml.substring(0, at) + "{approver: PRESIDENT, amount: {months: 2}, cap: {months: 5}}"
+                + yaml.substring(at + step.length()), StandardCharsets.UTF_8);
+        Path out = dir.resolve("what-if.jsonl");
+
+        assertThat(CaseflowCli.execute("simulate", "--seeds", seeds.toString(), "--scale", "0.05", "--days", "365",
+                "--out", out.toString())).isEqualTo(CaseflowCli.EXIT_OK);
+
+        ObjectMapper json = new ObjectMapper();
+        Map<String, String> procedures = new HashMap<>();
+        List<JsonNode> summaryExtensions = new ArrayList<>();
+        for (String line : Files.readAllLines(out, StandardCharsets.UTF_8)) {
+            JsonNode e = json.readTree(line);
+            if (e.has("procedure")) {
+                procedures.put(e.get("caseId").asText(), e.get("procedure").asText());
+            }
+            if (e.get("type").asText().equals("EXTENSION_GRANTED")
+                    && procedures.get(e.get("caseId").asText()).equals("CIVIL_FIRST_SUMMARY")) {
+                summaryExtensions.add(e);
+            }
+        }
+        assertThat(summaryExtensions).isNotEmpty()
+                .allSatisfy(e -> assertThat(e.get("months").asInt()).isEqualTo(2));
+    }
+
+    private static void copyTree(Path from, Path to) throws java.io.IOException {
+        try (var paths = Files.walk(from)) {
+            for (Path p : paths.toList()) {
+                Files.copy(p, to.resolve(from.relativize(p).toString()));
+            }
+        }
     }
 
     @Test

@@ -24,7 +24,7 @@ class SimulatorBenchmarkTest {
         long[] maxUsed = {0};
         Runtime rt = Runtime.getRuntime();
         long start = System.nanoTime();
-        new Simulator(new SimulationSettings(42, LocalDate.of(2025, 1, 1), 420, 1.0)).run(e -> {
+        SeededSimulators.zhuzhou(new SimulationSettings(42, LocalDate.of(2025, 1, 1), 420, 1.0)).run(e -> {
             if (++count[0] % 100_000 == 0) {
                 maxUsed[0] = Math.max(maxUsed[0], rt.totalMemory() - rt.freeMemory());
             }

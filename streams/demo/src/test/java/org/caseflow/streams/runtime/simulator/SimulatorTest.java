@@ -25,8 +25,6 @@ import org.caseflow.events.HearingScheduled;
 import org.caseflow.events.JudgeAssigned;
 import org.caseflow.events.JudgmentEffective;
 import org.caseflow.events.Procedure;
-import org.caseflow.streams.domain.cases.AvroVocabulary;
-import org.caseflow.streams.domain.cases.CaseNumbers;
 import org.caseflow.streams.domain.courts.CourtRegistry;
 import org.caseflow.streams.domain.input.TestChecks;
 import org.junit.jupiter.api.Test;
@@ -38,7 +36,7 @@ class SimulatorTest {
 
     static List<CaseEvent> simulate(long seed, int days, double scale) {
         List<CaseEvent> events = new ArrayList<>();
-        new Simulator(new SimulationSettings(seed, LocalDate.of(2025, 1, 1), days, scale)).run(events::add);
+        SeededSimulators.zhuzhou(new SimulationSettings(seed, LocalDate.of(2025, 1, 1), days, scale)).run(events::add);
         return events;
     }
 
@@ -54,7 +52,7 @@ class SimulatorTest {
 
     @Test
     void shouldYieldTheSameSequenceLazilyFromTheIterator() {
-        Simulator simulator = new Simulator(new SimulationSettings(3, LocalDate.of(2025, 3, 1), 40, 0.05));
+        Simulator simulator = SeededSimulators.zhuzhou(new SimulationSettings(3, LocalDate.of(2025, 3, 1), 40, 0.05));
         List<CaseEvent> fromRun = new ArrayList<>();
         simulator.run(fromRun::add);
         List<CaseEvent> fromIterator = new ArrayList<>();
@@ -91,7 +89,7 @@ class SimulatorTest {
     void shouldFileOnWorkingDaysOnlyDuringWorkingHours() {
         LocalDate holiday = LocalDate.of(2025, 1, 1);
         Simulator simulator = new Simulator(new SimulationSettings(1, holiday, 60, 0.1), SimulatedCourts.zhuzhou(),
-                d -> d.equals(holiday) || d.getDayOfWeek().getValue() >= 6);
+                d -> d.equals(holiday) || d.getDayOfWeek().getValue() >= 6, SeededSimulators.PROCEDURES);
         List<CaseEvent> events = new ArrayList<>();
         simulator.run(events::add);
         for (CaseEvent e : events) {
@@ -211,26 +209,7 @@ class SimulatorTest {
     @Test
     void shouldStartLazily() {
         Iterator<CaseEvent> events =
-                new Simulator(new SimulationSettings(1, LocalDate.of(2025, 1, 1), 100_000, 1.0)).iterator();
+                SeededSimulators.zhuzhou(new SimulationSettings(1, LocalDate.of(2025, 1, 1), 100_000, 1.0)).iterator();
         assertThat(events.next().getPayload()).isInstanceOf(CaseFiled.class);
-    }
-
-    @Test
-    void shouldNumberEachProcedureWithTheTypeCodeOfTheSeedTable() {
-        CaseNumbers table = TestChecks.CASE_NUMBERS;
-        int profiles = 0;
-        for (Procedure procedure : Procedure.values()) {
-            ProcedureProfile profile;
-            try {
-                profile = ProcedureProfile.of(procedure);
-            } catch (IllegalArgumentException notSimulated) {
-                continue;
-            }
-            profiles++;
-            CaseNumbers.Type type = table.typeOf(AvroVocabulary.procedure(procedure)).orElseThrow();
-            assertThat(profile.kind()).as(procedure.name()).isEqualTo(type.code());
-            assertThat(profile.category()).as(procedure.name()).isEqualTo(type.category());
-        }
-        assertThat(profiles).isPositive();
     }
 }
