@@ -122,7 +122,8 @@ class NoNotesInLogsRunIT {
             PrometheusMeterRegistry registry = Metrics.newRegistry();
             app = CaseflowApp.create(config, registry);
             StoreQueries queries = new StoreQueries(app.kafkaStreams(), app.reference(), Instant::now);
-            http = new HttpApi(config, registry, app, queries, new AlertBroadcaster()).start();
+            http = new HttpApi(config, app.reference().base().seeds().courts(), registry, app, queries,
+                    new AlertBroadcaster()).start();
             app.start();
             assertThat(app.awaitRunning(Duration.ofSeconds(60))).as("streams RUNNING").isTrue();
             assertThat(CaseflowCli.execute("produce", events.toString(), "--bootstrap-servers", bootstrap,
@@ -154,7 +155,8 @@ class NoNotesInLogsRunIT {
             CaseflowConfig openConfig = CaseflowConfig.of(Map.of("kafka.bootstrap.servers", bootstrap,
                     "caseflow.application.id", "notes-" + run, "caseflow.topic.prefix", "notes-" + run + ".",
                     "caseflow.http.auth", "none", "caseflow.http.port", String.valueOf(freePort())));
-            open = new HttpApi(openConfig, registry, app, queries, new AlertBroadcaster()).start();
+            open = new HttpApi(openConfig, app.reference().base().seeds().courts(), registry, app, queries,
+                    new AlertBroadcaster()).start();
             String openUrl = "http://localhost:" + open.port() + "/api/v1/cases/" + enc(CIVIL);
             assertThat(get(openUrl + "?notes=true", null).statusCode()).isEqualTo(403);
             assertThat(get(openUrl, null).body()).contains("NEW_EVIDENCE").doesNotContain(SENTINEL);

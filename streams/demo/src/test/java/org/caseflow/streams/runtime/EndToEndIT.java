@@ -30,7 +30,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.caseflow.schemas.CaseflowSerdes;
-import org.caseflow.streams.domain.cases.CaseEvaluator;
+import org.caseflow.streams.domain.cases.CaseEngine;
 import org.caseflow.streams.domain.input.TestChecks;
 import org.caseflow.streams.runtime.app.CaseflowApp;
 import org.caseflow.streams.runtime.cli.CaseflowCli;
@@ -244,7 +244,7 @@ class EndToEndIT {
                 last[0] = ok.event().getOccurredAt();
             }
         });
-        return LocalDate.ofInstant(last[0], CaseEvaluator.DEFAULT_ZONE).plusDays(1);
+        return LocalDate.ofInstant(last[0], CaseEngine.Settings.defaults().defaultZone()).plusDays(1);
     }
 
     private static List<JsonNode> readJson(Path file) throws IOException {

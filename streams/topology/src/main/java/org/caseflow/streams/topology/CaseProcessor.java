@@ -130,7 +130,8 @@ final class CaseProcessor implements Processor<String, ArrivedEvent, String, Obj
         this.progress = saved == null ? null : ThresholdProgress.decode(saved);
         if (settings.clockMode() == ClockMode.EVENT_TIME) {
             // The event clock survives restarts and rebalances: it never goes back in time.
-            clock = TaskClock.caseTask(due.clockSlot(), progress == null ? Instant.EPOCH : progress.done());
+            clock = TaskClock.caseTask(engine.settings().defaultZone(), due.clockSlot(),
+                    progress == null ? Instant.EPOCH : progress.done());
             admitted = clock.eventTime().toEpochMilli();
             nextMidnight = nextMidnightAfter(admitted);
             clockMidnight = nextMidnight;
@@ -601,7 +602,8 @@ final class CaseProcessor implements Processor<String, ArrivedEvent, String, Obj
         data.chains().values().forEach(chain -> chain.stream().filter(p -> p.rules() != null)
                 .forEach(p -> p.rules().all().forEach(r -> profiles.add(r.leadTimes()))));
         profiles.addAll(reference.current().leadTimeProfiles());
-        return new ThresholdScan(deadlines, engine::zoneOf, profiles, engine.zones());
+        return new ThresholdScan(deadlines, engine::zoneOf, profiles, engine.zones(),
+                engine.settings().thresholdDays());
     }
 
     /**

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +18,7 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.caseflow.streams.domain.cases.CaseEngine;
 import org.caseflow.streams.domain.courts.CourtRegistry;
 import org.caseflow.streams.domain.indicators.CaseFact;
 import org.caseflow.streams.domain.indicators.FactKind;
@@ -58,17 +60,23 @@ final class FactAggregator implements Processor<String, Object, String, Object> 
     private ProcessorContext<String, Object> context;
     private KeyValueStore<String, byte[]> pending;
     private TaskClock clock;
+    private final ZoneId defaultZone;
 
+    /** Over fixed courts, with the engine's default settings' zone for an empty registry (tests). */
     FactAggregator(TopologySettings settings, CourtRegistry courts, ProcessingMetrics metrics) {
-        this(settings, () -> courts, metrics);
+        this(settings, () -> courts, metrics, CaseEngine.Settings.defaults().defaultZone());
     }
 
-    /** With the courts in force as they change: a court added live rolls up into its parents (issue 15). */
+    /**
+     * With the courts in force as they change: a court added live rolls up into its parents (issue 15).
+     * {@code defaultZone} (the engine's) counts days when the registry has no court.
+     */
     FactAggregator(TopologySettings settings, java.util.function.Supplier<CourtRegistry> courts,
-            ProcessingMetrics metrics) {
+            ProcessingMetrics metrics, ZoneId defaultZone) {
         this.settings = settings;
         this.courts = courts;
         this.metrics = metrics;
+        this.defaultZone = defaultZone;
     }
 
     @Override
@@ -76,7 +84,7 @@ final class FactAggregator implements Processor<String, Object, String, Object> 
         this.context = context;
         this.pending = context.getStateStore(StoreNames.FACT_PENDING);
         // The same zone as the indicator processor's: both take it from the courts in force.
-        clock = new TaskClock(settings.clockMode(), TaskClock.indicatorZone(courts.get()),
+        clock = new TaskClock(settings.clockMode(), TaskClock.indicatorZone(courts.get(), defaultZone),
                 TaskClock.Slot.bytes(pending, EVENT_CLOCK_KEY));
         // Wall clock in both clock modes: live, deltas leave within a second; replay (whose driver's wall clock stands
         // still) sums everything and sends it once at the end, deterministically (Replayer#indicators).

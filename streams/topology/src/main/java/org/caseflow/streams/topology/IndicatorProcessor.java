@@ -16,7 +16,7 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.caseflow.events.IndicatorValue;
-import org.caseflow.streams.domain.cases.CaseEvaluator;
+import org.caseflow.streams.domain.cases.CaseEngine;
 import org.caseflow.streams.domain.indicators.IndicatorCalculator;
 import org.caseflow.streams.domain.indicators.IndicatorException;
 import org.caseflow.streams.domain.indicators.IndicatorResult;
@@ -106,8 +106,9 @@ final class IndicatorProcessor implements Processor<String, byte[], String, Obje
         dirtyMarked.clear();
         scopesKnown.clear();
         // The same zone as the fact aggregator's: both take it from the courts in force (the seeds' without reference).
-        clock = new TaskClock(settings.clockMode(), reference == null ? CaseEvaluator.DEFAULT_ZONE
-                : TaskClock.indicatorZone(reference.data().courts()), TaskClock.Slot.text(scopes, EVENT_CLOCK_KEY));
+        clock = new TaskClock(settings.clockMode(), reference == null ? CaseEngine.Settings.defaults().defaultZone()
+                : TaskClock.indicatorZone(reference.data().courts(), reference.base().settings().defaultZone()),
+                TaskClock.Slot.text(scopes, EVENT_CLOCK_KEY));
         context.schedule(settings.indicatorThrottle(), PunctuationType.WALL_CLOCK_TIME, this::timedFlush);
         context.schedule(settings.indicatorRefresh(), PunctuationType.WALL_CLOCK_TIME, ts -> refresh());
         // The gauges of this instance start empty (process start) or were released when the task last closed here:

@@ -34,8 +34,8 @@ final class IndicatorTopology {
         // Facts and lineage facts are read as bytes: an unreadable one goes to the dead letters with its bytes.
         topology.addSource(Names.FACTS_SOURCE, new StringDeserializer(), new ByteArrayDeserializer(),
                 topics.caseFacts().name());
-        topology.addProcessor(Names.FACT_AGGREGATOR, () -> new FactAggregator(settings, () -> reference.data().courts(), metrics),
-                Names.FACTS_SOURCE, Names.CASE_PROCESSOR, Names.LINK_PROCESSOR);
+        topology.addProcessor(Names.FACT_AGGREGATOR, () -> new FactAggregator(settings, () -> reference.data().courts(), metrics,
+                reference.base().settings().defaultZone()), Names.FACTS_SOURCE, Names.CASE_PROCESSOR, Names.LINK_PROCESSOR);
         topology.addStateStore(settings.cachedKeyValueStore(StoreNames.FACT_PENDING,
                 Serdes.String(), Serdes.ByteArray()), Names.FACT_AGGREGATOR);
         CaseflowTopology.addSink(topology, Names.DELTAS_SINK, topics.indicatorDeltas(), Names.FACT_AGGREGATOR);

@@ -29,7 +29,7 @@ public final class ReferenceHolder {
 
     /** Starts from {@code engine}'s seeds; {@code loaded} is false until the global store has been read. */
     public ReferenceHolder(CaseEngine engine) {
-        this(ReferenceData.of(engine.seeds()), engine, false);
+        this(ReferenceData.of(engine.seeds(), engine.settings().defaultZone()), engine, false);
     }
 
     /** Starts from data known up front (replay: {@code --reference} files); nothing more will be loaded. */

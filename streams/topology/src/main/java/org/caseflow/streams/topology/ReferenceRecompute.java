@@ -88,7 +88,7 @@ final class ReferenceRecompute {
         String saved = due.get(JOB_KEY);
         this.job = saved == null ? null : RecomputeJob.decode(saved);
         String appliedSignature = due.get(APPLIED_KEY);
-        ReferenceData base = ReferenceData.of(holder.base().seeds());
+        ReferenceData base = ReferenceData.of(holder.base().seeds(), holder.data().liveZone());
         if (job == null && (appliedSignature == null || appliedSignature.equals(RecomputeJob.signature(base)))) {
             // A new task, or one whose cases were computed with the seed files: the data before is the seed files.
             this.applied = base;

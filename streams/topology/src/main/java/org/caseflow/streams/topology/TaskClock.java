@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Comparator;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.caseflow.streams.domain.cases.CaseEvaluator;
 import org.caseflow.streams.domain.courts.Court;
 import org.caseflow.streams.domain.courts.CourtRegistry;
 
@@ -105,23 +104,24 @@ final class TaskClock {
 
     /**
      * The case task's event-time clock, saved when asked; it starts at the saved clock or at {@code notBefore} (where
-     * the threshold scan had got to), whichever is later.
+     * the threshold scan had got to), whichever is later. {@code zone} is the engine's default court zone
+     * ({@code caseflow.engine.default.zone}).
      */
-    static TaskClock caseTask(Slot slot, Instant notBefore) {
-        return new TaskClock(ClockMode.EVENT_TIME, CaseEvaluator.DEFAULT_ZONE, slot, Saving.WHEN_ASKED, notBefore);
+    static TaskClock caseTask(ZoneId zone, Slot slot, Instant notBefore) {
+        return new TaskClock(ClockMode.EVENT_TIME, zone, slot, Saving.WHEN_ASKED, notBefore);
     }
 
     /**
      * The zone the indicator tasks count days and months in: the zone of the seeds' top court (the registry's root, a
-     * high court), so a deployment for one province counts in the province's zone; the default court zone when the
-     * registry has no court.
+     * high court), so a deployment for one province counts in the province's zone; {@code whenNoCourt} (the engine's
+     * default court zone) when the registry has no court.
      */
-    static ZoneId indicatorZone(CourtRegistry courts) {
+    static ZoneId indicatorZone(CourtRegistry courts, ZoneId whenNoCourt) {
         return courts.all().stream()
                 .filter(c -> c.parent() == null || c.parent().isBlank())
                 .min(Comparator.comparing(Court::code))
                 .map(Court::zone)
-                .orElse(CaseEvaluator.DEFAULT_ZONE);
+                .orElse(whenNoCourt);
     }
 
     /**

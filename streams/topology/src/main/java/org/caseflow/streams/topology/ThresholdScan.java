@@ -34,10 +34,13 @@ final class ThresholdScan {
     private final Function<String, ZoneId> zoneOf;
     private final Set<LeadTimes> profiles;
     private final Set<ZoneId> zones;
+    /** The thresholds' days, with the engine's OVERDUE reminder interval. */
+    private final ThresholdDays thresholdDays;
 
     ThresholdScan(ReadOnlyKeyValueStore<String, String> index, Function<String, ZoneId> zoneOf,
-            Set<LeadTimes> profiles, Set<ZoneId> zones) {
+            Set<LeadTimes> profiles, Set<ZoneId> zones, ThresholdDays thresholdDays) {
         this.index = index;
+        this.thresholdDays = thresholdDays;
         this.zoneOf = zoneOf;
         this.profiles = Set.copyOf(profiles);
         this.zones = Set.copyOf(zones);
@@ -101,7 +104,7 @@ final class ThresholdScan {
             }
             earliest = DeadlineKey.deadlineOf(it.next().key, court);
         }
-        for (long[] range : ThresholdDays.deadlineRanges(profiles, first, last, earliest)) {
+        for (long[] range : thresholdDays.deadlineRanges(profiles, first, last, earliest)) {
             String hi = DeadlineKey.dayEnd(court, range[1]);
             if (after != null && after.compareTo(hi) >= 0) {
                 continue;
@@ -115,7 +118,7 @@ final class ThresholdScan {
                         continue;
                     }
                     LocalDate deadline = DeadlineKey.deadlineOf(kv.key, court);
-                    List<LocalDate> days = ThresholdDays.crossedOn(deadline, leadTimes(kv.value), first, last);
+                    List<LocalDate> days = thresholdDays.crossedOn(deadline, leadTimes(kv.value), first, last);
                     if (days.isEmpty()) {
                         continue; // another procedure's lead times
                     }

@@ -43,6 +43,8 @@ import org.junit.jupiter.api.io.TempDir;
  * ({@link ReferenceFiles}).
  */
 class ReferenceRecomputeTest {
+    /** The default court zone (DESIGN §5): courts published live must be in it. */
+    static final java.time.ZoneId LIVE_ZONE = java.time.ZoneId.of("Asia/Shanghai");
     static final Seeds SEEDS = TopologyFixture.SEEDS;
     static final TopicNames TOPICS = TopicNames.DEFAULT;
     /** Wednesday 2027-02-03, 10:00 in Zhuzhou: the wall clock of the running app. */
@@ -135,7 +137,7 @@ class ReferenceRecomputeTest {
                 .containsExactly(AlertLevel.WARNING);
         assertThat(uncovered("2027")).isEqualTo(3.0);
 
-        publish(ReferenceData.of(SEEDS), calendar2027());
+        publish(ReferenceData.of(SEEDS, LIVE_ZONE), calendar2027());
         driver.advanceWallClockTime(Duration.ofMinutes(1));
 
         Map<String, CaseSnapshot> after = latestSnapshots();
@@ -168,13 +170,13 @@ class ReferenceRecomputeTest {
     void shouldEndWhereARunUnderTheNewCalendarFromTheStartEnds() {
         start();
         fileFourCases();
-        publish(ReferenceData.of(SEEDS), calendar2027());
+        publish(ReferenceData.of(SEEDS, LIVE_ZONE), calendar2027());
         driver.advanceWallClockTime(Duration.ofMinutes(1));
         Map<String, String> live = finalCases();
         driver.close();
 
         CaseEngine engine = new CaseEngine(SEEDS, CaseEngine.Settings.defaults());
-        start(new ReferenceHolder(ReferenceData.of(SEEDS).publish(calendar2027()), engine, true),
+        start(new ReferenceHolder(ReferenceData.of(SEEDS, LIVE_ZONE).publish(calendar2027()), engine, true),
                 TopologyFixture.liveSettings());
         fileFourCases();
         assertThat(finalCases()).isEqualTo(live);
@@ -186,7 +188,7 @@ class ReferenceRecomputeTest {
                 TopologyFixture.liveSettings().withTickMaxTimers(2));
         fileFourCases();
         latestSnapshots();
-        publish(ReferenceData.of(SEEDS), calendar2027());
+        publish(ReferenceData.of(SEEDS, LIVE_ZONE), calendar2027());
         driver.advanceWallClockTime(Duration.ofMinutes(1));
         KeyValueStore<String, String> due = driver.getKeyValueStore(StoreNames.DUE_INDEX);
         assertThat(recomputed()).as("two cases per step").isEqualTo(2.0);
@@ -217,7 +219,7 @@ class ReferenceRecomputeTest {
 
         ReferencePublication rules = ReferencePublication.parse(ReferenceKind.RULES, "trial-limits-2027.yaml",
                 ReferenceFiles.rulesWithSummaryMonths(2), null);
-        publish(ReferenceData.of(SEEDS), rules);
+        publish(ReferenceData.of(SEEDS, LIVE_ZONE), rules);
         driver.advanceWallClockTime(Duration.ofMinutes(1));
 
         Map<String, CaseSnapshot> after = latestSnapshots();
@@ -245,7 +247,7 @@ class ReferenceRecomputeTest {
         alerts.readValuesToList();
         ReferencePublication rules = ReferencePublication.parse(ReferenceKind.RULES, "trial-limits-notice.yaml",
                 ReferenceFiles.rulesWithSummaryNotice(30), org.caseflow.streams.domain.seeds.Propagation.PENDING);
-        publish(ReferenceData.of(SEEDS), rules);
+        publish(ReferenceData.of(SEEDS, LIVE_ZONE), rules);
         driver.advanceWallClockTime(Duration.ofMinutes(1));
 
         assertThat(alerts.readValuesToList()).filteredOn(a -> a.getCaseId().equals(C))
@@ -287,7 +289,7 @@ class ReferenceRecomputeTest {
         assertThat(stopped.getClockStopped()).isTrue();
         alerts.readValuesToList();
 
-        publish(ReferenceData.of(SEEDS), calendar2027());
+        publish(ReferenceData.of(SEEDS, LIVE_ZONE), calendar2027());
         driver.advanceWallClockTime(Duration.ofMinutes(1));
 
         CaseSnapshot moved = latestSnapshots().get(E);
@@ -303,7 +305,7 @@ class ReferenceRecomputeTest {
         driver.close();
 
         // The same as a run with the 2027 schedule from the start.
-        start(new ReferenceHolder(ReferenceData.of(SEEDS).publish(calendar2027()), new CaseEngine(SEEDS,
+        start(new ReferenceHolder(ReferenceData.of(SEEDS, LIVE_ZONE).publish(calendar2027()), new CaseEngine(SEEDS,
                 CaseEngine.Settings.defaults()), true), TopologyFixture.liveSettings());
         fileAndSuspendE();
         assertThat(finalCases()).isEqualTo(live);

@@ -64,7 +64,7 @@ class TaskClockTest {
         KeyValueStore<String, String> due = textStore();
         due.put("~event-clock", Long.toString(LATE_EVENING.toEpochMilli()));
         Instant scanDone = LATE_EVENING.plusSeconds(60);
-        TaskClock clock = TaskClock.caseTask(TaskClock.Slot.text(due, "~event-clock"), scanDone);
+        TaskClock clock = TaskClock.caseTask(SHANGHAI, TaskClock.Slot.text(due, "~event-clock"), scanDone);
         assertThat(clock.eventTime()).isEqualTo(scanDone); // the later of the saved clock and the scan's progress
         assertThat(clock.eventTimeAt(LATE_EVENING.toEpochMilli())).isEqualTo(scanDone);
 
@@ -89,7 +89,7 @@ class TaskClockTest {
 
     @Test
     void shouldCountIndicatorDaysInTheZoneOfTheSeedsTopCourt() {
-        assertThat(TaskClock.indicatorZone(IndicatorDriver.SEEDS.courts())).isEqualTo(SHANGHAI);
+        assertThat(TaskClock.indicatorZone(IndicatorDriver.SEEDS.courts(), ZoneId.of("UTC"))).isEqualTo(SHANGHAI);
     }
 
     private static KeyValueStore<String, String> textStore() {

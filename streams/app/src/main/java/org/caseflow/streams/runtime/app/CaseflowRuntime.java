@@ -59,8 +59,19 @@ public final class CaseflowRuntime implements AutoCloseable {
      */
     public static CaseflowRuntime start(CaseflowConfig config,
             java.util.function.BiFunction<KafkaStreams, ReferenceHolder, LocalQueries> queries) {
+        return start(CompositionRoot.of(config), queries);
+    }
+
+    /** Live operation over a root already built ({@code caseflow run} checked its tokens against the root's courts). */
+    public static CaseflowRuntime start(CompositionRoot root) {
+        return start(root, (streams, reference) -> new StoreQueries(streams, reference, Instant::now));
+    }
+
+    /** {@link #start(CaseflowConfig, java.util.function.BiFunction)} over the root's seeds and settings. */
+    public static CaseflowRuntime start(CompositionRoot root,
+            java.util.function.BiFunction<KafkaStreams, ReferenceHolder, LocalQueries> queries) {
+        CaseflowConfig config = root.config();
         PrometheusMeterRegistry registry = Metrics.newRegistry(config);
-        CompositionRoot root = CompositionRoot.of(config);
         CaseflowApp app = CaseflowApp.create(root, registry);
         // The gauge follows the readiness rule (RUNNING, Kafka answering, caught up), as /health/ready does.
         Metrics.bindReadiness(registry, () -> app.readiness().ready());
@@ -68,7 +79,7 @@ public final class CaseflowRuntime implements AutoCloseable {
         LocalQueries local = queries.apply(app.kafkaStreams(), app.reference());
         HttpApi http;
         try {
-            http = new HttpApi(config, registry, app, local, alerts);
+            http = new HttpApi(config, root.seeds().courts(), registry, app, local, alerts);
         } catch (RuntimeException e) {
             app.close(); // refused settings (tokens, TLS): release the state directory before reporting
             alerts.close();

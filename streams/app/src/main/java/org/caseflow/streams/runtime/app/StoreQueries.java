@@ -20,7 +20,6 @@ import org.caseflow.events.CaseEvent;
 import org.caseflow.events.CaseSnapshot;
 import org.caseflow.events.Digest;
 import org.caseflow.streams.domain.cases.CaseEngine;
-import org.caseflow.streams.domain.cases.CaseEvaluator;
 import org.caseflow.streams.domain.cases.CaseFolder;
 import org.caseflow.streams.domain.cases.CaseState;
 import org.caseflow.streams.domain.cases.FiringAlert;
@@ -64,7 +63,6 @@ public final class StoreQueries implements LocalQueries {
     private final CaseEngine engine;
     /** The reference data in force, when the app shares it (issue 15); else the seeds' engine throughout. */
     private final ReferenceHolder reference;
-    private final CaseEvaluator evaluator;
     private final IndicatorCalculator calculator;
     private final Supplier<Instant> clock;
 
@@ -80,7 +78,6 @@ public final class StoreQueries implements LocalQueries {
         this.reference = reference;
         // The topology's own engine (its settings from the configuration, CompositionRoot): the API answers as it computes.
         this.engine = reference.base();
-        this.evaluator = new CaseEvaluator(seeds);
         this.calculator = new IndicatorCalculator(seeds.indicators(), period -> reference.data().indicatorsFor(period));
         this.clock = clock;
     }
@@ -132,13 +129,13 @@ public final class StoreQueries implements LocalQueries {
         // Acknowledgements (issue 9): [] when none; the court page reads them.
         ReadOnlyKeyValueStore<String, String> acks = store(StoreNames.ALERT_ACKS);
         List<CaseEvent> ordered = new ArrayList<>(EventLogs.events(caseId, record, store(StoreNames.CASE_EVENTS)));
-        ordered.sort(CaseFolder.canonicalOrder(evaluator.zoneOf(snapshot.get().getCourt())));
+        ordered.sort(CaseFolder.canonicalOrder(engine.zoneOf(snapshot.get().getCourt())));
         return Optional.of(CaseDetail.of(snapshot.get(), state.firing(), AlertAcks.of(acks.get(caseId)), ordered, withNotes));
     }
 
     @Override
     public List<AtRiskCase> atRisk(String court, int withinDays) {
-        LocalDate today = clock.get().atZone(evaluator.zoneOf(court)).toLocalDate();
+        LocalDate today = clock.get().atZone(engine.zoneOf(court)).toLocalDate();
         long lastDay = today.toEpochDay() + withinDays;
         ReadOnlyKeyValueStore<String, String> index = store(StoreNames.DEADLINE_INDEX);
         ReadOnlyKeyValueStore<String, CaseRecord> cases = store(StoreNames.CASES);
@@ -183,7 +180,7 @@ public final class StoreQueries implements LocalQueries {
             String onlyCategory) {
         Window w = Window.valueOf(window);
         Instant now = clock.get();
-        LocalDate today = now.atZone(evaluator.zoneOf(court)).toLocalDate();
+        LocalDate today = now.atZone(engine.zoneOf(court)).toLocalDate();
         YearMonth end = period == null ? YearMonth.from(today) : period;
         ReadOnlyKeyValueStore<String, byte[]> ledgerStore = store(StoreNames.INDICATOR_LEDGERS);
         KeyValueLedgerStore ledgers = KeyValueLedgerStore.readOnly(ledgerStore);
@@ -231,7 +228,8 @@ public final class StoreQueries implements LocalQueries {
     public List<JsonNode> indicatorDefinitions() {
         // The intervals in force for the current month (a live publication shows at once, issue 15).
         return SeedJson.indicatorDefinitions(reference == null ? seeds.indicators()
-                : reference.data().indicatorsFor(YearMonth.from(LocalDate.ofInstant(clock.get(), CaseEvaluator.DEFAULT_ZONE))));
+                : reference.data().indicatorsFor(YearMonth.from(LocalDate.ofInstant(clock.get(),
+                        engine.settings().defaultZone()))));
     }
 
     @Override

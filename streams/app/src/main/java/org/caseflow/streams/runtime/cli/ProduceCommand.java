@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.caseflow.CaseflowException;
-import org.caseflow.streams.domain.cases.CaseEvaluator;
 import org.caseflow.streams.domain.cases.CaseNumbers;
 import org.caseflow.streams.domain.courts.CourtRegistry;
 import org.caseflow.streams.domain.input.EventChecks;
@@ -124,15 +123,6 @@ public final class ProduceCommand implements Callable<Integer> {
     }
 
     private int publish(PrintWriter out, PrintWriter err) {
-        Instant tickAt = null;
-        if (clockTick != null) {
-            try {
-                tickAt = AsOf.parse(clockTick, CaseEvaluator.DEFAULT_ZONE);
-            } catch (CaseflowException e) {
-                throw new CommandLine.ParameterException(spec.commandLine(),
-                        e.getMessage().replace("--as-of", "--clock-tick"));
-            }
-        }
         CaseflowConfig config;
         try {
             config = ConfigLoader.load(configFile, System.getenv(), overrides());
@@ -145,6 +135,16 @@ public final class ProduceCommand implements Callable<Integer> {
             }
             err.flush();
             return CaseflowCli.EXIT_BAD_INPUT;
+        }
+        Instant tickAt = null;
+        if (clockTick != null) {
+            try {
+                // A date is 00:00 in the configured default court zone (caseflow.engine.default.zone).
+                tickAt = AsOf.parse(clockTick, config.engineSettings().defaultZone());
+            } catch (CaseflowException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        e.getMessage().replace("--as-of", "--clock-tick"));
+            }
         }
         EventChecks checks = checks(seeds == null ? config.seedsDir() : seeds, err);
         if (checks == null) {

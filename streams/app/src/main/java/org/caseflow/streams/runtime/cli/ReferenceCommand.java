@@ -15,7 +15,7 @@ import org.caseflow.streams.domain.seeds.ReferenceData;
 import org.caseflow.streams.domain.seeds.ReferenceKind;
 import org.caseflow.streams.domain.seeds.ReferencePublication;
 import org.caseflow.streams.domain.seeds.SeedException;
-import org.caseflow.streams.domain.seeds.Seeds;
+import org.caseflow.streams.runtime.app.CompositionRoot;
 import org.caseflow.streams.runtime.config.CaseflowConfig;
 import org.caseflow.streams.runtime.config.ConfigLoader;
 import org.caseflow.streams.runtime.config.InvalidConfigException;
@@ -71,7 +71,7 @@ public final class ReferenceCommand implements Callable<Integer> {
         ReferencePublisher publisher(CaseflowConfig config) {
             KafkaReachability.require(AdminProps.of(config), config.connectTimeout());
             return new ReferencePublisher(AdminProps.of(config), config.topics().referenceData(),
-                    Seeds.load(config.seedsDir()), config.connectTimeout());
+                    CompositionRoot.of(config).seeds(), config.engineSettings().defaultZone(), config.connectTimeout());
         }
     }
 

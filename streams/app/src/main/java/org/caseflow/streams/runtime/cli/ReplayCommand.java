@@ -23,7 +23,6 @@ import org.caseflow.streams.domain.calendar.WorkCalendar;
 import org.caseflow.streams.domain.rules.RuleTable;
 import org.caseflow.streams.runtime.replay.WhatIf;
 import org.caseflow.streams.domain.cases.CaseEngine;
-import org.caseflow.streams.domain.cases.CaseEvaluator;
 import org.caseflow.streams.domain.input.EventChecks;
 import org.caseflow.streams.domain.seeds.Propagation;
 import org.caseflow.streams.domain.seeds.ReferenceData;
@@ -120,12 +119,6 @@ public final class ReplayCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
-        Instant until;
-        try {
-            until = AsOf.parse(asOf, CaseEvaluator.DEFAULT_ZONE);
-        } catch (CaseflowException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-        }
         if (diff && rules == null && calendar == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--diff needs --rules or --calendar");
         }
@@ -141,12 +134,19 @@ public final class ReplayCommand implements Callable<Integer> {
             err.flush();
             return CaseflowCli.EXIT_BAD_INPUT;
         }
+        Instant until;
+        try {
+            // A date is 00:00 in the configured default court zone, as live thresholds of such courts fall.
+            until = AsOf.parse(asOf, root.engineSettings().defaultZone());
+        } catch (CaseflowException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
         Seeds current = root.seeds();
         Seeds alternative = alternative(current);
         CaseEngine engine = root.withSeeds(alternative == null ? current : alternative).engine();
         ReferenceData published;
         try {
-            published = published(ReferenceData.of(engine.seeds()));
+            published = published(ReferenceData.of(engine.seeds(), engine.settings().defaultZone()));
         } catch (SeedException e) {
             err.println(e.getMessage());
             return CaseflowCli.EXIT_BAD_INPUT;
@@ -163,7 +163,7 @@ public final class ReplayCommand implements Callable<Integer> {
             return CaseflowCli.EXIT_BAD_INPUT;
         }
         if (diff) {
-            LocalDate day = LocalDate.ofInstant(until, CaseEvaluator.DEFAULT_ZONE);
+            LocalDate day = LocalDate.ofInstant(until, root.engineSettings().defaultZone());
             WhatIf whatIf = WhatIf.compare(casesUnder(root, events, until),
                     casesUnder(root.withSeeds(alternative), events, until), day);
             whatIf.print(spec.commandLine().getOut(), change(), day);
@@ -252,7 +252,8 @@ public final class ReplayCommand implements Callable<Integer> {
             throws IOException {
         Path stateDir = Files.createTempDirectory("caseflow-replay");
         CaseEngine engine = root.engine();
-        try (Replayer replayer = new Replayer(new ReferenceHolder(ReferenceData.of(engine.seeds()), engine, true),
+        try (Replayer replayer = new Replayer(new ReferenceHolder(ReferenceData.of(engine.seeds(),
+                engine.settings().defaultZone()), engine, true),
                 root, stateDir, new SimpleMeterRegistry())) {
             events.forEachInOrder(replayer::pipe);
             replayer.advanceTo(until);

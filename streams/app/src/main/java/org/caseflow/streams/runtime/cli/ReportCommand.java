@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
@@ -18,7 +19,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.caseflow.events.CaseEvent;
 import org.caseflow.streams.domain.cases.CaseEngine;
-import org.caseflow.streams.domain.cases.CaseEvaluator;
 import org.caseflow.streams.domain.input.EventChecks;
 import org.caseflow.streams.domain.seeds.ReferenceData;
 import org.caseflow.streams.domain.seeds.Seeds;
@@ -133,9 +133,10 @@ public final class ReportCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "give exactly one of --events F and --from-topics");
         }
         // The month's end: 00:00 of the next month in court time, so its last day counts in full.
-        Instant asOf = reviewed.plusMonths(1).atDay(1).atStartOfDay(CaseEvaluator.DEFAULT_ZONE).toInstant();
-        LocalDate today = LocalDate.now(CaseEvaluator.DEFAULT_ZONE);
-        LocalDate asOfDay = LocalDate.ofInstant(asOf, CaseEvaluator.DEFAULT_ZONE);
+        ZoneId courtZone = root.engineSettings().defaultZone();
+        Instant asOf = reviewed.plusMonths(1).atDay(1).atStartOfDay(courtZone).toInstant();
+        LocalDate today = LocalDate.now(courtZone);
+        LocalDate asOfDay = LocalDate.ofInstant(asOf, courtZone);
         try {
             if (fromTopics) {
                 CaseflowConfig config;
@@ -172,7 +173,8 @@ public final class ReportCommand implements Callable<Integer> {
         Seeds loaded = root.seeds();
         CaseEngine engine = root.engine();
         Path stateDir = Files.createTempDirectory("caseflow-report");
-        try (Replayer replayer = new Replayer(new ReferenceHolder(ReferenceData.of(loaded), engine, true),
+        try (Replayer replayer = new Replayer(new ReferenceHolder(ReferenceData.of(loaded,
+                engine.settings().defaultZone()), engine, true),
                 root, stateDir, new SimpleMeterRegistry())) {
             EventTimeOrder ordered = new EventTimeOrder();
             long invalid = read(loaded, asOf, ordered, err);
@@ -182,8 +184,8 @@ public final class ReportCommand implements Callable<Integer> {
             long applied = ordered.size();
             ordered.drainTo(replayer::pipe);
             replayer.advanceTo(asOf);
-            write(RecordedReportSource.fromReplay(replayer, asOf, CaseEvaluator.DEFAULT_ZONE), loaded, tree, reviewed, asOfDay,
-                    err);
+            write(RecordedReportSource.fromReplay(replayer, asOf, root.engineSettings().defaultZone()), loaded, tree,
+                    reviewed, asOfDay, err);
             err.printf(Locale.ROOT, "report: %,d events applied (%,d invalid lines skipped)%n", applied, invalid);
             return CaseflowCli.EXIT_OK;
         } finally {

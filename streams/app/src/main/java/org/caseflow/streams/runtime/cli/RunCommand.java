@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import org.caseflow.streams.runtime.app.CaseflowRuntime;
+import org.caseflow.streams.runtime.app.CompositionRoot;
 import org.caseflow.streams.runtime.config.CaseflowConfig;
 import org.caseflow.streams.runtime.config.ConfigLoader;
 import org.caseflow.streams.runtime.config.InvalidConfigException;
@@ -42,9 +43,11 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
         CaseflowConfig config;
+        CompositionRoot root;
         try {
             config = ConfigLoader.load(configFile, System.getenv());
-            HttpAuth.check(config, Clock.systemUTC());
+            root = CompositionRoot.of(config); // the one load of the seeds: the tokens' courts and the topology's
+            HttpAuth.check(config, root.seeds().courts(), Clock.systemUTC());
             if (config.httpSecurity().tls()) {
                 ServerTls.load(config.httpSecurity()); // a wrong password or file is refused before Kafka is asked
             }
@@ -60,7 +63,7 @@ public final class RunCommand implements Callable<Integer> {
             err.println("caseflow run: " + e.getMessage());
             return CaseflowCli.EXIT_FAILURE;
         }
-        try (CaseflowRuntime runtime = CaseflowRuntime.start(config)) {
+        try (CaseflowRuntime runtime = CaseflowRuntime.start(root)) {
             Thread hook = new Thread(runtime::close, "caseflow-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
             // Returns when the instance cannot go on; SIGTERM ends the JVM via the hook (and lands here too).

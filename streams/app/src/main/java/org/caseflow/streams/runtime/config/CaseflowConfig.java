@@ -2,6 +2,7 @@ package org.caseflow.streams.runtime.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -115,7 +116,10 @@ public record CaseflowConfig(
                 new CaseEngine.Settings(c.millis(ConfigKeys.ENGINE_ORPHAN_TIMEOUT_MS),
                         c.integer(ConfigKeys.ENGINE_PRE_FILING_MAX_EVENTS),
                         c.days(ConfigKeys.ENGINE_PERFORMANCE_OBSERVATION_DAYS),
-                        c.days(ConfigKeys.ENGINE_CLOSED_RETENTION_DAYS)),
+                        c.days(ConfigKeys.ENGINE_CLOSED_RETENTION_DAYS),
+                        c.integer(ConfigKeys.ENGINE_OVERDUE_REMINDER_DAYS),
+                        c.integer(ConfigKeys.ENGINE_ESCALATION_HIGHER_COURT_DAYS),
+                        ZoneId.of(c.text(ConfigKeys.ENGINE_DEFAULT_ZONE))),
                 c.millis(ConfigKeys.INDICATORS_THROTTLE_MS),
                 c.millis(ConfigKeys.INDICATORS_REFRESH_MS),
                 new WorkBudgets(c.millis(ConfigKeys.TICK_BUDGET_MS), c.millis(ConfigKeys.INDICATORS_FLUSH_BUDGET_MS),
@@ -202,6 +206,9 @@ public record CaseflowConfig(
         s.put(ConfigKeys.ENGINE_PRE_FILING_MAX_EVENTS, String.valueOf(engineSettings.maxEventsBeforeFiling()));
         s.put(ConfigKeys.ENGINE_PERFORMANCE_OBSERVATION_DAYS, String.valueOf(engineSettings.performanceObservation().toDays()));
         s.put(ConfigKeys.ENGINE_CLOSED_RETENTION_DAYS, String.valueOf(engineSettings.closedRetention().toDays()));
+        s.put(ConfigKeys.ENGINE_OVERDUE_REMINDER_DAYS, String.valueOf(engineSettings.overdueReminderDays()));
+        s.put(ConfigKeys.ENGINE_ESCALATION_HIGHER_COURT_DAYS, String.valueOf(engineSettings.higherCourtAfterDays()));
+        s.put(ConfigKeys.ENGINE_DEFAULT_ZONE, engineSettings.defaultZone().getId());
         s.put(ConfigKeys.INDICATORS_THROTTLE_MS, String.valueOf(indicatorThrottle.toMillis()));
         s.put(ConfigKeys.INDICATORS_REFRESH_MS, String.valueOf(indicatorRefresh.toMillis()));
         s.put(ConfigKeys.TICK_BUDGET_MS, String.valueOf(workBudgets.tick().toMillis()));

@@ -14,7 +14,10 @@ import static org.caseflow.streams.runtime.config.ConfigKeys.CLOCK_MODE;
 import static org.caseflow.streams.runtime.config.ConfigKeys.DIGESTS_ENABLED;
 import static org.caseflow.streams.runtime.config.ConfigKeys.DIGESTS_TOP;
 import static org.caseflow.streams.runtime.config.ConfigKeys.ENGINE_CLOSED_RETENTION_DAYS;
+import static org.caseflow.streams.runtime.config.ConfigKeys.ENGINE_DEFAULT_ZONE;
+import static org.caseflow.streams.runtime.config.ConfigKeys.ENGINE_ESCALATION_HIGHER_COURT_DAYS;
 import static org.caseflow.streams.runtime.config.ConfigKeys.ENGINE_ORPHAN_TIMEOUT_MS;
+import static org.caseflow.streams.runtime.config.ConfigKeys.ENGINE_OVERDUE_REMINDER_DAYS;
 import static org.caseflow.streams.runtime.config.ConfigKeys.ENGINE_PERFORMANCE_OBSERVATION_DAYS;
 import static org.caseflow.streams.runtime.config.ConfigKeys.ENGINE_PRE_FILING_MAX_EVENTS;
 import static org.caseflow.streams.runtime.config.ConfigKeys.EVENTS_MAX_AHEAD_MS;
@@ -236,6 +239,21 @@ public final class ConfigDefinitions {
                 "how long a closed case's state is kept after its closing day: late events and duplicates are"
                         + " recognised meanwhile; afterwards the state is dropped (links to it fall back to the case"
                         + " number), so the store holds open cases plus a bounded tail");
+        d.define(ENGINE_OVERDUE_REMINDER_DAYS, INT, 7, Validators.between(1, 366), MEDIUM,
+                "days between the `OVERDUE` reminders of a breached case (DESIGN §5: 7), counted from the `BREACHED` day."
+                        + " The reminder number is part of the alert id (`OVERDUE-n`): changing it renumbers the reminders"
+                        + " of cases already overdue (consumers de-duplicating by id see new ids once), and live and"
+                        + " replay must use the same value (`caseflow replay --config`)");
+        d.define(ENGINE_ESCALATION_HIGHER_COURT_DAYS, INT, 30, Validators.between(0, 36_500), MEDIUM,
+                "days overdue from which `OVERDUE` reminders also escalate to the higher court (`higher-court:` in"
+                        + " `escalateTo`, the supervision chain of `seeds/courts`); judge, division chief and president"
+                        + " are unchanged. Applies to reminders raised from then on; replay must use the same value");
+        d.define(ENGINE_DEFAULT_ZONE, STRING, "Asia/Shanghai", Validators.zoneId(), MEDIUM,
+                "time zone of a court that `seeds/courts` does not list (courts listed there keep their own `zone`):"
+                        + " its thresholds fall at local midnight there. Also the zone of the day in `--as-of DATE`"
+                        + " (replay), `--clock-tick` (produce), the report's month and the board's \"today\", and the only"
+                        + " zone a court published live may have. Changing it moves the alerts of unlisted courts; live"
+                        + " and replay must use the same value");
         d.define(INDICATORS_THROTTLE_MS, LONG, 5_000L, Validators.between(1, 3_600_000), LOW,
                 "at most one `caseflow.indicators` update per indicator key per this interval");
         shown(INDICATORS_REFRESH_MS, "`900000` (15 min)");

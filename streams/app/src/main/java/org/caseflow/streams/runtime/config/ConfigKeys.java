@@ -83,6 +83,10 @@ public final class ConfigKeys {
     public static final String ENGINE_PRE_FILING_MAX_EVENTS = "caseflow.engine.pre.filing.max.events";
     public static final String ENGINE_PERFORMANCE_OBSERVATION_DAYS = "caseflow.engine.performance.observation.days";
     public static final String ENGINE_CLOSED_RETENTION_DAYS = "caseflow.engine.closed.retention.days";
+    /** Case engine: days between OVERDUE reminders, days overdue before the higher court hears, zone of unknown courts. */
+    public static final String ENGINE_OVERDUE_REMINDER_DAYS = "caseflow.engine.overdue.reminder.days";
+    public static final String ENGINE_ESCALATION_HIGHER_COURT_DAYS = "caseflow.engine.escalation.higher-court.days";
+    public static final String ENGINE_DEFAULT_ZONE = "caseflow.engine.default.zone";
     /** Topology: at most one indicator update per key per this interval, and the refresh of current periods. */
     public static final String INDICATORS_THROTTLE_MS = "caseflow.indicators.throttle.ms";
     public static final String INDICATORS_REFRESH_MS = "caseflow.indicators.refresh.ms";

@@ -4,6 +4,8 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -103,6 +105,19 @@ final class Validators {
         return text("a path or empty", (key, text, problems) -> {
             if (!text.isBlank()) {
                 path().check(key, text, problems);
+            }
+        });
+    }
+
+    /** A time zone id of {@link ZoneId#of} ("Asia/Shanghai", "UTC", "+08:00"). */
+    static Rule zoneId() {
+        return text("a time zone id such as Asia/Shanghai", (key, text, problems) -> {
+            String given = text.trim();
+            try {
+                ZoneId.of(given);
+            } catch (DateTimeException e) {
+                problems.add(key + ": must be a time zone id such as Asia/Shanghai, got '" + given + "' ("
+                        + e.getMessage() + ")");
             }
         });
     }

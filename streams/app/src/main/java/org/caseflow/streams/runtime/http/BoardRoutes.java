@@ -30,17 +30,19 @@ import org.caseflow.streams.topology.ClockMode;
  * the indicator topology's (the same calculator over the same ledgers), only selected and arranged here.
  */
 final class BoardRoutes {
-    static final ZoneId COURT_ZONE = ZoneId.of("Asia/Shanghai");
     static final int MAX_TREND_MONTHS = 24;
 
     private final QueryRouter router;
     private final ObjectMapper mapper;
     private final ClockMode clockMode;
+    /** The board's "today" and months: the engine's default court zone ({@code caseflow.engine.default.zone}). */
+    private final ZoneId courtZone;
 
-    BoardRoutes(QueryRouter router, ObjectMapper mapper, ClockMode clockMode) {
+    BoardRoutes(QueryRouter router, ObjectMapper mapper, ClockMode clockMode, ZoneId courtZone) {
         this.router = router;
         this.mapper = mapper;
         this.clockMode = clockMode;
+        this.courtZone = courtZone;
     }
 
     void register(Javalin app) {
@@ -61,7 +63,7 @@ final class BoardRoutes {
     private void report(Context ctx) {
         String court = checkedCourt(ctx);
         YearMonth month = ApiRoutes.period(ctx.queryParam("month"));
-        LocalDate today = router.now().atZone(COURT_ZONE).toLocalDate();
+        LocalDate today = router.now().atZone(courtZone).toLocalDate();
         if (month == null) {
             month = YearMonth.from(today);
         }
@@ -115,7 +117,7 @@ final class BoardRoutes {
 
     private void clock(Context ctx) {
         Instant now = router.now();
-        ctx.json(new Clock(now, now.atZone(COURT_ZONE).toLocalDate(), COURT_ZONE.getId(), clockMode.name()));
+        ctx.json(new Clock(now, now.atZone(courtZone).toLocalDate(), courtZone.getId(), clockMode.name()));
     }
 
     private void atRiskPage(Context ctx) {
@@ -203,7 +205,7 @@ final class BoardRoutes {
         }
         YearMonth end = ApiRoutes.period(ctx.queryParam("period"));
         if (end == null) {
-            end = YearMonth.from(router.now().atZone(COURT_ZONE));
+            end = YearMonth.from(router.now().atZone(courtZone));
         }
         List<String> periods = new ArrayList<>();
         Map<String, List<TrendPoint>> series = new LinkedHashMap<>();

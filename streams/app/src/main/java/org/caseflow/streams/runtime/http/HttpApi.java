@@ -9,6 +9,7 @@ import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
+import org.caseflow.streams.domain.courts.CourtRegistry;
 import org.caseflow.streams.runtime.config.CaseflowConfig;
 import org.caseflow.streams.runtime.http.auth.HttpAuth;
 import org.caseflow.streams.runtime.http.tls.HttpsConnector;
@@ -50,7 +51,8 @@ public final class HttpApi implements AutoCloseable {
     private final Javalin app;
     private final AckRoutes acks;
 
-    public HttpApi(CaseflowConfig config, PrometheusMeterRegistry registry, QueryableStreams streams,
+    /** @param courts the courts of the composition root's seeds: token scopes name them */
+    public HttpApi(CaseflowConfig config, CourtRegistry courts, PrometheusMeterRegistry registry, QueryableStreams streams,
             LocalQueries queries, AlertBroadcaster alerts) {
         this.config = config;
         ObjectMapper mapper = mapper();
@@ -71,7 +73,7 @@ public final class HttpApi implements AutoCloseable {
             });
         });
         app.before(ctx -> SECURITY_HEADERS.forEach(ctx::header));
-        HttpAuth auth = HttpAuth.create(config, mapper, Clock.systemUTC());
+        HttpAuth auth = HttpAuth.create(config, courts, mapper, Clock.systemUTC());
         app.before(METRICS_PATH, auth::authenticateMetrics);
         app.before("/api/*", ctx -> {
             auth.authenticate(ctx);
@@ -88,7 +90,7 @@ public final class HttpApi implements AutoCloseable {
         PeerClient peers = new PeerClient(tls == null ? null : tls.peerContext());
         QueryRouter router = new QueryRouter(streams, queries, mapper, peers);
         new ApiRoutes(router, alerts, config.indicatorExportLimit(), config.digestsEnabled()).register(app);
-        new BoardRoutes(router, mapper, config.clockMode()).register(app);
+        new BoardRoutes(router, mapper, config.clockMode(), config.engineSettings().defaultZone()).register(app);
         new ReferenceRoutes(streams::reference, registry).register(app);
         this.acks = new AckRoutes(router, mapper, config,
                 streams.reference() == null ? null : streams.reference().data().base().caseNumbers());

@@ -60,7 +60,7 @@ final class ReferenceRoutes {
         }
         ReferenceData data = holder.data();
         List<Version> versions = new ArrayList<>();
-        ReferenceData seeded = ReferenceData.of(data.base());
+        ReferenceData seeded = ReferenceData.of(data.base(), data.liveZone());
         data.versions().forEach((key, version) -> {
             var newest = data.newest(key);
             List<ReferencePublication> chain = data.chains().getOrDefault(key, List.of());

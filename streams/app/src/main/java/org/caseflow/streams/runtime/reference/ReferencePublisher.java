@@ -39,17 +39,21 @@ public final class ReferencePublisher {
     private final String topic;
     private final Seeds seeds;
     private final Duration timeout;
+    private final java.time.ZoneId liveZone;
 
-    public ReferencePublisher(Map<String, Object> clientProps, String topic, Seeds seeds, Duration timeout) {
+    /** @param liveZone the engine's default court zone: the zone a court published live must have */
+    public ReferencePublisher(Map<String, Object> clientProps, String topic, Seeds seeds, java.time.ZoneId liveZone,
+            Duration timeout) {
         this.clientProps = clientProps;
         this.topic = topic;
         this.seeds = seeds;
+        this.liveZone = liveZone;
         this.timeout = timeout;
     }
 
     /** The data in force: the seeds plus every valid chain on the topic (an invalid record is skipped, as live). */
     public ReferenceData read(List<String> problems) {
-        ReferenceData[] data = {ReferenceData.of(seeds)};
+        ReferenceData[] data = {ReferenceData.of(seeds, liveZone)};
         List<TopicPartition> partitions = new ArrayList<>();
         try (Admin admin = Admin.create(clientProps)) {
             admin.describeTopics(List.of(topic)).allTopicNames().get(timeout.toMillis(), TimeUnit.MILLISECONDS)

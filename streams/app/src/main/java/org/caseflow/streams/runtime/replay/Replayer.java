@@ -23,7 +23,6 @@ import org.caseflow.events.DeadlineAlert;
 import org.caseflow.events.Digest;
 import org.caseflow.events.IndicatorValue;
 import org.caseflow.streams.domain.cases.CaseEngine;
-import org.caseflow.streams.domain.cases.CaseEvaluator;
 import org.caseflow.streams.domain.indicators.IndicatorCalculator;
 import org.caseflow.streams.domain.seeds.ReferenceData;
 import org.caseflow.streams.runtime.app.CompositionRoot;
@@ -65,7 +64,8 @@ public final class Replayer implements AutoCloseable {
     private final List<DeadLetter> deadLetterLog = new ArrayList<>();
 
     public Replayer(CaseEngine engine, Path stateDir, MeterRegistry registry) {
-        this(new ReferenceHolder(ReferenceData.of(engine.seeds()), engine, true), stateDir, registry);
+        this(new ReferenceHolder(ReferenceData.of(engine.seeds(), engine.settings().defaultZone()), engine, true),
+                stateDir, registry);
     }
 
     /**
@@ -179,7 +179,7 @@ public final class Replayer implements AutoCloseable {
         KeyValueStore<String, byte[]> ledgers = driver.getKeyValueStore(StoreNames.INDICATOR_LEDGERS);
         return IndicatorReadout.everyPeriod(ledgers, new IndicatorCalculator(engine.seeds().indicators(),
                 period -> reference.data().indicatorsFor(period)), asOf,
-                CaseEvaluator.DEFAULT_ZONE);
+                engine.settings().defaultZone());
     }
 
     /** The disputes of a scope with the most case numbers (the lineage top the indicator processor keeps). */

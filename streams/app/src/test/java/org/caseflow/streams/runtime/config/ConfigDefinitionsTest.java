@@ -85,6 +85,42 @@ class ConfigDefinitionsTest {
     }
 
     @Test
+    void shouldRefuseEngineValuesThatCannotWorkNamingTheKeyAndWhy() {
+        assertThat(ConfigDefinitions.problems(Map.of(
+                ConfigKeys.ENGINE_OVERDUE_REMINDER_DAYS, "0",
+                ConfigKeys.ENGINE_ESCALATION_HIGHER_COURT_DAYS, "-1",
+                ConfigKeys.ENGINE_DEFAULT_ZONE, "Hunan/Zhuzhou"))).satisfiesExactlyInAnyOrder(
+                p -> assertThat(p).isEqualTo("caseflow.engine.overdue.reminder.days: must be 1..366, got 0"),
+                p -> assertThat(p).isEqualTo("caseflow.engine.escalation.higher-court.days: must be 0..36500, got -1"),
+                p -> assertThat(p).startsWith("caseflow.engine.default.zone: must be a time zone id such as"
+                        + " Asia/Shanghai, got 'Hunan/Zhuzhou'"));
+        assertThat(ConfigDefinitions.problems(Map.of(ConfigKeys.ENGINE_OVERDUE_REMINDER_DAYS, "weekly"))).containsExactly(
+                "caseflow.engine.overdue.reminder.days: must be an integer in 1..366, got 'weekly'");
+        assertThat(ConfigDefinitions.problems(Map.of(ConfigKeys.ENGINE_DEFAULT_ZONE, "UTC",
+                ConfigKeys.ENGINE_OVERDUE_REMINDER_DAYS, "1", ConfigKeys.ENGINE_ESCALATION_HIGHER_COURT_DAYS, "0")))
+                .isEmpty();
+    }
+
+    @Test
+    void shouldGiveTheReminderEscalationAndZoneOfTheFileAndTheEnvironmentToTheEngineLiveAndOffline() throws Exception {
+        Path file = dir.resolve("engine.properties");
+        Files.writeString(file, "kafka.bootstrap.servers=k:9092\ncaseflow.engine.overdue.reminder.days=3\n"
+                + "caseflow.engine.default.zone=Asia/Urumqi\n", StandardCharsets.UTF_8);
+
+        CaseEngine.Settings live = CompositionRoot.of(ConfigLoader.load(file, Map.of(
+                "CASEFLOW_ENGINE_ESCALATION_HIGHER_COURT_DAYS", "14"))).engineSettings();
+        assertThat(live.overdueReminderDays()).isEqualTo(3);
+        assertThat(live.higherCourtAfterDays()).as("from the environment (the dash becomes _)").isEqualTo(14);
+        assertThat(live.defaultZone()).isEqualTo(java.time.ZoneId.of("Asia/Urumqi"));
+        assertThat(live.thresholdDays().reminderDays()).as("the index scan steps as the alerts do").isEqualTo(3);
+
+        CaseEngine.Settings offline = CompositionRoot.offline(file, Map.of(), null).engineSettings();
+        assertThat(offline.overdueReminderDays()).as("replay --config reads the same keys").isEqualTo(3);
+        assertThat(offline.defaultZone()).isEqualTo(java.time.ZoneId.of("Asia/Urumqi"));
+        assertThat(offline.higherCourtAfterDays()).as("not in the file: the default").isEqualTo(30);
+    }
+
+    @Test
     void shouldListEveryBadValueAndStillCheckHowTheOthersCombine() {
         assertThatThrownBy(() -> CaseflowConfig.of(Map.of("kafka.bootstrap.servers", "b:9092",
                 ConfigKeys.HTTP_PORT, "x", ConfigKeys.HTTP_TLS_CERT, "/tls/cert.pem")))

@@ -135,7 +135,8 @@ class TwoInstanceApiIT {
         PrometheusMeterRegistry registry = Metrics.newRegistry();
         CaseflowApp app = CaseflowApp.create(config, registry);
         LocalQueries queries = new StoreQueries(app.kafkaStreams(), app.reference(), () -> QUERY_TIME);
-        HttpApi http = new HttpApi(config, registry, app, queries, new AlertBroadcaster()).start();
+        HttpApi http = new HttpApi(config, app.reference().base().seeds().courts(), registry, app, queries,
+                new AlertBroadcaster()).start();
         return new Instance(app, http, registry, queries);
     }
 

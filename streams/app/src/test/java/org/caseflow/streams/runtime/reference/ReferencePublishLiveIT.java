@@ -63,6 +63,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("integration")
 class ReferencePublishLiveIT {
+    /** The default court zone (DESIGN §5): courts published live must be in it. */
+    static final java.time.ZoneId LIVE_ZONE = java.time.ZoneId.of("Asia/Shanghai");
     static final Instant NOW = TestEvents.at(LocalDate.of(2027, 2, 3));
     static final String A = "(2026)湘0211民初800号";
     static final String B = "(2026)湘0211民初801号";
@@ -177,7 +179,7 @@ class ReferencePublishLiveIT {
     Map<String, CaseSnapshot> replayed() throws Exception {
         Seeds seeds = Seeds.load(Path.of("seeds"));
         CaseEngine engine = new CaseEngine(seeds, CaseEngine.Settings.defaults());
-        ReferenceData data = ReferenceData.of(seeds).publish(ReferencePublication.parse(ReferenceKind.CALENDAR,
+        ReferenceData data = ReferenceData.of(seeds, LIVE_ZONE).publish(ReferencePublication.parse(ReferenceKind.CALENDAR,
                 "cn-2027.yaml", ReferenceFiles.calendar2027(), null));
         Map<String, CaseSnapshot> out = new HashMap<>();
         try (Replayer replayer = new Replayer(new ReferenceHolder(data, engine, true), dir.resolve("replay"),

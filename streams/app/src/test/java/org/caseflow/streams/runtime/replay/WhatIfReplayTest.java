@@ -11,7 +11,6 @@ import java.util.Map;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.caseflow.events.CaseSnapshot;
 import org.caseflow.streams.domain.cases.CaseEngine;
-import org.caseflow.streams.domain.cases.CaseEvaluator;
 import org.caseflow.streams.domain.input.EventChecks;
 import org.caseflow.streams.domain.seeds.Seeds;
 import org.caseflow.streams.runtime.jsonl.EventFileReader;
@@ -124,7 +123,7 @@ class WhatIfReplayTest {
             try (var in = Files.newInputStream(events())) {
                 reader.read(in, line -> replayer.pipe(((ParsedLine.Valid) line).event()));
             }
-            Instant asOf = AsOf.parse("2025-05-20", CaseEvaluator.DEFAULT_ZONE);
+            Instant asOf = AsOf.parse("2025-05-20", CaseEngine.Settings.defaults().defaultZone());
             replayer.advanceTo(asOf);
             List<CaseSnapshot> cases = replayer.cases(asOf);
             assertThat(cases).hasSize(2).allSatisfy(c -> {

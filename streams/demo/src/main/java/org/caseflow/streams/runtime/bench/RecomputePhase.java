@@ -107,7 +107,8 @@ final class RecomputePhase {
             ReferencePublication calendar = ReferencePublication.parse(ReferenceKind.CALENDAR, "cn-2027-bench.yaml",
                     calendar2027(seedsRoot), null);
             ReferencePublisher publisher = new ReferencePublisher(AdminProps.of(app.config),
-                    app.config.topics().referenceData(), Seeds.load(seedsRoot), Duration.ofSeconds(30));
+                    app.config.topics().referenceData(), Seeds.load(seedsRoot), app.config.engineSettings().defaultZone(),
+                    Duration.ofSeconds(30));
             measure(app, publisher, calendar, cases, timeout);
         }
     }

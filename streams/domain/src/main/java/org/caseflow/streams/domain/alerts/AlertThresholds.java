@@ -10,17 +10,23 @@ import org.caseflow.events.AlertLevel;
  * Where an open case stands against its deadline day (DESIGN.md section 5). All thresholds fall on
  * local midnight in the court's zone: NOTICE, WARNING and CRITICAL from the start of the day that
  * leaves that many days; BREACHED from 00:00 of the day after the deadline; then an OVERDUE reminder
- * every {@link #REMINDER_DAYS} days.
+ * every {@code reminderDays} days (7 by default, key {@code caseflow.engine.overdue.reminder.days}).
  *
  * @param deadline     the last day of the trial limit
  * @param zone         the court's time zone
  * @param noticeDays   lead days of NOTICE (15 by default, shorter for short procedures)
  * @param warningDays  lead days of WARNING
  * @param criticalDays lead days of CRITICAL
+ * @param reminderDays days between OVERDUE reminders (at least 1): the reminder number in an alert id ({@code OVERDUE-n})
+ *                     counts these intervals, so live and replay must use the same value
  */
-public record AlertThresholds(LocalDate deadline, ZoneId zone, int noticeDays, int warningDays, int criticalDays) {
-    /** Days between OVERDUE reminders. */
-    public static final int REMINDER_DAYS = 7;
+public record AlertThresholds(LocalDate deadline, ZoneId zone, int noticeDays, int warningDays, int criticalDays,
+        int reminderDays) {
+    public AlertThresholds {
+        if (reminderDays < 1) {
+            throw new IllegalArgumentException("reminderDays must be at least 1, got " + reminderDays);
+        }
+    }
 
     /** A threshold crossed: the level and, for OVERDUE, the reminder number (1, 2, ...). */
     public record Step(AlertLevel level, int reminder, Instant at) {
@@ -48,12 +54,12 @@ public record AlertThresholds(LocalDate deadline, ZoneId zone, int noticeDays, i
         int left = daysRemaining(today(now));
         if (left < 0) {
             int overdueDays = -left;
-            int reminder = (overdueDays - 1) / REMINDER_DAYS;
+            int reminder = (overdueDays - 1) / reminderDays;
             if (reminder == 0) {
                 return Optional.of(new Step(AlertLevel.BREACHED, 0, startOf(deadline.plusDays(1))));
             }
             return Optional.of(new Step(AlertLevel.OVERDUE, reminder,
-                    startOf(deadline.plusDays(1L + (long) reminder * REMINDER_DAYS))));
+                    startOf(deadline.plusDays(1L + (long) reminder * reminderDays))));
         }
         if (left <= criticalDays) {
             return Optional.of(new Step(AlertLevel.CRITICAL, 0, startOf(deadline.minusDays(criticalDays))));
@@ -87,8 +93,8 @@ public record AlertThresholds(LocalDate deadline, ZoneId zone, int noticeDays, i
             day = deadline.plusDays(1);
         } else {
             int overdueDays = -left;
-            int reminder = (overdueDays - 1) / REMINDER_DAYS;
-            day = deadline.plusDays(1L + (long) (reminder + 1) * REMINDER_DAYS);
+            int reminder = (overdueDays - 1) / reminderDays;
+            day = deadline.plusDays(1L + (long) (reminder + 1) * reminderDays);
         }
         return startOf(day);
     }

@@ -9,16 +9,21 @@ import org.caseflow.streams.domain.courts.JudgeId;
 /**
  * Who hears of an alert, following the court's supervision chain (DESIGN.md section 5): the judge
  * first, the division chief from CRITICAL, the court president from BREACHED, and the higher court
- * once a case is long overdue. Targets are opaque role references, never personal data.
+ * once a case is {@code higherCourtAfterDays} overdue (30 by default, key
+ * {@code caseflow.engine.escalation.higher-court.days}). Targets are opaque role references, never personal data.
  */
 public final class Escalation {
-    /** Days overdue from which reminders also reach the higher court. */
-    public static final int HIGHER_COURT_AFTER_DAYS = 30;
+    private final int higherCourtAfterDays;
 
-    private Escalation() {
+    /** @param higherCourtAfterDays days overdue from which OVERDUE reminders also reach the higher court (0 or more) */
+    public Escalation(int higherCourtAfterDays) {
+        if (higherCourtAfterDays < 0) {
+            throw new IllegalArgumentException("higherCourtAfterDays must be 0 or more, got " + higherCourtAfterDays);
+        }
+        this.higherCourtAfterDays = higherCourtAfterDays;
     }
 
-    public static List<String> targets(AlertThresholds.Step step, int overdueDays, JudgeId judge, String division,
+    public List<String> targets(AlertThresholds.Step step, int overdueDays, JudgeId judge, String division,
             CourtId court, String higherCourt) {
         List<String> targets = new ArrayList<>();
         targets.add(judge == null ? "judge:unassigned@" + court : "judge:" + judge);
@@ -29,7 +34,7 @@ public final class Escalation {
         if (level == AlertLevel.BREACHED || level == AlertLevel.OVERDUE) {
             targets.add("president:" + court);
         }
-        if (level == AlertLevel.OVERDUE && overdueDays >= HIGHER_COURT_AFTER_DAYS && higherCourt != null) {
+        if (level == AlertLevel.OVERDUE && overdueDays >= higherCourtAfterDays && higherCourt != null) {
             targets.add("higher-court:" + higherCourt);
         }
         return targets;

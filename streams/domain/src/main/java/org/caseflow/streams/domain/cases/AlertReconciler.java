@@ -31,14 +31,18 @@ import org.caseflow.streams.domain.courts.JudgeId;
  * </ul>
  */
 final class AlertReconciler {
-    private AlertReconciler() {
+    /** Who hears of an alert: the engine's settings say when the higher court joins. */
+    private final Escalation escalation;
+
+    AlertReconciler(Escalation escalation) {
+        this.escalation = escalation;
     }
 
     record Reconciled(List<DeadlineAlert> alerts, List<FiringAlert> firing, int version, LocalDate versionDeadline,
             Instant timerDue, boolean overdue) {
     }
 
-    static Reconciled reconcile(CaseState state, CaseView view, CaseEvaluator.Evaluation evaluation, Instant now) {
+    Reconciled reconcile(CaseState state, CaseView view, CaseEvaluator.Evaluation evaluation, Instant now) {
         List<DeadlineAlert> out = new ArrayList<>();
         List<FiringAlert> firing = new ArrayList<>(state.firing());
         int version = state.deadlineVersion();
@@ -82,7 +86,7 @@ final class AlertReconciler {
         return new Reconciled(out, firing, version, versionDeadline, thresholds.next(now), overdue);
     }
 
-    private static void fire(AlertThresholds.Step s, List<FiringAlert> firing, CaseView view,
+    private void fire(AlertThresholds.Step s, List<FiringAlert> firing, CaseView view,
             CaseEvaluator.Evaluation evaluation, LocalDate deadline, int version, int left, Instant now,
             List<DeadlineAlert> out) {
         String alertId = view.caseId() + "/v" + version + "/" + s.key();
@@ -91,13 +95,13 @@ final class AlertReconciler {
         out.add(alert);
     }
 
-    private static void resolveAll(List<FiringAlert> firing, CaseView view, CaseEvaluator.Evaluation evaluation,
+    private void resolveAll(List<FiringAlert> firing, CaseView view, CaseEvaluator.Evaluation evaluation,
             Instant now, List<DeadlineAlert> out) {
         resolve(firing, f -> true, view, evaluation, now, out);
     }
 
     /** Resolves (and forgets) the firing alerts that match. */
-    private static void resolve(List<FiringAlert> firing, Predicate<FiringAlert> which, CaseView view,
+    private void resolve(List<FiringAlert> firing, Predicate<FiringAlert> which, CaseView view,
             CaseEvaluator.Evaluation evaluation, Instant now, List<DeadlineAlert> out) {
         LocalDate today = now.atZone(evaluation.zone()).toLocalDate();
         for (Iterator<FiringAlert> it = firing.iterator(); it.hasNext();) {
@@ -113,7 +117,7 @@ final class AlertReconciler {
         }
     }
 
-    private static DeadlineAlert alert(String alertId, AlertThresholds.Step step, AlertStatus status, CaseView view,
+    private DeadlineAlert alert(String alertId, AlertThresholds.Step step, AlertStatus status, CaseView view,
             CaseEvaluator.Evaluation evaluation, LocalDate deadline, int version, int daysRemaining, Instant now) {
         return DeadlineAlert.newBuilder()
                 .setAlertId(alertId)
@@ -126,7 +130,7 @@ final class AlertReconciler {
                 .setDeadlineVersion(version)
                 .setDaysRemaining(daysRemaining)
                 .setRaisedAt(now)
-                .setEscalateTo(Escalation.targets(step, Math.max(0, -daysRemaining), view.judge(), view.division(),
+                .setEscalateTo(escalation.targets(step, Math.max(0, -daysRemaining), view.judge(), view.division(),
                         view.court(), evaluation.higherCourt()))
                 .setJudge(JudgeId.raw(view.judge()))
                 // The case's own explanation (extensions, excluded periods, roll-forward), the same lines as its

@@ -13,6 +13,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.caseflow.events.CaseEvent;
 import org.caseflow.events.CaseSnapshot;
+import org.caseflow.streams.domain.alerts.Escalation;
+import org.caseflow.streams.domain.alerts.ThresholdDays;
 import org.caseflow.streams.domain.indicators.CaseFact;
 import org.caseflow.streams.domain.indicators.FactKind;
 import org.caseflow.streams.domain.indicators.SignedFact;
@@ -38,11 +40,32 @@ public final class CaseEngine {
      *                               events and duplicates are recognised meanwhile; afterwards the state
      *                               is dropped (links to it fall back to the case number) so the store
      *                               holds open cases plus a bounded tail, not every case ever filed
+     * @param overdueReminderDays    days between OVERDUE reminders (DESIGN.md section 5: 7); the reminder number is
+     *                               part of the alert id, and the threshold-day index scan steps by it
+     * @param higherCourtAfterDays   days overdue from which reminders also escalate to the higher court
+     * @param defaultZone            the time zone of a court the registry does not know (DESIGN.md section 5:
+     *                               Asia/Shanghai); courts of the seeds carry their own
      */
     public record Settings(Duration orphanTimeout, int maxEventsBeforeFiling, Duration performanceObservation,
-            Duration closedRetention) {
+            Duration closedRetention, int overdueReminderDays, int higherCourtAfterDays, ZoneId defaultZone) {
+        public Settings {
+            if (overdueReminderDays < 1) {
+                throw new IllegalArgumentException("overdueReminderDays must be at least 1, got " + overdueReminderDays);
+            }
+            if (higherCourtAfterDays < 0) {
+                throw new IllegalArgumentException("higherCourtAfterDays must be 0 or more, got " + higherCourtAfterDays);
+            }
+            java.util.Objects.requireNonNull(defaultZone, "defaultZone");
+        }
+
         public static Settings defaults() {
-            return new Settings(Duration.ofDays(7), 100, Duration.ofDays(30), Duration.ofDays(730));
+            return new Settings(Duration.ofDays(7), 100, Duration.ofDays(30), Duration.ofDays(730), 7, 30,
+                    ZoneId.of("Asia/Shanghai"));
+        }
+
+        /** The days of the thresholds' OVERDUE reminders, for the deadline-index scan. */
+        public ThresholdDays thresholdDays() {
+            return new ThresholdDays(overdueReminderDays);
         }
     }
 
@@ -50,12 +73,14 @@ public final class CaseEngine {
     private final Settings settings;
     private final CaseFolder folder;
     private final CaseEvaluator evaluator;
+    private final AlertReconciler reconciler;
 
     public CaseEngine(Seeds seeds, Settings settings) {
         this.seeds = seeds;
         this.settings = settings;
         this.folder = new CaseFolder(seeds.rules());
-        this.evaluator = new CaseEvaluator(seeds);
+        this.evaluator = new CaseEvaluator(seeds, settings.defaultZone(), settings.overdueReminderDays());
+        this.reconciler = new AlertReconciler(new Escalation(settings.higherCourtAfterDays()));
     }
 
     public Seeds seeds() {
@@ -144,7 +169,7 @@ public final class CaseEngine {
         CaseView view = state.view();
         if (!view.filed()) {
             List<CaseEvent> waiting = log.events(state.caseId().value());
-            ZoneId zone = waiting.isEmpty() ? CaseEvaluator.DEFAULT_ZONE : evaluator.zoneOf(waiting.get(0).getCourt());
+            ZoneId zone = waiting.isEmpty() ? settings.defaultZone() : evaluator.zoneOf(waiting.get(0).getCourt());
             List<CaseResult.Rejection> orphans = waiting.stream()
                     .sorted(CaseFolder.canonicalOrder(zone))
                     .map(e -> new CaseResult.Rejection(e, "case never filed: no CASE_FILED within "
@@ -214,7 +239,7 @@ public final class CaseEngine {
     private CaseResult evaluate(EventLog log, CaseState state, CaseView before, CaseView view, Instant now,
             boolean changed, CaseEvaluator.Evaluation knownOld) {
         CaseEvaluator.Evaluation evaluation = evaluator.evaluate(view);
-        AlertReconciler.Reconciled reconciled = AlertReconciler.reconcile(state, view, evaluation, now);
+        AlertReconciler.Reconciled reconciled = reconciler.reconcile(state, view, evaluation, now);
         Optional<ProcedureRule> rule = evaluation.rule();
         Category category = rule.map(ProcedureRule::category).orElse(Category.CIVIL);
         Instance instance = rule.map(ProcedureRule::instance).orElse(null);
@@ -370,7 +395,7 @@ public final class CaseEngine {
     /** Every zone a court can be in: those of the registry and the default for courts it does not know. */
     public Set<ZoneId> zones() {
         Set<ZoneId> zones = new HashSet<>();
-        zones.add(CaseEvaluator.DEFAULT_ZONE);
+        zones.add(settings.defaultZone());
         seeds.courts().all().forEach(c -> zones.add(c.zone()));
         return Set.copyOf(zones);
     }

@@ -18,10 +18,10 @@ import org.caseflow.streams.domain.courts.CourtId;
 /**
  * Computes a case's deadline from the seeds: the court gives the time zone, the jurisdiction's
  * calendar and the higher court; the procedure's rule gives the limit and the alert lead times.
- * A court missing from the registry falls back to {@link #DEFAULT_ZONE} and {@link #DEFAULT_JURISDICTION}.
+ * A court missing from the registry falls back to the configured default zone (key {@code caseflow.engine.default.zone})
+ * and {@link #DEFAULT_JURISDICTION}.
  */
 public final class CaseEvaluator {
-    public static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Shanghai");
     public static final String DEFAULT_JURISDICTION = "CN";
 
     /** A case's deadline with what is needed to alert on it. */
@@ -34,10 +34,18 @@ public final class CaseEvaluator {
     }
 
     private final Seeds seeds;
+    private final ZoneId defaultZone;
+    private final int reminderDays;
     private final Map<String, DeadlineCalculator> calculators = new ConcurrentHashMap<>();
 
-    public CaseEvaluator(Seeds seeds) {
+    /**
+     * @param defaultZone  the zone of a court the registry does not know
+     * @param reminderDays days between OVERDUE reminders of the thresholds it computes
+     */
+    CaseEvaluator(Seeds seeds, ZoneId defaultZone, int reminderDays) {
         this.seeds = seeds;
+        this.defaultZone = defaultZone;
+        this.reminderDays = reminderDays;
     }
 
     /**
@@ -58,7 +66,7 @@ public final class CaseEvaluator {
     private final Map<String, Map<String, String>> versions = new ConcurrentHashMap<>();
 
     public ZoneId zoneOf(String court) {
-        return seeds.courts().find(court).map(Court::zone).orElse(DEFAULT_ZONE);
+        return seeds.courts().find(court).map(Court::zone).orElse(defaultZone);
     }
 
     /**
@@ -117,14 +125,14 @@ public final class CaseEvaluator {
 
     public Evaluation evaluate(CaseView view) {
         Optional<Court> court = seeds.courts().find(CourtId.raw(view.court()));
-        ZoneId zone = court.map(Court::zone).orElse(DEFAULT_ZONE);
+        ZoneId zone = court.map(Court::zone).orElse(defaultZone);
         Deadline deadline = deadline(court, view.deadlineInput());
         Optional<ProcedureRule> rule = seeds.rules().find(view.procedure());
         AlertThresholds thresholds = null;
         if (deadline.date() != null && !view.closed()) {
             LeadTimes lead = rule.map(ProcedureRule::leadTimes).orElse(LeadTimes.DEFAULT);
             thresholds = new AlertThresholds(deadline.date(), zone, lead.noticeDays(), lead.warningDays(),
-                    lead.criticalDays());
+                    lead.criticalDays(), reminderDays);
         }
         return new Evaluation(deadline, thresholds, zone, court.map(Court::parent).orElse(null), rule);
     }

@@ -13,12 +13,11 @@ import org.caseflow.streams.domain.seeds.SeedException;
  * live is adding courts: {@link #addTo} refuses, naming the file and the court, anything that changes a court the
  * running instances already know (its name, level, parent, zone or jurisdiction: cases, roll-ups, alert escalation,
  * per-court gauges and digest zones were indexed under it), a different supervision chain, and a new court outside
- * the zone and jurisdiction the running tasks assume of a court they did not load at start ({@code Asia/Shanghai},
- * {@code CN}). Removing or merging a court is not expressible: a court missing from the file is simply not added.
+ * the zone and jurisdiction the running tasks assume of a court they did not load at start (the engine's default
+ * court zone, {@code caseflow.engine.default.zone}, and {@code CN}). Removing or merging a court is not expressible:
+ * a court missing from the file is simply not added.
  */
 public record CourtAddition(List<Court> courts, List<SupervisionRole> supervisionChain, ReferenceVersion version) {
-    /** The zone every court added live must have (the case tasks' default zone). */
-    public static final ZoneId LIVE_ZONE = ZoneId.of("Asia/Shanghai");
     /** The calendar jurisdiction every court added live must have (the case tasks' default). */
     public static final String LIVE_JURISDICTION = "CN";
 
@@ -27,8 +26,11 @@ public record CourtAddition(List<Court> courts, List<SupervisionRole> supervisio
         return CourtReader.parse(file, content);
     }
 
-    /** {@code base} with this file's new courts added; refused whole (a {@link SeedException}) as described above. */
-    public CourtRegistry addTo(CourtRegistry base, Path file) {
+    /**
+     * {@code base} with this file's new courts added; refused whole (a {@link SeedException}) as described above.
+     * {@code liveZone} is the zone every court added live must have (the case tasks' default court zone).
+     */
+    public CourtRegistry addTo(CourtRegistry base, Path file, ZoneId liveZone) {
         if (!supervisionChain.equals(base.supervisionChain())) {
             throw SeedException.of(file, "supervisionChain", supervisionChain + " differs from " + base.supervisionChain()
                     + " in force: changing the escalation order takes a redeploy");
@@ -45,9 +47,9 @@ public record CourtAddition(List<Court> courts, List<SupervisionRole> supervisio
                 }
                 continue;
             }
-            if (!c.zone().equals(LIVE_ZONE)) {
+            if (!c.zone().equals(liveZone)) {
                 throw SeedException.of(file, "court " + c.code(), "zone: " + c.zone() + ": a court added live must be in "
-                        + LIVE_ZONE + " (the digest and alert clocks of other zones are set up at start); redeploy");
+                        + liveZone + " (the digest and alert clocks of other zones are set up at start); redeploy");
             }
             if (!c.jurisdiction().equals(LIVE_JURISDICTION)) {
                 throw SeedException.of(file, "court " + c.code(), "jurisdiction: " + c.jurisdiction() + ": a court"

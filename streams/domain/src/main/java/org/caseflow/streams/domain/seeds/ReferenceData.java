@@ -3,6 +3,7 @@ package org.caseflow.streams.domain.seeds;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -42,8 +43,12 @@ public final class ReferenceData {
     /** Courts added live → the day their events are accepted from. */
     private final Map<String, LocalDate> courtsAddedOn;
 
-    private ReferenceData(Seeds base, Map<String, List<ReferencePublication>> chains) {
+    /** The zone every court added live must have: the case tasks' default court zone (courts they did not load). */
+    private final ZoneId liveZone;
+
+    private ReferenceData(Seeds base, Map<String, List<ReferencePublication>> chains, ZoneId liveZone) {
         this.base = base;
+        this.liveZone = liveZone;
         this.chains = Collections.unmodifiableMap(new TreeMap<>(chains));
         List<ReferencePublication> courtChain = this.chains.get(COURTS_KEY);
         Map<String, LocalDate> addedOn = new java.util.HashMap<>();
@@ -51,7 +56,7 @@ public final class ReferenceData {
             this.withCourts = base;
         } else {
             ReferencePublication newest = courtChain.get(courtChain.size() - 1);
-            this.withCourts = base.withCourts(newest.courts().addTo(base.courts(), Path.of(newest.file())));
+            this.withCourts = base.withCourts(newest.courts().addTo(base.courts(), Path.of(newest.file()), liveZone));
             for (ReferencePublication p : courtChain) {
                 for (org.caseflow.streams.domain.courts.Court c : p.courts().courts()) {
                     if (!base.courts().contains(c.code())) {
@@ -66,8 +71,17 @@ public final class ReferenceData {
         this.current = compose(select(null));
     }
 
-    public static ReferenceData of(Seeds base) {
-        return new ReferenceData(base, Map.of());
+    /**
+     * The seeds alone. {@code liveZone} is the engine's default court zone ({@code caseflow.engine.default.zone}): the
+     * zone the running tasks give a court they did not load, and so the only one a court published live may have.
+     */
+    public static ReferenceData of(Seeds base, ZoneId liveZone) {
+        return new ReferenceData(base, Map.of(), liveZone);
+    }
+
+    /** The zone a court published live must have ({@link #of}). */
+    public ZoneId liveZone() {
+        return liveZone;
     }
 
     public Seeds base() {
@@ -232,7 +246,7 @@ public final class ReferenceData {
         } else {
             next.put(key, List.copyOf(chain));
         }
-        return new ReferenceData(base, next);
+        return new ReferenceData(base, next, liveZone);
     }
 
     /**
@@ -274,7 +288,7 @@ public final class ReferenceData {
      */
     private void requireCourtsAddable(ReferencePublication p, ReferencePublication previous) {
         Path file = Path.of(p.file());
-        p.courts().addTo(base.courts(), file);
+        p.courts().addTo(base.courts(), file, liveZone);
         if (previous != null) {
             Set<String> now = new java.util.HashSet<>();
             p.courts().courts().forEach(c -> now.add(c.code()));

@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
  * events from that day, roll-ups include it); changing or removing a court the running tasks know is refused whole.
  */
 class CourtsPublicationTest {
+    /** The default court zone (DESIGN §5): courts published live must be in it. */
+    static final java.time.ZoneId LIVE_ZONE = java.time.ZoneId.of("Asia/Shanghai");
     static final Seeds SEEDS = Seeds.load(Path.of("seeds"));
     static final String LINE_OF_湘0211 = "{code: 湘0211, name: 株洲市天元区人民法院, nameEn: Tianyuan District People's Court,"
             + " level: BASIC, parent: 湘02, zone: Asia/Shanghai, jurisdiction: CN}";
@@ -37,7 +39,7 @@ class CourtsPublicationTest {
     void shouldAddANewCourtFromItsEffectiveDate() {
         assertThat(ReferenceKind.detect(Path.of("c.yaml"), ReferenceFiles.courtsAdding("2027.1", "2027-01-01", "")))
                 .isEqualTo(ReferenceKind.COURTS);
-        ReferenceData data = ReferenceData.of(SEEDS).publish(courts("2027.1", "  - " + LINE_OF_湘0211 + "\n"));
+        ReferenceData data = ReferenceData.of(SEEDS, LIVE_ZONE).publish(courts("2027.1", "  - " + LINE_OF_湘0211 + "\n"));
         assertThat(data.courts().ancestors("湘0299")).containsExactly("湘02", "湘");
         assertThat(data.courts().withSubordinates("湘02")).contains("湘0299", "湘0211");
         assertThat(data.courtAddedOn("湘0299")).isEqualTo(LocalDate.of(2027, 1, 1));
@@ -45,7 +47,7 @@ class CourtsPublicationTest {
         assertThat(data.current().courts().contains("湘0299")).as("cases are computed with it").isTrue();
         assertThat(data.current().rules()).isSameAs(SEEDS.rules());
         assertThat(data.caseVersions()).as("no case is recomputed for a new court").isEqualTo(
-                ReferenceData.of(SEEDS).caseVersions());
+                ReferenceData.of(SEEDS, LIVE_ZONE).caseVersions());
         assertThat(data.versions()).containsEntry(ReferenceData.COURTS_KEY, "2027.1");
 
         EventChecks checks = new EventChecks(data::courts, data::courtAddedOn, SEEDS.caseNumbers());
@@ -60,17 +62,17 @@ class CourtsPublicationTest {
 
     @Test
     void shouldRefuseWhatWouldChangeACourtTheRunningTasksKnow() {
-        assertThatThrownBy(() -> ReferenceData.of(SEEDS).publish(courts("2027.1", "  - "
+        assertThatThrownBy(() -> ReferenceData.of(SEEDS, LIVE_ZONE).publish(courts("2027.1", "  - "
                 + LINE_OF_湘0211.replace("parent: 湘02", "parent: 湘") + "\n")))
                 .isInstanceOf(SeedException.class).hasMessageStartingWith("courts-2027.1.yaml: court 湘0211: differs"
                         + " from the court in force").hasMessageContaining("takes a redeploy");
-        assertThatThrownBy(() -> ReferenceData.of(SEEDS).publish(ReferencePublication.parse(ReferenceKind.COURTS,
+        assertThatThrownBy(() -> ReferenceData.of(SEEDS, LIVE_ZONE).publish(ReferencePublication.parse(ReferenceKind.COURTS,
                 "c.yaml", new String(ReferenceFiles.courtsAdding("2027.1", "2027-01-01", ""),
                         java.nio.charset.StandardCharsets.UTF_8).replace("Asia/Shanghai", "Asia/Urumqi")
                         .getBytes(java.nio.charset.StandardCharsets.UTF_8), null)))
                 .hasMessageStartingWith("c.yaml: court 湘0299: zone: Asia/Urumqi: a court added live must be in"
                         + " Asia/Shanghai");
-        assertThatThrownBy(() -> ReferenceData.of(SEEDS).publish(ReferencePublication.parse(ReferenceKind.COURTS,
+        assertThatThrownBy(() -> ReferenceData.of(SEEDS, LIVE_ZONE).publish(ReferencePublication.parse(ReferenceKind.COURTS,
                 "c.yaml", new String(ReferenceFiles.courtsAdding("2027.1", "2027-01-01", ""),
                         java.nio.charset.StandardCharsets.UTF_8).replace("parent: 湘02", "parent: 湘09")
                         .getBytes(java.nio.charset.StandardCharsets.UTF_8), null)))
@@ -80,7 +82,7 @@ class CourtsPublicationTest {
                 .hasMessageStartingWith("c.yaml: propagation: courts are added from their effectiveFrom on");
 
         // A later version that leaves out a court added earlier would remove it: refused, the earlier one stays.
-        ReferenceData one = ReferenceData.of(SEEDS).publish(courts("2027.1", ""));
+        ReferenceData one = ReferenceData.of(SEEDS, LIVE_ZONE).publish(courts("2027.1", ""));
         byte[] other = new String(ReferenceFiles.courtsAdding("2027.2", "2027-03-01", ""),
                 java.nio.charset.StandardCharsets.UTF_8).replace("湘0299", "湘0298")
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8);
@@ -93,5 +95,24 @@ class CourtsPublicationTest {
         assertThat(two.courtAddedOn("湘0299")).isEqualTo(LocalDate.of(2027, 1, 1));
         assertThat(two.courts().withSubordinates("湘02")).contains("湘0298", "湘0299");
         assertThat(List.of(two.chains().get(ReferenceData.COURTS_KEY).size())).containsExactly(2);
+    }
+
+    @Test
+    void shouldAcceptLiveOnlyCourtsInTheConfiguredDefaultZone() {
+        // caseflow.engine.default.zone=Asia/Urumqi: the running tasks give a court they did not load that zone, so a
+        // court added live must be in it (its thresholds and digests fall at local midnight there).
+        java.time.ZoneId urumqi = java.time.ZoneId.of("Asia/Urumqi");
+        byte[] inUrumqi = new String(ReferenceFiles.courtsAdding("2027.1", "2027-01-01", ""),
+                java.nio.charset.StandardCharsets.UTF_8).replace("Asia/Shanghai", "Asia/Urumqi")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+        ReferenceData data = ReferenceData.of(SEEDS, urumqi).publish(ReferencePublication.parse(ReferenceKind.COURTS,
+                "c.yaml", inUrumqi, null));
+
+        assertThat(data.courts().find("湘0299").map(org.caseflow.streams.domain.courts.Court::zone)).contains(urumqi);
+        assertThat(data.liveZone()).isEqualTo(urumqi);
+        assertThatThrownBy(() -> ReferenceData.of(SEEDS, urumqi).publish(courts("2027.1", "")))
+                .hasMessageStartingWith("courts-2027.1.yaml: court 湘0299: zone: Asia/Shanghai: a court added live must be"
+                        + " in Asia/Urumqi");
     }
 }

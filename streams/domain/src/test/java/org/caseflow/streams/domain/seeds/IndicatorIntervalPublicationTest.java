@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
  * windows ending on or after its effectiveFrom), refused whole when they change more than interval bounds.
  */
 class IndicatorIntervalPublicationTest {
+    /** The default court zone (DESIGN §5): courts published live must be in it. */
+    static final java.time.ZoneId LIVE_ZONE = java.time.ZoneId.of("Asia/Shanghai");
     static final Seeds SEEDS = Seeds.load(Path.of("seeds"));
 
     static ReferencePublication intervals(String version, String effectiveFrom, String low, String high) {
@@ -28,7 +30,7 @@ class IndicatorIntervalPublicationTest {
     void shouldJudgeEachPeriodAgainstTheIntervalVersionInForceWhenItEnds() {
         assertThat(ReferenceKind.detect(Path.of("i.yaml"), ReferenceFiles.indicatorIntervals("2027.1", "2027-02-01",
                 "0.4", "0.6"))).isEqualTo(ReferenceKind.INDICATORS);
-        ReferenceData data = ReferenceData.of(SEEDS).publish(intervals("2027.1", "2027-02-01", "0.4", "0.6"));
+        ReferenceData data = ReferenceData.of(SEEDS, LIVE_ZONE).publish(intervals("2027.1", "2027-02-01", "0.4", "0.6"));
         // A clearance rate of 0.5: WORSE against the seeds' [0.95, 1.05], IN_RANGE against [0.4, 0.6].
         assertThat(data.indicatorsFor(YearMonth.of(2027, 1)).get("CLEARANCE_RATE").band(0.5, Window.MONTH))
                 .isEqualTo(Band.WORSE);
@@ -54,16 +56,16 @@ class IndicatorIntervalPublicationTest {
         byte[] direction = seed.replaceFirst("direction: HIGHER_IS_BETTER", "direction: LOWER_IS_BETTER")
                 .getBytes(StandardCharsets.UTF_8);
         ReferencePublication p = ReferencePublication.parse(ReferenceKind.INDICATORS, "ind.yaml", direction, null);
-        assertThatThrownBy(() -> ReferenceData.of(SEEDS).publish(p)).isInstanceOf(SeedException.class)
+        assertThatThrownBy(() -> ReferenceData.of(SEEDS, LIVE_ZONE).publish(p)).isInstanceOf(SeedException.class)
                 .hasMessage("ind.yaml: entry 4 (CLEARANCE_RATE): only interval low, high and illustrative can be"
                         + " published live; names, formula, source, direction, unit and pointInTime differ from the"
                         + " seeds (redeploy for those)");
-        assertThatThrownBy(() -> ReferenceData.of(SEEDS).withChain(ReferenceData.INDICATORS_KEY, List.of(p)))
+        assertThatThrownBy(() -> ReferenceData.of(SEEDS, LIVE_ZONE).withChain(ReferenceData.INDICATORS_KEY, List.of(p)))
                 .as("a record written past the CLI is refused the same way").isInstanceOf(SeedException.class);
 
         byte[] windows = seed.replace("interval: {low: 0.95, high: 1.05, illustrative: true}",
                 "interval: {low: 0.95, high: 1.05, illustrative: true, windows: [MONTH]}").getBytes(StandardCharsets.UTF_8);
-        assertThatThrownBy(() -> ReferenceData.of(SEEDS).publish(ReferencePublication.parse(ReferenceKind.INDICATORS,
+        assertThatThrownBy(() -> ReferenceData.of(SEEDS, LIVE_ZONE).publish(ReferencePublication.parse(ReferenceKind.INDICATORS,
                 "ind.yaml", windows, null))).hasMessageStartingWith("ind.yaml: entry 4 (CLEARANCE_RATE): interval windows");
 
         byte[] inverted = ReferenceFiles.indicatorIntervals("2027.1", "2027-02-01", "0.9", "0.5");
@@ -77,7 +79,7 @@ class IndicatorIntervalPublicationTest {
         assertThatThrownBy(() -> ReferencePublication.parse(ReferenceKind.INDICATORS, "ind.yaml",
                 ReferenceFiles.indicatorIntervals("2027.1", "2027-02-01", "0.4", "0.6"), Propagation.PENDING))
                 .hasMessageStartingWith("ind.yaml: propagation: indicator intervals apply by period");
-        assertThatThrownBy(() -> ReferenceData.of(SEEDS).publish(intervals("2024.9", "2027-02-01", "0.4", "0.6")))
+        assertThatThrownBy(() -> ReferenceData.of(SEEDS, LIVE_ZONE).publish(intervals("2024.9", "2027-02-01", "0.4", "0.6")))
                 .hasMessageContaining("'2024.9' is not newer than '2025.1' in force for indicators/definitions");
     }
 }

@@ -12,6 +12,8 @@ import org.caseflow.streams.domain.rules.Procedure;
 
 /** Versions of reference data published on top of the seeds (issue 15): ordering, refusals, which case gets which. */
 class ReferenceDataTest {
+    /** The default court zone (DESIGN §5): courts published live must be in it. */
+    static final java.time.ZoneId LIVE_ZONE = java.time.ZoneId.of("Asia/Shanghai");
     static final Seeds SEEDS = Seeds.load(Path.of("seeds"));
 
     static ReferencePublication calendar2027() {
@@ -46,14 +48,14 @@ class ReferenceDataTest {
 
     @Test
     void shouldRefuseAVersionNotNewerAndTakeTheSameOneAgainAsANoOp() {
-        ReferenceData published = ReferenceData.of(SEEDS).publish(calendar2027());
+        ReferenceData published = ReferenceData.of(SEEDS, LIVE_ZONE).publish(calendar2027());
         assertThat(published.versionOf("calendar/CN")).contains("2027.1");
         assertThat(published.publish(calendar2027())).isSameAs(published);
         ReferencePublication seedAgain = ReferencePublication.parse(ReferenceKind.CALENDAR, "cn-mainland.yaml",
                 ReferenceFiles.read(ReferenceFiles.SEED_CALENDAR).getBytes(StandardCharsets.UTF_8), null);
         assertThatThrownBy(() -> published.publish(seedAgain))
                 .hasMessage("cn-mainland.yaml: version: '2026.1' is not newer than '2027.1' in force for calendar/CN");
-        assertThatThrownBy(() -> ReferenceData.of(SEEDS).publish(seedAgain)).as("the seed file's own version")
+        assertThatThrownBy(() -> ReferenceData.of(SEEDS, LIVE_ZONE).publish(seedAgain)).as("the seed file's own version")
                 .hasMessageContaining("'2026.1' is not newer than '2026.1'");
     }
 
@@ -75,7 +77,7 @@ class ReferenceDataTest {
 
     @Test
     void shouldKeepTheOldRuleForCasesFiledBeforeANewCasesVersionTakesEffect() {
-        ReferenceData data = ReferenceData.of(SEEDS).publish(rules(2, "new-cases"));
+        ReferenceData data = ReferenceData.of(SEEDS, LIVE_ZONE).publish(rules(2, "new-cases"));
         LocalDate effective = LocalDate.of(2027, 1, 1);
         assertThat(data.forFiling(effective.minusDays(1)).rules()).isSameAs(SEEDS.rules());
         assertThat(data.forFiling(effective).rules().rule(Procedure.CIVIL_FIRST_SUMMARY).limitAmount()).isEqualTo(2);

@@ -65,8 +65,8 @@ public final class HttpAuth {
      * @throws InvalidConfigException without tokens unless {@code caseflow.http.auth=none}, or with a token scope that
      *                                names an unknown court
      */
-    public static HttpAuth create(CaseflowConfig config, ObjectMapper mapper, Clock clock) {
-        TokenVerifier verifier = check(config, clock);
+    public static HttpAuth create(CaseflowConfig config, CourtRegistry courts, ObjectMapper mapper, Clock clock) {
+        TokenVerifier verifier = check(config, courts, clock);
         boolean required = config.httpSecurity().tokenAuth();
         if (!required) {
             LOG.warn("caseflow.http.auth=none: the API, the alert stream and /metrics are OPEN to anyone who can reach "
@@ -78,15 +78,16 @@ public final class HttpAuth {
 
     /**
      * What {@code caseflow run} checks before it contacts Kafka: no tokens is an error unless auth is turned off, and
-     * every court a token names must be in seeds/courts.
+     * every court a token names must be in seeds/courts. {@code courts} are the composition root's (the seeds are
+     * loaded once per instance).
      */
-    public static TokenVerifier check(CaseflowConfig config, Clock clock) {
+    public static TokenVerifier check(CaseflowConfig config, CourtRegistry courts, Clock clock) {
         if (config.httpSecurity().tokenAuth() && !config.apiTokens().enabled()) {
             throw new InvalidConfigException(List.of(ConfigKeys.API_TOKENS + ": no tokens, so nobody could use the API;"
                     + " make one with 'caseflow token new --court CODE' (docs/security.md), or set "
                     + ConfigKeys.HTTP_AUTH + "=none to run it open on a closed network"));
         }
-        return new TokenVerifier(config.apiTokens(), CourtRegistry.load(config.seedsDir().resolve("courts")), clock);
+        return new TokenVerifier(config.apiTokens(), courts, clock);
     }
 
     public static Principal principal(Context ctx) {
