@@ -14,6 +14,7 @@ import java.util.Random;
 import org.caseflow.streams.domain.cases.Disposition;
 import org.caseflow.streams.domain.rules.Category;
 import org.caseflow.streams.domain.rules.Instance;
+import org.caseflow.streams.domain.seeds.TestSeeds;
 import org.junit.jupiter.api.Test;
 
 /** Fan-out to the court tree, a tree's total = the sum of its parts, negated facts undo, ledger bytes round-trip. */
@@ -23,7 +24,7 @@ class ScopeTreeAndCorrectionsTest {
             "PENDING_AGE_18_36M", "PENDING_AGE_36M_PLUS");
     private static final LocalDate AS_OF = LocalDate.of(2025, 6, 30);
     private final IndicatorCalculator calculator =
-            new IndicatorCalculator(IndicatorDefinitions.load(Path.of("seeds/indicators/indicators.yaml")));
+            new IndicatorCalculator(IndicatorDefinitions.load(Path.of("seeds/indicators/indicators.yaml"), TestSeeds.DISK));
 
     @Test
     void shouldFanOutABasicCourtToItselfAndEveryAncestorTreeForItsCategoryAndAll() {
