@@ -127,11 +127,11 @@ class NoNotesInLogsRunIT {
             app.start();
             assertThat(app.awaitRunning(Duration.ofSeconds(60))).as("streams RUNNING").isTrue();
             assertThat(CaseflowCli.execute("produce", events.toString(), "--bootstrap-servers", bootstrap,
-                    "--topic-prefix", config.topicPrefix())).isZero();
-            publishRefusedNotes(bootstrap, config.topics().caseHearings());
+                    "--topic-prefix", config.topics().prefix())).isZero();
+            publishRefusedNotes(bootstrap, config.topics().names().caseHearings());
 
             // Both refused notes are dead-lettered with their reasons (and not lost) ...
-            assertThat(deadLetterReasons(bootstrap, config.topics().deadLetters()))
+            assertThat(deadLetterReasons(bootstrap, config.topics().names().deadLetters()))
                     .containsExactlyInAnyOrder("personal-data", "note-too-long");
             // ... and the valid ones reach their cases: the history gives the code, not the note.
             String url = "http://localhost:" + http.port() + "/api/v1/cases/";

@@ -94,18 +94,18 @@ class IndicatorPipelineBenchmarkTest {
             try (CaseflowApp app = CaseflowApp.create(config, registry)) {
                 app.start();
                 assertThat(app.awaitRunning(Duration.ofSeconds(60))).isTrue();
-                long inputsAt = awaitDrained(admin, config.applicationId(), prefix);
+                long inputsAt = awaitDrained(admin, config.streams().applicationId(), prefix);
                 seconds = (System.nanoTime() - started) / 1e9;
                 inputSeconds = (inputsAt - started) / 1e9;
                 Thread.sleep(7_000); // the last throttled indicator flush (5 s)
-                sent = sentPerTopic(registry, prefix, config.applicationId() + "-");
+                sent = sentPerTopic(registry, prefix, config.streams().applicationId() + "-");
             }
             double facts = registry.getMeters().stream()
                     .filter(m -> m.getId().getName().equals("caseflow.events"))
-                    .filter(m -> config.topics().caseFacts().equals(m.getId().getTag("topic")))
+                    .filter(m -> config.topics().names().caseFacts().equals(m.getId().getTag("topic")))
                     .filter(m -> FACT_KINDS.contains(m.getId().getTag("type")))
                     .mapToDouble(m -> ((Counter) m).count()).sum();
-            Map<String, long[]> written = countRecords(admin, bootstrap, prefix, config.applicationId() + "-");
+            Map<String, long[]> written = countRecords(admin, bootstrap, prefix, config.streams().applicationId() + "-");
             long total = written.values().stream().mapToLong(IndicatorPipelineBenchmarkTest::sum).sum();
             System.out.printf(Locale.ROOT, "indicator pipeline: %d events, %.0f facts, inputs read in %.1f s, all"
                     + " drained in %.1f s (%.0f facts/s)%n", eventCount, facts, inputSeconds, seconds, facts / seconds);

@@ -98,7 +98,7 @@ class EndToEndIT {
         }
         long started = System.nanoTime();
         assertThat(CaseflowCli.execute("produce", events.toString(), "--bootstrap-servers", bootstrap,
-                "--topic-prefix", config.topicPrefix(), "--clock-tick", asOf)).isEqualTo(0);
+                "--topic-prefix", config.topics().prefix(), "--clock-tick", asOf)).isEqualTo(0);
         System.out.printf("e2e: published in %d ms%n", (System.nanoTime() - started) / 1_000_000);
 
         Path cases = dir.resolve("cases.jsonl");
@@ -260,7 +260,7 @@ class EndToEndIT {
      * nothing new arrived for {@link #QUIET} (longer than the 5 s indicator flush interval).
      */
     private static void consumeUntilQuiet(CaseflowConfig config) throws Exception {
-        TopicNames topics = config.topics();
+        TopicNames topics = config.topics().names();
         var alerts = CaseflowSerdes.deadlineAlert().deserializer();
         var snapshots = CaseflowSerdes.caseSnapshot().deserializer();
         var indicators = CaseflowSerdes.indicatorValue().deserializer();
@@ -296,7 +296,7 @@ class EndToEndIT {
                     }
                 }
                 boolean quiet = System.nanoTime() - lastRecord[0] > QUIET.toNanos();
-                return quiet && inputsConsumed(admin, config.applicationId(), topics);
+                return quiet && inputsConsumed(admin, config.streams().applicationId(), topics);
             });
         }
     }

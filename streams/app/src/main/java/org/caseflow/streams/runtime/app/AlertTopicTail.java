@@ -59,7 +59,7 @@ public final class AlertTopicTail implements AutoCloseable {
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        Topic<String, DeadlineAlert> alertTopic = new Topics(config.topics()).deadlineAlerts();
+        Topic<String, DeadlineAlert> alertTopic = new Topics(config.topics().names()).deadlineAlerts();
         this.consumer = new KafkaConsumer<>(props, alertTopic.keyDeserializer(), alertTopic.valueDeserializer());
         String topic = alertTopic.name();
         this.thread = new Thread(() -> run(topic, alerts), "alert-tail");

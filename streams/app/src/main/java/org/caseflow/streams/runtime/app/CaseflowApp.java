@@ -44,9 +44,9 @@ public final class CaseflowApp implements AutoCloseable, QueryableStreams {
     public CaseflowApp(CaseflowConfig config, Topology topology, MeterRegistry registry, ReferenceHolder reference) {
         this.config = config;
         this.reference = reference;
-        this.thisHost = new HostInfo(config.advertisedHost(), config.httpPort());
+        this.thisHost = new HostInfo(config.http().advertisedHost(), config.http().port());
         this.streams = new KafkaStreams(topology, StreamsProperties.of(config, registry));
-        streams.setUncaughtExceptionHandler(new BoundedThreadReplacement(config.maxThreadReplacements()));
+        streams.setUncaughtExceptionHandler(new BoundedThreadReplacement(config.streams().maxThreadReplacements()));
         this.health = new HealthMonitor(config, streams, failure::complete);
         streams.setStateListener((newState, oldState) -> {
             LOG.info("streams state {} -> {}", oldState, newState);
@@ -56,8 +56,8 @@ public final class CaseflowApp implements AutoCloseable, QueryableStreams {
                 failure.complete("Kafka Streams stopped in state " + newState);
             }
         });
-        this.streamsMetrics = Metrics.bindStreams(registry, streams, config.applicationId());
-        BoundedRocksDbMemory.bindTo(registry, config.rocksdbMemoryBytes());
+        this.streamsMetrics = Metrics.bindStreams(registry, streams, config.streams().applicationId());
+        BoundedRocksDbMemory.bindTo(registry, config.streams().rocksdbMemoryBytes());
     }
 
     /** The production topology over the seeds of {@code config.seedsDir()} ({@link CompositionRoot#of}). */
@@ -155,8 +155,8 @@ public final class CaseflowApp implements AutoCloseable, QueryableStreams {
                 ? CloseOptions.GroupMembershipOperation.REMAIN_IN_GROUP
                 : CloseOptions.GroupMembershipOperation.LEAVE_GROUP;
         health.close();
-        boolean clean = streams.close(CloseOptions.groupMembershipOperation(membership).withTimeout(config.shutdownTimeout()));
+        boolean clean = streams.close(CloseOptions.groupMembershipOperation(membership).withTimeout(config.streams().shutdownTimeout()));
         streamsMetrics.close();
-        LOG.info("streams closed {}", clean ? "cleanly" : "after timeout " + config.shutdownTimeout());
+        LOG.info("streams closed {}", clean ? "cleanly" : "after timeout " + config.streams().shutdownTimeout());
     }
 }

@@ -75,7 +75,7 @@ public final class CaseflowRuntime implements AutoCloseable {
         CaseflowApp app = CaseflowApp.create(root, registry);
         // The gauge follows the readiness rule (RUNNING, Kafka answering, caught up), as /health/ready does.
         Metrics.bindReadiness(registry, () -> app.readiness().ready());
-        AlertBroadcaster alerts = new AlertBroadcaster(config.sseReplayEvents(), config.sseHeartbeat());
+        AlertBroadcaster alerts = new AlertBroadcaster(config.http().sseReplayEvents(), config.http().sseHeartbeat());
         LocalQueries local = queries.apply(app.kafkaStreams(), app.reference());
         HttpApi http;
         try {

@@ -83,10 +83,10 @@ public record CompositionRoot(CaseflowConfig config, Seeds seeds) {
      * runs one task per sub-topology).
      */
     public DigestSettings offlineDigestSettings() {
-        return new DigestSettings(config.digestTop(), 1, true);
+        return new DigestSettings(config.indicators().digestTop(), 1, true);
     }
 
     public DigestSettings digestSettings() {
-        return new DigestSettings(config.digestTop(), config.partitions(), config.digestsEnabled());
+        return new DigestSettings(config.indicators().digestTop(), config.topics().partitions(), config.indicators().digestsEnabled());
     }
 }

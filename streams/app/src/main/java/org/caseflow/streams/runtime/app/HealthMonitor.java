@@ -58,15 +58,15 @@ final class HealthMonitor implements AutoCloseable {
         this.streams = streams;
         this.giveUp = giveUp;
         Map<String, Object> props = AdminProps.of(config);
-        int timeout = (int) config.connectTimeout().toMillis();
+        int timeout = (int) config.connection().connectTimeout().toMillis();
         props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, timeout);
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeout);
         this.admin = Admin.create(props);
-        this.inputLag = new InputLag(admin, config.applicationId(), config.connectTimeout());
+        this.inputLag = new InputLag(admin, config.streams().applicationId(), config.connection().connectTimeout());
     }
 
     void start() {
-        executor.scheduleWithFixedDelay(this::check, 0, config.readinessCheckInterval().toMillis(), TimeUnit.MILLISECONDS);
+        executor.scheduleWithFixedDelay(this::check, 0, config.connection().readinessCheckInterval().toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** From the Streams state listener (a stream thread): forget the lag, and measure again at once when RUNNING. */
@@ -83,7 +83,7 @@ final class HealthMonitor implements AutoCloseable {
     }
 
     Readiness readiness() {
-        return ReadinessRule.decide(streams.state(), seen, config.readinessMaxLag(), config.bootstrapServers(),
+        return ReadinessRule.decide(streams.state(), seen, config.connection().readinessMaxLag(), config.bootstrapServers(),
                 clock.instant());
     }
 
@@ -112,7 +112,7 @@ final class HealthMonitor implements AutoCloseable {
 
     /** Null when the cluster answered, else why not. */
     private String reach() throws InterruptedException {
-        Duration timeout = config.connectTimeout();
+        Duration timeout = config.connection().connectTimeout();
         try {
             admin.describeCluster(new DescribeClusterOptions().timeoutMs((int) timeout.toMillis())).nodes()
                     .get(timeout.toMillis() + 1_000, TimeUnit.MILLISECONDS);
@@ -132,7 +132,7 @@ final class HealthMonitor implements AutoCloseable {
             LOG.warn("Kafka at {} does not answer: {}", config.bootstrapServers(), problem);
         }
         seen = new KafkaObservation(since, problem, null);
-        Duration limit = config.unreachableTimeout();
+        Duration limit = config.connection().unreachableTimeout();
         Duration down = Duration.between(since, now);
         if (!gaveUp && !limit.isZero() && down.compareTo(limit) >= 0) {
             gaveUp = true;

@@ -18,21 +18,21 @@ public final class StreamsProperties {
 
     public static Properties of(CaseflowConfig config, MeterRegistry registry) {
         Properties p = new Properties();
-        p.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, config.streams().applicationId());
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         // Every store, changelog and processor is named (StoreNames, Names): refuse generated names.
         p.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
-        p.put(StreamsConfig.APPLICATION_SERVER_CONFIG, config.applicationServer());
-        p.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toAbsolutePath().toString());
-        p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.streamThreads());
-        p.put(StreamsConfig.METRICS_RECORDING_LEVEL_CONFIG, config.metricsRecordingLevel());
-        if (config.replicationFactor() > 0) {
-            p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) config.replicationFactor());
+        p.put(StreamsConfig.APPLICATION_SERVER_CONFIG, config.http().applicationServer());
+        p.put(StreamsConfig.STATE_DIR_CONFIG, config.streams().stateDir().toAbsolutePath().toString());
+        p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.streams().threads());
+        p.put(StreamsConfig.METRICS_RECORDING_LEVEL_CONFIG, config.streams().metricsRecordingLevel());
+        if (config.topics().replicationFactor() > 0) {
+            p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) config.topics().replicationFactor());
         }
         // A restarted instance with local state answers queries while it catches up elsewhere.
         p.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, 0);
-        p.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, config.topics().deadLetters());
+        p.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, config.topics().names().deadLetters());
         p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, CountingDeserializationHandler.class.getName());
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, CountingProcessingHandler.class.getName());
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
@@ -57,9 +57,9 @@ public final class StreamsProperties {
         p.put(StreamsConfig.producerPrefix(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG), 30_000);
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG), 300_000);
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 1_000);
-        p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, config.storeCacheBytes());
+        p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, config.streams().storeCacheBytes());
         p.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class.getName());
-        p.put(BoundedRocksDbMemory.TOTAL_BYTES_CONFIG, config.rocksdbMemoryBytes());
+        p.put(BoundedRocksDbMemory.TOTAL_BYTES_CONFIG, config.streams().rocksdbMemoryBytes());
         // 0 (Kafka's default, explicit here because it is deliberate): a task picks its next record by timestamp among
         // what it has fetched and waits for records known to be on the broker, never for a producer. Waiting for
         // producers as well (> 0) waits on every input partition of the task, the feedback topics (case links,

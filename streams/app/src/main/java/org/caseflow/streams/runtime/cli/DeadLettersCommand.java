@@ -89,8 +89,8 @@ public final class DeadLettersCommand implements Callable<Integer> {
             return CaseflowCli.EXIT_BAD_INPUT;
         }
         Map<String, Object> client = new HashMap<>(config.kafka());
-        KafkaReachability.require(client, config.connectTimeout());
-        String topic = config.topics().deadLetters();
+        KafkaReachability.require(client, config.connection().connectTimeout());
+        String topic = config.topics().names().deadLetters();
         try {
             List<DeadLetter> all = new DeadLetterReader(client).readAll(topic);
             List<DeadLetter> chosen = selection.select(all);
@@ -101,7 +101,7 @@ public final class DeadLettersCommand implements Callable<Integer> {
                 err.flush();
                 return CaseflowCli.EXIT_OK;
             }
-            return republish(new Republisher(client, config.applicationId() + TRANSACTIONAL_ID_SUFFIX), chosen, out,
+            return republish(new Republisher(client, config.streams().applicationId() + TRANSACTIONAL_ID_SUFFIX), chosen, out,
                     err);
         } catch (IllegalArgumentException e) {
             err.println("caseflow dead-letters: " + e.getMessage());

@@ -66,7 +66,7 @@ final class FilePublisher {
 
     /** Publishes the valid lines of {@code in} (closed here); the exit status. */
     int publish(InputStream in, Validation validation, CaseflowConfig config, Instant tickAt) throws IOException {
-        try (in; EventPublisher publisher = EventPublisher.create(config.kafka(), config.topics())) {
+        try (in; EventPublisher publisher = EventPublisher.create(config.kafka(), config.topics().names())) {
             try {
                 publisher.requireTopics();
                 new EventFileReader(maxLineBytes, checks).read(in, line -> send(line, validation.valid(), publisher));
@@ -74,7 +74,7 @@ final class FilePublisher {
                 if (tickAt != null) {
                     int partitions = publisher.clockTick(tickAt);
                     out.println("clock tick " + tickAt + " sent to " + partitions + " partitions of "
-                            + String.join(", ", config.topics().inputs()));
+                            + String.join(", ", config.topics().names().inputs()));
                 }
                 out.println(published + " published, " + validation.summary().invalid() + " invalid");
                 out.flush();

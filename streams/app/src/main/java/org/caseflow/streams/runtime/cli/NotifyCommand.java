@@ -67,7 +67,7 @@ public final class NotifyCommand implements Callable<Integer> {
             err.println("caseflow notify: " + e.getMessage());
             return CaseflowCli.EXIT_BAD_INPUT;
         }
-        KafkaReachability.require(AdminProps.of(config), config.connectTimeout());
+        KafkaReachability.require(AdminProps.of(config), config.connection().connectTimeout());
         try (NotifyService service = NotifyService.create(config)) {
             Runtime.getRuntime().addShutdownHook(new Thread(service::close, "caseflow-notify-shutdown"));
             err.println("caseflow notify: delivering; metrics on http://localhost:" + service.httpPort() + "/metrics");

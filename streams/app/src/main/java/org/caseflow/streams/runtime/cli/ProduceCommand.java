@@ -170,7 +170,7 @@ public final class ProduceCommand implements Callable<Integer> {
                 return CaseflowCli.EXIT_BAD_INPUT;
             }
             // Before anything is sent: an unreachable cluster is named as such, not blamed on missing topics later.
-            KafkaReachability.require(config.kafka(), config.connectTimeout());
+            KafkaReachability.require(config.kafka(), config.connection().connectTimeout());
             return files.publish(withProgress(source.toString(), "publishing", err), validation, config, tickAt);
         } catch (IOException e) {
             return unreadable(err, reason(e));

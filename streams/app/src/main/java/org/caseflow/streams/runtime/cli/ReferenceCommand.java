@@ -69,9 +69,9 @@ public final class ReferenceCommand implements Callable<Integer> {
         }
 
         ReferencePublisher publisher(CaseflowConfig config) {
-            KafkaReachability.require(AdminProps.of(config), config.connectTimeout());
-            return new ReferencePublisher(AdminProps.of(config), config.topics().referenceData(),
-                    CompositionRoot.of(config).seeds(), config.engineSettings().defaultZone(), config.connectTimeout());
+            KafkaReachability.require(AdminProps.of(config), config.connection().connectTimeout());
+            return new ReferencePublisher(AdminProps.of(config), config.topics().names().referenceData(),
+                    CompositionRoot.of(config).seeds(), config.engineSettings().defaultZone(), config.connection().connectTimeout());
         }
     }
 
@@ -130,7 +130,7 @@ public final class ReferenceCommand implements Callable<Integer> {
                 }
                 ReferencePublisher.Outcome outcome = publisher.publish(publication);
                 out.println((outcome == ReferencePublisher.Outcome.PUBLISHED ? "published " : "already in force, nothing"
-                        + " written: ") + publication + " to " + config.topics().referenceData());
+                        + " written: ") + publication + " to " + config.topics().names().referenceData());
                 return CaseflowCli.EXIT_OK;
             } catch (SeedException e) {
                 err.println(e.getMessage());

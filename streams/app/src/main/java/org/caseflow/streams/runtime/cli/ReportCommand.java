@@ -148,10 +148,10 @@ public final class ReportCommand implements Callable<Integer> {
                     return CaseflowCli.EXIT_BAD_INPUT;
                 }
                 Map<String, Object> client = new HashMap<>(config.kafka());
-                KafkaReachability.require(client, config.connectTimeout());
+                KafkaReachability.require(client, config.connection().connectTimeout());
                 // The snapshots on the topic are the cases as they are now: days remaining count from today.
-                write(RecordedReportSource.fromTopics(client, config.topics(), today), loaded, tree, reviewed, today, err);
-                err.printf("report: read %s and %s%n", config.topics().indicators(), config.topics().caseSnapshots());
+                write(RecordedReportSource.fromTopics(client, config.topics().names(), today), loaded, tree, reviewed, today, err);
+                err.printf("report: read %s and %s%n", config.topics().names().indicators(), config.topics().names().caseSnapshots());
             } else if (replay(root, tree, reviewed, asOf, asOfDay, err) != CaseflowCli.EXIT_OK) {
                 return CaseflowCli.EXIT_BAD_INPUT;
             }

@@ -48,15 +48,15 @@ public final class RunCommand implements Callable<Integer> {
             config = ConfigLoader.load(configFile, System.getenv());
             root = CompositionRoot.of(config); // the one load of the seeds: the tokens' courts and the topology's
             HttpAuth.check(config, root.seeds().courts(), Clock.systemUTC());
-            if (config.httpSecurity().tls()) {
-                ServerTls.load(config.httpSecurity()); // a wrong password or file is refused before Kafka is asked
+            if (config.http().security().tls()) {
+                ServerTls.load(config.http().security()); // a wrong password or file is refused before Kafka is asked
             }
         } catch (InvalidConfigException e) {
             err.println("caseflow run: " + e.getMessage());
             return CaseflowCli.EXIT_BAD_INPUT;
         }
         // Without this Kafka Streams would sit in REBALANCING, retrying an unreachable cluster forever.
-        KafkaReachability.require(AdminProps.of(config), config.connectTimeout());
+        KafkaReachability.require(AdminProps.of(config), config.connection().connectTimeout());
         try {
             KafkaAccessCheck.require(config);
         } catch (KafkaAccessCheck.AccessDenied e) {

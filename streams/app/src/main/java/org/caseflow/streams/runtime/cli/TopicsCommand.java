@@ -69,7 +69,7 @@ public final class TopicsCommand implements Callable<Integer> {
             }
         }
         List<TopicSpec> specs = TopicSpec.all(config);
-        KafkaReachability.require(AdminProps.of(config), config.connectTimeout());
+        KafkaReachability.require(AdminProps.of(config), config.connection().connectTimeout());
         try (Admin admin = Admin.create(AdminProps.of(config))) {
             TopicAdmin topics = new TopicAdmin(admin);
             List<String> problems;
@@ -83,7 +83,7 @@ public final class TopicsCommand implements Callable<Integer> {
             problems.forEach(problem -> err.println("MISMATCH " + problem));
             for (String principal : grants) {
                 var acls = CaseflowAcls.forGrant(config, principal);
-                admin.createAcls(acls).all().get(config.connectTimeout().toMillis() + 5_000,
+                admin.createAcls(acls).all().get(config.connection().connectTimeout().toMillis() + 5_000,
                         java.util.concurrent.TimeUnit.MILLISECONDS);
                 out.println("granted " + principal + " " + acls.size() + " ACLs");
             }

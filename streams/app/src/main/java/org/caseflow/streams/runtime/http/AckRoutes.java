@@ -50,7 +50,7 @@ final class AckRoutes implements AutoCloseable {
         this.router = router;
         this.mapper = mapper;
         this.config = config;
-        this.acks = new Topics(config.topics()).alertAcks();
+        this.acks = new Topics(config.topics().names()).alertAcks();
     }
 
     void register(Javalin app) {
@@ -155,7 +155,7 @@ final class AckRoutes implements AutoCloseable {
         }
         try {
             producer.send(new ProducerRecord<>(acks.name(), ack.caseId(), ack))
-                    .get(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                    .get(config.connection().connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
             throw new ApiException(503, "could not record the acknowledgement: " + e.getMessage());
         } catch (InterruptedException e) {

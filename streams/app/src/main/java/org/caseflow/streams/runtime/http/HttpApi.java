@@ -56,12 +56,12 @@ public final class HttpApi implements AutoCloseable {
             LocalQueries queries, AlertBroadcaster alerts) {
         this.config = config;
         ObjectMapper mapper = mapper();
-        ServerTls tls = config.httpSecurity().tls() ? ServerTls.load(config.httpSecurity()) : null;
+        ServerTls tls = config.http().security().tls() ? ServerTls.load(config.http().security()) : null;
         this.app = Javalin.create(javalin -> {
             javalin.showJavalinBanner = false;
             if (tls != null) {
-                javalin.jetty.addConnector((server, http) -> HttpsConnector.create(server, http, tls, config.httpHost(),
-                        config.httpPort()));
+                javalin.jetty.addConnector((server, http) -> HttpsConnector.create(server, http, tls, config.http().host(),
+                        config.http().port()));
             }
             javalin.jsonMapper(new JavalinJackson(mapper, false));
             // The court page (plain HTML + JavaScript over the JSON API) from classpath:/web.
@@ -89,8 +89,8 @@ public final class HttpApi implements AutoCloseable {
         });
         PeerClient peers = new PeerClient(tls == null ? null : tls.peerContext());
         QueryRouter router = new QueryRouter(streams, queries, mapper, peers);
-        new ApiRoutes(router, alerts, config.indicatorExportLimit(), config.digestsEnabled()).register(app);
-        new BoardRoutes(router, mapper, config.clockMode(), config.engineSettings().defaultZone()).register(app);
+        new ApiRoutes(router, alerts, config.indicators().exportLimit(), config.indicators().digestsEnabled()).register(app);
+        new BoardRoutes(router, mapper, config.clock().mode(), config.engineSettings().defaultZone()).register(app);
         new ReferenceRoutes(streams::reference, registry).register(app);
         this.acks = new AckRoutes(router, mapper, config,
                 streams.reference() == null ? null : streams.reference().data().base().caseNumbers());
@@ -123,9 +123,9 @@ public final class HttpApi implements AutoCloseable {
     }
 
     public HttpApi start() {
-        app.start(config.httpHost(), config.httpPort());
-        LOG.info("HTTP API on {}://{}:{}/ (advertised as {})", config.httpSecurity().tls() ? "https" : "http", config.httpHost(),
-                app.port(), config.applicationServer());
+        app.start(config.http().host(), config.http().port());
+        LOG.info("HTTP API on {}://{}:{}/ (advertised as {})", config.http().security().tls() ? "https" : "http", config.http().host(),
+                app.port(), config.http().applicationServer());
         return this;
     }
 

@@ -27,8 +27,8 @@ public final class CaseflowAcls {
 
     /** @param principal e.g. {@code User:caseflow} */
     public static List<AclBinding> forApp(CaseflowConfig config, String principal) {
-        TopicNames topics = config.topics();
-        String app = config.applicationId();
+        TopicNames topics = config.topics().names();
+        String app = config.streams().applicationId();
         List<AclBinding> acls = new ArrayList<>();
         for (String topic : topics.all()) {
             // Reference data is published by an operator (caseflow reference publish); the app only reads it.

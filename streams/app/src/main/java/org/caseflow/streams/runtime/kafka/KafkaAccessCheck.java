@@ -47,10 +47,10 @@ public final class KafkaAccessCheck {
 
     public static void require(CaseflowConfig config) {
         List<String> missing = new ArrayList<>();
-        Duration timeout = config.connectTimeout();
+        Duration timeout = config.connection().connectTimeout();
         try (Admin admin = Admin.create(AdminProps.of(config))) {
             checkTopics(admin, config, timeout, missing);
-            checkGroup(admin, config.applicationId(), timeout, missing);
+            checkGroup(admin, config.streams().applicationId(), timeout, missing);
         }
         checkTransactionalId(config, timeout, missing);
         if (!missing.isEmpty()) {
@@ -60,10 +60,10 @@ public final class KafkaAccessCheck {
     }
 
     private static void checkTopics(Admin admin, CaseflowConfig config, Duration timeout, List<String> missing) {
-        Map<String, KafkaFuture<TopicDescription>> topics = admin.describeTopics(config.topics().all(),
+        Map<String, KafkaFuture<TopicDescription>> topics = admin.describeTopics(config.topics().names().all(),
                 new DescribeTopicsOptions().includeAuthorizedOperations(true)).topicNameValues();
-        for (String topic : config.topics().all()) {
-            boolean input = config.topics().readOnly().contains(topic);
+        for (String topic : config.topics().names().all()) {
+            boolean input = config.topics().names().readOnly().contains(topic);
             try {
                 Set<AclOperation> ops = get(topics.get(topic), timeout).authorizedOperations();
                 if (ops == null || ops.contains(AclOperation.ALL)) {
@@ -107,14 +107,14 @@ public final class KafkaAccessCheck {
     /** Transactions start with InitProducerId, which needs WRITE on the transactional id: ask for one id of the prefix. */
     private static void checkTransactionalId(CaseflowConfig config, Duration timeout, List<String> missing) {
         Map<String, Object> props = new HashMap<>(config.kafka());
-        props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, config.applicationId() + "-access-check");
+        props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, config.streams().applicationId() + "-access-check");
         props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) timeout.toMillis());
-        props.put(ProducerConfig.CLIENT_ID_CONFIG, config.applicationId() + "-access-check");
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, config.streams().applicationId() + "-access-check");
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props, new ByteArraySerializer(),
                 new ByteArraySerializer())) {
             producer.initTransactions();
         } catch (TransactionalIdAuthorizationException e) {
-            missing.add("WRITE on transactional ids prefixed '" + config.applicationId() + "'");
+            missing.add("WRITE on transactional ids prefixed '" + config.streams().applicationId() + "'");
         } catch (org.apache.kafka.common.KafkaException e) {
             missing.add("transactions: " + e.getClass().getSimpleName() + ": " + e.getMessage());
         }

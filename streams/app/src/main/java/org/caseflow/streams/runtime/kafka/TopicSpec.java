@@ -22,9 +22,9 @@ public record TopicSpec(String name, int partitions, Optional<Short> replication
 
     /** Every Caseflow topic: inputs and outputs share the partition count so keys stay co-located. */
     public static List<TopicSpec> all(CaseflowConfig config) {
-        TopicNames names = config.topics();
-        Optional<Short> replication = config.replicationFactor() > 0
-                ? Optional.of(config.replicationFactor()) : Optional.empty();
+        TopicNames names = config.topics().names();
+        Optional<Short> replication = config.topics().replicationFactor() > 0
+                ? Optional.of(config.topics().replicationFactor()) : Optional.empty();
         List<TopicSpec> specs = new ArrayList<>();
         for (String name : names.all()) {
             Map<String, String> configs = new LinkedHashMap<>();
@@ -34,7 +34,7 @@ public record TopicSpec(String name, int partitions, Optional<Short> replication
                 configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE);
                 // Topics the app reads back (inputs, links, facts, deltas) are its source of truth: input retention.
                 boolean readBack = names.inputs().contains(name) || names.readBack().contains(name);
-                long retention = readBack ? config.inputRetentionMs() : config.outputRetentionMs();
+                long retention = readBack ? config.topics().inputRetentionMs() : config.topics().outputRetentionMs();
                 configs.put(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(retention));
                 if (!readBack) {
                     // Output records carry event time (an alert of a replayed 2025 storm is stamped 2025): with
@@ -43,7 +43,7 @@ public record TopicSpec(String name, int partitions, Optional<Short> replication
                     configs.put(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "LogAppendTime");
                 }
             }
-            specs.add(new TopicSpec(name, config.partitions(), replication, configs));
+            specs.add(new TopicSpec(name, config.topics().partitions(), replication, configs));
         }
         return specs;
     }

@@ -46,9 +46,9 @@ public final class Metrics {
      */
     public static PrometheusMeterRegistry newRegistry(CaseflowConfig config) {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        List<String> consumed = new ArrayList<>(config.topics().inputs());
-        consumed.addAll(config.topics().readBack());
-        registry.config().meterFilter(new KafkaMeterFilter(config.metricsRecordingLevel(), consumed));
+        List<String> consumed = new ArrayList<>(config.topics().names().inputs());
+        consumed.addAll(config.topics().names().readBack());
+        registry.config().meterFilter(new KafkaMeterFilter(config.streams().metricsRecordingLevel(), consumed));
         return withJvmBinders(registry);
     }
 

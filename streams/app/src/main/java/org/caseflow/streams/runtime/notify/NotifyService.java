@@ -66,7 +66,7 @@ public final class NotifyService implements AutoCloseable {
         Map<String, Object> ackProps = new HashMap<>(props);
         ackProps.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         ackProps.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        Topics topics = new Topics(config.topics());
+        Topics topics = new Topics(config.topics().names());
         acks = new AckBook(ackProps, topics.alertAcks()).start();
         metrics.acknowledgements(acks::size);
         notifier = new Notifier(consumer, topics.deadlineAlerts(), topics.digests(), routing,

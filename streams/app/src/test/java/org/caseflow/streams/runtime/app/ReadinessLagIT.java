@@ -68,7 +68,7 @@ class ReadinessLagIT {
     /** Polls /health/ready until the body matches; every answer must be 200 exactly when UP. */
     private static JsonNode awaitReadiness(CaseflowConfig config, Predicate<JsonNode> wanted) {
         HttpClient client = HttpClient.newHttpClient();
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + config.httpPort()
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + config.http().port()
                 + "/health/ready")).build();
         return Waits.await("/health/ready as expected").until(() -> {
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
@@ -84,7 +84,7 @@ class ReadinessLagIT {
                 CaseflowSerdes.caseEvent().serializer())) {
             for (int i = 0; i < count; i++) {
                 String caseId = "(2026)湘0211民初" + (500 + i) + "号";
-                producer.send(new ProducerRecord<>(config.topics().caseFilings(), caseId, CaseEvent.newBuilder()
+                producer.send(new ProducerRecord<>(config.topics().names().caseFilings(), caseId, CaseEvent.newBuilder()
                         .setEventId(caseId + "#1").setCaseId(caseId).setCourt("湘0211")
                         .setOccurredAt(Instant.parse("2026-01-05T02:00:00Z"))
                         .setPayload(CaseFiled.newBuilder().setProcedure(Procedure.CIVIL_FIRST_SUMMARY)

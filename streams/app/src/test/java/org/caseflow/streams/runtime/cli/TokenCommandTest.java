@@ -38,7 +38,7 @@ class TokenCommandTest {
     }
 
     private static ApiTokens.Entry entry(String line) {
-        return CaseflowConfig.of(Map.of("kafka.bootstrap.servers", "b:9092", "caseflow.api.tokens", line)).apiTokens()
+        return CaseflowConfig.of(Map.of("kafka.bootstrap.servers", "b:9092", "caseflow.api.tokens", line)).http().apiTokens()
                 .entries().get(0);
     }
 

@@ -37,14 +37,14 @@ class CaseflowConfigTest {
                 "CASEFLOW_JAVA_OPTS", "-Xmx1g",
                 "KAFKA_HEAP_OPTS", "-Xmx1g"));
 
-        assertThat(config.httpPort()).isEqualTo(9100);
+        assertThat(config.http().port()).isEqualTo(9100);
         assertThat(config.bootstrapServers()).isEqualTo("file:9092");
         assertThat(config.kafka()).containsEntry("security.protocol", "SASL_SSL").doesNotContainKey("heap.opts");
-        assertThat(config.topics().caseFilings()).isEqualTo("prod.courts.case-filings");
-        assertThat(config.applicationId()).isEqualTo("caseflow");
-        assertThat(config.clockMode()).isEqualTo(ClockMode.WALL_CLOCK);
-        assertThat(config.partitions()).isEqualTo(6);
-        assertThat(config.apiTokens().enabled()).isFalse();
+        assertThat(config.topics().names().caseFilings()).isEqualTo("prod.courts.case-filings");
+        assertThat(config.streams().applicationId()).isEqualTo("caseflow");
+        assertThat(config.clock().mode()).isEqualTo(ClockMode.WALL_CLOCK);
+        assertThat(config.topics().partitions()).isEqualTo(6);
+        assertThat(config.http().apiTokens().enabled()).isFalse();
     }
 
     @Test
@@ -61,7 +61,7 @@ class CaseflowConfigTest {
         assertThat(ConfigKeys.forEnvironmentVariable("KAFKA_BOOTSTRAP_SERVERS")).isEmpty();
         CaseflowConfig config = ConfigLoader.load(null,
                 Map.of("KAFKA_BOOTSTRAP_SERVERS", "k:9092", "CASEFLOW_HTTP_PORT", "9191", "CASEFLOW_JAVA_OPTS", "-Xmx1g"));
-        assertThat(config.httpPort()).isEqualTo(9191);
+        assertThat(config.http().port()).isEqualTo(9191);
     }
 
     @Test
@@ -87,7 +87,7 @@ class CaseflowConfigTest {
         Files.writeString(jaas, "org.apache.kafka.common.security.scram.ScramLoginModule required;", StandardCharsets.UTF_8);
         CaseflowConfig config = ConfigLoader.load(null, Map.of("KAFKA_BOOTSTRAP_SERVERS", "k:9092",
                 "CASEFLOW_API_TOKENS_FILE", secret.toString(), "KAFKA_SASL_JAAS_CONFIG_FILE", jaas.toString()));
-        assertThat(config.apiTokens().entries()).hasSize(1);
+        assertThat(config.http().apiTokens().entries()).hasSize(1);
         assertThat(config.kafka()).containsEntry("sasl.jaas.config",
                 "org.apache.kafka.common.security.scram.ScramLoginModule required;");
         assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("KAFKA_BOOTSTRAP_SERVERS", "k:9092",
@@ -98,12 +98,12 @@ class CaseflowConfigTest {
     @Test
     void shouldDefaultTheKafkaChecksReadinessAndAlertStreamSettings() {
         CaseflowConfig config = CaseflowConfig.of(Map.of("kafka.bootstrap.servers", "broker:9092"));
-        assertThat(config.connectTimeout()).isEqualTo(java.time.Duration.ofSeconds(10));
-        assertThat(config.unreachableTimeout()).isEqualTo(java.time.Duration.ofMinutes(2));
-        assertThat(config.readinessMaxLag()).isEqualTo(10_000);
-        assertThat(config.readinessCheckInterval()).isEqualTo(java.time.Duration.ofSeconds(5));
-        assertThat(config.sseHeartbeat()).isEqualTo(java.time.Duration.ofSeconds(15));
-        assertThat(config.sseReplayEvents()).isEqualTo(10_000);
+        assertThat(config.connection().connectTimeout()).isEqualTo(java.time.Duration.ofSeconds(10));
+        assertThat(config.connection().unreachableTimeout()).isEqualTo(java.time.Duration.ofMinutes(2));
+        assertThat(config.connection().readinessMaxLag()).isEqualTo(10_000);
+        assertThat(config.connection().readinessCheckInterval()).isEqualTo(java.time.Duration.ofSeconds(5));
+        assertThat(config.http().sseHeartbeat()).isEqualTo(java.time.Duration.ofSeconds(15));
+        assertThat(config.http().sseReplayEvents()).isEqualTo(10_000);
         assertThat(CaseflowConfig.of(config.asSettings())).isEqualTo(config);
     }
 
@@ -112,9 +112,9 @@ class CaseflowConfigTest {
         CaseflowConfig config = ConfigLoader.load(null, Map.of("KAFKA_BOOTSTRAP_SERVERS", "broker:9092",
                 "CASEFLOW_KAFKA_CONNECT_TIMEOUT_MS", "3000", "CASEFLOW_KAFKA_UNREACHABLE_TIMEOUT_MS", "0",
                 "CASEFLOW_READINESS_MAX_LAG", "250000"));
-        assertThat(config.connectTimeout().toMillis()).isEqualTo(3000);
-        assertThat(config.unreachableTimeout()).isZero();
-        assertThat(config.readinessMaxLag()).isEqualTo(250_000);
+        assertThat(config.connection().connectTimeout().toMillis()).isEqualTo(3000);
+        assertThat(config.connection().unreachableTimeout()).isZero();
+        assertThat(config.connection().readinessMaxLag()).isEqualTo(250_000);
         assertThatThrownBy(() -> CaseflowConfig.of(Map.of("kafka.bootstrap.servers", "b:9092",
                 "caseflow.kafka.connect.timeout.ms", "50", "caseflow.readiness.max.lag", "-1",
                 "caseflow.sse.heartbeat.ms", "often")))
@@ -149,7 +149,7 @@ class CaseflowConfigTest {
         CaseflowConfig config = ConfigLoader.load(null, Map.of("KAFKA_BOOTSTRAP_SERVERS", "b:9092",
                 "CASEFLOW_EVENTS_MAX_AHEAD_MS", "3600000"));
         assertThat(config.topologySettings().maxEventAhead()).isEqualTo(Duration.ofHours(1));
-        assertThat(config.with(Map.of()).maxEventAhead()).isEqualTo(Duration.ofHours(1));
+        assertThat(config.with(Map.of()).clock().maxEventAhead()).isEqualTo(Duration.ofHours(1));
         assertThatThrownBy(() -> CaseflowConfig.of(Map.of("kafka.bootstrap.servers", "b:9092",
                 "caseflow.events.max.ahead.ms", "-1")))
                 .hasMessageContaining("caseflow.events.max.ahead.ms: must be");
@@ -162,7 +162,7 @@ class CaseflowConfigTest {
         CaseflowConfig config = CaseflowConfig.of(Map.of("kafka.bootstrap.servers", "b:9092",
                 "caseflow.api.tokens", hash.written() + ":湘02,湘0211; " + TokenHash.of("another-token-1234", 1_000).written()
                         + ":*,metrics:2027-01-31"));
-        ApiTokens tokens = config.apiTokens();
+        ApiTokens tokens = config.http().apiTokens();
         assertThat(tokens.entries()).hasSize(2);
         assertThat(tokens.entries().get(0).scopes()).containsExactlyInAnyOrder("湘02", "湘0211");
         assertThat(tokens.entries().get(0).hash().matches(token)).isTrue();
@@ -171,7 +171,7 @@ class CaseflowConfigTest {
         assertThat(tokens.entries().get(1).expiresAt()).isEqualTo(java.time.Instant.parse("2027-01-31T00:00:00Z"));
         assertThat(tokens.entries().get(1).mayReadMetrics()).isTrue();
         assertThat(config.describe()).doesNotContain(hash.written()).contains("2 tokens");
-        assertThat(config.with(Map.of()).apiTokens().entries().get(0).hash().matches(token)).isTrue();
+        assertThat(config.with(Map.of()).http().apiTokens().entries().get(0).hash().matches(token)).isTrue();
         // Two hashes of one token differ (random salt), and the written form carries no token.
         assertThat(TokenHash.of(token, 1_000).written()).isNotEqualTo(hash.written()).doesNotContain(token.substring(13));
     }
@@ -250,19 +250,19 @@ class CaseflowConfigTest {
         assertThat(export.levels()).containsExactly(CourtLevel.BASIC);
         assertThat(export.windows()).containsExactlyInAnyOrder(Window.MONTH, Window.YEAR_TO_DATE);
         assertThat(export.maxSeries()).isEqualTo(120);
-        assertThat(config.with(Map.of()).indicatorExport()).as("written back as keys and read again").isEqualTo(export);
+        assertThat(config.with(Map.of()).indicators().export()).as("written back as keys and read again").isEqualTo(export);
     }
 
     @Test
     void shouldExportTheIntermediateCourtsOverTwelveMonthsByDefaultAndEveryCourtWhenAsked() {
         IndicatorExport byDefault = CaseflowConfig.of(Map.of("kafka.bootstrap.servers", "b:9092"))
-                .indicatorExport();
+                .indicators().export();
         assertThat(byDefault.levels()).containsExactly(CourtLevel.INTERMEDIATE);
         assertThat(byDefault.courts()).isEmpty();
         assertThat(byDefault.windows()).containsExactly(Window.ROLLING_12M);
         for (String every : new String[] {"*", ""}) {
             IndicatorExport all = CaseflowConfig.of(Map.of("kafka.bootstrap.servers", "b:9092",
-                    "caseflow.indicators.export.scopes", every)).indicatorExport();
+                    "caseflow.indicators.export.scopes", every)).indicators().export();
             assertThat(all.courts()).as("'%s' = every court", every).isEmpty();
             assertThat(all.levels()).as("'%s' = every court", every).isEmpty();
         }

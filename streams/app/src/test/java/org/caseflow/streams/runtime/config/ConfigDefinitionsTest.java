@@ -162,7 +162,7 @@ class ConfigDefinitionsTest {
         }
         CaseflowConfig config = ConfigLoader.load(null, Map.of("KAFKA_BOOTSTRAP_SERVERS", "k:9092",
                 "CASEFLOW_EVENT_TIME_GRACE_MS", "500"));
-        assertThat(config.orderGrace()).isEqualTo(Duration.ofMillis(500));
+        assertThat(config.clock().orderGrace()).isEqualTo(Duration.ofMillis(500));
     }
 
     @Test

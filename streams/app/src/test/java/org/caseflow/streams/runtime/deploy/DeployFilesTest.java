@@ -227,11 +227,11 @@ class DeployFilesTest {
         String check = String.join(" ", DeployFiles.words(run.path("healthcheck").path("test")));
         Matcher url = Pattern.compile("https?://[^/:\\s]+:(\\d+)(/[^\\s\"'|]*)").matcher(check);
         assertThat(url.find()).as("a URL in the health check: " + check).isTrue();
-        assertThat(Integer.parseInt(url.group(1))).isEqualTo(config.httpPort());
+        assertThat(Integer.parseInt(url.group(1))).isEqualTo(config.http().port());
         assertThat(url.group(2)).isEqualTo(HttpApi.READINESS_PATH);
         assertThat(DeployFiles.words(run.path("ports")).stream().map(p -> p.substring(p.lastIndexOf(':') + 1)).toList())
-                .contains(String.valueOf(config.httpPort()));
-        assertThat(Integer.parseInt(DeployFiles.dockerfile("^EXPOSE\\s+(\\d+)"))).isEqualTo(config.httpPort());
+                .contains(String.valueOf(config.http().port()));
+        assertThat(Integer.parseInt(DeployFiles.dockerfile("^EXPOSE\\s+(\\d+)"))).isEqualTo(config.http().port());
         Path state = stateDir(config);
         assertThat(Compose.volumeMounts(run).keySet()).as("state dir " + state + " on a volume")
                 .anySatisfy(mount -> assertThat(state.startsWith(mount)).isTrue());
@@ -311,7 +311,7 @@ class DeployFilesTest {
     void shouldProbeAndServeThePortAndPathsTheAppServes() {
         manifests.appContainers().forEach((workload, c) -> {
             CaseflowConfig config = load(withTestTokens(manifests.environment(workload, c)));
-            int port = config.httpPort();
+            int port = config.http().port();
             assertThat(containerPort(c, "http")).as(workload + ": containerPort 'http' = caseflow.http.port").isEqualTo(port);
             assertThat(probe(c, "livenessProbe", port)).isEqualTo(HttpApi.LIVENESS_PATH);
             assertThat(probe(c, "startupProbe", port)).isEqualTo(HttpApi.LIVENESS_PATH);
@@ -319,7 +319,7 @@ class DeployFilesTest {
             JsonNode annotations = manifests.template(workload).path("metadata").path("annotations");
             assertThat(annotations.path("prometheus.io/path").asText()).isEqualTo(HttpApi.METRICS_PATH);
             assertThat(annotations.path("prometheus.io/port").asText()).isEqualTo(String.valueOf(port));
-            assertThat(config.advertisedHost()).as("advertised host is the pod's name in the headless service")
+            assertThat(config.http().advertisedHost()).as("advertised host is the pod's name in the headless service")
                     .isEqualTo(podName(workload) + "." + manifests.workload(workload).path("spec").path("serviceName").asText());
             List<JsonNode> services = manifests.objects("Service").stream()
                     .filter(s -> selects(s.path("spec").path("selector"), manifests.podLabels(workload))).toList();
@@ -338,7 +338,7 @@ class DeployFilesTest {
             Map<String, String> env = manifests.environment(workload, c);
             long heap = DeployFiles.heapMax(env.get("JAVA_TOOL_OPTIONS"))
                     .orElseThrow(() -> new AssertionError(what + ": no -Xmx in JAVA_TOOL_OPTIONS"));
-            long offHeap = command(c).equals("run") ? load(withTestTokens(env)).rocksdbMemoryBytes() : 0;
+            long offHeap = command(c).equals("run") ? load(withTestTokens(env)).streams().rocksdbMemoryBytes() : 0;
             JsonNode resources = c.path("resources");
             long request = DeployFiles.bytes(resources.path("requests").path("memory").asText("0"));
             long limit = DeployFiles.bytes(resources.path("limits").path("memory").asText("0"));
@@ -406,7 +406,7 @@ class DeployFilesTest {
 
             assertThat(spec.path("ingress")).isNotEmpty();
             spec.path("ingress").forEach(rule -> assertThat(ports(rule, c)).as("ingress only to the app port")
-                    .containsExactly("TCP/" + config.httpPort()));
+                    .containsExactly("TCP/" + config.http().port()));
             assertThat(peers(spec.path("ingress"), "from")).as("ingress from this namespace's pods").anySatisfy(peer ->
                     assertThat(peer.has("podSelector") && !peer.has("namespaceSelector")).isTrue());
 
@@ -422,7 +422,7 @@ class DeployFilesTest {
                                 p.path("namespaceSelector").path("matchLabels").path("kubernetes.io/metadata.name").asText()))))
                         .as("egress to Kafka " + server + " (namespace " + namespace + ")").isPresent();
             }
-            assertThat(find(egress, rule -> ports(rule, c).contains("TCP/" + config.httpPort()) && elements(rule.path("to")).stream()
+            assertThat(find(egress, rule -> ports(rule, c).contains("TCP/" + config.http().port()) && elements(rule.path("to")).stream()
                     .anyMatch(p -> selects(p.path("podSelector").path("matchLabels"), labels) && !p.has("namespaceSelector"))))
                     .as("egress to the peers (API requests forwarded to the owner of a key)").isPresent();
             assertThat(find(egress, rule -> ports(rule, c).containsAll(List.of("UDP/53", "TCP/53")))).as("egress to DNS").isPresent();
@@ -442,7 +442,7 @@ class DeployFilesTest {
             assertThat(service).as("scrape target " + t.asText() + " is a compose service").isNotNull();
             assertThat(command(service)).isIn("run", "notify");
             CaseflowConfig config = load(Compose.environment(service));
-            int port = command(service).equals("notify") ? config.notifications().httpPort() : config.httpPort();
+            int port = command(service).equals("notify") ? config.notifications().httpPort() : config.http().port();
             assertThat(t.asText()).isEqualTo(host + ":" + port);
             assertThat(job.path("metrics_path").asText("/metrics")).isEqualTo(HttpApi.METRICS_PATH);
             checked.add(t.asText());
@@ -460,7 +460,7 @@ class DeployFilesTest {
                     keep.put(r.path("source_labels").get(0).asText(), r.path("regex").asText());
                 }
             });
-            assertThat(containerPort(c, keep.get("__meta_kubernetes_pod_container_port_name"))).isEqualTo(config.httpPort());
+            assertThat(containerPort(c, keep.get("__meta_kubernetes_pod_container_port_name"))).isEqualTo(config.http().port());
             assertThat(manifests.podLabels(workload).get("app")).matches(keep.get("__meta_kubernetes_pod_label_app"));
         });
     }
@@ -547,7 +547,7 @@ class DeployFilesTest {
 
     /** The state dir as the process sees it: relative paths start at the image's WORKDIR. */
     private static Path stateDir(CaseflowConfig config) {
-        return Path.of(DeployFiles.dockerfile("^WORKDIR\\s+(\\S+)")).resolve(config.stateDir()).normalize();
+        return Path.of(DeployFiles.dockerfile("^WORKDIR\\s+(\\S+)")).resolve(config.streams().stateDir()).normalize();
     }
 
     private static Set<String> cliCommands() {

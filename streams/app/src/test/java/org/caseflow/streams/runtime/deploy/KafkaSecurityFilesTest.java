@@ -189,7 +189,7 @@ class KafkaSecurityFilesTest {
     @Test
     void shouldDocumentExactlyTheAclsThatTopicsGrantCreates() {
         CaseflowConfig config = ConfigLoader.load(null, Map.of("KAFKA_BOOTSTRAP_SERVERS", "kafka:9094"));
-        String app = config.applicationId();
+        String app = config.streams().applicationId();
         Set<String> granted = new TreeSet<>();
         for (AclBinding acl : CaseflowAcls.forGrant(config, "User:caseflow")) {
             granted.add(acl.pattern().resourceType() + " " + acl.pattern().patternType() + " " + acl.pattern().name() + " "
@@ -216,8 +216,8 @@ class KafkaSecurityFilesTest {
                 if (name.endsWith(".*")) {
                     String prefix = name.substring(0, name.length() - 1);
                     // "every other caseflow.* topic": the ones the app writes, not those it only reads (their own rows)
-                    config.topics().all().stream().filter(t -> t.startsWith(prefix))
-                            .filter(t -> !config.topics().readOnly().contains(t)).forEach(expanded::add);
+                    config.topics().names().all().stream().filter(t -> t.startsWith(prefix))
+                            .filter(t -> !config.topics().names().readOnly().contains(t)).forEach(expanded::add);
                 } else {
                     expanded.add(name.replace("NOTIFY", config.notifications().groupId()).replace("APP", app));
                 }

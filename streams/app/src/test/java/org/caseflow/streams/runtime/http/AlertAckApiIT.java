@@ -50,7 +50,7 @@ class AlertAckApiIT {
         try (CaseflowRuntime runtime = CaseflowRuntime.start(config)) {
             assertThat(runtime.app().awaitRunning(Duration.ofSeconds(60))).isTrue();
             OverdueInstance.fileOverdueCase(config, caseId);
-            String base = "http://127.0.0.1:" + config.httpPort();
+            String base = "http://127.0.0.1:" + config.http().port();
             String caseUrl = base + "/api/v1/cases/" + segment(caseId);
             JsonNode view = awaitCase(caseUrl, v -> v.path("firingAlerts").size() > 0);
             assertThat(view.path("acknowledgements").isArray()).isTrue();

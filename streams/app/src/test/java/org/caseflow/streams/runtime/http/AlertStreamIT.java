@@ -35,7 +35,7 @@ class AlertStreamIT {
         CaseflowConfig config = OverdueInstance.config("sse", dir.resolve("state"));
         try (CaseflowRuntime runtime = CaseflowRuntime.start(config)) {
             assertThat(runtime.app().awaitRunning(Duration.ofSeconds(60))).isTrue();
-            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + config.httpPort()
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + config.http().port()
                     + "/api/v1/alerts/stream")).header("Accept", "text/event-stream").build();
             CompletableFuture<HttpResponse<Stream<String>>> response = HttpClient.newHttpClient()
                     .sendAsync(request, HttpResponse.BodyHandlers.ofLines());

@@ -54,7 +54,7 @@ class BoardPageIT {
         fileCases(config);
         try (CaseflowRuntime runtime = CaseflowRuntime.start(config)) {
             assertThat(runtime.app().awaitRunning(WAIT)).isTrue();
-            String base = "http://127.0.0.1:" + config.httpPort();
+            String base = "http://127.0.0.1:" + config.http().port();
             awaitData(base, null);
             try (HeadlessChromium chromium = HeadlessChromium.start(dir, 1400, 1000)) {
                 // Default view: no court asked for, an open API → the top court with its subordinate courts.
@@ -153,7 +153,7 @@ class BoardPageIT {
         fileCases(config);
         try (CaseflowRuntime runtime = CaseflowRuntime.start(config)) {
             assertThat(runtime.app().awaitRunning(WAIT)).isTrue();
-            String base = "http://127.0.0.1:" + config.httpPort();
+            String base = "http://127.0.0.1:" + config.http().port();
             awaitData(base, token);
             try (HeadlessChromium chromium = HeadlessChromium.start(dir, 1400, 1000)) {
                 chromium.navigate(base + "/ui/");

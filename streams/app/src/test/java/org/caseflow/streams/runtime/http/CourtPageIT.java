@@ -50,7 +50,7 @@ class CourtPageIT {
         OverdueInstance.fileOverdueCase(config, caseId);
         try (CaseflowRuntime runtime = CaseflowRuntime.start(config)) {
             assertThat(runtime.app().awaitRunning(Duration.ofSeconds(60))).isTrue();
-            String base = "http://127.0.0.1:" + config.httpPort();
+            String base = "http://127.0.0.1:" + config.http().port();
             awaitAtRisk(base + "/api/v1/courts/" + URLEncoder.encode("湘0211", StandardCharsets.UTF_8)
                     + "/at-risk?withinDays=15", caseId);
 

@@ -50,7 +50,7 @@ class ReferenceApiIT {
             assertThat(runtime.app().awaitRunning(WAIT)).isTrue();
             OverdueInstance.fileCase(config, "(2026)湘0211民初77号", "湘0211", Instant.parse("2026-12-01T02:00:00Z"),
                     LocalDate.of(2026, 12, 1));
-            String url = "http://127.0.0.1:" + config.httpPort() + "/api/v1/reference";
+            String url = "http://127.0.0.1:" + config.http().port() + "/api/v1/reference";
 
             assertThat(get(url, null).statusCode()).isEqualTo(401);
             JsonNode all = await(url, ALL, r -> r.path("uncoveredTotal").asLong() == 1);
@@ -64,7 +64,7 @@ class ReferenceApiIT {
 
             assumeTrue(HeadlessChromium.installed(), "Debian package chromium not installed");
             try (HeadlessChromium chromium = HeadlessChromium.start(dir, 1200, 900)) {
-                chromium.navigate("http://127.0.0.1:" + config.httpPort() + "/ui/?live=0");
+                chromium.navigate("http://127.0.0.1:" + config.http().port() + "/ui/?live=0");
                 chromium.waitFor("!document.getElementById('login').hidden");
                 chromium.eval("document.getElementById('login-token').value = '" + ALL + "';"
                         + " document.getElementById('login-form').requestSubmit(); true");

@@ -66,12 +66,12 @@ class TlsApiIT {
                 "caseflow.state.dir", dir.resolve("b").toString(),
                 "caseflow.http.tls.keystore", p12.toString(), "caseflow.http.tls.keystore.password", PASSWORD));
         assertThat(configA.describe()).contains("https");
-        assertThat(configB.describe() + configB.httpSecurity()).doesNotContain(PASSWORD);
+        assertThat(configB.describe() + configB.http().security()).doesNotContain(PASSWORD);
 
         HttpClient trusting = HttpClient.newBuilder().sslContext(trusting(p12)).build();
         try (CaseflowRuntime a = CaseflowRuntime.start(configA); CaseflowRuntime b = CaseflowRuntime.start(configB)) {
             awaitTwoRunningInstances(a, b);
-            String baseA = "https://localhost:" + configA.httpPort();
+            String baseA = "https://localhost:" + configA.http().port();
             int forwarded = 0;
             for (String caseId : cases) {
                 HttpResponse<String> answer = awaitCase(trusting, baseA + "/api/v1/cases/" + enc(caseId), token);
@@ -85,7 +85,7 @@ class TlsApiIT {
             }
             assertThat(forwarded).as("some cases are owned by B and were forwarded over HTTPS").isPositive();
             HttpResponse<String> merged = trusting.send(HttpRequest.newBuilder(URI.create("https://localhost:"
-                    + configB.httpPort() + "/api/v1/courts/" + enc("湘0211") + "/at-risk?withinDays=0"))
+                    + configB.http().port() + "/api/v1/courts/" + enc("湘0211") + "/at-risk?withinDays=0"))
                     .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(merged.statusCode()).isEqualTo(200);
             for (String caseId : cases) {
@@ -102,7 +102,7 @@ class TlsApiIT {
             // A client that does not trust the certificate, or speaks plain HTTP, gets nothing.
             assertThatThrownBy(() -> HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(baseA + "/health/live"))
                     .build(), HttpResponse.BodyHandlers.ofString())).isInstanceOf(SSLHandshakeException.class);
-            assertThat(plainHttpStatus("http://localhost:" + configA.httpPort() + "/health/live")).isNotEqualTo(200);
+            assertThat(plainHttpStatus("http://localhost:" + configA.http().port() + "/health/live")).isNotEqualTo(200);
         }
     }
 
@@ -111,7 +111,7 @@ class TlsApiIT {
         Path p12 = selfSigned(dir);
         CaseflowConfig config = CaseflowConfig.of(Map.of("kafka.bootstrap.servers", "unused:9092"));
         assertThatThrownBy(() -> ServerTls.load(config.with(Map.of("caseflow.http.tls.keystore", p12.toString(),
-                "caseflow.http.tls.keystore.password", "not-the-password")).httpSecurity()))
+                "caseflow.http.tls.keystore.password", "not-the-password")).http().security()))
                 .isInstanceOf(InvalidConfigException.class)
                 .hasMessageContaining("caseflow.http.tls.keystore: " + p12 + " cannot read it as PKCS12")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("not-the-password"));
@@ -119,7 +119,7 @@ class TlsApiIT {
         Files.writeString(rsa, "-----BEGIN RSA PRIVATE KEY-----\nAAAA\n-----END RSA PRIVATE KEY-----\n");
         Path[] pem = exportPem(p12, dir);
         assertThatThrownBy(() -> ServerTls.load(config.with(Map.of("caseflow.http.tls.cert", pem[0].toString(),
-                "caseflow.http.tls.key", rsa.toString())).httpSecurity()))
+                "caseflow.http.tls.key", rsa.toString())).http().security()))
                 .isInstanceOf(InvalidConfigException.class).hasMessageContaining("must be an unencrypted PKCS8 PEM key");
         assertThatThrownBy(() -> CaseflowConfig.of(Map.of("kafka.bootstrap.servers", "b:9092", "caseflow.http.tls.cert",
                 pem[0].toString()))).hasMessageContaining("caseflow.http.tls.key: required with caseflow.http.tls.cert");

@@ -100,7 +100,7 @@ class TwoInstanceApiIT {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
             assertThat(new TopicAdmin(admin).ensure(TopicSpec.all(base)).ok()).isTrue();
         }
-        produceCases(kafka, base.topics().caseFilings());
+        produceCases(kafka, base.topics().names().caseFilings());
 
         a = instance(base, "A");
         readyBeforeStart = get(a.url("/health/ready"), null).statusCode();

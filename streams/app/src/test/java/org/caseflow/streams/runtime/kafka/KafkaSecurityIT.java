@@ -87,7 +87,7 @@ class KafkaSecurityIT {
             // ... and for a second principal, the same set less three grants.
             List<AclBinding> partial = CaseflowAcls.forApp(admin, "User:partial").stream()
                     .filter(acl -> acl.pattern().resourceType() == ResourceType.TOPIC)
-                    .filter(acl -> !(acl.pattern().name().equals(admin.topics().deadlineAlerts())
+                    .filter(acl -> !(acl.pattern().name().equals(admin.topics().names().deadlineAlerts())
                             && acl.entry().operation() == AclOperation.WRITE))
                     .toList();
             client.createAcls(partial).all().get();
@@ -151,13 +151,13 @@ class KafkaSecurityIT {
                 "caseflow.state.dir", dir.resolve("state").toString()));
         assertThat(app.kafka()).containsEntry("security.protocol", "SASL_SSL").containsEntry("sasl.mechanism", "SCRAM-SHA-512");
         assertThat(app.describe()).contains("SASL_SSL/SCRAM-SHA-512+mTLS").doesNotContain(APP_PASSWORD);
-        assertThat(KafkaReachability.require(AdminProps.of(app), app.connectTimeout())).isEqualTo(1);
+        assertThat(KafkaReachability.require(AdminProps.of(app), app.connection().connectTimeout())).isEqualTo(1);
         KafkaAccessCheck.require(app);
 
         String caseId = "(2024)湘0211民初900号";
         try (KafkaProducer<String, CaseEvent> producer = new KafkaProducer<>(new HashMap<>(admin.kafka()),
                 new StringSerializer(), CaseflowSerdes.caseEvent().serializer())) {
-            producer.send(new ProducerRecord<>(admin.topics().caseFilings(), caseId, CaseEvent.newBuilder()
+            producer.send(new ProducerRecord<>(admin.topics().names().caseFilings(), caseId, CaseEvent.newBuilder()
                     .setEventId(caseId + "#1").setCaseId(caseId).setCourt("湘0211")
                     .setOccurredAt(Instant.parse("2024-01-02T02:00:00Z"))
                     .setPayload(CaseFiled.newBuilder().setProcedure(Procedure.CIVIL_FIRST_SUMMARY)
@@ -165,7 +165,7 @@ class KafkaSecurityIT {
         }
         try (CaseflowRuntime runtime = CaseflowRuntime.start(app)) {
             assertThat(runtime.app().awaitRunning(Duration.ofSeconds(60))).isTrue();
-            String url = "http://127.0.0.1:" + app.httpPort() + "/api/v1/cases/"
+            String url = "http://127.0.0.1:" + app.http().port() + "/api/v1/cases/"
                     + URLEncoder.encode(caseId, StandardCharsets.UTF_8).replace("+", "%20");
             HttpClient http = HttpClient.newHttpClient();
             HttpResponse<String> answer = Waits.await("the case " + caseId + " answered by the API").until(() -> http.send(
@@ -202,7 +202,7 @@ class KafkaSecurityIT {
     @Test
     void shouldRefuseAWrongPasswordAtOnceNamingTheSettings() {
         CaseflowConfig wrong = config("caseflow", "wrong-password-value-3");
-        assertThatThrownBy(() -> KafkaReachability.require(AdminProps.of(wrong), wrong.connectTimeout()))
+        assertThatThrownBy(() -> KafkaReachability.require(AdminProps.of(wrong), wrong.connection().connectTimeout()))
                 .isInstanceOf(KafkaUnreachableException.class)
                 .hasMessageContaining("refused the SASL login (SCRAM-SHA-512; check caseflow.kafka.sasl.username and"
                         + " caseflow.kafka.sasl.password)")
@@ -213,14 +213,14 @@ class KafkaSecurityIT {
     @Test
     void shouldListEveryMissingAcl() {
         CaseflowConfig partial = config("partial", PARTIAL_PASSWORD);
-        KafkaReachability.require(AdminProps.of(partial), partial.connectTimeout());
+        KafkaReachability.require(AdminProps.of(partial), partial.connection().connectTimeout());
         assertThatThrownBy(() -> KafkaAccessCheck.require(partial))
                 .isInstanceOf(KafkaAccessCheck.AccessDenied.class)
                 .hasMessageContaining("Kafka principal User:partial may not do what Caseflow needs")
-                .hasMessageContaining("WRITE on topic " + partial.topics().deadlineAlerts())
+                .hasMessageContaining("WRITE on topic " + partial.topics().names().deadlineAlerts())
                 .hasMessageContaining("READ on group secure-it")
                 .hasMessageContaining("WRITE on transactional ids prefixed 'secure-it'")
-                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("on topic " + partial.topics().caseFilings()));
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("on topic " + partial.topics().names().caseFilings()));
     }
 
     @Test
@@ -229,19 +229,19 @@ class KafkaSecurityIT {
         Path stranger = TestCertificates.trustStore(TestCertificates.selfSigned(dir, "stranger"), dir.resolve("stranger-trust.p12"));
         CaseflowConfig untrusted = config("caseflow", APP_PASSWORD).with(Map.of("kafka.ssl.truststore.location",
                 stranger.toString()));
-        assertThatThrownBy(() -> KafkaReachability.require(AdminProps.of(untrusted), untrusted.connectTimeout()))
+        assertThatThrownBy(() -> KafkaReachability.require(AdminProps.of(untrusted), untrusted.connection().connectTimeout()))
                 .isInstanceOf(KafkaUnreachableException.class).hasMessageContaining("TLS handshake with Kafka at " + kafka.bootstrap
                         + " failed (check that kafka.ssl.truststore.location trusts the broker's certificate");
         // A TLS client on a listener without TLS: silence, and the message says that this is what it looks like.
         CaseflowConfig tlsOnPlain = config("caseflow", APP_PASSWORD).with(Map.of("kafka.bootstrap.servers",
                 kafka.plaintextBootstrap, "caseflow.kafka.connect.timeout.ms", "2000"));
-        assertThatThrownBy(() -> KafkaReachability.require(AdminProps.of(tlsOnPlain), tlsOnPlain.connectTimeout()))
+        assertThatThrownBy(() -> KafkaReachability.require(AdminProps.of(tlsOnPlain), tlsOnPlain.connection().connectTimeout()))
                 .isInstanceOf(KafkaUnreachableException.class)
                 .hasMessageContaining("security.protocol is SASL_SSL: a listener without TLS on that port looks the same");
         // A plain client on the SASL_SSL listener.
         CaseflowConfig plain = CaseflowConfig.of(Map.of("kafka.bootstrap.servers", kafka.bootstrap,
                 "caseflow.kafka.connect.timeout.ms", "2000"));
-        assertThatThrownBy(() -> KafkaReachability.require(AdminProps.of(plain), plain.connectTimeout()))
+        assertThatThrownBy(() -> KafkaReachability.require(AdminProps.of(plain), plain.connection().connectTimeout()))
                 .isInstanceOf(KafkaUnreachableException.class)
                 .hasMessageContaining("security.protocol is PLAINTEXT: a listener that requires TLS or SASL looks the same");
     }

@@ -61,7 +61,7 @@ public final class OverdueInstance {
         try (KafkaProducer<String, CaseEvent> producer = new KafkaProducer<>(
                 Map.of("bootstrap.servers", config.bootstrapServers()), new StringSerializer(),
                 CaseflowSerdes.caseEvent().serializer())) {
-            producer.send(new ProducerRecord<>(config.topics().caseFilings(), caseId, CaseEvent.newBuilder()
+            producer.send(new ProducerRecord<>(config.topics().names().caseFilings(), caseId, CaseEvent.newBuilder()
                     .setEventId(caseId + "#1").setCaseId(caseId).setCourt("湘0211")
                     .setOccurredAt(Instant.parse("2024-01-02T02:00:00Z"))
                     .setPayload(CaseFiled.newBuilder().setProcedure(Procedure.CIVIL_FIRST_SUMMARY)
@@ -75,7 +75,7 @@ public final class OverdueInstance {
         try (KafkaProducer<String, CaseEvent> producer = new KafkaProducer<>(
                 Map.of("bootstrap.servers", config.bootstrapServers()), new StringSerializer(),
                 CaseflowSerdes.caseEvent().serializer())) {
-            producer.send(new ProducerRecord<>(config.topics().caseFilings(), caseId, CaseEvent.newBuilder()
+            producer.send(new ProducerRecord<>(config.topics().names().caseFilings(), caseId, CaseEvent.newBuilder()
                     .setEventId(caseId + "#1").setCaseId(caseId).setCourt(court).setOccurredAt(occurredAt)
                     .setPayload(CaseFiled.newBuilder().setProcedure(Procedure.CIVIL_FIRST_ORDINARY)
                             .setFiledOn(filedOn).build()).build())).get();
@@ -87,7 +87,7 @@ public final class OverdueInstance {
         try (KafkaProducer<String, CaseEvent> producer = new KafkaProducer<>(
                 Map.of("bootstrap.servers", config.bootstrapServers()), new StringSerializer(),
                 CaseflowSerdes.caseEvent().serializer())) {
-            producer.send(new ProducerRecord<>(org.caseflow.streams.topology.EventRouting.topicFor(event, config.topics()),
+            producer.send(new ProducerRecord<>(org.caseflow.streams.topology.EventRouting.topicFor(event, config.topics().names()),
                     event.getCaseId(), event)).get();
         }
     }

@@ -107,7 +107,7 @@ class PrometheusScrapeIT {
         Files.writeString(promConfig, "global:\n  scrape_interval: 1s\nscrape_configs:\n  - job_name: caseflow\n"
                 + "    metrics_path: /metrics\n    authorization:\n      type: Bearer\n      credentials_file: "
                 + dir.resolve("metrics-token") + "\n"
-                + "    static_configs:\n      - targets: ['127.0.0.1:" + config.httpPort() + "']\n");
+                + "    static_configs:\n      - targets: ['127.0.0.1:" + config.http().port() + "']\n");
         try (CaseflowRuntime runtime = CaseflowRuntime.start(config)) {
             assertThat(runtime.app().awaitRunning(java.time.Duration.ofSeconds(60))).isTrue();
             Process prometheus = new ProcessBuilder("prometheus", "--config.file=" + promConfig,

@@ -62,7 +62,7 @@ class CourtsLiveIT {
         Path cli = dir.resolve("cli.properties");
         Files.writeString(cli, "kafka.bootstrap.servers=" + config.bootstrapServers()
                 + "\ncaseflow.topic.prefix=refcourt.\n");
-        String base = "http://127.0.0.1:" + config.httpPort();
+        String base = "http://127.0.0.1:" + config.http().port();
         try (CaseflowRuntime runtime = CaseflowRuntime.start(config)) {
             assertThat(runtime.app().awaitRunning(Duration.ofSeconds(60))).isTrue();
 
@@ -74,7 +74,7 @@ class CourtsLiveIT {
                     .isEqualTo(CaseflowCli.EXIT_BAD_INPUT);
             assertThat(console.err()).contains(invalid + ": court 湘0211: differs from the"
                     + " court in force").contains("refused, nothing published");
-            assertThat(TopicDump.readAll(config.bootstrapServers(), List.of(config.topics().referenceData()),
+            assertThat(TopicDump.readAll(config.bootstrapServers(), List.of(config.topics().names().referenceData()),
                     new ByteArrayDeserializer())).isEmpty();
 
             Path courts = dir.resolve("courts-2027.yaml");
@@ -96,7 +96,7 @@ class CourtsLiveIT {
             Waits.await("a snapshot of " + CASE).until(() -> ReferencePublishLiveIT.snapshots(config).containsKey(CASE));
             Waits.await("one filing counted at 湘02").until(() -> filingsOf湘02(config) == 1.0);
             assertThat(ReferencePublishLiveIT.snapshots(config)).doesNotContainKey(EARLY);
-            List<String> reasons = TopicDump.readAll(config.bootstrapServers(), List.of(config.topics().deadLetters()),
+            List<String> reasons = TopicDump.readAll(config.bootstrapServers(), List.of(config.topics().names().deadLetters()),
                     new ByteArrayDeserializer()).stream().filter(r -> r.key() != null
                             && EARLY.equals(r.key()))
                     .map(r -> new String(r.headers().lastHeader(DeadLetters.REASON).value(), StandardCharsets.UTF_8)
@@ -111,7 +111,7 @@ class CourtsLiveIT {
     /** FILINGS of 湘02 with its subordinates, all categories, MONTH 2027-01 (latest value; -1 when none yet). */
     static double filingsOf湘02(CaseflowConfig config) {
         double latest = -1;
-        for (var r : TopicDump.readAll(config.bootstrapServers(), List.of(config.topics().indicators()),
+        for (var r : TopicDump.readAll(config.bootstrapServers(), List.of(config.topics().names().indicators()),
                 CaseflowSerdes.indicatorValue().deserializer())) {
             IndicatorValue v = r.value();
             if (v.getScope().equals("湘02") && v.getIncludesSubordinates() && v.getCategory().equals("ALL")

@@ -73,13 +73,13 @@ class IndicatorIntervalsLiveIT {
                 Map.of("caseflow.clock.mode", "EVENT_TIME"));
         Path cli = dir.resolve("cli.properties");
         Files.writeString(cli, "kafka.bootstrap.servers=" + config.bootstrapServers() + "\ncaseflow.topic.prefix=refind.\n");
-        String referenceTopic = config.topics().referenceData();
+        String referenceTopic = config.topics().names().referenceData();
         try (CaseflowRuntime runtime = CaseflowRuntime.start(config)) {
             assertThat(runtime.app().awaitRunning(Duration.ofSeconds(60))).isTrue();
             publish(config, events());
             ReferencePublishLiveIT.tick(config, NOW);
             awaitBands(config, b -> "0.5 WORSE".equals(b.get("2027-01")) && "0.5 WORSE".equals(b.get("2027-02")));
-            String metrics = "http://127.0.0.1:" + config.httpPort() + "/metrics";
+            String metrics = "http://127.0.0.1:" + config.http().port() + "/metrics";
             awaitText(metrics, m -> m.contains(intervalLow("0.95")));
 
             // A version that also flips a direction is refused whole, with its reason; the topic stays empty.
@@ -117,7 +117,7 @@ class IndicatorIntervalsLiveIT {
                 Map.of("bootstrap.servers", config.bootstrapServers()), new StringSerializer(),
                 CaseflowSerdes.caseEvent().serializer())) {
             for (CaseEvent e : events) {
-                producer.send(new ProducerRecord<>(EventRouting.topicFor(e, config.topics()), null,
+                producer.send(new ProducerRecord<>(EventRouting.topicFor(e, config.topics().names()), null,
                         e.getOccurredAt().toEpochMilli(), e.getCaseId(), e)).get();
             }
         }
@@ -133,7 +133,7 @@ class IndicatorIntervalsLiveIT {
     static Map<String, String> bands(CaseflowConfig config) {
         Map<String, String> latest = new TreeMap<>();
         for (ConsumerRecord<String, IndicatorValue> r : TopicDump.readAll(config.bootstrapServers(),
-                List.of(config.topics().indicators()), CaseflowSerdes.indicatorValue().deserializer())) {
+                List.of(config.topics().names().indicators()), CaseflowSerdes.indicatorValue().deserializer())) {
             IndicatorValue v = r.value();
             if (v.getScope().equals("湘0211") && !v.getIncludesSubordinates() && v.getCategory().equals("ALL")
                     && v.getIndicator().equals("CLEARANCE_RATE") && v.getWindow().equals("MONTH")) {
@@ -148,13 +148,13 @@ class IndicatorIntervalsLiveIT {
         try {
             return Waits.await("the indicator bands of 湘0211 as expected").until(() -> bands(config), done);
         } catch (ConditionTimeoutException e) {
-            List<String> all = TopicDump.readAll(config.bootstrapServers(), List.of(config.topics().indicators()),
+            List<String> all = TopicDump.readAll(config.bootstrapServers(), List.of(config.topics().names().indicators()),
                     CaseflowSerdes.indicatorValue().deserializer()).stream().map(r -> r.value())
                     .filter(v -> v.getScope().equals("湘0211") && v.getCategory().equals("ALL")
                             && v.getWindow().equals("MONTH") && !v.getIncludesSubordinates())
                     .map(v -> v.getIndicator() + " " + v.getPeriod() + "=" + v.getValue()).toList();
             throw new AssertionError(e.getMessage() + " " + ReferencePublishLiveIT.snapshots(config).keySet() + " "
-                    + all + " DLQ " + TopicDump.readAll(config.bootstrapServers(), List.of(config.topics().deadLetters()),
+                    + all + " DLQ " + TopicDump.readAll(config.bootstrapServers(), List.of(config.topics().names().deadLetters()),
                     new org.apache.kafka.common.serialization.StringDeserializer()).stream().map(r ->
                     new String(r.headers().lastHeader("caseflow.dlq.reason").value()) + ":" + (r.headers()
                     .lastHeader("caseflow.dlq.detail") == null ? "" : new String(r.headers()

@@ -92,7 +92,7 @@ class ReferencePublishLiveIT {
                 Map.of("caseflow.clock.mode", "EVENT_TIME"));
         Path cli = dir.resolve("cli.properties");
         Files.writeString(cli, "kafka.bootstrap.servers=" + config.bootstrapServers() + "\ncaseflow.topic.prefix=refpub.\n");
-        String referenceTopic = config.topics().referenceData();
+        String referenceTopic = config.topics().names().referenceData();
         try (CaseflowRuntime runtime = CaseflowRuntime.start(config)) {
             assertThat(runtime.app().awaitRunning(Duration.ofSeconds(60))).isTrue();
             for (CaseEvent e : events()) {
@@ -101,7 +101,7 @@ class ReferencePublishLiveIT {
             tick(config);
             Map<String, CaseSnapshot> before = awaitSnapshots(config, s -> s.size() == 4);
             assertThat(before.get(A).getDeadline()).isEqualTo(LocalDate.of(2027, 2, 8));
-            String api = "http://127.0.0.1:" + config.httpPort() + "/api/v1/reference";
+            String api = "http://127.0.0.1:" + config.http().port() + "/api/v1/reference";
             JsonNode reference = await(api, r -> r.path("uncoveredTotal").asLong() == 3);
             assertThat(reference.path("uncovered").get(0).path("year").asInt()).isEqualTo(2027);
 
@@ -156,7 +156,7 @@ class ReferencePublishLiveIT {
             Map<String, CaseSnapshot> replayed = replayed();
             assertThat(replayed.keySet()).containsExactlyInAnyOrder(A, B, C, D);
             for (CaseSnapshot expected : replayed.values()) {
-                JsonNode live = await("http://127.0.0.1:" + config.httpPort() + "/api/v1/cases/"
+                JsonNode live = await("http://127.0.0.1:" + config.http().port() + "/api/v1/cases/"
                         + java.net.URLEncoder.encode(expected.getCaseId(), StandardCharsets.UTF_8), r -> true);
                 assertThat(live.path("deadline").asText()).isEqualTo(expected.getDeadline().toString());
                 List<String> explanation = new java.util.ArrayList<>();
@@ -201,7 +201,7 @@ class ReferencePublishLiveIT {
         try (KafkaProducer<String, CaseEvent> producer = new KafkaProducer<>(
                 Map.of("bootstrap.servers", config.bootstrapServers()), new StringSerializer(),
                 CaseflowSerdes.caseEvent().serializer())) {
-            for (String topic : config.topics().inputs()) {
+            for (String topic : config.topics().names().inputs()) {
                 for (var f : ClockTicks.send(producer, topic, now)) {
                     f.get();
                 }
@@ -212,19 +212,19 @@ class ReferencePublishLiveIT {
     static Map<String, CaseSnapshot> snapshots(CaseflowConfig config) {
         Map<String, CaseSnapshot> latest = new HashMap<>();
         for (ConsumerRecord<String, CaseSnapshot> r : TopicDump.readAll(config.bootstrapServers(),
-                List.of(config.topics().caseSnapshots()), CaseflowSerdes.caseSnapshot().deserializer())) {
+                List.of(config.topics().names().caseSnapshots()), CaseflowSerdes.caseSnapshot().deserializer())) {
             latest.put(r.key(), r.value());
         }
         return latest;
     }
 
     static long snapshotCount(CaseflowConfig config, String caseId) {
-        return TopicDump.readAll(config.bootstrapServers(), List.of(config.topics().caseSnapshots()),
+        return TopicDump.readAll(config.bootstrapServers(), List.of(config.topics().names().caseSnapshots()),
                 CaseflowSerdes.caseSnapshot().deserializer()).stream().filter(r -> r.key().equals(caseId)).count();
     }
 
     static List<DeadlineAlert> alerts(CaseflowConfig config) {
-        return TopicDump.readAll(config.bootstrapServers(), List.of(config.topics().deadlineAlerts()),
+        return TopicDump.readAll(config.bootstrapServers(), List.of(config.topics().names().deadlineAlerts()),
                 CaseflowSerdes.deadlineAlert().deserializer()).stream().map(ConsumerRecord::value).toList();
     }
 

@@ -71,32 +71,32 @@ final class BenchApp implements AutoCloseable {
      */
     long awaitCaughtUp(BenchCluster cluster, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        Set<String> inputs = Set.copyOf(config.topics().inputs());
-        Set<String> internal = Set.of(config.topics().caseLinks(), config.topics().caseFacts());
+        Set<String> inputs = Set.copyOf(config.topics().names().inputs());
+        Set<String> internal = Set.of(config.topics().names().caseLinks(), config.topics().names().caseFacts());
         long lastCommitted = -1;
         long stableSince = System.nanoTime();
         long inputsDoneAt = -1;
         while (System.nanoTime() < deadline) {
             observe();
-            long inputLag = cluster.lag(config.applicationId(), inputs);
+            long inputLag = cluster.lag(config.streams().applicationId(), inputs);
             if (inputLag == 0 && inputsDoneAt < 0) {
                 inputsDoneAt = System.nanoTime();
                 ratiosWhenCaughtUp = threadRatios();
             }
-            long committed = cluster.committedSum(config.applicationId(), internal);
+            long committed = cluster.committedSum(config.streams().applicationId(), internal);
             if (committed != lastCommitted) {
                 lastCommitted = committed;
                 stableSince = System.nanoTime();
             }
             // At most one commit marker per internal partition may lie past what the group committed.
-            boolean internalDone = cluster.lag(config.applicationId(), internal) <= 2L * config.partitions();
+            boolean internalDone = cluster.lag(config.streams().applicationId(), internal) <= 2L * config.topics().partitions();
             if (inputLag == 0 && internalDone && System.nanoTime() - stableSince > Duration.ofSeconds(2).toNanos()) {
                 return Math.max(inputsDoneAt, stableSince);
             }
             Thread.sleep(200);
         }
         throw new CaseflowException("bench: the app did not catch up within " + timeout + " (input lag "
-                + cluster.lag(config.applicationId(), inputs) + ")");
+                + cluster.lag(config.streams().applicationId(), inputs) + ")");
     }
 
     /**
@@ -112,7 +112,7 @@ final class BenchApp implements AutoCloseable {
         java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         long total = 0;
         for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
-            if (info != null && info.getThreadName().startsWith(config.applicationId())
+            if (info != null && info.getThreadName().startsWith(config.streams().applicationId())
                     && info.getThreadName().contains("-StreamThread-") && !info.getThreadName().contains("producer")) {
                 total += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
             }

@@ -96,7 +96,7 @@ final class RecomputePhase {
         String name = "bench-recompute-" + System.currentTimeMillis();
         try (BenchApp app = new BenchApp(bootstrap, name, work.resolve(name), appSettings)) {
             new TopicAdmin(admin).ensure(TopicSpec.all(app.config));
-            try (EventPublisher publisher = EventPublisher.create(app.config.kafka(), app.config.topics())) {
+            try (EventPublisher publisher = EventPublisher.create(app.config.kafka(), app.config.topics().names())) {
                 for (int i = 0; i < cases; i++) {
                     publisher.publish(filing(i));
                 }
@@ -108,7 +108,7 @@ final class RecomputePhase {
             ReferencePublication calendar = ReferencePublication.parse(ReferenceKind.CALENDAR, "cn-2027-bench.yaml",
                     calendar2027(seedsRoot), null);
             ReferencePublisher publisher = new ReferencePublisher(AdminProps.of(app.config),
-                    app.config.topics().referenceData(), Seeds.load(seedsRoot, DiskSeedFiles.INSTANCE),
+                    app.config.topics().names().referenceData(), Seeds.load(seedsRoot, DiskSeedFiles.INSTANCE),
                     app.config.engineSettings().defaultZone(),
                     Duration.ofSeconds(30));
             measure(app, publisher, calendar, cases, timeout);
@@ -120,7 +120,7 @@ final class RecomputePhase {
         Map<String, Object> props = new HashMap<>();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        String topic = app.config.topics().caseSnapshots();
+        String topic = app.config.topics().names().caseSnapshots();
         CalendarCitation citation = new CalendarCitation();
         try (KafkaConsumer<String, byte[]> snapshots = new KafkaConsumer<>(props, new StringDeserializer(),
                 new ByteArrayDeserializer())) {

@@ -102,7 +102,7 @@ final class StormPhase {
         Path state = work.resolve(name);
         try (BenchApp app = new BenchApp(bootstrap, name, state, appSettings)) {
             new TopicAdmin(admin).ensure(TopicSpec.all(app.config));
-            try (EventPublisher publisher = EventPublisher.create(app.config.kafka(), app.config.topics())) {
+            try (EventPublisher publisher = EventPublisher.create(app.config.kafka(), app.config.topics().names())) {
                 for (int i = 0; i < warmUp; i++) { // first: filed earlier, so in event-time order
                     publisher.publish(warmUpFiling(i));
                 }
@@ -126,7 +126,7 @@ final class StormPhase {
                     figures.warmUp(false);
                 }
                 // Closed, so none of their later thresholds falls inside the timed storm.
-                try (EventPublisher publisher = EventPublisher.create(app.config.kafka(), app.config.topics())) {
+                try (EventPublisher publisher = EventPublisher.create(app.config.kafka(), app.config.topics().names())) {
                     for (int i = 0; i < warmUp; i++) {
                         publisher.publish(warmUpClosing(i));
                     }
@@ -150,11 +150,11 @@ final class StormPhase {
         Map<String, Object> props = new HashMap<>();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        String topic = app.config.topics().deadlineAlerts();
+        String topic = app.config.topics().names().deadlineAlerts();
         NoticeCounter counter = new NoticeCounter();
         try (KafkaConsumer<String, byte[]> alerts = new KafkaConsumer<>(props, new StringDeserializer(),
                 new ByteArrayDeserializer());
-             EventPublisher ticks = EventPublisher.create(app.config.kafka(), app.config.topics())) {
+             EventPublisher ticks = EventPublisher.create(app.config.kafka(), app.config.topics().names())) {
             List<TopicPartition> partitions = alerts.partitionsFor(topic).stream()
                     .map(p -> new TopicPartition(topic, p.partition())).toList();
             alerts.assign(partitions);

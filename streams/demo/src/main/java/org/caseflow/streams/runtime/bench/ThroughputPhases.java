@@ -78,7 +78,7 @@ final class ThroughputPhases {
 
     private void publish(BenchApp app, List<CaseEvent> events) {
         new TopicAdmin(admin).ensure(TopicSpec.all(app.config));
-        publish(app.config.kafka(), app.config.topics(), events);
+        publish(app.config.kafka(), app.config.topics().names(), events);
     }
 
     static void publish(Map<String, String> kafka, TopicNames topics, List<CaseEvent> events) {
@@ -152,7 +152,7 @@ final class ThroughputPhases {
         try (BenchApp app = new BenchApp(bootstrap, name, work.resolve(name), appSettings)) {
             publish(app, events);
             Set<String> written = new HashSet<>(cluster.topicsStartingWith(name));
-            written.removeAll(app.config.topics().inputs());
+            written.removeAll(app.config.topics().names().inputs());
             Map<org.apache.kafka.common.TopicPartition, Long> before = cluster.endOffsets(written);
             app.start();
             long started = System.nanoTime();
@@ -161,7 +161,7 @@ final class ThroughputPhases {
             double perSecond = events.size() / seconds;
             figures.add("pipeline", "Caseflow app catching up (EVENT_TIME, EOS)", perSecond, "events/s", "");
             Set<String> after = new HashSet<>(cluster.topicsStartingWith(name));
-            after.removeAll(app.config.topics().inputs());
+            after.removeAll(app.config.topics().names().inputs());
             Map<org.apache.kafka.common.TopicPartition, Long> ends = cluster.endOffsets(after);
             Map<String, Long> perTopic = new java.util.TreeMap<>();
             ends.forEach((tp, end) -> perTopic.merge(tp.topic().substring(name.length()),

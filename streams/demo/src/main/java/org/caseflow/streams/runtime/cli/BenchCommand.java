@@ -160,7 +160,7 @@ public final class BenchCommand implements Callable<Integer> {
         connectTimeout.addTo(keys);
         keys.put(ConfigKeys.KAFKA_PREFIX + "bootstrap.servers", bootstrap);
         try {
-            return CaseflowConfig.of(keys).connectTimeout();
+            return CaseflowConfig.of(keys).connection().connectTimeout();
         } catch (InvalidConfigException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -203,7 +203,7 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     private SimulatorFeed startSimulator(CaseflowConfig config, PrintWriter out) {
-        SimulatorFeed feed = SimulatorFeed.start(config.bootstrapServers(), config.topics(), config.seedsDir(), seed,
+        SimulatorFeed feed = SimulatorFeed.start(config.bootstrapServers(), config.topics().names(), config.seedsDir(), seed,
                 speed, Duration.ofDays(warmUpDays), scale);
         out.printf(Locale.ROOT, "caseflow demo: simulator running (seed %d, %.0f simulated s per s, %d days of warm-up, scale %.2f)%n",
                 seed, speed, warmUpDays, scale);

@@ -23,7 +23,7 @@ final class DemoPreflight {
     /** Every problem found, in words; empty when the demo can start. */
     static List<String> problems(CaseflowConfig config, Path dataDir) {
         List<String> problems = new ArrayList<>();
-        portProblem(config.httpHost(), config.httpPort()).ifPresent(problems::add);
+        portProblem(config.http().host(), config.http().port()).ifPresent(problems::add);
         if (dataDir != null) {
             dataDirProblem(dataDir).ifPresent(problems::add);
         }

@@ -54,15 +54,15 @@ class DashboardQueriesIT {
         assumeTrue(PrometheusServer.installed(), "Debian package prometheus not installed");
         CaseflowConfig config = OverdueInstance.config("dash", dir.resolve("state"))
                 .with(Map.of("caseflow.clock.mode", "EVENT_TIME"));
-        maxIndicatorSeries = config.indicatorExport().maxSeries();
+        maxIndicatorSeries = config.indicators().export().maxSeries();
         runtime = CaseflowRuntime.start(config);
         assertThat(runtime.app().awaitRunning(PATIENCE)).isTrue();
         missingAtStartUp = awaitStartUpMetrics();
         // The demo's simulator and seed; 400 days so that the 12 months a year earlier (同比) have data, at a quarter
         // of the demo's volume so that it is processed in a minute or two.
-        feed = SimulatorFeed.start(config.bootstrapServers(), config.topics(), config.seedsDir(), 42, 7200,
+        feed = SimulatorFeed.start(config.bootstrapServers(), config.topics().names(), config.seedsDir(), 42, 7200,
                 Duration.ofDays(400), 0.05);
-        prometheus = PrometheusServer.start(dir, "127.0.0.1:" + config.httpPort(), RuleExpressions.RULES);
+        prometheus = PrometheusServer.start(dir, "127.0.0.1:" + config.http().port(), RuleExpressions.RULES);
         awaitLoad();
     }
 

@@ -67,13 +67,13 @@ public final class HttpAuth {
      */
     public static HttpAuth create(CaseflowConfig config, CourtRegistry courts, ObjectMapper mapper, Clock clock) {
         TokenVerifier verifier = check(config, courts, clock);
-        boolean required = config.httpSecurity().tokenAuth();
+        boolean required = config.http().security().tokenAuth();
         if (!required) {
             LOG.warn("caseflow.http.auth=none: the API, the alert stream and /metrics are OPEN to anyone who can reach "
-                    + "{}:{} (every court's cases and figures)", config.httpHost(), config.httpPort());
+                    + "{}:{} (every court's cases and figures)", config.http().host(), config.http().port());
         }
-        return new HttpAuth(required, config.httpSecurity().tls(), verifier,
-                new SessionStore(config.httpSecurity().sessionTtl(), clock), mapper);
+        return new HttpAuth(required, config.http().security().tls(), verifier,
+                new SessionStore(config.http().security().sessionTtl(), clock), mapper);
     }
 
     /**
@@ -82,12 +82,12 @@ public final class HttpAuth {
      * loaded once per instance).
      */
     public static TokenVerifier check(CaseflowConfig config, CourtRegistry courts, Clock clock) {
-        if (config.httpSecurity().tokenAuth() && !config.apiTokens().enabled()) {
+        if (config.http().security().tokenAuth() && !config.http().apiTokens().enabled()) {
             throw new InvalidConfigException(List.of(ConfigKeys.API_TOKENS + ": no tokens, so nobody could use the API;"
                     + " make one with 'caseflow token new --court CODE' (docs/security.md), or set "
                     + ConfigKeys.HTTP_AUTH + "=none to run it open on a closed network"));
         }
-        return new TokenVerifier(config.apiTokens(), courts, clock);
+        return new TokenVerifier(config.http().apiTokens(), courts, clock);
     }
 
     public static Principal principal(Context ctx) {

@@ -25,7 +25,7 @@ class TokenVerifierTest {
 
     private static ApiTokens tokens(String... entries) {
         return CaseflowConfig.of(Map.of("kafka.bootstrap.servers", "b:9092", "caseflow.api.tokens", String.join(";", entries)))
-                .apiTokens();
+                .http().apiTokens();
     }
 
     private static TokenVerifier verifier(ApiTokens tokens) {
