@@ -33,8 +33,8 @@ final class CaseGauges {
         this.registry = registry;
         for (Court court : courts.all()) {
             for (Category category : Category.values()) {
-                cell(OPEN, court.code(), category.name());
-                cell(OVERDUE, court.code(), category.name());
+                cell(OPEN, court.code().value(), category.name());
+                cell(OVERDUE, court.code().value(), category.name());
             }
         }
     }

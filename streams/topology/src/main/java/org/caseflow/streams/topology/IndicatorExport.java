@@ -2,6 +2,7 @@ package org.caseflow.streams.topology;
 
 import java.util.EnumSet;
 import java.util.Set;
+import org.caseflow.streams.domain.courts.CourtId;
 import org.caseflow.streams.domain.courts.CourtLevel;
 import org.caseflow.streams.domain.courts.CourtRegistry;
 import org.caseflow.streams.domain.indicators.Window;
@@ -43,6 +44,6 @@ public record IndicatorExport(Set<String> courts, Set<CourtLevel> levels, Set<Wi
             return true;
         }
         return courts.contains(court)
-                || registry.find(court).map(c -> levels.contains(c.level())).orElse(false);
+                || registry.find(new CourtId(court)).map(c -> levels.contains(c.level())).orElse(false);
     }
 }

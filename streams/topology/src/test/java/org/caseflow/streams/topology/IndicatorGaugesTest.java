@@ -40,9 +40,9 @@ class IndicatorGaugesTest {
         gauges(CITY_COURTS_12M);
         for (Court court : IndicatorDriver.SEEDS.courts().all()) {
             for (String category : java.util.stream.Stream.of(Category.values()).map(Enum::name).toList()) {
-                assertThat(registry.get(CaseGauges.OPEN).tags("court", court.code(), "category", category).gauge()
+                assertThat(registry.get(CaseGauges.OPEN).tags("court", court.code().value(), "category", category).gauge()
                         .value()).isZero();
-                assertThat(registry.get(CaseGauges.OVERDUE).tags("court", court.code(), "category", category).gauge()
+                assertThat(registry.get(CaseGauges.OVERDUE).tags("court", court.code().value(), "category", category).gauge()
                         .value()).isZero();
             }
         }

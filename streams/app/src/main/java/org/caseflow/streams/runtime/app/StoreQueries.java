@@ -15,6 +15,7 @@ import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.caseflow.streams.domain.courts.CourtId;
 import org.caseflow.events.AlertLevel;
 import org.caseflow.events.CaseEvent;
 import org.caseflow.events.CaseSnapshot;
@@ -129,13 +130,13 @@ public final class StoreQueries implements LocalQueries {
         // Acknowledgements (issue 9): [] when none; the court page reads them.
         ReadOnlyKeyValueStore<String, String> acks = store(StoreNames.ALERT_ACKS);
         List<CaseEvent> ordered = new ArrayList<>(EventLogs.events(caseId, record, store(StoreNames.CASE_EVENTS)));
-        ordered.sort(CaseFolder.canonicalOrder(engine.zoneOf(snapshot.get().getCourt())));
+        ordered.sort(CaseFolder.canonicalOrder(engine.zoneOf(CourtId.ofUnchecked(snapshot.get().getCourt()))));
         return Optional.of(CaseDetail.of(snapshot.get(), state.firing(), AlertAcks.of(acks.get(caseId)), ordered, withNotes));
     }
 
     @Override
     public List<AtRiskCase> atRisk(String court, int withinDays) {
-        LocalDate today = clock.get().atZone(engine.zoneOf(court)).toLocalDate();
+        LocalDate today = clock.get().atZone(engine.zoneOf(CourtId.ofUnchecked(court))).toLocalDate();
         long lastDay = today.toEpochDay() + withinDays;
         ReadOnlyKeyValueStore<String, String> index = store(StoreNames.DEADLINE_INDEX);
         ReadOnlyKeyValueStore<String, CaseRecord> cases = store(StoreNames.CASES);
@@ -180,7 +181,7 @@ public final class StoreQueries implements LocalQueries {
             String onlyCategory) {
         Window w = Window.valueOf(window);
         Instant now = clock.get();
-        LocalDate today = now.atZone(engine.zoneOf(court)).toLocalDate();
+        LocalDate today = now.atZone(engine.zoneOf(CourtId.ofUnchecked(court))).toLocalDate();
         YearMonth end = period == null ? YearMonth.from(today) : period;
         ReadOnlyKeyValueStore<String, byte[]> ledgerStore = store(StoreNames.INDICATOR_LEDGERS);
         KeyValueLedgerStore ledgers = KeyValueLedgerStore.readOnly(ledgerStore);

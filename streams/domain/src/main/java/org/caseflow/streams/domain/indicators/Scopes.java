@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import org.caseflow.streams.domain.courts.CourtId;
 import org.caseflow.streams.domain.rules.Category;
 
 /**
@@ -24,20 +25,20 @@ public final class Scopes {
      *
      * @param ancestors the court registry's ancestors of a court, nearest first (湘0211 → [湘02, 湘])
      */
-    public static List<ScopeKey> fanOut(String court, Category category, Function<String, List<String>> ancestors) {
+    public static List<ScopeKey> fanOut(String court, Category category, Function<CourtId, List<CourtId>> ancestors) {
         return fanOut(court, category.name(), ancestors);
     }
 
     /** {@link #fanOut(String, Category, Function)} from a scope key's category (a category name or ALL). */
-    public static List<ScopeKey> fanOut(String court, String category, Function<String, List<String>> ancestors) {
+    public static List<ScopeKey> fanOut(String court, String category, Function<CourtId, List<CourtId>> ancestors) {
         Set<ScopeKey> keys = new LinkedHashSet<>();
-        List<String> up = ancestors.apply(court);
+        List<CourtId> up = ancestors.apply(new CourtId(court));
         for (String cat : new String[] {category, ScopeKey.ALL}) {
             keys.add(new ScopeKey(court, false, cat));
             keys.add(new ScopeKey(court, true, cat));
             if (up != null) {
-                for (String a : up) {
-                    keys.add(new ScopeKey(a, true, cat));
+                for (CourtId a : up) {
+                    keys.add(new ScopeKey(a.value(), true, cat));
                 }
             }
         }
@@ -54,7 +55,7 @@ public final class Scopes {
      * the attributions that count in it. Equal to fanning out each fact on its own, because ledgers only add.
      */
     public static Map<ScopeKey, LedgerDelta> fanOutAll(Map<ScopeKey, LedgerDelta> byAttribution,
-                                                       Function<String, List<String>> ancestors) {
+                                                       Function<CourtId, List<CourtId>> ancestors) {
         Map<ScopeKey, LedgerDelta> byScope = new LinkedHashMap<>();
         byAttribution.forEach((attribution, delta) -> {
             for (ScopeKey scope : fanOut(attribution.scope(), attribution.category(), ancestors)) {

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.caseflow.events.AlertLevel;
+import org.caseflow.streams.domain.courts.CourtId;
 import org.caseflow.streams.domain.courts.CourtRegistry;
 import org.caseflow.streams.domain.rules.Procedure;
 import org.caseflow.streams.domain.seeds.SeedException;
@@ -97,10 +98,11 @@ public final class RecipientsReader {
         Set<String> courts = new LinkedHashSet<>();
         boolean subordinates = e.subordinates() == null || e.subordinates();
         for (String code : e.courts() == null ? List.<String>of() : e.courts()) {
-            if (!registry.contains(code)) {
+            CourtId id = CourtId.ofUnchecked(code);
+            if (!registry.contains(id)) {
                 problems.add("courts: unknown court '" + code + "' (see seeds/courts)");
             } else {
-                courts.addAll(subordinates ? registry.withSubordinates(code) : Set.of(code));
+                courts.addAll(subordinates ? registry.withSubordinates(id).stream().map(CourtId::value).toList() : Set.of(code));
             }
         }
         return new RecipientRule(e.id() == null ? "" : e.id(), roles.stream().filter(r -> r != null).toList(), channel,
