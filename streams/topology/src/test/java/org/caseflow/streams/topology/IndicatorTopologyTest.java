@@ -278,7 +278,7 @@ class IndicatorTopologyTest {
     @Test
     void shouldExportOnlyTheConfiguredScopes() {
         TopologySettings settings = TopologyFixture.liveSettings().withIndicators(Duration.ofSeconds(5),
-                Duration.ofMinutes(15), Set.of("湘02"), 5000);
+                Duration.ofMinutes(15), Set.of(new CourtId("湘02")), 5000);
         try (IndicatorDriver d = new IndicatorDriver(settings, state, MARCH_31)) {
             scenario(d);
             d.advance(FLUSH);

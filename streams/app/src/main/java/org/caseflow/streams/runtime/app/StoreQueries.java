@@ -181,7 +181,8 @@ public final class StoreQueries implements LocalQueries {
             String onlyCategory) {
         Window w = Window.valueOf(window);
         Instant now = clock.get();
-        LocalDate today = now.atZone(engine.zoneOf(CourtId.ofUnchecked(court))).toLocalDate();
+        CourtId id = CourtId.ofUnchecked(court); // the query's parameter, as asked
+        LocalDate today = now.atZone(engine.zoneOf(id)).toLocalDate();
         YearMonth end = period == null ? YearMonth.from(today) : period;
         ReadOnlyKeyValueStore<String, byte[]> ledgerStore = store(StoreNames.INDICATOR_LEDGERS);
         KeyValueLedgerStore ledgers = KeyValueLedgerStore.readOnly(ledgerStore);
@@ -189,7 +190,7 @@ public final class StoreQueries implements LocalQueries {
         List<IndicatorAnswer> out = new ArrayList<>();
         for (boolean subordinates : new boolean[] {false, true}) {
             for (String category : ScopeKey.CATEGORIES) {
-                ScopeKey scope = new ScopeKey(court, subordinates, category);
+                ScopeKey scope = new ScopeKey(id, subordinates, category);
                 if (onlySubordinates != null && onlySubordinates != subordinates
                         || onlyCategory != null && !onlyCategory.equals(category)) {
                     continue; // not asked for
@@ -215,7 +216,8 @@ public final class StoreQueries implements LocalQueries {
     /** The lineage top of the court's tree scope, when this instance keeps it (else another instance answers). */
     @Override
     public List<LineageEntry> lineage(String court) {
-        byte[] bytes = this.<byte[]>store(StoreNames.LINEAGE_TOP).get(new ScopeKey(court, true, ScopeKey.ALL).encode());
+        byte[] bytes = this.<byte[]>store(StoreNames.LINEAGE_TOP).get(new ScopeKey(CourtId.ofUnchecked(court), true, ScopeKey.ALL)
+                .encode());
         return bytes == null ? List.of() : LineageTop.fromBytes(bytes).top().stream()
                 .map(e -> new LineageEntry(e.rootId(), e.caseNumbers())).toList();
     }

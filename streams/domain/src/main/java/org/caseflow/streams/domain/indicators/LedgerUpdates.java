@@ -22,7 +22,7 @@ public final class LedgerUpdates {
         List<Effect> effects = Effects.of(fact, sign);
         Map<String, MonthLedger> touched = new LinkedHashMap<>();
         if (!effects.isEmpty()) {
-            for (ScopeKey scope : Scopes.fanOut(fact.court(), fact.category(), ancestors)) {
+            for (ScopeKey scope : Scopes.fanOut(fact, ancestors)) {
                 for (Effect e : effects) {
                     ledger(touched, store, scope.monthKey(e.month())).apply(e);
                     if (e.counter().isStock()) {
