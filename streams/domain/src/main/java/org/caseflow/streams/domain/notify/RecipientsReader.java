@@ -95,14 +95,14 @@ public final class RecipientsReader {
         }
         Set<AlertLevel> levels = codes(e.levels(), AlertLevel.class, "levels", problems);
         Set<Procedure> procedures = codes(e.procedures(), Procedure.class, "procedures", problems);
-        Set<String> courts = new LinkedHashSet<>();
+        Set<CourtId> courts = new LinkedHashSet<>();
         boolean subordinates = e.subordinates() == null || e.subordinates();
         for (String code : e.courts() == null ? List.<String>of() : e.courts()) {
             CourtId id = CourtId.ofUnchecked(code);
             if (!registry.contains(id)) {
                 problems.add("courts: unknown court '" + code + "' (see seeds/courts)");
             } else {
-                courts.addAll(subordinates ? registry.withSubordinates(id).stream().map(CourtId::value).toList() : Set.of(code));
+                courts.addAll(subordinates ? registry.withSubordinates(id) : Set.of(id));
             }
         }
         return new RecipientRule(e.id() == null ? "" : e.id(), roles.stream().filter(r -> r != null).toList(), channel,
