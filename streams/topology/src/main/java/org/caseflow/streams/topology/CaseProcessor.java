@@ -603,7 +603,7 @@ final class CaseProcessor implements Processor<String, ArrivedEvent, String, Obj
         data.chains().values().forEach(chain -> chain.stream().filter(p -> p.rules() != null)
                 .forEach(p -> p.rules().all().forEach(r -> profiles.add(r.leadTimes()))));
         profiles.addAll(reference.current().leadTimeProfiles());
-        return new ThresholdScan(deadlines, court -> engine.zoneOf(new CourtId(court)), profiles, engine.zones(),
+        return new ThresholdScan(deadlines, engine::zoneOf, profiles, engine.zones(),
                 engine.settings().thresholdDays());
     }
 

@@ -10,7 +10,6 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.StreamPartitioner;
-import org.caseflow.streams.domain.courts.CourtId;
 import org.caseflow.streams.domain.cases.CaseEngine;
 import org.caseflow.streams.domain.digest.DigestEntry;
 
@@ -49,8 +48,7 @@ final class DigestTopology {
         topology.addSink(Names.DIGEST_FEED_SINK, feed.name(), feed.keySerializer(), feed.valueSerializer(),
                 everyPartitionForClocks(), Names.DIGEST_ROUTER);
         topology.addSource(Names.DIGEST_FEED_SOURCE, feed.keyDeserializer(), feed.valueDeserializer(), feed.name());
-        topology.addProcessor(Names.DIGEST_PROCESSOR, () -> new DigestProcessor(settings, digests,
-                court -> engine.zoneOf(CourtId.ofUnchecked(court)), registry),
+        topology.addProcessor(Names.DIGEST_PROCESSOR, () -> new DigestProcessor(settings, digests, engine::zoneOf, registry),
                 Names.DIGEST_FEED_SOURCE);
         topology.addStateStore(settings.keyValueStore(StoreNames.DIGEST_ENTRIES, Serdes.String(),
                 new JsonSerde<>(DigestEntry.class)), Names.DIGEST_PROCESSOR);
