@@ -16,6 +16,7 @@ import org.caseflow.events.Procedure;
 import org.caseflow.streams.domain.cases.CaseEngine;
 import org.caseflow.streams.domain.cases.TestEvents;
 import org.caseflow.streams.domain.seeds.Seeds;
+import org.caseflow.streams.domain.seeds.TestSeeds;
 import org.caseflow.streams.topology.CaseflowTopology;
 import org.caseflow.streams.topology.ClockMode;
 import org.caseflow.streams.topology.TopologySettings;
@@ -32,7 +33,7 @@ import org.caseflow.streams.topology.TopicHandles;
  */
 @Tag("benchmark")
 class StormBenchmarkTest {
-    static final Seeds SEEDS = Seeds.load(Path.of("seeds"));
+    static final Seeds SEEDS = TestSeeds.load(Path.of("seeds"));
 
     @TempDir
     Path dir;

@@ -24,13 +24,14 @@ import org.caseflow.streams.domain.cases.CaseState;
 import org.caseflow.streams.domain.cases.InMemoryEventLog;
 import org.caseflow.streams.domain.input.TestChecks;
 import org.caseflow.streams.domain.seeds.Seeds;
+import org.caseflow.streams.domain.seeds.TestSeeds;
 import org.caseflow.streams.runtime.jsonl.EventFileReader;
 import org.caseflow.streams.runtime.jsonl.ParsedLine;
 import org.junit.jupiter.api.Test;
 
 /** The case store's value format (Avro StoredCase): every record reads back equal; older formats are refused clearly. */
 class CaseRecordSerdeTest {
-    static final Seeds SEEDS = Seeds.load(Path.of("seeds"));
+    static final Seeds SEEDS = TestSeeds.load(Path.of("seeds"));
     final CaseRecordSerde serde = new CaseRecordSerde();
 
     @Test

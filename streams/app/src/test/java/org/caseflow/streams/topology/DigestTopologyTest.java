@@ -20,7 +20,7 @@ import org.caseflow.events.DigestCounts;
 import org.caseflow.events.Procedure;
 import org.caseflow.streams.domain.cases.CaseEngine;
 import org.caseflow.streams.domain.notify.AlertAck;
-import org.caseflow.streams.domain.seeds.Seeds;
+import org.caseflow.streams.domain.seeds.TestSeeds;
 import org.caseflow.streams.runtime.replay.Replayer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,7 +47,7 @@ class DigestTopologyTest {
 
     @BeforeEach
     void start() {
-        replay = new Replayer(new CaseEngine(Seeds.load(Path.of("seeds")), CaseEngine.Settings.defaults()), stateDir,
+        replay = new Replayer(new CaseEngine(TestSeeds.load(Path.of("seeds")), CaseEngine.Settings.defaults()), stateDir,
                 new SimpleMeterRegistry());
         replay.pipe(filed("a1", A, Procedure.CIVIL_FIRST_SUMMARY, LocalDate.of(2025, 3, 3)));
         replay.pipe(filed("b1", B, Procedure.CIVIL_FIRST_SUMMARY, LocalDate.of(2025, 3, 10)));

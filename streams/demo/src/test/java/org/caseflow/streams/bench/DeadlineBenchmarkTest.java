@@ -18,6 +18,7 @@ import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.caseflow.streams.domain.cases.CaseEngine;
 import org.caseflow.streams.domain.seeds.Seeds;
+import org.caseflow.streams.domain.seeds.TestSeeds;
 import org.caseflow.streams.runtime.cli.CaseflowCli;
 import org.caseflow.streams.topology.CaseflowTopology;
 import org.caseflow.streams.topology.StoreNames;
@@ -32,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("benchmark")
 class DeadlineBenchmarkTest {
-    static final Seeds SEEDS = Seeds.load(Path.of("seeds"));
+    static final Seeds SEEDS = TestSeeds.load(Path.of("seeds"));
     static final Instant NOW = Instant.parse("2025-06-01T00:00:00Z");
 
     @TempDir

@@ -7,7 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.caseflow.streams.domain.seeds.Seeds;
+import org.caseflow.streams.domain.seeds.TestSeeds;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,7 +20,7 @@ class TopologyDescriptionTest {
 
     @Test
     void shouldKeepEveryNameOfTheTopology() throws IOException {
-        String described = CaseflowTopology.build(TopologySettings.defaults(), Seeds.load(Path.of("seeds")),
+        String described = CaseflowTopology.build(TopologySettings.defaults(), TestSeeds.load(Path.of("seeds")),
                 new SimpleMeterRegistry()).describe().toString();
         if (Boolean.getBoolean("golden.update")) {
             Files.writeString(GOLDEN, described, StandardCharsets.UTF_8);

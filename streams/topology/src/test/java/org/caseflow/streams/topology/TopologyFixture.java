@@ -21,6 +21,7 @@ import org.caseflow.events.DeadlineAlert;
 import org.caseflow.events.IndicatorValue;
 import org.caseflow.schemas.CaseflowSerdes;
 import org.caseflow.streams.domain.seeds.Seeds;
+import org.caseflow.streams.domain.seeds.TestSeeds;
 
 /**
  * A Caseflow topology on TopologyTestDriver, set up as every topology test needs it: the driver's settings (an
@@ -37,7 +38,7 @@ import org.caseflow.streams.domain.seeds.Seeds;
  */
 final class TopologyFixture implements AutoCloseable {
     /** The seed data of the repository, loaded once for all topology tests. */
-    static final Seeds SEEDS = Seeds.load(Path.of("seeds"));
+    static final Seeds SEEDS = TestSeeds.load(Path.of("seeds"));
 
     /**
      * The live settings with the stores in memory ({@link StoreKind#IN_MEMORY}: changelogs and record caches as live).

@@ -6,6 +6,7 @@ import org.caseflow.streams.domain.cases.CaseEngine;
 import org.caseflow.streams.domain.seeds.Seeds;
 import org.caseflow.streams.runtime.config.CaseflowConfig;
 import org.caseflow.streams.runtime.config.ConfigLoader;
+import org.caseflow.streams.runtime.config.DiskSeedFiles;
 import org.caseflow.streams.topology.ClockMode;
 import org.caseflow.streams.topology.DigestSettings;
 import org.caseflow.streams.topology.TopicNames;
@@ -25,7 +26,7 @@ import org.caseflow.streams.topology.TopologySettings;
 public record CompositionRoot(CaseflowConfig config, Seeds seeds) {
     /** Loads the seeds of {@code config.seedsDir()}: the only load of them in a running instance. */
     public static CompositionRoot of(CaseflowConfig config) {
-        return new CompositionRoot(config, Seeds.load(config.seedsDir()));
+        return new CompositionRoot(config, Seeds.load(config.seedsDir(), DiskSeedFiles.INSTANCE));
     }
 
     /**
@@ -35,7 +36,7 @@ public record CompositionRoot(CaseflowConfig config, Seeds seeds) {
      */
     public static CompositionRoot offline(Path file, java.util.Map<String, String> env, Path seedsDir) {
         CaseflowConfig config = ConfigLoader.loadOffline(file, env);
-        return new CompositionRoot(config, Seeds.load(seedsDir == null ? config.seedsDir() : seedsDir));
+        return new CompositionRoot(config, Seeds.load(seedsDir == null ? config.seedsDir() : seedsDir, DiskSeedFiles.INSTANCE));
     }
 
     /** The same configuration over other seeds (what-if replays, reference data published offline). */

@@ -1,5 +1,6 @@
 package org.caseflow.streams.runtime.cli;
 
+import org.caseflow.streams.runtime.config.DiskSeedFiles;
 import org.caseflow.streams.runtime.config.SeedsLocation;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -198,7 +199,8 @@ public final class ProduceCommand implements Callable<Integer> {
     /** The content rules over the courts of {@code seedsDir}; null (after saying why) when they cannot be loaded. */
     private static EventChecks checks(Path seedsDir, PrintWriter err) {
         try {
-            return new EventChecks(CourtRegistry.load(seedsDir.resolve("courts")), CaseNumbers.load(seedsDir));
+            return new EventChecks(CourtRegistry.load(seedsDir.resolve("courts"), DiskSeedFiles.INSTANCE),
+                    CaseNumbers.load(seedsDir, DiskSeedFiles.INSTANCE));
         } catch (CaseflowException e) {
             err.println("caseflow produce: cannot load the courts of " + seedsDir + ": " + e.getMessage()
                     + " (pass --seeds DIR)");

@@ -21,6 +21,7 @@ import org.caseflow.events.CaseEvent;
 import org.caseflow.events.CaseSnapshot;
 import org.caseflow.streams.domain.calendar.WorkCalendar;
 import org.caseflow.streams.domain.rules.RuleTable;
+import org.caseflow.streams.runtime.config.DiskSeedFiles;
 import org.caseflow.streams.runtime.replay.WhatIf;
 import org.caseflow.streams.domain.cases.CaseEngine;
 import org.caseflow.streams.domain.input.EventChecks;
@@ -204,10 +205,10 @@ public final class ReplayCommand implements Callable<Integer> {
         }
         Seeds alt = current;
         if (rules != null) {
-            alt = alt.withRules(RuleTable.load(rules));
+            alt = alt.withRules(RuleTable.load(rules, DiskSeedFiles.INSTANCE));
         }
         if (calendar != null) {
-            alt = alt.withCalendar(calendar, WorkCalendar.load(calendar));
+            alt = alt.withCalendar(calendar, WorkCalendar.load(calendar, DiskSeedFiles.INSTANCE));
         }
         return alt;
     }

@@ -1,5 +1,6 @@
 package org.caseflow.streams.runtime.cli;
 
+import org.caseflow.streams.runtime.config.DiskSeedFiles;
 import org.caseflow.streams.runtime.config.SeedsLocation;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -96,7 +97,8 @@ public final class TokenCommand implements Runnable {
             if (!Files.isDirectory(root.resolve("courts"))) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--seeds: no courts folder in " + root);
             }
-            return CourtRegistry.load(root.resolve("courts")).all().stream().map(c -> c.code().value()).toList();
+            return CourtRegistry.load(root.resolve("courts"), DiskSeedFiles.INSTANCE).all().stream()
+                    .map(c -> c.code().value()).toList();
         }
     }
 

@@ -27,6 +27,7 @@ import org.caseflow.streams.domain.notify.Routing;
 import org.caseflow.streams.domain.seeds.SeedException;
 import org.caseflow.streams.domain.seeds.Seeds;
 import org.caseflow.streams.runtime.config.CaseflowConfig;
+import org.caseflow.streams.runtime.config.DiskSeedFiles;
 import org.caseflow.streams.runtime.config.NotifySettings;
 import org.caseflow.streams.runtime.metrics.Metrics;
 import org.caseflow.streams.topology.Topics;
@@ -79,7 +80,7 @@ public final class NotifyService implements AutoCloseable {
 
     /** Validates everything first: a bad recipients file or a route to a channel without URL stops here. */
     public static NotifyService create(CaseflowConfig config) throws IOException {
-        Seeds seeds = Seeds.load(config.seedsDir());
+        Seeds seeds = Seeds.load(config.seedsDir(), DiskSeedFiles.INSTANCE);
         return new NotifyService(config, routing(config.notifications(), seeds), seeds);
     }
 
@@ -95,7 +96,7 @@ public final class NotifyService implements AutoCloseable {
             return Routing.open(channels);
         }
         Path file = Path.of(settings.recipients().get());
-        List<RecipientRule> rules = RecipientsReader.read(file, seeds.courts());
+        List<RecipientRule> rules = RecipientsReader.read(file, seeds.courts(), DiskSeedFiles.INSTANCE);
         List<String> problems = new ArrayList<>();
         for (int i = 0; i < rules.size(); i++) {
             RecipientRule r = rules.get(i);

@@ -25,6 +25,7 @@ import org.caseflow.schemas.CaseflowSerdes;
 import org.caseflow.streams.domain.cases.CaseEngine;
 import org.caseflow.streams.domain.cases.TestEvents;
 import org.caseflow.streams.domain.seeds.Seeds;
+import org.caseflow.streams.domain.seeds.TestSeeds;
 import org.caseflow.streams.runtime.metrics.Metrics;
 import org.caseflow.streams.topology.CaseflowTopology;
 import org.caseflow.streams.topology.DeadLetterHeaders;
@@ -43,7 +44,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code caseflow.dlq.*} names, so a consumer reads one scheme. The app's error handlers as the app configures them.
  */
 class DeadLetterHeaderSetTest {
-    static final Seeds SEEDS = Seeds.load(Path.of("seeds"));
+    static final Seeds SEEDS = TestSeeds.load(Path.of("seeds"));
     static final TopicNames TOPICS = TopicNames.DEFAULT;
     static final String CASE = "(2025)湘0211民初100号";
     static final LocalDate FILED = LocalDate.of(2025, 3, 3);

@@ -27,7 +27,7 @@ import org.caseflow.streams.domain.cases.TestEvents;
 import org.caseflow.streams.domain.digest.DigestKind;
 import org.caseflow.streams.domain.digest.DigestPeriod;
 import org.caseflow.streams.domain.digest.DigestTally;
-import org.caseflow.streams.domain.seeds.Seeds;
+import org.caseflow.streams.domain.seeds.TestSeeds;
 import org.caseflow.streams.runtime.config.CaseflowConfig;
 import org.caseflow.streams.runtime.kafka.SharedKafka;
 import org.caseflow.streams.runtime.kafka.TopicAdmin;
@@ -79,7 +79,7 @@ public final class NotifyFixture {
      * forward to 2025-10-09 (CPL 85). NOTICE fires 15 days before, at midnight of 2025-09-24.
      */
     public static DeadlineAlert extendedAndRolledForward(String caseId) {
-        CaseEngine engine = new CaseEngine(Seeds.load(Path.of("seeds")), CaseEngine.Settings.defaults());
+        CaseEngine engine = new CaseEngine(TestSeeds.load(Path.of("seeds")), CaseEngine.Settings.defaults());
         InMemoryEventLog log = new InMemoryEventLog();
         LocalDate filed = LocalDate.of(2025, 6, 4);
         LocalDate granted = LocalDate.of(2025, 8, 20);

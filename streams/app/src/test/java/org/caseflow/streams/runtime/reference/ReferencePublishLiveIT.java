@@ -33,6 +33,7 @@ import org.caseflow.streams.domain.seeds.ReferenceData;
 import org.caseflow.streams.domain.seeds.ReferenceKind;
 import org.caseflow.streams.domain.seeds.ReferencePublication;
 import org.caseflow.streams.domain.seeds.Seeds;
+import org.caseflow.streams.domain.seeds.TestSeeds;
 import org.caseflow.streams.runtime.ConsoleCapture;
 import org.caseflow.streams.runtime.Waits;
 import org.caseflow.streams.runtime.app.CaseflowRuntime;
@@ -177,7 +178,7 @@ class ReferencePublishLiveIT {
     }
 
     Map<String, CaseSnapshot> replayed() throws Exception {
-        Seeds seeds = Seeds.load(Path.of("seeds"));
+        Seeds seeds = TestSeeds.load(Path.of("seeds"));
         CaseEngine engine = new CaseEngine(seeds, CaseEngine.Settings.defaults());
         ReferenceData data = ReferenceData.of(seeds, LIVE_ZONE).publish(ReferencePublication.parse(ReferenceKind.CALENDAR,
                 "cn-2027.yaml", ReferenceFiles.calendar2027(), null));

@@ -13,6 +13,7 @@ import org.caseflow.events.CaseSnapshot;
 import org.caseflow.streams.domain.cases.CaseEngine;
 import org.caseflow.streams.domain.input.EventChecks;
 import org.caseflow.streams.domain.seeds.Seeds;
+import org.caseflow.streams.domain.seeds.TestSeeds;
 import org.caseflow.streams.runtime.jsonl.EventFileReader;
 import org.caseflow.streams.runtime.jsonl.ParsedLine;
 import org.caseflow.streams.runtime.cli.CaseflowCli;
@@ -115,7 +116,7 @@ class WhatIfReplayTest {
 
     @Test
     void shouldCiteTheReferenceVersionsInEverySnapshotAndExplanation() throws Exception {
-        Seeds seeds = Seeds.load(Path.of("seeds"));
+        Seeds seeds = TestSeeds.load(Path.of("seeds"));
         Path state = Files.createDirectory(dir.resolve("state"));
         try (Replayer replayer = new Replayer(new CaseEngine(seeds, CaseEngine.Settings.defaults()), state,
                 new SimpleMeterRegistry())) {

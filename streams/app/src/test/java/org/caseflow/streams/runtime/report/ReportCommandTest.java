@@ -2,8 +2,6 @@ package org.caseflow.streams.runtime.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,9 +10,9 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.caseflow.streams.runtime.cli.CaseflowCli;
+import org.caseflow.streams.runtime.cli.CliConsole;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code caseflow report} on the one-month scenario (seeds/scenarios/indicators): the pack's numbers are the hand-computed
@@ -28,12 +26,10 @@ class ReportCommandTest {
     @TempDir
     Path dir;
 
-    private final StringWriter err = new StringWriter();
+    private final CliConsole console = new CliConsole();
 
     private int report(String... args) {
-        CommandLine cli = new CommandLine(new CaseflowCli());
-        cli.setErr(new PrintWriter(err, true));
-        return cli.execute(args);
+        return console.run(args);
     }
 
     /** scope|indicator → the cell's text, first occurrence (the headline table comes before the ranking). */
@@ -50,7 +46,7 @@ class ReportCommandTest {
     void shouldGiveTheHandComputedValuesOfTheOneMonthScenario() throws Exception {
         Path html = dir.resolve("report.html");
         int exit = report("report", "--court", "湘02", "--month", "2025-03", "--events", EVENTS, "--out", html.toString());
-        assertThat(exit).as(err.toString()).isZero();
+        assertThat(exit).as(console.err.toString()).isZero();
         String text = Files.readString(html, StandardCharsets.UTF_8);
         Map<String, String> cells = cells(text);
         // 湘02 with its courts, ALL (README table, second row)

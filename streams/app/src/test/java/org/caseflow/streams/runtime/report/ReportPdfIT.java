@@ -3,15 +3,12 @@ package org.caseflow.streams.runtime.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.caseflow.streams.runtime.cli.CaseflowCli;
+import org.caseflow.streams.runtime.cli.CliConsole;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code caseflow report --pdf} with the real headless Chromium (Debian package {@code chromium}): an integration test,
@@ -23,12 +20,10 @@ class ReportPdfIT {
     @TempDir
     Path dir;
 
-    private final StringWriter err = new StringWriter();
+    private final CliConsole console = new CliConsole();
 
     private int report(String... args) {
-        CommandLine cli = new CommandLine(new CaseflowCli());
-        cli.setErr(new PrintWriter(err, true));
-        return cli.execute(args);
+        return console.run(args);
     }
 
     @Test
@@ -39,7 +34,7 @@ class ReportPdfIT {
         Path pdf = dir.resolve("report.pdf");
         int exit = report("report", "--court", "湘02", "--month", "2025-03", "--events", EVENTS, "--out", html.toString(),
                 "--pdf", pdf.toString());
-        assertThat(exit).as(err.toString()).isZero();
+        assertThat(exit).as(console.err.toString()).isZero();
         byte[] bytes = Files.readAllBytes(pdf);
         assertThat(new String(bytes, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
         Files.createDirectories(Path.of("target", "report"));

@@ -17,6 +17,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.caseflow.events.CaseEvent;
 import org.caseflow.streams.domain.seeds.Seeds;
+import org.caseflow.streams.runtime.config.DiskSeedFiles;
 import org.caseflow.streams.runtime.kafka.ClockTicks;
 import org.caseflow.streams.runtime.simulator.Pacer;
 import org.caseflow.streams.runtime.simulator.SimulationSettings;
@@ -87,8 +88,8 @@ public final class SimulatorFeed implements AutoCloseable {
             double speed, Duration warmUp, double scale) {
         // Start so that the end of the warm-up is about today: dates in the API look current.
         LocalDate start = LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(warmUp.toDays());
-        Simulator simulator = Simulator.ofSeeds(new SimulationSettings(seed, start, 3650, scale), Seeds.load(seedsDir),
-                COURT);
+        Simulator simulator = Simulator.ofSeeds(new SimulationSettings(seed, start, 3650, scale),
+                Seeds.load(seedsDir, DiskSeedFiles.INSTANCE), COURT);
         Topic<String, CaseEvent> inputs = new Topics(topics).caseFilings(); // the three inputs share their serdes
         KafkaProducer<String, CaseEvent> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,

@@ -29,6 +29,7 @@ import org.caseflow.events.Procedure;
 import org.caseflow.streams.domain.seeds.ReferenceKind;
 import org.caseflow.streams.domain.seeds.ReferencePublication;
 import org.caseflow.streams.domain.seeds.Seeds;
+import org.caseflow.streams.runtime.config.DiskSeedFiles;
 import org.caseflow.streams.runtime.kafka.AdminProps;
 import org.caseflow.streams.runtime.kafka.EventPublisher;
 import org.caseflow.streams.runtime.kafka.TopicAdmin;
@@ -107,7 +108,8 @@ final class RecomputePhase {
             ReferencePublication calendar = ReferencePublication.parse(ReferenceKind.CALENDAR, "cn-2027-bench.yaml",
                     calendar2027(seedsRoot), null);
             ReferencePublisher publisher = new ReferencePublisher(AdminProps.of(app.config),
-                    app.config.topics().referenceData(), Seeds.load(seedsRoot), app.config.engineSettings().defaultZone(),
+                    app.config.topics().referenceData(), Seeds.load(seedsRoot, DiskSeedFiles.INSTANCE),
+                    app.config.engineSettings().defaultZone(),
                     Duration.ofSeconds(30));
             measure(app, publisher, calendar, cases, timeout);
         }

@@ -1,5 +1,6 @@
 package org.caseflow.streams.runtime.cli;
 
+import org.caseflow.streams.runtime.config.DiskSeedFiles;
 import org.caseflow.streams.runtime.config.SeedsLocation;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -109,7 +110,7 @@ public final class BenchCommand implements Callable<Integer> {
         }
         Duration timeout = bootstrap == null ? null : connectTimeout();
         Path root = seeds != null ? seeds : SeedsLocation.defaultRoot();
-        Seeds loaded = Seeds.load(root);
+        Seeds loaded = Seeds.load(root, DiskSeedFiles.INSTANCE);
         Path work = Files.createTempDirectory("caseflow-bench");
         EmbeddedKafka kafka = null;
         try {

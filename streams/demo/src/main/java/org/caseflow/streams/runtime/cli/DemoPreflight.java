@@ -10,6 +10,7 @@ import java.util.List;
 import org.caseflow.CaseflowException;
 import org.caseflow.streams.domain.seeds.Seeds;
 import org.caseflow.streams.runtime.config.CaseflowConfig;
+import org.caseflow.streams.runtime.config.DiskSeedFiles;
 
 /**
  * What {@code caseflow demo} checks before it starts anything — the HTTP port free, the data folder writable, the
@@ -27,7 +28,7 @@ final class DemoPreflight {
             dataDirProblem(dataDir).ifPresent(problems::add);
         }
         try {
-            Seeds.load(config.seedsDir());
+            Seeds.load(config.seedsDir(), DiskSeedFiles.INSTANCE);
         } catch (CaseflowException e) {
             problems.add("seeds " + config.seedsDir() + ": " + e.getMessage());
         }

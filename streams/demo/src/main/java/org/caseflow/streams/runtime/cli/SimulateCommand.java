@@ -1,5 +1,6 @@
 package org.caseflow.streams.runtime.cli;
 
+import org.caseflow.streams.runtime.config.DiskSeedFiles;
 import org.caseflow.streams.runtime.config.SeedsLocation;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -134,7 +135,7 @@ public final class SimulateCommand implements Callable<Integer> {
     private Simulator simulator() {
         SimulationSettings settings = settings();
         try {
-            return Simulator.ofSeeds(settings, Seeds.load(seedsRoot()), court);
+            return Simulator.ofSeeds(settings, Seeds.load(seedsRoot(), DiskSeedFiles.INSTANCE), court);
         } catch (IllegalArgumentException | CaseflowException e) {
             throw bad(e.getMessage());
         }

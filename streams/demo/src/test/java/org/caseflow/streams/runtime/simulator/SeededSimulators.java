@@ -2,10 +2,11 @@ package org.caseflow.streams.runtime.simulator;
 
 import java.nio.file.Path;
 import org.caseflow.streams.domain.seeds.Seeds;
+import org.caseflow.streams.domain.seeds.TestSeeds;
 
 /** Test helper: simulators over the repository's seeds (rule table, case-number table), the Zhuzhou courts. */
 final class SeededSimulators {
-    static final Seeds SEEDS = Seeds.load(Path.of("seeds"));
+    static final Seeds SEEDS = TestSeeds.load(Path.of("seeds"));
     static final SimulatedProcedures PROCEDURES = SimulatedProcedures.from(SEEDS);
 
     private SeededSimulators() {

@@ -27,6 +27,7 @@ import org.caseflow.events.JudgmentEffective;
 import org.caseflow.events.Procedure;
 import org.caseflow.streams.domain.courts.CourtRegistry;
 import org.caseflow.streams.domain.input.TestChecks;
+import org.caseflow.streams.domain.seeds.TestSeeds;
 import org.junit.jupiter.api.Test;
 
 class SimulatorTest {
@@ -202,7 +203,7 @@ class SimulatorTest {
     @Test
     void shouldTakeTheBasicCourtsOfTheIntermediateCourtFromSeeds() {
         SimulatedCourts courts = SimulatedCourts.fromRegistry(
-                CourtRegistry.load(java.nio.file.Path.of("seeds", "courts")), "湘02");
+                CourtRegistry.load(java.nio.file.Path.of("seeds", "courts"), TestSeeds.DISK), "湘02");
         assertThat(courts).isEqualTo(SimulatedCourts.zhuzhou());
     }
 

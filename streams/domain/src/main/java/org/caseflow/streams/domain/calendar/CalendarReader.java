@@ -30,10 +30,6 @@ final class CalendarReader {
     private CalendarReader() {
     }
 
-    static WorkCalendar read(Path file) {
-        return validate(file, SeedYaml.read(file, CalendarFile.class));
-    }
-
     /** A calendar file that arrived as bytes; {@code file} is the name its errors cite. */
     static WorkCalendar read(Path file, byte[] content) {
         return validate(file, SeedYaml.read(file, content, CalendarFile.class));

@@ -9,7 +9,7 @@ import java.util.TreeMap;
 
 import org.caseflow.CaseflowException;
 import org.caseflow.streams.domain.seeds.SeedException;
-import org.caseflow.streams.domain.seeds.SeedYaml;
+import org.caseflow.streams.domain.seeds.SeedFiles;
 
 /** All work calendars of {@code seeds/calendars}, one file per jurisdiction. */
 public final class CalendarRegistry {
@@ -26,10 +26,10 @@ public final class CalendarRegistry {
     }
 
     /** Loads every *.yaml of the folder; two files for one jurisdiction are an error. */
-    public static CalendarRegistry load(Path dir) {
+    public static CalendarRegistry load(Path dir, SeedFiles files) {
         Map<String, WorkCalendar> map = new TreeMap<>();
-        for (Path file : SeedYaml.yamlFiles(dir)) {
-            WorkCalendar c = WorkCalendar.load(file);
+        for (Path file : files.yamlFiles(dir)) {
+            WorkCalendar c = WorkCalendar.load(file, files);
             if (map.putIfAbsent(c.jurisdiction(), c) != null) {
                 throw SeedException.of(file, "calendar " + c.jurisdiction(), "jurisdiction already defined by another file");
             }

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.caseflow.streams.domain.seeds.ReferenceVersion;
+import org.caseflow.streams.domain.seeds.SeedFiles;
 
 /**
  * Rest days of one jurisdiction, loaded from {@code seeds/calendars/<id>.yaml}: weekends plus the
@@ -42,8 +43,8 @@ public final class WorkCalendar {
     }
 
     /** Loads and validates one calendar file; failures raise a {@code SeedException}. */
-    public static WorkCalendar load(Path file) {
-        return CalendarReader.read(file);
+    public static WorkCalendar load(Path file, SeedFiles files) {
+        return CalendarReader.read(file, files.read(file));
     }
 
     /** Validates a calendar file that arrived as bytes (a publication, issue 15); errors cite {@code file}. */

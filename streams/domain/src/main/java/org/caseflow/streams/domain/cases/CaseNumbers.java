@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import org.caseflow.streams.domain.rules.Category;
 import org.caseflow.streams.domain.rules.Instance;
 import org.caseflow.streams.domain.rules.Procedure;
+import org.caseflow.streams.domain.seeds.SeedFiles;
 
 /**
  * Chinese case numbers such as {@code (2024)湘0281民初3310号}: year, court code, type code (民初 civil first instance,
@@ -44,8 +45,9 @@ public final class CaseNumbers {
     }
 
     /** Loads and validates {@value #FILE} of a seeds folder; a malformed file fails with a {@code SeedException}. */
-    public static CaseNumbers load(Path seedsRoot) {
-        return CaseNumbersReader.read(seedsRoot.resolve(FILE));
+    public static CaseNumbers load(Path seedsRoot, SeedFiles files) {
+        Path file = seedsRoot.resolve(FILE);
+        return CaseNumbersReader.read(file, files.read(file));
     }
 
     /** Validates a type table that arrived as bytes; errors cite {@code file}. */

@@ -29,10 +29,6 @@ final class CaseNumbersReader {
     private CaseNumbersReader() {
     }
 
-    static CaseNumbers read(Path file) {
-        return validate(file, SeedYaml.read(file, TypeFile.class));
-    }
-
     static CaseNumbers read(Path file, byte[] content) {
         return validate(file, SeedYaml.read(file, content, TypeFile.class));
     }

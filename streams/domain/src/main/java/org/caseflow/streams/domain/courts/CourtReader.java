@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.caseflow.streams.domain.seeds.ReferenceVersion;
 import org.caseflow.streams.domain.seeds.SeedException;
+import org.caseflow.streams.domain.seeds.SeedFiles;
 import org.caseflow.streams.domain.seeds.SeedYaml;
 
 /**
@@ -26,13 +27,13 @@ final class CourtReader {
     private CourtReader() {
     }
 
-    static CourtRegistry read(Path dir) {
+    static CourtRegistry read(Path dir, SeedFiles files) {
         Map<CourtId, Court> courts = new LinkedHashMap<>();
         Map<CourtId, Path> origin = new LinkedHashMap<>();
         List<SupervisionRole> chain = null;
         List<String> versions = new java.util.ArrayList<>();
-        for (Path file : SeedYaml.yamlFiles(dir)) {
-            CourtFile raw = SeedYaml.read(file, CourtFile.class);
+        for (Path file : files.yamlFiles(dir)) {
+            CourtFile raw = SeedYaml.read(file, files.read(file), CourtFile.class);
             versions.add(file.getFileName() + " " + ReferenceVersion.read(file, raw.version(), raw.effectiveFrom()));
             List<SupervisionRole> fileChain = chain(file, raw.supervisionChain());
             if (chain != null && !chain.equals(fileChain)) {

@@ -34,8 +34,8 @@ public final class CourtRegistry {
     }
 
     /** Loads and validates every *.yaml of the folder; failures raise a {@code SeedException}. */
-    public static CourtRegistry load(Path dir) {
-        return CourtReader.read(dir);
+    public static CourtRegistry load(Path dir, org.caseflow.streams.domain.seeds.SeedFiles files) {
+        return CourtReader.read(dir, files);
     }
 
     /** The court of {@code code}; empty for an unknown or absent (null) code. */

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.caseflow.streams.domain.seeds.SeedFiles;
 
 /**
  * The indicator definitions of {@code seeds/indicators/indicators.yaml}: names, formula text, source, direction,
@@ -42,14 +43,15 @@ public final class IndicatorDefinitions {
     }
 
     /** Loads {@code <seeds>/indicators/indicators.yaml}. */
-    public static IndicatorDefinitions fromSeeds(Path seedsDir) {
-        return load(seedsDir.resolve(SEED_PATH));
+    public static IndicatorDefinitions fromSeeds(Path seedsDir, SeedFiles files) {
+        return load(seedsDir.resolve(SEED_PATH), files);
     }
 
-    public static IndicatorDefinitions load(Path file) {
+    /** Loads an indicators file; one that cannot be read fails as an invalid definition (as every other failure). */
+    public static IndicatorDefinitions load(Path file, SeedFiles files) {
         byte[] content;
         try {
-            content = org.caseflow.streams.domain.seeds.SeedYaml.contents(file);
+            content = files.bytes(file);
         } catch (IOException e) {
             throw new IndicatorDefinitionException(file + ": cannot read: " + e.getMessage(), e);
         }

@@ -14,6 +14,7 @@ import org.caseflow.streams.domain.courts.CourtId;
 import org.caseflow.streams.domain.courts.CourtRegistry;
 import org.caseflow.streams.domain.rules.Procedure;
 import org.caseflow.streams.domain.seeds.SeedException;
+import org.caseflow.streams.domain.seeds.SeedFiles;
 import org.caseflow.streams.domain.seeds.SeedYaml;
 
 /**
@@ -36,8 +37,8 @@ public final class RecipientsReader {
     private RecipientsReader() {
     }
 
-    public static List<RecipientRule> read(Path file, CourtRegistry courts) {
-        RecipientsFile raw = SeedYaml.read(file, RecipientsFile.class);
+    public static List<RecipientRule> read(Path file, CourtRegistry courts, SeedFiles files) {
+        RecipientsFile raw = SeedYaml.read(file, files.read(file), RecipientsFile.class);
         if (raw.recipients() == null || raw.recipients().isEmpty()) {
             throw SeedException.of(file, "recipients", "missing or empty");
         }

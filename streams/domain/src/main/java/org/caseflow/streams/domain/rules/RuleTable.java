@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import org.caseflow.streams.domain.seeds.SeedFiles;
+
 /**
  * The trial-limit rules of all procedures, loaded from {@code seeds/rules/trial-limits.yaml}
  * (DOMAIN §1). Immutable; one entry per {@link Procedure}: the reader refuses a table that misses one, so every
@@ -30,8 +32,8 @@ public final class RuleTable {
     }
 
     /** Loads and validates the table; a malformed file fails with a {@code SeedException}. */
-    public static RuleTable load(Path file) {
-        return RuleTableReader.read(file);
+    public static RuleTable load(Path file, SeedFiles files) {
+        return RuleTableReader.read(file, files.read(file));
     }
 
     /** Validates a rule file that arrived as bytes (a publication, issue 15); errors cite {@code file}. */

@@ -42,10 +42,6 @@ final class RuleTableReader {
         this.file = file;
     }
 
-    static RuleTable read(Path file) {
-        return validate(file, SeedYaml.read(file, RuleFile.class));
-    }
-
     /** A rule file that arrived as bytes; {@code file} is the name its errors cite. */
     static RuleTable read(Path file, byte[] content) {
         return validate(file, SeedYaml.read(file, content, RuleFile.class));

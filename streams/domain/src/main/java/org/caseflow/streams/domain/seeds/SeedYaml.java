@@ -1,17 +1,11 @@
 package org.caseflow.streams.domain.seeds;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -36,24 +30,9 @@ public final class SeedYaml {
     private SeedYaml() {
     }
 
-    /** A seed file's bytes: with {@link #yamlFiles}, the only file access of the domain (its layer rule allows it here). */
-    public static byte[] contents(Path file) throws IOException {
-        return Files.readAllBytes(file);
-    }
-
-    public static <T> T read(Path file, Class<T> type) {
-        try {
-            return read(file, Files.readAllBytes(file), type);
-        } catch (NoSuchFileException e) {
-            throw SeedException.of(file, "file", "not found");
-        } catch (IOException e) {
-            throw new SeedException(file + ": cannot read: " + e.getMessage(), e);
-        }
-    }
-
     /**
-     * Reads seed YAML that arrived as bytes (a file published to the reference-data topic, issue 15); {@code file}
-     * is the name its errors cite.
+     * Reads seed YAML from its bytes (read through {@link SeedFiles}, or a file published to the reference-data topic,
+     * issue 15); {@code file} is the name its errors cite.
      */
     public static <T> T read(Path file, byte[] content, Class<T> type) {
         try {
@@ -84,28 +63,6 @@ public final class SeedYaml {
             throw SeedException.of(file, "syntax", e.getOriginalMessage() + line(e.getLocation()));
         } catch (IOException e) {
             throw new SeedException(file + ": cannot read: " + e.getMessage(), e);
-        }
-    }
-
-    /** The *.yaml and *.yml files of a folder, sorted by name so that loading is deterministic. */
-    public static List<Path> yamlFiles(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            throw SeedException.of(dir, "folder", "not found");
-        }
-        try (Stream<Path> files = Files.list(dir)) {
-            List<Path> list = files
-                    .filter(p -> {
-                        String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
-                        return n.endsWith(".yaml") || n.endsWith(".yml");
-                    })
-                    .sorted()
-                    .collect(Collectors.toCollection(ArrayList::new));
-            if (list.isEmpty()) {
-                throw SeedException.of(dir, "folder", "holds no .yaml file");
-            }
-            return list;
-        } catch (IOException e) {
-            throw new SeedException(dir + ": cannot list: " + e.getMessage(), e);
         }
     }
 

@@ -20,19 +20,20 @@ import org.caseflow.streams.domain.rules.RuleTable;
 public record Seeds(RuleTable rules, CalendarRegistry calendars, CourtRegistry courts,
                     IndicatorDefinitions indicators, CaseNumbers caseNumbers) {
 
-    public static Seeds load(Path root) {
-        RuleTable rules = RuleTable.load(root.resolve("rules").resolve("trial-limits.yaml"));
-        CalendarRegistry calendars = CalendarRegistry.load(root.resolve("calendars"));
-        CourtRegistry courts = CourtRegistry.load(root.resolve("courts"));
+    /** Loads and cross-checks the seeds under {@code root}, every file read through {@code files}. */
+    public static Seeds load(Path root, SeedFiles files) {
+        RuleTable rules = RuleTable.load(root.resolve("rules").resolve("trial-limits.yaml"), files);
+        CalendarRegistry calendars = CalendarRegistry.load(root.resolve("calendars"), files);
+        CourtRegistry courts = CourtRegistry.load(root.resolve("courts"), files);
         for (Court c : courts.all()) {
             if (calendars.find(c.jurisdiction()).isEmpty()) {
                 throw SeedException.of(root.resolve("courts"), "court " + c.code(),
                         "jurisdiction: no calendar '" + c.jurisdiction() + "' in " + root.resolve("calendars"));
             }
         }
-        CaseNumbers caseNumbers = CaseNumbers.load(root);
+        CaseNumbers caseNumbers = CaseNumbers.load(root, files);
         checkCaseNumbers(root.resolve(CaseNumbers.FILE), caseNumbers, rules);
-        return new Seeds(rules, calendars, courts, IndicatorDefinitions.fromSeeds(root), caseNumbers);
+        return new Seeds(rules, calendars, courts, IndicatorDefinitions.fromSeeds(root, files), caseNumbers);
     }
 
     /** A type code's category and instance are those of the rules of the procedures it numbers. */

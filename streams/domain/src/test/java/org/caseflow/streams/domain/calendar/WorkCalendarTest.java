@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 
 import org.caseflow.streams.domain.seeds.SeedException;
+import org.caseflow.streams.domain.seeds.TestSeeds;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,7 +25,7 @@ class WorkCalendarTest {
 
     @Test
     void shouldLoadMainlandCalendar() {
-        WorkCalendar cn = WorkCalendar.load(REAL);
+        WorkCalendar cn = WorkCalendar.load(REAL, TestSeeds.DISK);
         assertThat(cn.jurisdiction()).isEqualTo("CN");
         assertThat(cn.rollForward()).isTrue();
         assertThat(cn.covers(2024)).isTrue();
@@ -49,7 +50,7 @@ class WorkCalendarTest {
 
     @Test
     void shouldLoadRegistryOfFolder() {
-        CalendarRegistry reg = CalendarRegistry.load(Path.of("seeds/calendars"));
+        CalendarRegistry reg = CalendarRegistry.load(Path.of("seeds/calendars"), TestSeeds.DISK);
         assertThat(reg.forJurisdiction("CN").covers(2025)).isTrue();
         assertThatThrownBy(() -> reg.forJurisdiction("HK")).hasMessageContaining("HK");
     }
@@ -63,35 +64,35 @@ class WorkCalendarTest {
     @Test
     void shouldRejectMakeUpDayOnWeekday() throws IOException {
         Path file = write("jurisdiction: CN\nyears:\n  - year: 2025\n    makeUpWorkingDays: [2025-09-29]\n");
-        assertThatThrownBy(() -> WorkCalendar.load(file)).isInstanceOf(SeedException.class)
+        assertThatThrownBy(() -> WorkCalendar.load(file, TestSeeds.DISK)).isInstanceOf(SeedException.class)
                 .hasMessage(file + ": year 2025: makeUpWorkingDays: 2025-09-29 is a MONDAY, not a weekend day");
     }
 
     @Test
     void shouldRejectImpossibleDate() throws IOException {
         Path file = write("jurisdiction: CN\nyears:\n  - year: 2025\n    daysOff:\n      - {name: X, from: 2025-02-30}\n");
-        assertThatThrownBy(() -> WorkCalendar.load(file)).isInstanceOf(SeedException.class)
+        assertThatThrownBy(() -> WorkCalendar.load(file, TestSeeds.DISK)).isInstanceOf(SeedException.class)
                 .hasMessage(file + ": year 2025: X: from: '2025-02-30' is not a date (yyyy-mm-dd)");
     }
 
     @Test
     void shouldRejectRangeEndingBeforeItStarts() throws IOException {
         Path file = write("jurisdiction: CN\nyears:\n  - year: 2025\n    daysOff:\n      - {name: National Day, from: 2025-10-08, to: 2025-10-01}\n");
-        assertThatThrownBy(() -> WorkCalendar.load(file)).isInstanceOf(SeedException.class)
+        assertThatThrownBy(() -> WorkCalendar.load(file, TestSeeds.DISK)).isInstanceOf(SeedException.class)
                 .hasMessage(file + ": year 2025: National Day: to 2025-10-01 is before from 2025-10-08");
     }
 
     @Test
     void shouldRejectDayOffOutsideItsYear() throws IOException {
         Path file = write("jurisdiction: CN\nyears:\n  - year: 2025\n    daysOff:\n      - {name: Y, from: 2026-01-01}\n");
-        assertThatThrownBy(() -> WorkCalendar.load(file)).isInstanceOf(SeedException.class)
+        assertThatThrownBy(() -> WorkCalendar.load(file, TestSeeds.DISK)).isInstanceOf(SeedException.class)
                 .hasMessage(file + ": year 2025: Y: 2026-01-01..2026-01-01 is not inside 2025");
     }
 
     @Test
     void shouldRejectDuplicateYear() throws IOException {
         Path file = write("jurisdiction: CN\nyears:\n  - year: 2025\n  - year: 2025\n");
-        assertThatThrownBy(() -> WorkCalendar.load(file)).isInstanceOf(SeedException.class)
+        assertThatThrownBy(() -> WorkCalendar.load(file, TestSeeds.DISK)).isInstanceOf(SeedException.class)
                 .hasMessage(file + ": year 2025: listed twice");
     }
 }

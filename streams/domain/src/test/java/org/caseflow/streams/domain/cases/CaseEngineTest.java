@@ -22,10 +22,11 @@ import org.caseflow.events.DeadlineAlert;
 import org.caseflow.events.Procedure;
 import org.caseflow.events.SuspensionReason;
 import org.caseflow.streams.domain.seeds.Seeds;
+import org.caseflow.streams.domain.seeds.TestSeeds;
 import org.junit.jupiter.api.Test;
 
 class CaseEngineTest {
-    static final Seeds SEEDS = Seeds.load(Path.of("seeds"));
+    static final Seeds SEEDS = TestSeeds.load(Path.of("seeds"));
     static final String CASE = "(2025)湘0211民初1号";
     static final LocalDate FILED = LocalDate.of(2025, 3, 3);
     // CPL 164: summary procedure, 3 months from filing: 2025-03-03 + 3 months = 2025-06-03 (a Tuesday).

@@ -10,9 +10,10 @@ import org.caseflow.streams.domain.rules.Instance;
 import org.caseflow.streams.domain.seeds.SeedException;
 import org.junit.jupiter.api.Test;
 import org.caseflow.streams.domain.rules.Procedure;
+import org.caseflow.streams.domain.seeds.TestSeeds;
 
 class CaseNumbersTest {
-    private static final CaseNumbers SEEDED = CaseNumbers.load(Path.of("seeds"));
+    private static final CaseNumbers SEEDED = CaseNumbers.load(Path.of("seeds"), TestSeeds.DISK);
     private static final Path FILE = Path.of("seeds", CaseNumbers.FILE);
 
     private static CaseNumbers parse(String yaml) {

@@ -16,6 +16,7 @@ import org.caseflow.events.CaseEvent;
 import org.caseflow.events.DeadlineAlert;
 import org.caseflow.events.Procedure;
 import org.caseflow.streams.domain.seeds.Seeds;
+import org.caseflow.streams.domain.seeds.TestSeeds;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * are DESIGN §5's (7 days, 30 days, Asia/Shanghai); other values move exactly what they say and nothing else.
  */
 class EngineSettingsTest {
-    static final Seeds SEEDS = Seeds.load(Path.of("seeds"));
+    static final Seeds SEEDS = TestSeeds.load(Path.of("seeds"));
     static final String CASE = "(2025)湘0211民初1号";
     static final LocalDate FILED = LocalDate.of(2025, 3, 3);
     // CPL 164: a civil summary case is tried within 3 months of filing: 2025-03-03 + 3 months = 2025-06-03 (a Tuesday).

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 
 import org.caseflow.streams.domain.seeds.SeedException;
+import org.caseflow.streams.domain.seeds.TestSeeds;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,7 +19,7 @@ class CourtRegistryTest {
 
     @Test
     void shouldLoadZhuzhouCourts() {
-        CourtRegistry reg = CourtRegistry.load(Path.of("seeds/courts"));
+        CourtRegistry reg = CourtRegistry.load(Path.of("seeds/courts"), TestSeeds.DISK);
         assertThat(reg.all()).hasSize(11);
         Court tianyuan = reg.find(id("湘0211")).orElseThrow();
         assertThat(tianyuan.name()).isEqualTo("株洲市天元区人民法院");
@@ -51,35 +52,35 @@ class CourtRegistryTest {
     @Test
     void shouldRejectUnknownParent() throws IOException {
         Path file = write(court("湘02", "INTERMEDIATE", "湘", "Asia/Shanghai"));
-        assertThatThrownBy(() -> CourtRegistry.load(dir)).isInstanceOf(SeedException.class)
+        assertThatThrownBy(() -> CourtRegistry.load(dir, TestSeeds.DISK)).isInstanceOf(SeedException.class)
                 .hasMessage(file + ": court 湘02: parent: unknown court '湘'");
     }
 
     @Test
     void shouldRejectParentNotAbove() throws IOException {
         Path file = write(court("湘02", "INTERMEDIATE", null, "Asia/Shanghai") + court("湘0211", "INTERMEDIATE", "湘02", "Asia/Shanghai"));
-        assertThatThrownBy(() -> CourtRegistry.load(dir)).isInstanceOf(SeedException.class)
+        assertThatThrownBy(() -> CourtRegistry.load(dir, TestSeeds.DISK)).isInstanceOf(SeedException.class)
                 .hasMessage(file + ": court 湘0211: parent: 湘02 (INTERMEDIATE) is not above INTERMEDIATE");
     }
 
     @Test
     void shouldRejectBadZone() throws IOException {
         Path file = write(court("湘02", "INTERMEDIATE", null, "Asia/Zhuzhou"));
-        assertThatThrownBy(() -> CourtRegistry.load(dir)).isInstanceOf(SeedException.class)
+        assertThatThrownBy(() -> CourtRegistry.load(dir, TestSeeds.DISK)).isInstanceOf(SeedException.class)
                 .hasMessage(file + ": court 湘02: zone: 'Asia/Zhuzhou' is not a time zone id");
     }
 
     @Test
     void shouldRejectDuplicateCode() throws IOException {
         Path file = write(court("湘02", "INTERMEDIATE", null, "Asia/Shanghai") + court("湘02", "INTERMEDIATE", null, "Asia/Shanghai"));
-        assertThatThrownBy(() -> CourtRegistry.load(dir)).isInstanceOf(SeedException.class)
+        assertThatThrownBy(() -> CourtRegistry.load(dir, TestSeeds.DISK)).isInstanceOf(SeedException.class)
                 .hasMessageStartingWith(file + ": court 湘02: duplicate code");
     }
 
     @Test
     void shouldRejectUnknownLevel() throws IOException {
         Path file = write(court("湘02", "CITY", null, "Asia/Shanghai"));
-        assertThatThrownBy(() -> CourtRegistry.load(dir)).isInstanceOf(SeedException.class)
+        assertThatThrownBy(() -> CourtRegistry.load(dir, TestSeeds.DISK)).isInstanceOf(SeedException.class)
                 .hasMessageStartingWith(file + ": court 湘02: level: unknown value 'CITY'");
     }
 

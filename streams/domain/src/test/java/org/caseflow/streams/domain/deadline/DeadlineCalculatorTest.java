@@ -20,11 +20,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.caseflow.streams.domain.rules.Procedure;
+import org.caseflow.streams.domain.seeds.TestSeeds;
 
 /** Hand-computed deadlines against the real seeds; each case names the article it checks. */
 class DeadlineCalculatorTest {
-    static final RuleTable RULES = RuleTable.load(Path.of("seeds/rules/trial-limits.yaml"));
-    static final WorkCalendar CN = WorkCalendar.load(Path.of("seeds/calendars/cn-mainland.yaml"));
+    static final RuleTable RULES = RuleTable.load(Path.of("seeds/rules/trial-limits.yaml"), TestSeeds.DISK);
+    static final WorkCalendar CN = WorkCalendar.load(Path.of("seeds/calendars/cn-mainland.yaml"), TestSeeds.DISK);
     static final DeadlineCalculator CALC = new DeadlineCalculator(RULES, CN);
 
     static LocalDate d(String s) {
@@ -266,7 +267,7 @@ class DeadlineCalculatorTest {
         Path rules = dir.resolve("trial-limits.yaml");
         Files.writeString(rules, Files.readString(Path.of("seeds/rules/trial-limits.yaml"))
                 .replace("wrongApproverExtension: NOT_COUNTED", "wrongApproverExtension: COUNTED"));
-        DeadlineCalculator counting = new DeadlineCalculator(RuleTable.load(rules), CN);
+        DeadlineCalculator counting = new DeadlineCalculator(RuleTable.load(rules, TestSeeds.DISK), CN);
         Deadline dl = counting.compute(DeadlineInput.filed(Procedure.ADMIN_FIRST, d("2025-03-03"))
                 .withExtensions(List.of(new Extension(3, 0, Approver.PRESIDENT, d("2025-08-20")))));
         assertThat(dl.date()).isEqualTo(d("2025-12-03"));

@@ -17,14 +17,15 @@ import org.caseflow.streams.domain.rules.ExclusionReason;
 import org.caseflow.streams.domain.rules.RuleTable;
 import org.junit.jupiter.api.Test;
 import org.caseflow.streams.domain.rules.Procedure;
+import org.caseflow.streams.domain.seeds.TestSeeds;
 
 /**
  * Exclusions and extensions that arrive near the end of a limit: whether they come in time is judged
  * against the deadline as it stands that day, rolled forward over rest days (CPL 85, Civil Code 203).
  */
 class DeadlineLateEventsTest {
-    static final RuleTable RULES = RuleTable.load(Path.of("seeds/rules/trial-limits.yaml"));
-    static final WorkCalendar CN = WorkCalendar.load(Path.of("seeds/calendars/cn-mainland.yaml"));
+    static final RuleTable RULES = RuleTable.load(Path.of("seeds/rules/trial-limits.yaml"), TestSeeds.DISK);
+    static final WorkCalendar CN = WorkCalendar.load(Path.of("seeds/calendars/cn-mainland.yaml"), TestSeeds.DISK);
     static final DeadlineCalculator CALC = new DeadlineCalculator(RULES, CN);
     static final DeadlineCalculator NO_ROLL = new DeadlineCalculator(RULES,
             new WorkCalendar("CN", "no roll", false, CN.years(), Map.of(), Set.of()));

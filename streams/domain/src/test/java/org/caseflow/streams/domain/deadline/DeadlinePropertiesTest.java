@@ -21,11 +21,12 @@ import org.caseflow.streams.domain.calendar.WorkCalendar;
 import org.caseflow.streams.domain.deadline.DeadlineInput.Exclusion;
 import org.caseflow.streams.domain.rules.ExclusionReason;
 import org.caseflow.streams.domain.rules.RuleTable;
+import org.caseflow.streams.domain.seeds.TestSeeds;
 
 /** Invariants of the calculator over random procedures, filing days and exclusions (real seeds). */
 class DeadlinePropertiesTest {
-    static final RuleTable RULES = RuleTable.load(Path.of("seeds/rules/trial-limits.yaml"));
-    static final WorkCalendar CN = WorkCalendar.load(Path.of("seeds/calendars/cn-mainland.yaml"));
+    static final RuleTable RULES = RuleTable.load(Path.of("seeds/rules/trial-limits.yaml"), TestSeeds.DISK);
+    static final WorkCalendar CN = WorkCalendar.load(Path.of("seeds/calendars/cn-mainland.yaml"), TestSeeds.DISK);
     static final DeadlineCalculator CALC = new DeadlineCalculator(RULES, CN);
     static final LocalDate BASE = LocalDate.of(2024, 1, 1);
 

@@ -18,6 +18,7 @@ import org.caseflow.streams.domain.courts.CourtId;
 import org.caseflow.streams.domain.cases.Disposition;
 import org.caseflow.streams.domain.rules.Category;
 import org.caseflow.streams.domain.rules.Instance;
+import org.caseflow.streams.domain.seeds.TestSeeds;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -49,7 +50,7 @@ class IndicatorCalculatorTest {
 
     @BeforeEach
     void setUp() {
-        calculator = new IndicatorCalculator(IndicatorDefinitions.load(Path.of("seeds/indicators/indicators.yaml")));
+        calculator = new IndicatorCalculator(IndicatorDefinitions.load(Path.of("seeds/indicators/indicators.yaml"), TestSeeds.DISK));
         List<CaseFact> facts = List.of(
                 filed("A", COURT, "CIVIL", "2024-01-10", true),
                 of(FactKind.OVERDUE_STARTED, "A", COURT, "2024-07-11", false),

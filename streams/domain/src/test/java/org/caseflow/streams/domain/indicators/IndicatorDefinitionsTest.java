@@ -1,5 +1,6 @@
 package org.caseflow.streams.domain.indicators;
 
+import org.caseflow.streams.domain.seeds.TestSeeds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -17,7 +18,7 @@ class IndicatorDefinitionsTest {
 
     @Test
     void shouldLoadExactlyTheCalculatorsCodesFromTheSeed() {
-        IndicatorDefinitions defs = IndicatorDefinitions.fromSeeds(Path.of("seeds"));
+        IndicatorDefinitions defs = IndicatorDefinitions.fromSeeds(Path.of("seeds"), TestSeeds.DISK);
         assertThat(defs.codes()).containsExactlyInAnyOrderElementsOf(IndicatorCalculator.knownCodes());
         assertThat(defs.all()).allSatisfy(d -> {
             if (d.interval() != null) {
@@ -35,7 +36,7 @@ class IndicatorDefinitionsTest {
     @Test
     void shouldNameFileEntryAndReasonForAMissingDirection() throws IOException {
         Path bad = write(seed().replaceFirst("    direction: HIGHER_IS_BETTER\n", ""));
-        assertThatThrownBy(() -> IndicatorDefinitions.load(bad))
+        assertThatThrownBy(() -> IndicatorDefinitions.load(bad, TestSeeds.DISK))
                 .isInstanceOf(IndicatorDefinitionException.class)
                 .hasMessageContaining(bad.toString()).hasMessageContaining("entry 4 (CLEARANCE_RATE)")
                 .hasMessageContaining("direction");
@@ -44,7 +45,7 @@ class IndicatorDefinitionsTest {
     @Test
     void shouldRejectAnIntervalWhoseLowIsAboveItsHigh() throws IOException {
         Path bad = write(seed().replace("{low: 0.95, high: 1.05", "{low: 1.05, high: 0.95"));
-        assertThatThrownBy(() -> IndicatorDefinitions.load(bad))
+        assertThatThrownBy(() -> IndicatorDefinitions.load(bad, TestSeeds.DISK))
                 .isInstanceOf(IndicatorDefinitionException.class).hasMessageContaining("CLEARANCE_RATE")
                 .hasMessageContaining("above high");
     }
@@ -54,7 +55,7 @@ class IndicatorDefinitionsTest {
         Path bad = write(seed().replaceFirst("direction: NEUTRAL\n    unit: COUNT\n    pointInTime: false\n",
                 "direction: NEUTRAL\n    unit: COUNT\n    pointInTime: false\n"
                         + "    interval: {low: 1, high: 2, illustrative: true}\n"));
-        assertThatThrownBy(() -> IndicatorDefinitions.load(bad))
+        assertThatThrownBy(() -> IndicatorDefinitions.load(bad, TestSeeds.DISK))
                 .isInstanceOf(IndicatorDefinitionException.class).hasMessageContaining("entry 1 (FILINGS)")
                 .hasMessageContaining("NEUTRAL");
     }
@@ -62,7 +63,7 @@ class IndicatorDefinitionsTest {
     @Test
     void shouldRejectCodesTheCalculatorDoesNotKnowAndMissingOnes() throws IOException {
         Path bad = write(seed().replace("code: FILINGS\n", "code: FILINGS_TYPO\n"));
-        assertThatThrownBy(() -> IndicatorDefinitions.load(bad))
+        assertThatThrownBy(() -> IndicatorDefinitions.load(bad, TestSeeds.DISK))
                 .isInstanceOf(IndicatorDefinitionException.class)
                 .hasMessageContaining("missing [FILINGS]").hasMessageContaining("unknown [FILINGS_TYPO]");
     }
@@ -70,10 +71,10 @@ class IndicatorDefinitionsTest {
     @Test
     void shouldReportTheLineOfBrokenYaml() throws IOException {
         Path bad = write("indicators:\n  - code: [unclosed\n");
-        assertThatThrownBy(() -> IndicatorDefinitions.load(bad))
+        assertThatThrownBy(() -> IndicatorDefinitions.load(bad, TestSeeds.DISK))
                 .isInstanceOf(IndicatorDefinitionException.class).hasMessageContaining("not valid YAML")
                 .hasMessageContaining("line");
-        assertThatThrownBy(() -> IndicatorDefinitions.load(dir.resolve("absent.yaml")))
+        assertThatThrownBy(() -> IndicatorDefinitions.load(dir.resolve("absent.yaml"), TestSeeds.DISK))
                 .isInstanceOf(IndicatorDefinitionException.class).hasMessageContaining("absent.yaml");
     }
 

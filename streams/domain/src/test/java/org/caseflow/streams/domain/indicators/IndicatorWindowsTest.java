@@ -1,5 +1,6 @@
 package org.caseflow.streams.domain.indicators;
 
+import org.caseflow.streams.domain.seeds.TestSeeds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.caseflow.streams.domain.indicators.Facts.closed;
 import static org.caseflow.streams.domain.indicators.Facts.d;
@@ -16,7 +17,7 @@ class IndicatorWindowsTest {
     private static final String COURT = "湘0202";
     private static final ScopeKey SCOPE = new ScopeKey(new CourtId(COURT), false, "CIVIL");
     private final IndicatorCalculator calculator =
-            new IndicatorCalculator(IndicatorDefinitions.load(Path.of("seeds/indicators/indicators.yaml")));
+            new IndicatorCalculator(IndicatorDefinitions.load(Path.of("seeds/indicators/indicators.yaml"), TestSeeds.DISK));
     private final InMemoryLedgers store = new InMemoryLedgers();
 
     private void apply(CaseFact... facts) {
@@ -126,6 +127,6 @@ class IndicatorWindowsTest {
     }
 
     private static IndicatorDefinitions definitions() {
-        return IndicatorDefinitions.load(Path.of("seeds/indicators/indicators.yaml"));
+        return IndicatorDefinitions.load(Path.of("seeds/indicators/indicators.yaml"), TestSeeds.DISK);
     }
 }

@@ -15,6 +15,7 @@ import org.caseflow.streams.domain.courts.CourtId;
 import org.caseflow.streams.domain.cases.Disposition;
 import org.caseflow.streams.domain.rules.Category;
 import org.caseflow.streams.domain.rules.Instance;
+import org.caseflow.streams.domain.seeds.TestSeeds;
 import org.junit.jupiter.api.Test;
 
 /** Fan-out to the court tree, a tree's total = the sum of its parts, negated facts undo, ledger bytes round-trip. */
@@ -24,7 +25,7 @@ class ScopeTreeAndCorrectionsTest {
             "PENDING_AGE_18_36M", "PENDING_AGE_36M_PLUS");
     private static final LocalDate AS_OF = LocalDate.of(2025, 6, 30);
     private final IndicatorCalculator calculator =
-            new IndicatorCalculator(IndicatorDefinitions.load(Path.of("seeds/indicators/indicators.yaml")));
+            new IndicatorCalculator(IndicatorDefinitions.load(Path.of("seeds/indicators/indicators.yaml"), TestSeeds.DISK));
 
     @Test
     void shouldFanOutABasicCourtToItselfAndEveryAncestorTreeForItsCategoryAndAll() {

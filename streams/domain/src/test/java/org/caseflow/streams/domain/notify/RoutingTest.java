@@ -13,12 +13,13 @@ import org.caseflow.streams.domain.seeds.SeedException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.caseflow.streams.domain.rules.Procedure;
+import org.caseflow.streams.domain.seeds.TestSeeds;
 
 /** Routing of an alert's escalateTo roles through the recipients file, and the file's validation. */
 class RoutingTest {
-    private static final CourtRegistry COURTS = CourtRegistry.load(Path.of("seeds/courts"));
+    private static final CourtRegistry COURTS = CourtRegistry.load(Path.of("seeds/courts"), TestSeeds.DISK);
     private static final Routing EXAMPLE = Routing.byRules(
-            RecipientsReader.read(Path.of("seeds/notify/recipients.yaml"), COURTS));
+            RecipientsReader.read(Path.of("seeds/notify/recipients.yaml"), COURTS, TestSeeds.DISK));
 
     @TempDir
     Path dir;
@@ -99,7 +100,7 @@ class RoutingTest {
                     channel: alertmanager
                     url: ftp://x
                 """);
-        assertThatThrownBy(() -> RecipientsReader.read(file, COURTS)).isInstanceOf(SeedException.class)
+        assertThatThrownBy(() -> RecipientsReader.read(file, COURTS, TestSeeds.DISK)).isInstanceOf(SeedException.class)
                 .hasMessageContaining(file + ": recipients[0] (a): channel: 'pager' is not webhook or alertmanager")
                 .hasMessageContaining(file + ": recipients[1] (a): id: duplicate")
                 .hasMessageContaining("recipients[1] (a): roles: 'clerk:x' must start with one of")
@@ -111,7 +112,7 @@ class RoutingTest {
                 .hasMessageContaining("recipients[2]: roles: required")
                 .hasMessageContaining("recipients[2]: url: 'ftp://x' must be an http:// or https:// URL");
         Files.writeString(file, "recipients:\n  - id: a\n    roles: [\"judge:*\"]\n    channel: webhook\n    colour: red\n");
-        assertThatThrownBy(() -> RecipientsReader.read(file, COURTS)).isInstanceOf(SeedException.class)
+        assertThatThrownBy(() -> RecipientsReader.read(file, COURTS, TestSeeds.DISK)).isInstanceOf(SeedException.class)
                 .hasMessageContaining("colour");
     }
 

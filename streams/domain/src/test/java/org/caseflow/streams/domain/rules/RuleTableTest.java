@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.caseflow.streams.domain.seeds.SeedException;
+import org.caseflow.streams.domain.seeds.TestSeeds;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,7 +30,7 @@ class RuleTableTest {
 
     @Test
     void shouldLoadOneRulePerProcedureCode() {
-        RuleTable table = RuleTable.load(REAL);
+        RuleTable table = RuleTable.load(REAL, TestSeeds.DISK);
         assertThat(table.all()).extracting(ProcedureRule::code)
                 .containsExactlyInAnyOrder(Procedure.values());
         ProcedureRule summary = table.rule(Procedure.CIVIL_FIRST_SUMMARY);
@@ -46,21 +47,21 @@ class RuleTableTest {
     @Test
     void shouldRejectNonPositiveBaseLimitNamingFileEntryAndReason() throws IOException {
         Path file = broken("limit: {amount: 2, unit: MONTHS}", "limit: {amount: 0, unit: MONTHS}");
-        assertThatThrownBy(() -> RuleTable.load(file)).isInstanceOf(SeedException.class)
+        assertThatThrownBy(() -> RuleTable.load(file, TestSeeds.DISK)).isInstanceOf(SeedException.class)
                 .hasMessage(file + ": procedure CIVIL_SMALL_CLAIMS: base limit: must be positive");
     }
 
     @Test
     void shouldRejectDuplicateProcedureCode() throws IOException {
         Path file = broken("code: ENFORCEMENT_OBJECTION", "code: ENFORCEMENT_RECONSIDERATION");
-        assertThatThrownBy(() -> RuleTable.load(file)).isInstanceOf(SeedException.class)
+        assertThatThrownBy(() -> RuleTable.load(file, TestSeeds.DISK)).isInstanceOf(SeedException.class)
                 .hasMessage(file + ": procedure ENFORCEMENT_RECONSIDERATION: duplicate procedure code");
     }
 
     @Test
     void shouldRejectUnknownProcedureCode() throws IOException {
         Path file = broken("code: CIVIL_SPECIAL", "code: CIVIL_SPECIALS");
-        assertThatThrownBy(() -> RuleTable.load(file)).isInstanceOf(SeedException.class)
+        assertThatThrownBy(() -> RuleTable.load(file, TestSeeds.DISK)).isInstanceOf(SeedException.class)
                 .hasMessageStartingWith(file + ": procedure CIVIL_SPECIALS: code: unknown value 'CIVIL_SPECIALS'");
     }
 
@@ -70,35 +71,35 @@ class RuleTableTest {
         int cut = text.indexOf("  - code: ENFORCEMENT_RECONSIDERATION");
         Path file = dir.resolve("short.yaml");
         Files.writeString(file, text.substring(0, cut), StandardCharsets.UTF_8);
-        assertThatThrownBy(() -> RuleTable.load(file)).isInstanceOf(SeedException.class)
+        assertThatThrownBy(() -> RuleTable.load(file, TestSeeds.DISK)).isInstanceOf(SeedException.class)
                 .hasMessage(file + ": rules: missing procedures ENFORCEMENT_RECONSIDERATION");
     }
 
     @Test
     void shouldRejectUnknownSuspensionReason() throws IOException {
         Path file = broken("excludedReasons: [PUBLIC_NOTICE, SETTLEMENT]", "excludedReasons: [PUBLIC_NOTICE, HOLIDAY]");
-        assertThatThrownBy(() -> RuleTable.load(file)).isInstanceOf(SeedException.class)
+        assertThatThrownBy(() -> RuleTable.load(file, TestSeeds.DISK)).isInstanceOf(SeedException.class)
                 .hasMessageStartingWith(file + ": procedure CIVIL_RETRIAL_REVIEW: excludedReasons: unknown value 'HOLIDAY'");
     }
 
     @Test
     void shouldRejectMisspeltField() throws IOException {
         Path file = broken("monthRule: CRIMINAL", "monthRul: CRIMINAL");
-        assertThatThrownBy(() -> RuleTable.load(file)).isInstanceOf(SeedException.class)
+        assertThatThrownBy(() -> RuleTable.load(file, TestSeeds.DISK)).isInstanceOf(SeedException.class)
                 .hasMessageStartingWith(file + ": rules[9].monthRul: unknown field 'monthRul' (line ");
     }
 
     @Test
     void shouldRejectCapNotAboveBaseLimit() throws IOException {
         Path file = broken("cap: {months: 4}", "cap: {months: 3}");
-        assertThatThrownBy(() -> RuleTable.load(file)).isInstanceOf(SeedException.class)
+        assertThatThrownBy(() -> RuleTable.load(file, TestSeeds.DISK)).isInstanceOf(SeedException.class)
                 .hasMessage(file + ": procedure CIVIL_FIRST_SUMMARY: extensions[0]: cap: 3 months must exceed 3 months");
     }
 
     @Test
     void shouldRejectLeadTimesOutOfOrder() throws IOException {
         Path file = broken("leadTimes: {notice: 3, warning: 2, critical: 1}", "leadTimes: {notice: 3, warning: 5, critical: 1}");
-        assertThatThrownBy(() -> RuleTable.load(file)).isInstanceOf(SeedException.class)
+        assertThatThrownBy(() -> RuleTable.load(file, TestSeeds.DISK)).isInstanceOf(SeedException.class)
                 .hasMessage(file + ": procedure CRIMINAL_SPEEDY: leadTimes: must satisfy notice > warning > critical >= 0, got 3/5/1");
     }
 
@@ -106,7 +107,7 @@ class RuleTableTest {
     void shouldRejectInvalidYaml() throws IOException {
         Path file = dir.resolve("bad.yaml");
         Files.writeString(file, "rules: [ {code: CIVIL_SPECIAL\n");
-        assertThatThrownBy(() -> RuleTable.load(file)).isInstanceOf(SeedException.class)
+        assertThatThrownBy(() -> RuleTable.load(file, TestSeeds.DISK)).isInstanceOf(SeedException.class)
                 .hasMessageStartingWith(file + ": ");
     }
 }

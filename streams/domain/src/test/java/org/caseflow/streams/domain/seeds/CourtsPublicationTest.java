@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class CourtsPublicationTest {
     /** The default court zone (DESIGN §5): courts published live must be in it. */
     static final java.time.ZoneId LIVE_ZONE = java.time.ZoneId.of("Asia/Shanghai");
-    static final Seeds SEEDS = Seeds.load(Path.of("seeds"));
+    static final Seeds SEEDS = TestSeeds.load(Path.of("seeds"));
     static final String LINE_OF_湘0211 = "{code: 湘0211, name: 株洲市天元区人民法院, nameEn: Tianyuan District People's Court,"
             + " level: BASIC, parent: 湘02, zone: Asia/Shanghai, jurisdiction: CN}";
 

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class IndicatorIntervalPublicationTest {
     /** The default court zone (DESIGN §5): courts published live must be in it. */
     static final java.time.ZoneId LIVE_ZONE = java.time.ZoneId.of("Asia/Shanghai");
-    static final Seeds SEEDS = Seeds.load(Path.of("seeds"));
+    static final Seeds SEEDS = TestSeeds.load(Path.of("seeds"));
 
     static ReferencePublication intervals(String version, String effectiveFrom, String low, String high) {
         return ReferencePublication.parse(ReferenceKind.INDICATORS, "indicators-" + version + ".yaml",

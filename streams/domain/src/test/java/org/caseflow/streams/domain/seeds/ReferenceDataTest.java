@@ -14,7 +14,7 @@ import org.caseflow.streams.domain.rules.Procedure;
 class ReferenceDataTest {
     /** The default court zone (DESIGN §5): courts published live must be in it. */
     static final java.time.ZoneId LIVE_ZONE = java.time.ZoneId.of("Asia/Shanghai");
-    static final Seeds SEEDS = Seeds.load(Path.of("seeds"));
+    static final Seeds SEEDS = TestSeeds.load(Path.of("seeds"));
 
     static ReferencePublication calendar2027() {
         return ReferencePublication.parse(ReferenceKind.CALENDAR, "cn-2027.yaml", ReferenceFiles.calendar2027(), null);

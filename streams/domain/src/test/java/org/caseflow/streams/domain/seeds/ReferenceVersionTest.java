@@ -17,7 +17,7 @@ import org.caseflow.streams.domain.rules.Procedure;
 
 /** Reference data carries a version and an effective date, and every deadline cites them (issue 15). */
 class ReferenceVersionTest {
-    static final Seeds SEEDS = Seeds.load(Path.of("seeds"));
+    static final Seeds SEEDS = TestSeeds.load(Path.of("seeds"));
 
     @TempDir
     Path dir;
@@ -47,25 +47,25 @@ class ReferenceVersionTest {
     void shouldReadAFileWithoutAVersionAsUnversioned() throws Exception {
         Path file = dir.resolve("cal.yaml");
         Files.writeString(file, calendarWithout("version: \"2026.1\"\neffectiveFrom: 2024-01-01\n"));
-        assertThat(WorkCalendar.load(file).version()).isEqualTo(ReferenceVersion.UNVERSIONED);
+        assertThat(WorkCalendar.load(file, TestSeeds.DISK).version()).isEqualTo(ReferenceVersion.UNVERSIONED);
     }
 
     @Test
     void shouldRefuseABlankVersionAnEffectiveDateAloneAndAnImpossibleDate() throws Exception {
         Path blank = dir.resolve("blank.yaml");
         Files.writeString(blank, calendarWithout("version: \"2026.1\"\n").replace("effectiveFrom", "version: \" \"\neffectiveFrom"));
-        assertThatThrownBy(() -> WorkCalendar.load(blank)).isInstanceOf(SeedException.class)
+        assertThatThrownBy(() -> WorkCalendar.load(blank, TestSeeds.DISK)).isInstanceOf(SeedException.class)
                 .hasMessageContaining("blank.yaml").hasMessageContaining("version");
 
         Path alone = dir.resolve("alone.yaml");
         Files.writeString(alone, calendarWithout("version: \"2026.1\"\n"));
-        assertThatThrownBy(() -> WorkCalendar.load(alone)).isInstanceOf(SeedException.class)
+        assertThatThrownBy(() -> WorkCalendar.load(alone, TestSeeds.DISK)).isInstanceOf(SeedException.class)
                 .hasMessageContaining("alone.yaml").hasMessageContaining("version: missing (effectiveFrom is given)");
 
         Path date = dir.resolve("date.yaml");
         Files.writeString(date, Files.readString(Path.of("seeds/rules/trial-limits.yaml"))
                 .replace("effectiveFrom: 2024-01-01", "effectiveFrom: 2024-02-30"));
-        assertThatThrownBy(() -> RuleTable.load(date)).isInstanceOf(SeedException.class)
+        assertThatThrownBy(() -> RuleTable.load(date, TestSeeds.DISK)).isInstanceOf(SeedException.class)
                 .hasMessageContaining("date.yaml").hasMessageContaining("effectiveFrom: '2024-02-30' is not a date");
     }
 

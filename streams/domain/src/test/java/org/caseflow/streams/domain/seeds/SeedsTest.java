@@ -17,7 +17,7 @@ class SeedsTest {
 
     @Test
     void shouldLoadTheRealSeeds() {
-        Seeds seeds = Seeds.load(Path.of("seeds"));
+        Seeds seeds = TestSeeds.load(Path.of("seeds"));
         assertThat(seeds.rules().all()).hasSize(22);
         assertThat(seeds.calendars().forJurisdiction("CN").covers(2025)).isTrue();
         assertThat(seeds.courts().find(new CourtId("湘02"))).isPresent();
@@ -34,7 +34,7 @@ class SeedsTest {
         Files.copy(root.resolve("calendars/cn-mainland.yaml"), dir.resolve("calendars/cn-mainland.yaml"));
         Files.writeString(dir.resolve("courts/x.yaml"), "supervisionChain: [JUDGE, PRESIDENT]\ncourts:\n"
                 + "  - {code: 港, name: n, nameEn: e, level: HIGH, zone: Asia/Hong_Kong, jurisdiction: HK}\n");
-        assertThatThrownBy(() -> Seeds.load(dir)).isInstanceOf(SeedException.class)
+        assertThatThrownBy(() -> TestSeeds.load(dir)).isInstanceOf(SeedException.class)
                 .hasMessageContaining("court 港: jurisdiction: no calendar 'HK'");
     }
 
@@ -49,14 +49,14 @@ class SeedsTest {
         Files.copy(root.resolve("courts/zhuzhou.yaml"), dir.resolve("courts/zhuzhou.yaml"));
         Files.writeString(dir.resolve("casenumbers/case-types.yaml"),
                 "types:\n  - {code: 民终, category: CIVIL, instance: SECOND, procedures: [CIVIL_FIRST_ORDINARY]}\n");
-        assertThatThrownBy(() -> Seeds.load(dir)).isInstanceOf(SeedException.class).hasMessage(
+        assertThatThrownBy(() -> TestSeeds.load(dir)).isInstanceOf(SeedException.class).hasMessage(
                 dir.resolve("casenumbers/case-types.yaml") + ": type 民终: procedures: CIVIL_FIRST_ORDINARY is CIVIL/FIRST"
                         + " in the rule table, the type says CIVIL/SECOND");
     }
 
     @Test
     void shouldRejectMissingFolder() {
-        assertThatThrownBy(() -> Seeds.load(dir.resolve("nowhere"))).isInstanceOf(SeedException.class)
+        assertThatThrownBy(() -> TestSeeds.load(dir.resolve("nowhere"))).isInstanceOf(SeedException.class)
                 .hasMessageContaining("trial-limits.yaml: file: not found");
     }
 }

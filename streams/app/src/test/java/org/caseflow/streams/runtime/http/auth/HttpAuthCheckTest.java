@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import org.caseflow.streams.domain.courts.CourtRegistry;
+import org.caseflow.streams.domain.seeds.TestSeeds;
 import org.caseflow.streams.runtime.config.CaseflowConfig;
 import org.caseflow.streams.runtime.config.InvalidConfigException;
 import org.caseflow.streams.runtime.config.TokenHash;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * read of {@code seeds/courts}: here the configured seeds folder does not even exist, and the check still works.
  */
 class HttpAuthCheckTest {
-    private static final CourtRegistry COURTS = CourtRegistry.load(Path.of("seeds", "courts"));
+    private static final CourtRegistry COURTS = CourtRegistry.load(Path.of("seeds", "courts"), TestSeeds.DISK);
 
     private static CaseflowConfig config(String scope) {
         String entry = TokenHash.of(TokenHash.newToken(), 1_000).written() + ":" + scope;

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import org.caseflow.streams.domain.courts.CourtId;
 import org.caseflow.streams.domain.courts.CourtRegistry;
+import org.caseflow.streams.domain.seeds.TestSeeds;
 import org.caseflow.streams.runtime.config.ApiTokens;
 import org.caseflow.streams.runtime.config.CaseflowConfig;
 import org.caseflow.streams.runtime.config.InvalidConfigException;
@@ -20,7 +21,7 @@ import org.caseflow.streams.runtime.config.TokenHash;
 import org.junit.jupiter.api.Test;
 
 class TokenVerifierTest {
-    private static final CourtRegistry COURTS = CourtRegistry.load(Path.of("seeds", "courts"));
+    private static final CourtRegistry COURTS = CourtRegistry.load(Path.of("seeds", "courts"), TestSeeds.DISK);
     private static final Instant NOW = Instant.parse("2026-06-01T00:00:00Z");
 
     private static ApiTokens tokens(String... entries) {
