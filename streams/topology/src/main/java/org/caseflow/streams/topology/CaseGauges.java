@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.caseflow.streams.domain.courts.CourtId;
 import org.caseflow.streams.domain.courts.Court;
 import org.caseflow.streams.domain.courts.CourtRegistry;
 import org.caseflow.streams.domain.indicators.IndicatorResult;
@@ -50,25 +51,25 @@ final class CaseGauges {
             default -> null;
         };
         if (name != null) {
-            cell(name, scope.scope(), scope.category()).value = r.value() == null ? 0 : r.value();
+            cell(name, scope.court(), scope.category()).value = r.value() == null ? 0 : r.value();
         }
     }
 
     /** The scope's task closed on this instance: from now on another instance (or a reopened task) reports it. */
     void release(ScopeKey scope) {
         if (!scope.includesSubordinates() && !ScopeKey.ALL.equals(scope.category())) {
-            cell(OPEN, scope.scope(), scope.category()).value = 0;
-            cell(OVERDUE, scope.scope(), scope.category()).value = 0;
+            cell(OPEN, scope.court(), scope.category()).value = 0;
+            cell(OVERDUE, scope.court(), scope.category()).value = 0;
         }
     }
 
-    private Cell cell(String name, String court, String category) {
+    private Cell cell(String name, CourtId court, String category) {
         return cells.computeIfAbsent(name + "|" + court + "|" + category, id -> {
             Cell cell = new Cell();
             Gauge.builder(name, cell, c -> c.value)
                     .description(OPEN.equals(name) ? "Open cases of the court and category"
                             : "Open cases past their deadline")
-                    .tag("court", court)
+                    .tag("court", court.value())
                     .tag("category", category)
                     .strongReference(true)
                     .register(registry);

@@ -13,6 +13,7 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.caseflow.streams.domain.courts.CourtId;
 import org.caseflow.events.AlertStatus;
 import org.caseflow.events.CaseEvent;
 import org.caseflow.events.DeadlineAlert;
@@ -361,7 +362,7 @@ final class CaseProcessor implements Processor<String, ArrivedEvent, String, Obj
      * are crossed at local midnight, so an event of the clock's own day can be applied at the clock as is.
      */
     private boolean isLate(CaseEvent event, Instant clock) {
-        var zone = engine.zoneOf(event.getCourt());
+        var zone = engine.zoneOf(CourtId.ofUnchecked(event.getCourt()));
         LocalDate itsDay = LocalDate.ofInstant(event.getOccurredAt(), zone);
         return itsDay.isBefore(LocalDate.ofInstant(clock, zone));
     }
@@ -623,7 +624,7 @@ final class CaseProcessor implements Processor<String, ArrivedEvent, String, Obj
                 }
                 CaseState state = record.state();
                 var view = state.view();
-                if (!job.byCalendar(view.court().value(), listed.deadline(), engine::calendarOf) && !job.byProcedure(view.procedure())) {
+                if (!job.byCalendar(view.court(), listed.deadline(), engine::calendarOf) && !job.byProcedure(view.procedure())) {
                     return;
                 }
                 reevaluate(caseId, record, key, before, now);

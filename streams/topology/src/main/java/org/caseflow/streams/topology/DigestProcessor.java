@@ -19,6 +19,7 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.caseflow.streams.domain.courts.CourtId;
 import org.caseflow.events.AlertStatus;
 import org.caseflow.events.Digest;
 import org.caseflow.streams.domain.digest.DigestCalculator;
@@ -54,7 +55,7 @@ final class DigestProcessor implements Processor<String, DigestFeed, String, Dig
     private static final int RECIPIENT_BATCH = 100;
 
     private final TopologySettings settings;
-    private final Function<String, ZoneId> zones;
+    private final Function<CourtId, ZoneId> zones;
     private final int top;
     private final int sources;
     private final MeterRegistry registry;
@@ -70,7 +71,7 @@ final class DigestProcessor implements Processor<String, DigestFeed, String, Dig
     private long passAt;
     private long lastPassAt = Long.MIN_VALUE;
 
-    DigestProcessor(TopologySettings settings, DigestSettings digests, Function<String, ZoneId> zones,
+    DigestProcessor(TopologySettings settings, DigestSettings digests, Function<CourtId, ZoneId> zones,
             MeterRegistry registry) {
         this.settings = settings;
         this.zones = zones;
@@ -172,7 +173,7 @@ final class DigestProcessor implements Processor<String, DigestFeed, String, Dig
             return recipient; // a RESOLVED of an alert this recipient does not hold changes none of its digests
         }
         DigestRecipient after = recipient;
-        ZoneId zone = recipient == null ? zones.apply(feed.court()) : ZoneId.of(recipient.zone());
+        ZoneId zone = recipient == null ? zones.apply(CourtId.ofUnchecked(feed.court())) : ZoneId.of(recipient.zone());
         LocalDate day = LocalDate.ofInstant(Instant.ofEpochMilli(feed.at()), zone);
         if (recipient == null || (!recipient.closed() && day.isBefore(recipient.nextDay()))) {
             // Its digests start on the day of its earliest alert, whichever case task's alert came first.

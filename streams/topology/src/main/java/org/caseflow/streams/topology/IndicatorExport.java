@@ -2,6 +2,7 @@ package org.caseflow.streams.topology;
 
 import java.util.EnumSet;
 import java.util.Set;
+import org.caseflow.streams.domain.courts.CourtId;
 import org.caseflow.streams.domain.courts.CourtLevel;
 import org.caseflow.streams.domain.courts.CourtRegistry;
 import org.caseflow.streams.domain.indicators.Window;
@@ -12,13 +13,13 @@ import org.caseflow.streams.domain.indicators.Window;
  * JSON API. Every exported (scope, category, indicator, window) costs two series, so this is the knob of the
  * metrics budget (docs/operations.md, "Metrics budget").
  *
- * @param courts    court codes exported (alone and with their subordinates)
+ * @param courts    courts exported (alone and with their subordinates)
  * @param levels    courts of these levels are exported too; with {@code courts} both empty every court is
  * @param windows   windows exported; never empty
  * @param maxSeries at most this many indicator series (both names together); past it no new one is registered and
  *                  a warning is logged once
  */
-public record IndicatorExport(Set<String> courts, Set<CourtLevel> levels, Set<Window> windows, int maxSeries) {
+public record IndicatorExport(Set<CourtId> courts, Set<CourtLevel> levels, Set<Window> windows, int maxSeries) {
     public IndicatorExport {
         courts = Set.copyOf(courts);
         levels = levels.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(levels));
@@ -38,7 +39,7 @@ public record IndicatorExport(Set<String> courts, Set<CourtLevel> levels, Set<Wi
     }
 
     /** Whether the scopes of {@code court} (alone and with subordinates) are exported. */
-    public boolean exportsCourt(String court, CourtRegistry registry) {
+    public boolean exportsCourt(CourtId court, CourtRegistry registry) {
         if (courts.isEmpty() && levels.isEmpty()) {
             return true;
         }

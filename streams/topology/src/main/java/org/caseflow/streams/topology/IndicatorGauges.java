@@ -62,7 +62,7 @@ final class IndicatorGauges {
     }
 
     boolean exports(ScopeKey scope) {
-        return export.exportsCourt(scope.scope(), courts);
+        return export.exportsCourt(scope.court(), courts);
     }
 
     /** Records the current-period value of {@code r} for {@code scope}. */
@@ -118,7 +118,7 @@ final class IndicatorGauges {
                        ToDoubleFunction<Cells> read) {
         Gauge.builder(name, cell, read)
                 .description(description)
-                .tag("scope", scope.scope())
+                .tag("scope", scope.court().value())
                 .tag("subordinates", Boolean.toString(scope.includesSubordinates()))
                 .tag("category", scope.category())
                 .tag("indicator", r.indicator())

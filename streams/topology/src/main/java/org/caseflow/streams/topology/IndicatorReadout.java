@@ -11,6 +11,7 @@ import java.util.TreeSet;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.caseflow.streams.domain.courts.CourtId;
 import org.caseflow.events.IndicatorValue;
 import org.caseflow.streams.domain.indicators.IndicatorCalculator;
 import org.caseflow.streams.domain.indicators.IndicatorResult;
@@ -44,7 +45,7 @@ public final class IndicatorReadout {
             while (it.hasNext()) {
                 KeyValue<String, byte[]> kv = it.next();
                 ScopeKey scope = ScopeKey.parse(kv.key);
-                courtScopes.add(scope.scope() + "|" + scope.includesSubordinates());
+                courtScopes.add(scope.court().value() + "|" + scope.includesSubordinates());
                 YearMonth m = LedgerUpdates.monthOf(kv.key);
                 if (m != null && (first == null || m.isBefore(first))) {
                     first = m;
@@ -61,7 +62,7 @@ public final class IndicatorReadout {
         for (String courtScope : courtScopes) {
             String[] parts = courtScope.split("\\|");
             for (String category : new TreeSet<>(ScopeKey.CATEGORIES)) {
-                ScopeKey scope = new ScopeKey(parts[0], Boolean.parseBoolean(parts[1]), category);
+                ScopeKey scope = new ScopeKey(new CourtId(parts[0]), Boolean.parseBoolean(parts[1]), category);
                 for (YearMonth m = first; !m.isAfter(now); m = m.plusMonths(1)) {
                     add(out, scope, calculator, Window.MONTH, m, day, ledgers, asOf);
                     add(out, scope, calculator, Window.ROLLING_12M, m, day, ledgers, asOf);

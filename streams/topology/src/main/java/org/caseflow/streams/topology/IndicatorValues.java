@@ -18,7 +18,7 @@ public final class IndicatorValues {
 
     public static IndicatorValue of(ScopeKey scope, IndicatorResult r, Instant computedAt) {
         return IndicatorValue.newBuilder()
-                .setScope(scope.scope())
+                .setScope(scope.court().value())
                 .setIncludesSubordinates(scope.includesSubordinates())
                 .setCategory(scope.category())
                 .setIndicator(r.indicator())

@@ -56,7 +56,7 @@ final class LineageProcessor implements Processor<String, byte[], String, Object
             }
             fact = signed.fact();
             sign = signed.sign();
-            scopes = Scopes.fanOut(fact.court(), fact.category(), courts.get()::ancestors);
+            scopes = Scopes.fanOut(fact, courts.get()::ancestors);
         } catch (RuntimeException e) {
             context.forward(new Record<String, Object>(record.key(), record.value(), record.timestamp(),
                     DeadLetters.headers(context, "malformed-fact", String.valueOf(e.getMessage()),

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
+import org.caseflow.streams.domain.courts.CourtId;
 import org.caseflow.streams.domain.calendar.WorkCalendar;
 import org.caseflow.streams.domain.rules.Procedure;
 import org.caseflow.streams.domain.seeds.ReferenceData;
@@ -77,7 +78,7 @@ record RecomputeJob(String target, boolean all, Map<String, Set<Integer>> years,
      * Whether the deadline-index entry {@code key} ({@code court|epochDay|caseId}) may have to move, from the key
      * alone; {@link #byProcedure} cases need their record read.
      */
-    boolean candidate(String court, LocalDate deadline, Function<String, WorkCalendar> calendarOf) {
+    boolean candidate(CourtId court, LocalDate deadline, Function<CourtId, WorkCalendar> calendarOf) {
         if (all || !procedures.isEmpty()) {
             return true;
         }
@@ -89,7 +90,7 @@ record RecomputeJob(String target, boolean all, Map<String, Set<Integer>> years,
      * Whether a case whose clock stands still can be moved: its deadline is unknown, so any calendar year changed in
      * its jurisdiction may decide whether the exclusion holding the clock began before the limit ran out.
      */
-    boolean stoppedCandidate(String court, Procedure procedure, Function<String, WorkCalendar> calendarOf) {
+    boolean stoppedCandidate(CourtId court, Procedure procedure, Function<CourtId, WorkCalendar> calendarOf) {
         if (all || procedures.contains(procedure)) {
             return true;
         }
@@ -98,7 +99,7 @@ record RecomputeJob(String target, boolean all, Map<String, Set<Integer>> years,
     }
 
     /** Whether a candidate is one because of a calendar change (no need to look at its procedure). */
-    boolean byCalendar(String court, LocalDate deadline, Function<String, WorkCalendar> calendarOf) {
+    boolean byCalendar(CourtId court, LocalDate deadline, Function<CourtId, WorkCalendar> calendarOf) {
         if (all) {
             return true;
         }

@@ -10,6 +10,7 @@ import java.util.Set;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.caseflow.streams.domain.courts.CourtId;
 import org.caseflow.streams.domain.cases.CaseEngine;
 import org.caseflow.streams.domain.cases.CaseState;
 import org.caseflow.streams.domain.cases.CaseView;
@@ -163,7 +164,7 @@ final class ReferenceRecompute {
                 DeadlineKey listed = DeadlineKey.decode(key);
                 boolean take;
                 if (!movedAhead.remove(listed.caseId())
-                        && job.candidate(listed.court(), listed.deadline(), holder.base()::calendarOf)) {
+                        && job.candidate(new CourtId(listed.court()), listed.deadline(), holder.base()::calendarOf)) {
                     cases.recompute(key, job, applied, target);
                     recomputed.increment();
                     take = true;
@@ -202,7 +203,7 @@ final class ReferenceRecompute {
                 String caseId = entry.key.substring(STOPPED_PREFIX.length());
                 int bar = entry.value.indexOf('|');
                 boolean take;
-                if (job.stoppedCandidate(entry.value.substring(0, bar), Procedure.valueOf(entry.value.substring(bar + 1)),
+                if (job.stoppedCandidate(new CourtId(entry.value.substring(0, bar)), Procedure.valueOf(entry.value.substring(bar + 1)),
                         holder.current()::calendarOf)) {
                     if (!cases.recomputeStopped(caseId, job, applied, target)) {
                         due.delete(entry.key);

@@ -118,7 +118,7 @@ final class TaskClock {
      */
     static ZoneId indicatorZone(CourtRegistry courts, ZoneId whenNoCourt) {
         return courts.all().stream()
-                .filter(c -> c.parent() == null || c.parent().isBlank())
+                .filter(c -> c.parent() == null)
                 .min(Comparator.comparing(Court::code))
                 .map(Court::zone)
                 .orElse(whenNoCourt);

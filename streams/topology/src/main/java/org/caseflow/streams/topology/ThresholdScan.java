@@ -10,6 +10,7 @@ import java.util.function.Function;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.caseflow.streams.domain.courts.CourtId;
 import org.caseflow.streams.domain.alerts.ThresholdDays;
 import org.caseflow.streams.domain.rules.LeadTimes;
 import org.caseflow.streams.topology.StoreKeys.DeadlineKey;
@@ -31,13 +32,13 @@ final class ThresholdScan {
     }
 
     private final ReadOnlyKeyValueStore<String, String> index;
-    private final Function<String, ZoneId> zoneOf;
+    private final Function<CourtId, ZoneId> zoneOf;
     private final Set<LeadTimes> profiles;
     private final Set<ZoneId> zones;
     /** The thresholds' days, with the engine's OVERDUE reminder interval. */
     private final ThresholdDays thresholdDays;
 
-    ThresholdScan(ReadOnlyKeyValueStore<String, String> index, Function<String, ZoneId> zoneOf,
+    ThresholdScan(ReadOnlyKeyValueStore<String, String> index, Function<CourtId, ZoneId> zoneOf,
             Set<LeadTimes> profiles, Set<ZoneId> zones, ThresholdDays thresholdDays) {
         this.index = index;
         this.thresholdDays = thresholdDays;
@@ -83,7 +84,7 @@ final class ThresholdScan {
         List<Crossing> out = new ArrayList<>();
         String court = after == null ? firstCourt("") : court(after);
         while (court != null) {
-            ZoneId zone = zoneOf.apply(court);
+            ZoneId zone = zoneOf.apply(new CourtId(court)); // the index key spells the court raw
             LocalDate first = firstDay(from, zone);
             LocalDate last = LocalDate.ofInstant(to, zone);
             if (!first.isAfter(last) && !scanCourt(court, zone, first, last, after, limit, out)) {

@@ -6,6 +6,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 import java.util.Set;
+import org.caseflow.streams.domain.courts.CourtId;
 
 /**
  * Settings of the Caseflow topology; built once by the runtime from configuration.
@@ -92,7 +93,7 @@ public record TopologySettings(TopicNames topics, ClockMode clockMode, Duration 
     }
 
     /** {@link #withIndicators(Duration, Duration, IndicatorExport)} for these courts, every window. */
-    public TopologySettings withIndicators(Duration throttle, Duration refresh, Set<String> exportCourts,
+    public TopologySettings withIndicators(Duration throttle, Duration refresh, Set<CourtId> exportCourts,
                                            int gaugeLimit) {
         return withIndicators(throttle, refresh, new IndicatorExport(exportCourts, Set.of(),
                 IndicatorExport.everything(gaugeLimit).windows(), gaugeLimit));

@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.caseflow.streams.domain.courts.CourtId;
 import org.caseflow.streams.domain.calendar.CalendarRegistry;
 import org.caseflow.streams.domain.calendar.WorkCalendar;
 import org.caseflow.streams.domain.courts.Court;
@@ -40,11 +41,11 @@ final class UncoveredDeadlines {
     }
 
     private final MeterRegistry registry;
-    private final Function<String, WorkCalendar> calendarOf;
+    private final Function<CourtId, WorkCalendar> calendarOf;
     private final Map<CourtYear, AtomicLong> totals = new ConcurrentHashMap<>();
 
     UncoveredDeadlines(MeterRegistry registry, CalendarRegistry calendars, CourtRegistry courts,
-            Function<String, WorkCalendar> calendarOf) {
+            Function<CourtId, WorkCalendar> calendarOf) {
         this.registry = registry;
         this.calendarOf = calendarOf;
         // At 0 from start-up for every court and the first year its calendar lacks (the one an alert is about to be
@@ -52,7 +53,7 @@ final class UncoveredDeadlines {
         for (Court court : courts.all()) {
             WorkCalendar calendar = calendarOf.apply(court.code());
             calendar.years().stream().mapToInt(Integer::intValue).max()
-                    .ifPresent(last -> total(new CourtYear(court.code(), last + 1)));
+                    .ifPresent(last -> total(new CourtYear(court.code().value(), last + 1)));
         }
         for (WorkCalendar seeded : calendars.all()) {
             String jurisdiction = seeded.jurisdiction();
@@ -66,7 +67,7 @@ final class UncoveredDeadlines {
     }
 
     /** The last year the calendar in force for {@code jurisdiction} covers (found through one of its courts). */
-    private static int coveredThrough(Function<String, WorkCalendar> calendarOf, CourtRegistry courts,
+    private static int coveredThrough(Function<CourtId, WorkCalendar> calendarOf, CourtRegistry courts,
             String jurisdiction, WorkCalendar seeded) {
         WorkCalendar calendar = courts.all().stream().filter(c -> c.jurisdiction().equals(jurisdiction)).findFirst()
                 .map(c -> calendarOf.apply(c.code())).orElse(seeded);
@@ -108,7 +109,7 @@ final class UncoveredDeadlines {
             release();
             String court = firstCourt(index, null);
             while (court != null) {
-                for (long[] range : uncoveredDays(calendarOf.apply(court))) {
+                for (long[] range : uncoveredDays(calendarOf.apply(new CourtId(court)))) {
                     String from = DeadlineKey.dayStart(court, range[0]);
                     String to = DeadlineKey.dayEnd(court, range[1]);
                     try (KeyValueIterator<String, String> it = index.range(from, to)) {
@@ -140,7 +141,7 @@ final class UncoveredDeadlines {
         private void count(String key, int delta) {
             String court = DeadlineKey.courtOf(key);
             LocalDate day = DeadlineKey.deadlineOf(key, court);
-            if (!calendarOf.apply(court).covers(day.getYear())) {
+            if (!calendarOf.apply(new CourtId(court)).covers(day.getYear())) {
                 add(court, day, delta);
             }
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.EnumSet;
 import java.util.Set;
+import org.caseflow.streams.domain.courts.CourtId;
 import org.caseflow.streams.domain.courts.Court;
 import org.caseflow.streams.domain.courts.CourtLevel;
 import org.caseflow.streams.domain.indicators.Band;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class IndicatorGaugesTest {
     private static final IndicatorExport CITY_COURTS_12M = new IndicatorExport(Set.of(),
             Set.of(CourtLevel.INTERMEDIATE), Set.of(Window.ROLLING_12M), 700);
-    private static final ScopeKey CITY = new ScopeKey("湘02", true, "ALL");
+    private static final ScopeKey CITY = new ScopeKey(new CourtId("湘02"), true, "ALL");
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
     private IndicatorGauges gauges(IndicatorExport export) {
@@ -30,7 +31,7 @@ class IndicatorGaugesTest {
     }
 
     private double indicator(String name, ScopeKey scope, String indicator, Window window) {
-        return registry.get(name).tags("scope", scope.scope(), "subordinates", Boolean.toString(scope
+        return registry.get(name).tags("scope", scope.court().value(), "subordinates", Boolean.toString(scope
                 .includesSubordinates()), "category", scope.category(), "indicator", indicator, "window",
                 window.name()).gauge().value();
     }
@@ -40,9 +41,9 @@ class IndicatorGaugesTest {
         gauges(CITY_COURTS_12M);
         for (Court court : IndicatorDriver.SEEDS.courts().all()) {
             for (String category : java.util.stream.Stream.of(Category.values()).map(Enum::name).toList()) {
-                assertThat(registry.get(CaseGauges.OPEN).tags("court", court.code(), "category", category).gauge()
+                assertThat(registry.get(CaseGauges.OPEN).tags("court", court.code().value(), "category", category).gauge()
                         .value()).isZero();
-                assertThat(registry.get(CaseGauges.OVERDUE).tags("court", court.code(), "category", category).gauge()
+                assertThat(registry.get(CaseGauges.OVERDUE).tags("court", court.code().value(), "category", category).gauge()
                         .value()).isZero();
             }
         }
@@ -54,7 +55,7 @@ class IndicatorGaugesTest {
         gauges.update(CITY, result("FILINGS", Window.ROLLING_12M, 40.0, 30.0));
         gauges.update(CITY, result("APPEAL_RATE", Window.ROLLING_12M, 0.1, null));
         gauges.update(CITY, result("FILINGS", Window.MONTH, 4.0, 3.0));
-        gauges.update(new ScopeKey("湘0211", false, "ALL"), result("FILINGS", Window.ROLLING_12M, 9.0, 8.0));
+        gauges.update(new ScopeKey(new CourtId("湘0211"), false, "ALL"), result("FILINGS", Window.ROLLING_12M, 9.0, 8.0));
 
         assertThat(indicator(IndicatorGauges.INDICATOR, CITY, "FILINGS", Window.ROLLING_12M)).isEqualTo(40.0);
         assertThat(indicator(IndicatorGauges.PREVIOUS_YEAR, CITY, "FILINGS", Window.ROLLING_12M)).isEqualTo(30.0);
@@ -93,7 +94,7 @@ class IndicatorGaugesTest {
     @Test
     void shouldReadNaNAndZeroOnceTheScopeIsReleased() {
         IndicatorGauges gauges = gauges(CITY_COURTS_12M);
-        ScopeKey civil = new ScopeKey("湘02", false, "CIVIL");
+        ScopeKey civil = new ScopeKey(new CourtId("湘02"), false, "CIVIL");
         gauges.update(civil, result("PENDING", Window.ROLLING_12M, 12.0, 10.0));
         gauges.update(civil, result("OVERDUE_PENDING", Window.ROLLING_12M, 2.0, 1.0));
         assertThat(registry.get(CaseGauges.OPEN).tags("court", "湘02", "category", "CIVIL").gauge().value())

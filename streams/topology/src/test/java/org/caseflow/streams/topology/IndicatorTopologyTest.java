@@ -24,6 +24,7 @@ import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
+import org.caseflow.streams.domain.courts.CourtId;
 import org.caseflow.events.IndicatorValue;
 import org.caseflow.streams.domain.indicators.CaseFact;
 import org.caseflow.streams.domain.indicators.Counter;
@@ -122,7 +123,7 @@ class IndicatorTopologyTest {
                 for (String window : List.of("MONTH", "YEAR_TO_DATE", "ROLLING_12M")) {
                     String period = window.equals("YEAR_TO_DATE") ? "2025" : M;
                     double parts = 0;
-                    for (String court : IndicatorDriver.SEEDS.courts().withSubordinates("湘02")) {
+                    for (CourtId court : IndicatorDriver.SEEDS.courts().withSubordinates(new CourtId("湘02"))) {
                         IndicatorValue v = latest.get(court + "|false|ALL|" + indicator + "|" + window + "|" + period);
                         parts += v == null ? 0 : v.getValue();
                     }
@@ -277,7 +278,7 @@ class IndicatorTopologyTest {
     @Test
     void shouldExportOnlyTheConfiguredScopes() {
         TopologySettings settings = TopologyFixture.liveSettings().withIndicators(Duration.ofSeconds(5),
-                Duration.ofMinutes(15), Set.of("湘02"), 5000);
+                Duration.ofMinutes(15), Set.of(new CourtId("湘02")), 5000);
         try (IndicatorDriver d = new IndicatorDriver(settings, state, MARCH_31)) {
             scenario(d);
             d.advance(FLUSH);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.time.Instant;
 import java.util.function.Function;
+import org.caseflow.streams.domain.courts.CourtId;
 import org.caseflow.streams.domain.courts.Court;
 import org.caseflow.streams.topology.ReferenceHolder;
 import org.apache.kafka.streams.KafkaStreams;
@@ -106,7 +107,7 @@ public final class CaseflowRuntime implements AutoCloseable {
     static final Duration AT_RISK_COUNT_INTERVAL = Duration.ofSeconds(30);
 
     private static List<String> courtCodes(CompositionRoot root) {
-        return root.seeds().courts().all().stream().map(Court::code).sorted().toList();
+        return root.seeds().courts().all().stream().map(Court::code).sorted().map(CourtId::value).toList();
     }
 
     public PrometheusMeterRegistry registry() {

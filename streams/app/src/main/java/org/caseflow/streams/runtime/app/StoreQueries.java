@@ -15,6 +15,7 @@ import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.caseflow.streams.domain.courts.CourtId;
 import org.caseflow.events.AlertLevel;
 import org.caseflow.events.CaseEvent;
 import org.caseflow.events.CaseSnapshot;
@@ -129,13 +130,13 @@ public final class StoreQueries implements LocalQueries {
         // Acknowledgements (issue 9): [] when none; the court page reads them.
         ReadOnlyKeyValueStore<String, String> acks = store(StoreNames.ALERT_ACKS);
         List<CaseEvent> ordered = new ArrayList<>(EventLogs.events(caseId, record, store(StoreNames.CASE_EVENTS)));
-        ordered.sort(CaseFolder.canonicalOrder(engine.zoneOf(snapshot.get().getCourt())));
+        ordered.sort(CaseFolder.canonicalOrder(engine.zoneOf(CourtId.ofUnchecked(snapshot.get().getCourt()))));
         return Optional.of(CaseDetail.of(snapshot.get(), state.firing(), AlertAcks.of(acks.get(caseId)), ordered, withNotes));
     }
 
     @Override
     public List<AtRiskCase> atRisk(String court, int withinDays) {
-        LocalDate today = clock.get().atZone(engine.zoneOf(court)).toLocalDate();
+        LocalDate today = clock.get().atZone(engine.zoneOf(CourtId.ofUnchecked(court))).toLocalDate();
         long lastDay = today.toEpochDay() + withinDays;
         ReadOnlyKeyValueStore<String, String> index = store(StoreNames.DEADLINE_INDEX);
         ReadOnlyKeyValueStore<String, CaseRecord> cases = store(StoreNames.CASES);
@@ -180,7 +181,8 @@ public final class StoreQueries implements LocalQueries {
             String onlyCategory) {
         Window w = Window.valueOf(window);
         Instant now = clock.get();
-        LocalDate today = now.atZone(engine.zoneOf(court)).toLocalDate();
+        CourtId id = CourtId.ofUnchecked(court); // the query's parameter, as asked
+        LocalDate today = now.atZone(engine.zoneOf(id)).toLocalDate();
         YearMonth end = period == null ? YearMonth.from(today) : period;
         ReadOnlyKeyValueStore<String, byte[]> ledgerStore = store(StoreNames.INDICATOR_LEDGERS);
         KeyValueLedgerStore ledgers = KeyValueLedgerStore.readOnly(ledgerStore);
@@ -188,7 +190,7 @@ public final class StoreQueries implements LocalQueries {
         List<IndicatorAnswer> out = new ArrayList<>();
         for (boolean subordinates : new boolean[] {false, true}) {
             for (String category : ScopeKey.CATEGORIES) {
-                ScopeKey scope = new ScopeKey(court, subordinates, category);
+                ScopeKey scope = new ScopeKey(id, subordinates, category);
                 if (onlySubordinates != null && onlySubordinates != subordinates
                         || onlyCategory != null && !onlyCategory.equals(category)) {
                     continue; // not asked for
@@ -214,7 +216,8 @@ public final class StoreQueries implements LocalQueries {
     /** The lineage top of the court's tree scope, when this instance keeps it (else another instance answers). */
     @Override
     public List<LineageEntry> lineage(String court) {
-        byte[] bytes = this.<byte[]>store(StoreNames.LINEAGE_TOP).get(new ScopeKey(court, true, ScopeKey.ALL).encode());
+        byte[] bytes = this.<byte[]>store(StoreNames.LINEAGE_TOP).get(new ScopeKey(CourtId.ofUnchecked(court), true, ScopeKey.ALL)
+                .encode());
         return bytes == null ? List.of() : LineageTop.fromBytes(bytes).top().stream()
                 .map(e -> new LineageEntry(e.rootId(), e.caseNumbers())).toList();
     }

@@ -16,7 +16,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.caseflow.streams.domain.courts.Court;
 import org.caseflow.streams.domain.courts.CourtRegistry;
 import org.caseflow.streams.runtime.config.ApiTokens;
 import org.caseflow.streams.runtime.config.NearestName;
@@ -98,7 +97,8 @@ public final class TokenCommand implements Runnable {
             if (!Files.isDirectory(root.resolve("courts"))) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--seeds: no courts folder in " + root);
             }
-            return CourtRegistry.load(root.resolve("courts"), DiskSeedFiles.INSTANCE).all().stream().map(Court::code).toList();
+            return CourtRegistry.load(root.resolve("courts"), DiskSeedFiles.INSTANCE).all().stream()
+                    .map(c -> c.code().value()).toList();
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import org.caseflow.streams.domain.courts.CourtId;
 import org.caseflow.streams.domain.courts.CourtLevel;
 import org.caseflow.streams.domain.indicators.Window;
 import org.caseflow.streams.topology.IndicatorExport;
@@ -25,7 +26,7 @@ final class IndicatorExportSetting {
     }
 
     static IndicatorExport parse(String scopes, String windows, int maxSeries, List<String> problems) {
-        Set<String> courts = new LinkedHashSet<>();
+        Set<CourtId> courts = new LinkedHashSet<>();
         Set<CourtLevel> levels = EnumSet.noneOf(CourtLevel.class);
         boolean every = false;
         for (String entry : entries(scopes)) {
@@ -40,7 +41,7 @@ final class IndicatorExportSetting {
                             + "' (allowed: " + List.of(CourtLevel.values()) + ")");
                 }
             } else {
-                courts.add(entry);
+                courts.add(new CourtId(entry));
             }
         }
         if (every) {
@@ -70,7 +71,7 @@ final class IndicatorExportSetting {
         if (export.courts().isEmpty() && export.levels().isEmpty()) {
             return EVERY_COURT;
         }
-        List<String> out = new ArrayList<>(new TreeSet<>(export.courts()));
+        List<String> out = new ArrayList<>(new TreeSet<>(export.courts()).stream().map(CourtId::value).toList());
         export.levels().stream().sorted().forEach(l -> out.add(LEVEL_PREFIX + l.name()));
         return String.join(",", out);
     }

@@ -24,6 +24,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RebalanceInProgressException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.Deserializer;
+import org.caseflow.streams.domain.courts.CourtId;
 import org.caseflow.CaseflowException;
 import org.caseflow.events.DeadlineAlert;
 import org.caseflow.events.Digest;
@@ -184,7 +185,7 @@ final class Notifier implements Runnable {
                     record.partition(), record.offset(), e.getMessage());
             return deadLetters.undecodable(record, String.valueOf(e.getMessage()));
         }
-        Routing.Result result = routing.route(alert.getEscalateTo(), alert.getLevel(), alert.getCourt(),
+        Routing.Result result = routing.route(alert.getEscalateTo(), alert.getLevel(), CourtId.ofUnchecked(alert.getCourt()),
                 AvroVocabulary.procedure(alert.getProcedure()));
         result.unrouted().forEach(this::unrouted);
         List<Route> routes = new ArrayList<>(result.routes().size());
@@ -226,7 +227,7 @@ final class Notifier implements Runnable {
                     record.offset(), e.getMessage());
             return deadLetters.undecodable(record, String.valueOf(e.getMessage()));
         }
-        Routing.Result result = routing.routeDigest(digest.getRecipient(), digest.getCourt());
+        Routing.Result result = routing.routeDigest(digest.getRecipient(), CourtId.ofUnchecked(digest.getCourt()));
         result.unrouted().forEach(this::unrouted);
         List<CompletableFuture<Void>> deliveries = new ArrayList<>();
         for (Route route : result.routes()) {

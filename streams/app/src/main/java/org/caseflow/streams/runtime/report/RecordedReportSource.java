@@ -21,6 +21,7 @@ import java.util.function.Function;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.caseflow.streams.domain.courts.CourtId;
 import org.caseflow.events.CaseSnapshot;
 import org.caseflow.events.CaseStatus;
 import org.caseflow.events.IndicatorValue;
@@ -73,7 +74,7 @@ public final class RecordedReportSource implements ReportSource {
     /** From a replay that has run up to {@code asOf}. */
     public static RecordedReportSource fromReplay(Replayer replayer, Instant asOf, ZoneId zone) {
         return new RecordedReportSource(replayer.indicators(asOf), replayer.cases(asOf), LocalDate.ofInstant(asOf, zone),
-                court -> replayer.lineageTop(new ScopeKey(court, true, ScopeKey.ALL).encode()).stream()
+                court -> replayer.lineageTop(new ScopeKey(CourtId.ofUnchecked(court), true, ScopeKey.ALL).encode()).stream()
                         .map(e -> new Lineage(e.rootId(), e.caseNumbers())).toList());
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Comparator;
 import java.util.List;
+import org.caseflow.streams.domain.courts.CourtId;
 import org.caseflow.streams.domain.indicators.IndicatorDefinition;
 import org.caseflow.streams.domain.seeds.Seeds;
 
@@ -23,9 +24,9 @@ public final class SeedJson {
     /** The same for a court registry in force (courts added live included, issue 15). */
     public static List<JsonNode> courts(org.caseflow.streams.domain.courts.CourtRegistry registry) {
         return registry.all().stream().sorted(Comparator.comparing(c -> c.code())).map(c -> {
-            ObjectNode court = JSON.createObjectNode().put("code", c.code()).put("name", c.name())
+            ObjectNode court = JSON.createObjectNode().put("code", c.code().value()).put("name", c.name())
                     .put("nameEn", c.nameEn()).put("level", c.level().name());
-            court.put("parent", c.parent());
+            court.put("parent", CourtId.raw(c.parent()));
             return (JsonNode) court;
         }).toList();
     }

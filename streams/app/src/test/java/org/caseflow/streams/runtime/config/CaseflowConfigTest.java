@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import org.caseflow.streams.domain.courts.CourtId;
 import org.caseflow.streams.domain.courts.CourtLevel;
 import org.caseflow.streams.domain.indicators.Window;
 import org.caseflow.streams.runtime.cli.CaseflowCli;
@@ -246,7 +247,7 @@ class CaseflowConfigTest {
                 "caseflow.indicators.export.max.series", "120"));
 
         IndicatorExport export = config.topologySettings().indicatorExport();
-        assertThat(export.courts()).containsExactlyInAnyOrder("湘02", "湘0211");
+        assertThat(export.courts()).containsExactlyInAnyOrder(new CourtId("湘02"), new CourtId("湘0211"));
         assertThat(export.levels()).containsExactly(CourtLevel.BASIC);
         assertThat(export.windows()).containsExactlyInAnyOrder(Window.MONTH, Window.YEAR_TO_DATE);
         assertThat(export.maxSeries()).isEqualTo(120);

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.caseflow.streams.domain.courts.CourtId;
 import org.caseflow.streams.domain.seeds.SeedException;
 import org.caseflow.streams.domain.seeds.Seeds;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,7 @@ class DiskSeedFilesTest {
     void shouldLoadTheRepositorySeedsFromDisk() {
         Seeds seeds = Seeds.load(Path.of("seeds"), DiskSeedFiles.INSTANCE);
         assertThat(seeds.rules().all()).hasSize(22);
-        assertThat(seeds.courts().find("湘02")).isPresent();
+        assertThat(seeds.courts().find(new CourtId("湘02"))).isPresent();
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.caseflow.streams.runtime.simulator;
 
 import java.util.List;
 import java.util.Objects;
+import org.caseflow.streams.domain.courts.CourtId;
 import org.caseflow.streams.domain.courts.Court;
 import org.caseflow.streams.domain.courts.CourtLevel;
 import org.caseflow.streams.domain.courts.CourtRegistry;
@@ -34,14 +35,15 @@ public record SimulatedCourts(String intermediate, List<String> basic) {
 
     /** An intermediate court of the registry and its basic courts (seeds/courts). */
     public static SimulatedCourts fromRegistry(CourtRegistry registry, String intermediate) {
-        Court court = registry.find(intermediate).orElseThrow(() -> new IllegalArgumentException(
+        CourtId id = CourtId.ofUnchecked(intermediate);
+        Court court = registry.find(id).orElseThrow(() -> new IllegalArgumentException(
                 "no court " + intermediate + " in the court registry"));
         if (court.level() != CourtLevel.INTERMEDIATE) {
             throw new IllegalArgumentException(intermediate + " is a " + court.level() + " court, not an intermediate one");
         }
         List<String> basic = registry.all().stream()
-                .filter(c -> c.level() == CourtLevel.BASIC && intermediate.equals(c.parent()))
-                .map(Court::code)
+                .filter(c -> c.level() == CourtLevel.BASIC && id.equals(c.parent()))
+                .map(c -> c.code().value())
                 .toList();
         if (basic.isEmpty()) {
             throw new IllegalArgumentException("the court registry lists no basic court under " + intermediate);

@@ -10,6 +10,7 @@ import java.util.PriorityQueue;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import org.caseflow.streams.domain.courts.CourtId;
 import org.caseflow.events.CaseEvent;
 import org.caseflow.streams.domain.seeds.Seeds;
 
@@ -47,7 +48,7 @@ public final class Simulator {
      */
     public static Simulator ofSeeds(SimulationSettings settings, Seeds seeds, String court) {
         SimulatedCourts courts = SimulatedCourts.fromRegistry(seeds.courts(), court);
-        String jurisdiction = seeds.courts().find(court).orElseThrow().jurisdiction();
+        String jurisdiction = seeds.courts().find(new CourtId(court)).orElseThrow().jurisdiction();
         return new Simulator(settings, courts, seeds.calendars().forJurisdiction(jurisdiction)::isRestDay,
                 SimulatedProcedures.from(seeds));
     }

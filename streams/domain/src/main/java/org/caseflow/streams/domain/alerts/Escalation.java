@@ -24,7 +24,7 @@ public final class Escalation {
     }
 
     public List<String> targets(AlertThresholds.Step step, int overdueDays, JudgeId judge, String division,
-            CourtId court, String higherCourt) {
+            CourtId court, CourtId higherCourt) {
         List<String> targets = new ArrayList<>();
         targets.add(judge == null ? "judge:unassigned@" + court : "judge:" + judge);
         AlertLevel level = step.level();

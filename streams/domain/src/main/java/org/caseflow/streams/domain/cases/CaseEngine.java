@@ -105,8 +105,8 @@ public final class CaseEngine {
         }
         // The versions are compared first (a map kept per jurisdiction): a case whose versions did not change is not
         // evaluated at all, instead of once under the data before for nothing.
-        if (before != null && before.evaluator.versionsOf(CourtId.raw(view.court()))
-                .equals(evaluator.versionsOf(CourtId.raw(view.court())))) {
+        if (before != null && before.evaluator.versionsOf(view.court())
+                .equals(evaluator.versionsOf(view.court()))) {
             return Optional.empty();
         }
         CaseEvaluator.Evaluation old = before == null ? null : before.evaluator.evaluate(view);
@@ -123,7 +123,7 @@ public final class CaseEngine {
         if (log.contains(current.caseId().value(), event.getEventId())) {
             return CaseResult.unchanged(current, CaseResult.Outcome.DUPLICATE);
         }
-        ZoneId zone = evaluator.zoneOf(event.getCourt());
+        ZoneId zone = evaluator.zoneOf(CourtId.ofUnchecked(event.getCourt()));
         FoldPoint next = folder.advance(current.caseId(), current.fold(), event, zone,
                 () -> log.events(current.caseId().value()));
         CaseView view = next.view();
@@ -169,7 +169,7 @@ public final class CaseEngine {
         CaseView view = state.view();
         if (!view.filed()) {
             List<CaseEvent> waiting = log.events(state.caseId().value());
-            ZoneId zone = waiting.isEmpty() ? settings.defaultZone() : evaluator.zoneOf(waiting.get(0).getCourt());
+            ZoneId zone = waiting.isEmpty() ? settings.defaultZone() : evaluator.zoneOf(CourtId.ofUnchecked(waiting.get(0).getCourt()));
             List<CaseResult.Rejection> orphans = waiting.stream()
                     .sorted(CaseFolder.canonicalOrder(zone))
                     .map(e -> new CaseResult.Rejection(e, "case never filed: no CASE_FILED within "
@@ -195,8 +195,8 @@ public final class CaseEngine {
             return null;
         }
         Instant purge = view.closedOn().plusDays(settings.closedRetention().toDays() + 1)
-                .atStartOfDay(evaluator.zoneOf(CourtId.raw(view.court()))).toInstant();
-        Instant performance = performanceDue(view, evaluator.zoneOf(CourtId.raw(view.court())), performanceObserved);
+                .atStartOfDay(evaluator.zoneOf(view.court())).toInstant();
+        Instant performance = performanceDue(view, evaluator.zoneOf(view.court()), performanceObserved);
         return performance != null && performance.isAfter(purge) ? performance : purge;
     }
 
@@ -383,12 +383,12 @@ public final class CaseEngine {
      * The calendar of a court's deadlines. A deadline on a day of a year it does not cover is computed on weekends
      * only and may move when that year's holiday schedule is published.
      */
-    public org.caseflow.streams.domain.calendar.WorkCalendar calendarOf(String court) {
+    public org.caseflow.streams.domain.calendar.WorkCalendar calendarOf(CourtId court) {
         return evaluator.calendarOf(court);
     }
 
     /** The time zone of a court (its thresholds fall at local midnight). */
-    public ZoneId zoneOf(String court) {
+    public ZoneId zoneOf(CourtId court) {
         return evaluator.zoneOf(court);
     }
 

@@ -25,7 +25,7 @@ public final class CaseEvaluator {
     public static final String DEFAULT_JURISDICTION = "CN";
 
     /** A case's deadline with what is needed to alert on it. */
-    public record Evaluation(Deadline deadline, AlertThresholds thresholds, ZoneId zone, String higherCourt,
+    public record Evaluation(Deadline deadline, AlertThresholds thresholds, ZoneId zone, CourtId higherCourt,
             Optional<ProcedureRule> rule) {
         /** Thresholds exist only while the deadline is running (not closed, not stopped, not none). */
         public boolean running() {
@@ -52,20 +52,20 @@ public final class CaseEvaluator {
      * The calendar a court's deadlines are computed on (its jurisdiction's, or {@link #DEFAULT_JURISDICTION}'s for a
      * court the registry does not know).
      */
-    public org.caseflow.streams.domain.calendar.WorkCalendar calendarOf(String court) {
+    public org.caseflow.streams.domain.calendar.WorkCalendar calendarOf(CourtId court) {
         return seeds.calendars().forJurisdiction(
                 seeds.courts().find(court).map(Court::jurisdiction).orElse(DEFAULT_JURISDICTION));
     }
 
     /** The reference-data versions a court's deadlines are computed with (one map per jurisdiction, kept). */
-    public Map<String, String> versionsOf(String court) {
+    public Map<String, String> versionsOf(CourtId court) {
         String jurisdiction = seeds.courts().find(court).map(Court::jurisdiction).orElse(DEFAULT_JURISDICTION);
         return versions.computeIfAbsent(jurisdiction, j -> Map.copyOf(seeds.versionsFor(j)));
     }
 
     private final Map<String, Map<String, String>> versions = new ConcurrentHashMap<>();
 
-    public ZoneId zoneOf(String court) {
+    public ZoneId zoneOf(CourtId court) {
         return seeds.courts().find(court).map(Court::zone).orElse(defaultZone);
     }
 
@@ -84,7 +84,7 @@ public final class CaseEvaluator {
                 .toList();
         DeadlineInput asIfResumed = new DeadlineInput(input.procedure(), input.filedOn(), input.foreignRelated(),
                 input.conversions(), input.restarts(), input.extensions(), closedAtToday);
-        return calculator(seeds.courts().find(CourtId.raw(view.court()))).compute(asIfResumed).excludedDays();
+        return calculator(seeds.courts().find(view.court())).compute(asIfResumed).excludedDays();
     }
 
     /** One calculator per jurisdiction: its calendar and roll-forward policy. */
@@ -124,7 +124,7 @@ public final class CaseEvaluator {
     }
 
     public Evaluation evaluate(CaseView view) {
-        Optional<Court> court = seeds.courts().find(CourtId.raw(view.court()));
+        Optional<Court> court = seeds.courts().find(view.court());
         ZoneId zone = court.map(Court::zone).orElse(defaultZone);
         Deadline deadline = deadline(court, view.deadlineInput());
         Optional<ProcedureRule> rule = seeds.rules().find(view.procedure());

@@ -66,7 +66,7 @@ final class Snapshots {
                 .setExplanation(deadline.explanation())
                 .setFlags(flags)
                 .setUpdatedAt(now)
-                .setReferenceVersions(evaluator.versionsOf(CourtId.raw(view.court())))
+                .setReferenceVersions(evaluator.versionsOf(view.court()))
                 .build();
     }
 }

@@ -35,7 +35,7 @@ public record CourtAddition(List<Court> courts, List<SupervisionRole> supervisio
             throw SeedException.of(file, "supervisionChain", supervisionChain + " differs from " + base.supervisionChain()
                     + " in force: changing the escalation order takes a redeploy");
         }
-        Map<String, Court> all = new LinkedHashMap<>();
+        Map<CourtId, Court> all = new LinkedHashMap<>();
         base.all().forEach(c -> all.put(c.code(), c));
         for (Court c : courts) {
             Court known = all.get(c.code());

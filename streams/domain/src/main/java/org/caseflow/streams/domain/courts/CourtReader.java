@@ -28,8 +28,8 @@ final class CourtReader {
     }
 
     static CourtRegistry read(Path dir, SeedFiles files) {
-        Map<String, Court> courts = new LinkedHashMap<>();
-        Map<String, Path> origin = new LinkedHashMap<>();
+        Map<CourtId, Court> courts = new LinkedHashMap<>();
+        Map<CourtId, Path> origin = new LinkedHashMap<>();
         List<SupervisionRole> chain = null;
         List<String> versions = new java.util.ArrayList<>();
         for (Path file : files.yamlFiles(dir)) {
@@ -58,7 +58,7 @@ final class CourtReader {
     }
 
     /** A court's parent is known and of a higher level. */
-    static void checkParent(Path file, Court c, Map<String, Court> courts) {
+    static void checkParent(Path file, Court c, Map<CourtId, Court> courts) {
         if (c.parent() == null) {
             return;
         }
@@ -80,7 +80,7 @@ final class CourtReader {
         if (raw.courts() == null || raw.courts().isEmpty()) {
             throw SeedException.of(file, "courts", "missing or empty");
         }
-        Map<String, Court> courts = new LinkedHashMap<>();
+        Map<CourtId, Court> courts = new LinkedHashMap<>();
         for (int i = 0; i < raw.courts().size(); i++) {
             Court c = court(file, i, raw.courts().get(i));
             if (courts.putIfAbsent(c.code(), c) != null) {
@@ -126,7 +126,8 @@ final class CourtReader {
         if (code.equals(parent)) {
             throw SeedException.of(file, e, "parent: a court cannot be its own parent");
         }
-        return new Court(code, dto.name().trim(), dto.nameEn().trim(), level, parent, zone, dto.jurisdiction().trim());
+        return new Court(new CourtId(code), dto.name().trim(), dto.nameEn().trim(), level, CourtId.ofNullable(parent), zone,
+                dto.jurisdiction().trim());
     }
 
     private static void require(Path file, String entry, String field, String value) {

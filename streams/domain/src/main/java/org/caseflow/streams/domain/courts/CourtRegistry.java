@@ -16,12 +16,12 @@ import java.util.Set;
  * higher court) and subordinates (for "all courts of the city" indicator scopes).
  */
 public final class CourtRegistry {
-    private final Map<String, Court> courts;
+    private final Map<CourtId, Court> courts;
     private final List<SupervisionRole> supervisionChain;
 
     private final org.caseflow.streams.domain.seeds.ReferenceVersion version;
 
-    CourtRegistry(Map<String, Court> courts, List<SupervisionRole> supervisionChain,
+    CourtRegistry(Map<CourtId, Court> courts, List<SupervisionRole> supervisionChain,
             org.caseflow.streams.domain.seeds.ReferenceVersion version) {
         this.courts = Collections.unmodifiableMap(new LinkedHashMap<>(courts));
         this.supervisionChain = List.copyOf(supervisionChain);
@@ -38,17 +38,18 @@ public final class CourtRegistry {
         return CourtReader.read(dir, files);
     }
 
-    public Optional<Court> find(String code) {
-        return Optional.ofNullable(courts.get(code));
+    /** The court of {@code code}; empty for an unknown or absent (null) code. */
+    public Optional<Court> find(CourtId code) {
+        return code == null ? Optional.empty() : Optional.ofNullable(courts.get(code));
     }
 
-    public boolean contains(String code) {
-        return courts.containsKey(code);
+    public boolean contains(CourtId code) {
+        return code != null && courts.containsKey(code);
     }
 
     /** Parent, grandparent, ... of a court inside the registry; empty for an unknown code. */
-    public List<String> ancestors(String code) {
-        List<String> out = new ArrayList<>();
+    public List<CourtId> ancestors(CourtId code) {
+        List<CourtId> out = new ArrayList<>();
         Court c = courts.get(code);
         while (c != null && c.parent() != null) {
             out.add(c.parent());
@@ -58,8 +59,8 @@ public final class CourtRegistry {
     }
 
     /** The court itself and every court below it; empty for an unknown code. */
-    public Set<String> withSubordinates(String code) {
-        Set<String> out = new LinkedHashSet<>();
+    public Set<CourtId> withSubordinates(CourtId code) {
+        Set<CourtId> out = new LinkedHashSet<>();
         if (!courts.containsKey(code)) {
             return out;
         }
@@ -82,7 +83,7 @@ public final class CourtRegistry {
     }
 
     /** The court a case escalates to after its own president: the parent, if in scope. */
-    public Optional<String> higherCourt(String code) {
+    public Optional<CourtId> higherCourt(CourtId code) {
         return find(code).map(Court::parent);
     }
 

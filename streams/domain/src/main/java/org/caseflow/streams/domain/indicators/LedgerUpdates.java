@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.caseflow.streams.domain.courts.CourtId;
 
 /**
  * Applies one fact to every ledger it touches: fan-out scopes × the fact's months, plus each scope's running total
@@ -16,12 +17,12 @@ public final class LedgerUpdates {
     }
 
     /** Applies {@code fact} with {@code sign} (+1, or −1 for a correction); returns the keys written. */
-    public static List<String> apply(CaseFact fact, int sign, Function<String, List<String>> ancestors,
+    public static List<String> apply(CaseFact fact, int sign, Function<CourtId, List<CourtId>> ancestors,
                                      LedgerStore store) {
         List<Effect> effects = Effects.of(fact, sign);
         Map<String, MonthLedger> touched = new LinkedHashMap<>();
         if (!effects.isEmpty()) {
-            for (ScopeKey scope : Scopes.fanOut(fact.court(), fact.category(), ancestors)) {
+            for (ScopeKey scope : Scopes.fanOut(fact, ancestors)) {
                 for (Effect e : effects) {
                     ledger(touched, store, scope.monthKey(e.month())).apply(e);
                     if (e.counter().isStock()) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import org.caseflow.streams.domain.courts.CourtId;
 import org.caseflow.streams.domain.rules.Category;
 
 /**
@@ -24,19 +25,19 @@ public final class Scopes {
      *
      * @param ancestors the court registry's ancestors of a court, nearest first (湘0211 → [湘02, 湘])
      */
-    public static List<ScopeKey> fanOut(String court, Category category, Function<String, List<String>> ancestors) {
+    public static List<ScopeKey> fanOut(CourtId court, Category category, Function<CourtId, List<CourtId>> ancestors) {
         return fanOut(court, category.name(), ancestors);
     }
 
-    /** {@link #fanOut(String, Category, Function)} from a scope key's category (a category name or ALL). */
-    public static List<ScopeKey> fanOut(String court, String category, Function<String, List<String>> ancestors) {
+    /** {@link #fanOut(CourtId, Category, Function)} from a scope key's category (a category name or ALL). */
+    public static List<ScopeKey> fanOut(CourtId court, String category, Function<CourtId, List<CourtId>> ancestors) {
         Set<ScopeKey> keys = new LinkedHashSet<>();
-        List<String> up = ancestors.apply(court);
+        List<CourtId> up = ancestors.apply(court);
         for (String cat : new String[] {category, ScopeKey.ALL}) {
             keys.add(new ScopeKey(court, false, cat));
             keys.add(new ScopeKey(court, true, cat));
             if (up != null) {
-                for (String a : up) {
+                for (CourtId a : up) {
                     keys.add(new ScopeKey(a, true, cat));
                 }
             }
@@ -44,9 +45,17 @@ public final class Scopes {
         return new ArrayList<>(keys);
     }
 
-    /** The court-alone scope of the fact's own court and category: what the fact's other scopes derive from. */
+    /**
+     * The court-alone scope of the fact's own court and category: what the fact's other scopes derive from. A fact
+     * carries its court as the raw string (the fact topics' form); it becomes a court id here.
+     */
     public static ScopeKey attribution(CaseFact fact) {
-        return new ScopeKey(fact.court(), false, fact.category().name());
+        return new ScopeKey(CourtId.ofUnchecked(fact.court()), false, fact.category().name());
+    }
+
+    /** {@link #fanOut(CourtId, Category, Function)} of a fact's own court and category. */
+    public static List<ScopeKey> fanOut(CaseFact fact, Function<CourtId, List<CourtId>> ancestors) {
+        return fanOut(CourtId.ofUnchecked(fact.court()), fact.category(), ancestors);
     }
 
     /**
@@ -54,10 +63,10 @@ public final class Scopes {
      * the attributions that count in it. Equal to fanning out each fact on its own, because ledgers only add.
      */
     public static Map<ScopeKey, LedgerDelta> fanOutAll(Map<ScopeKey, LedgerDelta> byAttribution,
-                                                       Function<String, List<String>> ancestors) {
+                                                       Function<CourtId, List<CourtId>> ancestors) {
         Map<ScopeKey, LedgerDelta> byScope = new LinkedHashMap<>();
         byAttribution.forEach((attribution, delta) -> {
-            for (ScopeKey scope : fanOut(attribution.scope(), attribution.category(), ancestors)) {
+            for (ScopeKey scope : fanOut(attribution.court(), attribution.category(), ancestors)) {
                 byScope.computeIfAbsent(scope, k -> new LedgerDelta()).addAll(delta);
             }
         });

@@ -11,6 +11,7 @@ import org.caseflow.events.CaseEvent;
 import org.caseflow.streams.domain.EventType;
 import org.caseflow.streams.domain.cases.CaseNumbers;
 import org.caseflow.streams.domain.courts.Court;
+import org.caseflow.streams.domain.courts.CourtId;
 import org.caseflow.streams.domain.courts.CourtRegistry;
 
 /**
@@ -47,7 +48,7 @@ public final class EventChecks {
     public static final int NOTE_MAX_CHARS = 200;
 
     private final java.util.function.Supplier<CourtRegistry> courts;
-    private final java.util.function.Function<String, java.time.LocalDate> addedOn;
+    private final java.util.function.Function<CourtId, java.time.LocalDate> addedOn;
     private final CaseNumbers caseNumbers;
 
     /** Checks against {@code courts}; {@code caseNumbers}: the type codes a case number of the official form may use. */
@@ -60,7 +61,7 @@ public final class EventChecks {
      * events of a court added live are accepted (null: a court of the seeds, always).
      */
     public EventChecks(java.util.function.Supplier<CourtRegistry> courts,
-            java.util.function.Function<String, java.time.LocalDate> addedOn, CaseNumbers caseNumbers) {
+            java.util.function.Function<CourtId, java.time.LocalDate> addedOn, CaseNumbers caseNumbers) {
         this.courts = courts;
         this.addedOn = addedOn;
         this.caseNumbers = caseNumbers;
@@ -89,12 +90,14 @@ public final class EventChecks {
         if (refusal != null) {
             return refusal;
         }
-        Optional<Court> known = courts.get().find(court);
+        // The wire string becomes a court id here, where it enters; a blank one names no court (refused as unknown).
+        CourtId id = CourtId.ofUnchecked(court);
+        Optional<Court> known = courts.get().find(id);
         if (known.isEmpty()) {
             return new Refusal(Refusal.UNKNOWN_COURT, "court", "unknown court code " + court
                     + " (not in the court registry, seeds/courts)");
         }
-        java.time.LocalDate from = addedOn.apply(court);
+        java.time.LocalDate from = addedOn.apply(id);
         if (from != null && event.getOccurredAt() != null
                 && java.time.LocalDate.ofInstant(event.getOccurredAt(), known.get().zone()).isBefore(from)) {
             return new Refusal(Refusal.UNKNOWN_COURT, "court", "court " + court + " is in force from " + from

@@ -3,6 +3,7 @@ package org.caseflow.streams.domain.notify;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.caseflow.streams.domain.courts.CourtId;
 import org.caseflow.events.AlertLevel;
 import org.caseflow.streams.domain.rules.Procedure;
 
@@ -16,7 +17,7 @@ import org.caseflow.streams.domain.rules.Procedure;
  * @param courts     courts whose alerts it receives, already expanded with their subordinates where asked
  */
 public record RecipientRule(String id, List<String> roles, Channel channel, Optional<String> url,
-        Set<AlertLevel> levels, Set<String> courts, Set<Procedure> procedures) {
+        Set<AlertLevel> levels, Set<CourtId> courts, Set<Procedure> procedures) {
     public RecipientRule {
         roles = List.copyOf(roles);
         levels = Set.copyOf(levels);
@@ -34,7 +35,7 @@ public record RecipientRule(String id, List<String> roles, Channel channel, Opti
         return false;
     }
 
-    public boolean accepts(AlertLevel level, String court, Procedure procedure) {
+    public boolean accepts(AlertLevel level, CourtId court, Procedure procedure) {
         return (levels.isEmpty() || levels.contains(level))
                 && (courts.isEmpty() || courts.contains(court))
                 && (procedures.isEmpty() || procedures.contains(procedure));

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.caseflow.events.AlertLevel;
+import org.caseflow.streams.domain.courts.CourtId;
 import org.caseflow.streams.domain.courts.CourtRegistry;
 import org.caseflow.streams.domain.rules.Procedure;
 import org.caseflow.streams.domain.seeds.SeedException;
@@ -95,13 +96,14 @@ public final class RecipientsReader {
         }
         Set<AlertLevel> levels = codes(e.levels(), AlertLevel.class, "levels", problems);
         Set<Procedure> procedures = codes(e.procedures(), Procedure.class, "procedures", problems);
-        Set<String> courts = new LinkedHashSet<>();
+        Set<CourtId> courts = new LinkedHashSet<>();
         boolean subordinates = e.subordinates() == null || e.subordinates();
         for (String code : e.courts() == null ? List.<String>of() : e.courts()) {
-            if (!registry.contains(code)) {
+            CourtId id = CourtId.ofUnchecked(code);
+            if (!registry.contains(id)) {
                 problems.add("courts: unknown court '" + code + "' (see seeds/courts)");
             } else {
-                courts.addAll(subordinates ? registry.withSubordinates(code) : Set.of(code));
+                courts.addAll(subordinates ? registry.withSubordinates(id) : Set.of(id));
             }
         }
         return new RecipientRule(e.id() == null ? "" : e.id(), roles.stream().filter(r -> r != null).toList(), channel,

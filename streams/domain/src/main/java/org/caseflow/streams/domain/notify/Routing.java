@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.caseflow.streams.domain.courts.CourtId;
 import org.caseflow.events.AlertLevel;
 import org.caseflow.streams.domain.rules.Procedure;
 
@@ -33,7 +34,7 @@ public final class Routing {
     }
 
     /** The routes of one alert, plus the roles nobody answers for (the caller counts and logs those). */
-    public Result route(List<String> escalateTo, AlertLevel level, String court, Procedure procedure) {
+    public Result route(List<String> escalateTo, AlertLevel level, CourtId court, Procedure procedure) {
         List<Route> routes = new ArrayList<>();
         List<String> unrouted = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
@@ -67,7 +68,7 @@ public final class Routing {
      * roles; a rule's court filter applies to the digest's court, its level and procedure filters do not (a digest spans
      * levels and procedures).
      */
-    public Result routeDigest(String role, String court) {
+    public Result routeDigest(String role, CourtId court) {
         List<Route> routes = new ArrayList<>();
         if (rules.isEmpty()) {
             openChannels.forEach(channel -> routes.add(new Route(role, role, channel, Optional.empty())));

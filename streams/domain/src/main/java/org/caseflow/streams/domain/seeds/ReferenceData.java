@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.caseflow.streams.domain.calendar.WorkCalendar;
+import org.caseflow.streams.domain.courts.CourtId;
 import org.caseflow.streams.domain.indicators.IndicatorDefinitionException;
 import org.caseflow.streams.domain.indicators.IndicatorDefinitions;
 
@@ -41,7 +42,7 @@ public final class ReferenceData {
     /** The seeds with the courts added live (the seeds themselves when none were). */
     private final Seeds withCourts;
     /** Courts added live → the day their events are accepted from. */
-    private final Map<String, LocalDate> courtsAddedOn;
+    private final Map<CourtId, LocalDate> courtsAddedOn;
 
     /** The zone every court added live must have: the case tasks' default court zone (courts they did not load). */
     private final ZoneId liveZone;
@@ -51,7 +52,7 @@ public final class ReferenceData {
         this.liveZone = liveZone;
         this.chains = Collections.unmodifiableMap(new TreeMap<>(chains));
         List<ReferencePublication> courtChain = this.chains.get(COURTS_KEY);
-        Map<String, LocalDate> addedOn = new java.util.HashMap<>();
+        Map<CourtId, LocalDate> addedOn = new java.util.HashMap<>();
         if (courtChain == null) {
             this.withCourts = base;
         } else {
@@ -178,8 +179,8 @@ public final class ReferenceData {
     }
 
     /** The day events of a court added live are accepted from; null for a court of the seeds (or an unknown one). */
-    public LocalDate courtAddedOn(String code) {
-        return courtsAddedOn.isEmpty() ? null : courtsAddedOn.get(code);
+    public LocalDate courtAddedOn(CourtId code) {
+        return courtsAddedOn.isEmpty() || code == null ? null : courtsAddedOn.get(code);
     }
 
     /**
@@ -290,7 +291,7 @@ public final class ReferenceData {
         Path file = Path.of(p.file());
         p.courts().addTo(base.courts(), file, liveZone);
         if (previous != null) {
-            Set<String> now = new java.util.HashSet<>();
+            Set<CourtId> now = new java.util.HashSet<>();
             p.courts().courts().forEach(c -> now.add(c.code()));
             for (org.caseflow.streams.domain.courts.Court c : previous.courts().courts()) {
                 if (!base.courts().contains(c.code()) && !now.contains(c.code())) {

@@ -1,5 +1,6 @@
 package org.caseflow.streams.domain.cases;
 
+import org.caseflow.streams.domain.courts.CourtId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.caseflow.streams.domain.cases.TestEvents.at;
@@ -87,8 +88,8 @@ class EngineSettingsTest {
 
         CaseState state = cases.onEvent(null, filing, at(FILED)).state();
 
-        assertThat(utc.zoneOf("粤0304")).isEqualTo(ZoneOffset.UTC);
-        assertThat(utc.zoneOf("湘0211")).isEqualTo(ZoneId.of("Asia/Shanghai"));
+        assertThat(utc.zoneOf(new CourtId("粤0304"))).isEqualTo(ZoneOffset.UTC);
+        assertThat(utc.zoneOf(new CourtId("湘0211"))).isEqualTo(ZoneId.of("Asia/Shanghai"));
         assertThat(utc.zones()).contains(ZoneOffset.UTC);
         // NOTICE at 00:00 UTC of the day that leaves 15 days, not 00:00 in Shanghai.
         assertThat(state.timerDue()).isEqualTo(DEADLINE.minusDays(15).atStartOfDay(ZoneOffset.UTC).toInstant());

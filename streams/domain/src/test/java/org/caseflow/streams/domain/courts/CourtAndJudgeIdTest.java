@@ -40,4 +40,13 @@ class CourtAndJudgeIdTest {
         assertThat(JudgeId.raw(JudgeId.ofNullable("J1"))).isEqualTo("J1");
         assertThat(CourtId.raw(CourtId.ofNullable("湘0211"))).isEqualTo("湘0211");
     }
+
+    @Test
+    void shouldNameNoCourtForAnAbsentOrBlankWireCodeAndOrderByTheRawCode() {
+        assertThat(CourtId.ofUnchecked(null)).isNull();
+        assertThat(CourtId.ofUnchecked(" ")).isNull();
+        assertThat(CourtId.ofUnchecked("湘0211")).isEqualTo(new CourtId("湘0211"));
+        assertThat(java.util.stream.Stream.of("湘0211", "湘", "湘02").map(CourtId::new).sorted().map(CourtId::value))
+                .containsExactly("湘", "湘02", "湘0211");
+    }
 }

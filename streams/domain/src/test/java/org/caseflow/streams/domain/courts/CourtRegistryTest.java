@@ -21,18 +21,19 @@ class CourtRegistryTest {
     void shouldLoadZhuzhouCourts() {
         CourtRegistry reg = CourtRegistry.load(Path.of("seeds/courts"), TestSeeds.DISK);
         assertThat(reg.all()).hasSize(11);
-        Court tianyuan = reg.find("湘0211").orElseThrow();
+        Court tianyuan = reg.find(id("湘0211")).orElseThrow();
         assertThat(tianyuan.name()).isEqualTo("株洲市天元区人民法院");
         assertThat(tianyuan.level()).isEqualTo(CourtLevel.BASIC);
         assertThat(tianyuan.zone()).isEqualTo(ZoneId.of("Asia/Shanghai"));
         assertThat(tianyuan.jurisdiction()).isEqualTo("CN");
-        assertThat(reg.ancestors("湘0211")).containsExactly("湘02", "湘");
-        assertThat(reg.ancestors("湘")).isEmpty();
-        assertThat(reg.withSubordinates("湘02")).hasSize(10).contains("湘02", "湘0202", "湘0281");
-        assertThat(reg.withSubordinates("湘")).hasSize(11);
-        assertThat(reg.withSubordinates("湘0223")).containsExactly("湘0223");
-        assertThat(reg.withSubordinates("粤01")).isEmpty();
-        assertThat(reg.higherCourt("湘0211")).contains("湘02");
+        assertThat(reg.ancestors(id("湘0211"))).containsExactly(id("湘02"), id("湘"));
+        assertThat(reg.ancestors(id("湘"))).isEmpty();
+        assertThat(reg.withSubordinates(id("湘02"))).hasSize(10).contains(id("湘02"), id("湘0202"), id("湘0281"));
+        assertThat(reg.withSubordinates(id("湘"))).hasSize(11);
+        assertThat(reg.withSubordinates(id("湘0223"))).containsExactly(id("湘0223"));
+        assertThat(reg.withSubordinates(id("粤01"))).isEmpty();
+        assertThat(reg.higherCourt(id("湘0211"))).contains(id("湘02"));
+        assertThat(reg.find(null)).as("an absent court is no court").isEmpty();
         assertThat(reg.supervisionChain()).containsExactly(SupervisionRole.JUDGE, SupervisionRole.DIVISION_CHIEF,
                 SupervisionRole.PRESIDENT, SupervisionRole.HIGHER_COURT);
     }
@@ -81,5 +82,9 @@ class CourtRegistryTest {
         Path file = write(court("湘02", "CITY", null, "Asia/Shanghai"));
         assertThatThrownBy(() -> CourtRegistry.load(dir, TestSeeds.DISK)).isInstanceOf(SeedException.class)
                 .hasMessageStartingWith(file + ": court 湘02: level: unknown value 'CITY'");
+    }
+
+    private static CourtId id(String code) {
+        return new CourtId(code);
     }
 }

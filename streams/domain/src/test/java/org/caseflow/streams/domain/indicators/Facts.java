@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Function;
 import org.caseflow.streams.domain.cases.Disposition;
+import org.caseflow.streams.domain.courts.CourtId;
 import org.caseflow.streams.domain.rules.Category;
 import org.caseflow.streams.domain.rules.Instance;
 
@@ -12,9 +13,9 @@ import org.caseflow.streams.domain.rules.Instance;
 final class Facts {
     static final List<String> BASIC = List.of("湘0202", "湘0203", "湘0204", "湘0211", "湘0212", "湘0223", "湘0224",
             "湘0225", "湘0281");
-    static final Function<String, List<String>> ANCESTORS = court -> switch (court.length()) {
-        case 5 -> List.of(court.substring(0, 3), court.substring(0, 1));
-        case 3 -> List.of(court.substring(0, 1));
+    static final Function<CourtId, List<CourtId>> ANCESTORS = court -> switch (court.value().length()) {
+        case 5 -> List.of(new CourtId(court.value().substring(0, 3)), new CourtId(court.value().substring(0, 1)));
+        case 3 -> List.of(new CourtId(court.value().substring(0, 1)));
         default -> List.of();
     };
 

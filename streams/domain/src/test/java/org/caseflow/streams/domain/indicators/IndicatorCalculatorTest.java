@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
+import org.caseflow.streams.domain.courts.CourtId;
 import org.caseflow.streams.domain.cases.Disposition;
 import org.caseflow.streams.domain.rules.Category;
 import org.caseflow.streams.domain.rules.Instance;
@@ -87,12 +88,12 @@ class IndicatorCalculatorTest {
     }
 
     private IndicatorResult civil(String code) {
-        return calculator.compute(code, Window.MONTH, MARCH, AS_OF, store.view(new ScopeKey(COURT, false, "CIVIL")));
+        return calculator.compute(code, Window.MONTH, MARCH, AS_OF, store.view(new ScopeKey(new CourtId(COURT), false, "CIVIL")));
     }
 
     private IndicatorResult enforcement(String code) {
         return calculator.compute(code, Window.MONTH, MARCH, AS_OF,
-                store.view(new ScopeKey(COURT, false, "ENFORCEMENT")));
+                store.view(new ScopeKey(new CourtId(COURT), false, "ENFORCEMENT")));
     }
 
     @Test
@@ -193,7 +194,7 @@ class IndicatorCalculatorTest {
     @Test
     void shouldSumCategoriesIntoAll() {
         IndicatorResult all = calculator.compute("CLOSURES", Window.MONTH, MARCH, AS_OF,
-                store.view(new ScopeKey(COURT, false, ScopeKey.ALL)));
+                store.view(new ScopeKey(new CourtId(COURT), false, ScopeKey.ALL)));
         // 3 civil + 2 enforcement closures
         assertThat(all.value()).isEqualTo(5.0);
     }
@@ -201,7 +202,7 @@ class IndicatorCalculatorTest {
     @Test
     void shouldComputeEveryDefinedIndicator() {
         List<IndicatorResult> all = calculator.computeAll(Window.ROLLING_12M, MARCH, AS_OF,
-                store.view(new ScopeKey(COURT, false, "CIVIL")));
+                store.view(new ScopeKey(new CourtId(COURT), false, "CIVIL")));
         assertThat(all).extracting(IndicatorResult::indicator).containsExactlyInAnyOrderElementsOf(
                 IndicatorCalculator.knownCodes());
         assertThat(all).allSatisfy(r -> assertThat(r.period()).isEqualTo("2025-03"));

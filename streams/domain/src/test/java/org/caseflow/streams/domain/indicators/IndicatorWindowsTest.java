@@ -9,12 +9,13 @@ import static org.caseflow.streams.domain.indicators.Facts.filed;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.stream.Stream;
+import org.caseflow.streams.domain.courts.CourtId;
 import org.junit.jupiter.api.Test;
 
 /** Windows, 同比 across a year boundary, point-in-time indicators moving with the clock, and band status. */
 class IndicatorWindowsTest {
     private static final String COURT = "湘0202";
-    private static final ScopeKey SCOPE = new ScopeKey(COURT, false, "CIVIL");
+    private static final ScopeKey SCOPE = new ScopeKey(new CourtId(COURT), false, "CIVIL");
     private final IndicatorCalculator calculator =
             new IndicatorCalculator(IndicatorDefinitions.load(Path.of("seeds/indicators/indicators.yaml"), TestSeeds.DISK));
     private final InMemoryLedgers store = new InMemoryLedgers();

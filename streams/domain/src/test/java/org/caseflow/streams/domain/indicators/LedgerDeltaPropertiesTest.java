@@ -23,6 +23,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.RandomDistribution;
+import org.caseflow.streams.domain.courts.CourtId;
 import org.caseflow.streams.domain.cases.Disposition;
 import org.caseflow.streams.domain.rules.Category;
 import org.caseflow.streams.domain.rules.Instance;
@@ -117,7 +118,7 @@ class LedgerDeltaPropertiesTest {
         CaseFact filing = Facts.filed("a", "湘0211", "CIVIL", "2025-03-03", true);
         LedgerDelta sum = LedgerDelta.of(filing, 1).addAll(LedgerDelta.of(filing, -1));
         InMemoryLedgers store = new InMemoryLedgers();
-        assertThat(sum.applyTo(new ScopeKey("湘0211", false, "CIVIL"), store)).isEmpty();
+        assertThat(sum.applyTo(new ScopeKey(new CourtId("湘0211"), false, "CIVIL"), store)).isEmpty();
         assertThat(store.size()).isZero();
         // The month is still marked: its periods are republished, as applying the two facts one by one would.
         assertThat(sum.marks()).containsExactly(YearMonth.of(2025, 3));

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import org.caseflow.streams.domain.courts.CourtId;
 import org.caseflow.streams.domain.cases.Disposition;
 import org.caseflow.streams.domain.rules.Category;
 import org.caseflow.streams.domain.rules.Instance;
@@ -28,12 +29,12 @@ class ScopeTreeAndCorrectionsTest {
 
     @Test
     void shouldFanOutABasicCourtToItselfAndEveryAncestorTreeForItsCategoryAndAll() {
-        List<ScopeKey> keys = Scopes.fanOut("湘0211", "CIVIL", Facts.ANCESTORS);
+        List<ScopeKey> keys = Scopes.fanOut(new CourtId("湘0211"), "CIVIL", Facts.ANCESTORS);
         assertThat(keys).containsExactly(
-                new ScopeKey("湘0211", false, "CIVIL"), new ScopeKey("湘0211", true, "CIVIL"),
-                new ScopeKey("湘02", true, "CIVIL"), new ScopeKey("湘", true, "CIVIL"),
-                new ScopeKey("湘0211", false, "ALL"), new ScopeKey("湘0211", true, "ALL"),
-                new ScopeKey("湘02", true, "ALL"), new ScopeKey("湘", true, "ALL"));
+                new ScopeKey(new CourtId("湘0211"), false, "CIVIL"), new ScopeKey(new CourtId("湘0211"), true, "CIVIL"),
+                new ScopeKey(new CourtId("湘02"), true, "CIVIL"), new ScopeKey(new CourtId("湘"), true, "CIVIL"),
+                new ScopeKey(new CourtId("湘0211"), false, "ALL"), new ScopeKey(new CourtId("湘0211"), true, "ALL"),
+                new ScopeKey(new CourtId("湘02"), true, "ALL"), new ScopeKey(new CourtId("湘"), true, "ALL"));
         assertThat(ScopeKey.parse(keys.get(2).monthKey(YearMonth.of(2025, 3)))).isEqualTo(keys.get(2));
     }
 
@@ -46,10 +47,10 @@ class ScopeTreeAndCorrectionsTest {
         for (Window window : Window.values()) {
             for (String code : COUNTS) {
                 YearMonth period = YearMonth.of(2025, 6);
-                double tree = value(store, new ScopeKey("湘02", true, ScopeKey.ALL), code, window, period);
+                double tree = value(store, new ScopeKey(new CourtId("湘02"), true, ScopeKey.ALL), code, window, period);
                 double sum = 0;
                 for (String court : parts) {
-                    sum += value(store, new ScopeKey(court, false, ScopeKey.ALL), code, window, period);
+                    sum += value(store, new ScopeKey(new CourtId(court), false, ScopeKey.ALL), code, window, period);
                 }
                 assertThat(tree).as(code + " " + window).isEqualTo(sum);
                 if (code.equals("FILINGS") || code.equals("PENDING")) {
@@ -79,7 +80,7 @@ class ScopeTreeAndCorrectionsTest {
                 true, 39);
         LedgerUpdates.apply(filing, 1, Facts.ANCESTORS, store);
         LedgerUpdates.apply(closure, 1, Facts.ANCESTORS, store);
-        ScopeKey scope = new ScopeKey("湘02", true, "CIVIL");
+        ScopeKey scope = new ScopeKey(new CourtId("湘02"), true, "CIVIL");
         assertThat(value(store, scope, "PENDING", Window.MONTH, YearMonth.of(2025, 2))).isEqualTo(0.0);
         // the closure later found to be a duplicate: applied with sign −1, the case is pending again
         LedgerUpdates.apply(closure, -1, Facts.ANCESTORS, store);

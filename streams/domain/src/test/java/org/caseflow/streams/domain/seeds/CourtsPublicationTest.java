@@ -1,5 +1,6 @@
 package org.caseflow.streams.domain.seeds;
 
+import org.caseflow.streams.domain.courts.CourtId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -40,11 +41,11 @@ class CourtsPublicationTest {
         assertThat(ReferenceKind.detect(Path.of("c.yaml"), ReferenceFiles.courtsAdding("2027.1", "2027-01-01", "")))
                 .isEqualTo(ReferenceKind.COURTS);
         ReferenceData data = ReferenceData.of(SEEDS, LIVE_ZONE).publish(courts("2027.1", "  - " + LINE_OF_湘0211 + "\n"));
-        assertThat(data.courts().ancestors("湘0299")).containsExactly("湘02", "湘");
-        assertThat(data.courts().withSubordinates("湘02")).contains("湘0299", "湘0211");
-        assertThat(data.courtAddedOn("湘0299")).isEqualTo(LocalDate.of(2027, 1, 1));
-        assertThat(data.courtAddedOn("湘0211")).as("a court of the seeds").isNull();
-        assertThat(data.current().courts().contains("湘0299")).as("cases are computed with it").isTrue();
+        assertThat(data.courts().ancestors(new CourtId("湘0299"))).containsExactly(new CourtId("湘02"), new CourtId("湘"));
+        assertThat(data.courts().withSubordinates(new CourtId("湘02"))).contains(new CourtId("湘0299"), new CourtId("湘0211"));
+        assertThat(data.courtAddedOn(new CourtId("湘0299"))).isEqualTo(LocalDate.of(2027, 1, 1));
+        assertThat(data.courtAddedOn(new CourtId("湘0211"))).as("a court of the seeds").isNull();
+        assertThat(data.current().courts().contains(new CourtId("湘0299"))).as("cases are computed with it").isTrue();
         assertThat(data.current().rules()).isSameAs(SEEDS.rules());
         assertThat(data.caseVersions()).as("no case is recomputed for a new court").isEqualTo(
                 ReferenceData.of(SEEDS, LIVE_ZONE).caseVersions());
@@ -92,8 +93,8 @@ class CourtsPublicationTest {
         // Adding a second court later keeps the first one's date.
         ReferenceData two = one.publish(courts("2027.2", "  - {code: 湘0298, name: 株洲市另区人民法院, nameEn: Another"
                 + " District People's Court, level: BASIC, parent: 湘02, zone: Asia/Shanghai, jurisdiction: CN}\n"));
-        assertThat(two.courtAddedOn("湘0299")).isEqualTo(LocalDate.of(2027, 1, 1));
-        assertThat(two.courts().withSubordinates("湘02")).contains("湘0298", "湘0299");
+        assertThat(two.courtAddedOn(new CourtId("湘0299"))).isEqualTo(LocalDate.of(2027, 1, 1));
+        assertThat(two.courts().withSubordinates(new CourtId("湘02"))).contains(new CourtId("湘0298"), new CourtId("湘0299"));
         assertThat(List.of(two.chains().get(ReferenceData.COURTS_KEY).size())).containsExactly(2);
     }
 
@@ -109,7 +110,7 @@ class CourtsPublicationTest {
         ReferenceData data = ReferenceData.of(SEEDS, urumqi).publish(ReferencePublication.parse(ReferenceKind.COURTS,
                 "c.yaml", inUrumqi, null));
 
-        assertThat(data.courts().find("湘0299").map(org.caseflow.streams.domain.courts.Court::zone)).contains(urumqi);
+        assertThat(data.courts().find(new CourtId("湘0299")).map(org.caseflow.streams.domain.courts.Court::zone)).contains(urumqi);
         assertThat(data.liveZone()).isEqualTo(urumqi);
         assertThatThrownBy(() -> ReferenceData.of(SEEDS, urumqi).publish(courts("2027.1", "")))
                 .hasMessageStartingWith("courts-2027.1.yaml: court 湘0299: zone: Asia/Shanghai: a court added live must be"

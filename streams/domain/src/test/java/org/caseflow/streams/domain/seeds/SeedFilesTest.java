@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.caseflow.streams.domain.courts.CourtId;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,7 +28,7 @@ class SeedFilesTest {
         InMemory memory = InMemory.copyOf(Path.of("seeds"), Path.of("in-memory"));
         Seeds seeds = Seeds.load(Path.of("in-memory"), memory);
         assertThat(seeds.rules().all()).hasSize(22);
-        assertThat(seeds.courts().find("湘02")).isPresent();
+        assertThat(seeds.courts().find(new CourtId("湘02"))).isPresent();
         assertThat(seeds.calendars().forJurisdiction("CN").covers(2025)).isTrue();
         assertThat(memory.read).contains(Path.of("in-memory/rules/trial-limits.yaml"),
                 Path.of("in-memory/indicators/indicators.yaml"), Path.of("in-memory/casenumbers/case-types.yaml"));

@@ -1,5 +1,6 @@
 package org.caseflow.streams.domain.seeds;
 
+import org.caseflow.streams.domain.courts.CourtId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -19,7 +20,7 @@ class SeedsTest {
         Seeds seeds = TestSeeds.load(Path.of("seeds"));
         assertThat(seeds.rules().all()).hasSize(22);
         assertThat(seeds.calendars().forJurisdiction("CN").covers(2025)).isTrue();
-        assertThat(seeds.courts().find("湘02")).isPresent();
+        assertThat(seeds.courts().find(new CourtId("湘02"))).isPresent();
         assertThat(seeds.caseNumbers().types()).hasSize(17);
     }
 

@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import org.caseflow.streams.domain.courts.CourtId;
 import org.caseflow.streams.domain.courts.CourtRegistry;
 import org.caseflow.streams.runtime.config.ApiTokens;
 import org.caseflow.streams.runtime.config.ConfigKeys;
@@ -50,11 +51,11 @@ public final class TokenVerifier {
             for (String scope : entry.courtScopes()) {
                 if (scope.equals(ApiTokens.ALL_COURTS)) {
                     widened.add(scope);
-                } else if (courts.contains(scope)) {
-                    widened.addAll(courts.withSubordinates(scope));
+                } else if (courts.contains(CourtId.ofUnchecked(scope))) {
+                    courts.withSubordinates(new CourtId(scope)).forEach(c -> widened.add(c.value()));
                 } else {
                     problems.add(ConfigKeys.API_TOKENS + ": entry " + n + ": unknown court '" + scope + "'"
-                            + NearestName.to(scope, courts.all().stream().map(c -> c.code()).toList())
+                            + NearestName.to(scope, courts.all().stream().map(c -> c.code().value()).toList())
                                     .map(c -> "; did you mean " + c + "?").orElse(""));
                 }
             }
