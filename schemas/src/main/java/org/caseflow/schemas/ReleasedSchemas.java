@@ -13,8 +13,8 @@ import org.apache.avro.Schema;
  * written by older producers stay readable; the evolution test checks each new schema against them.
  */
 public final class ReleasedSchemas {
-    /** Released versions, oldest first. Add "v2" here when a changed schema is released. */
-    public static final List<String> VERSIONS = List.of("v1", "v2");
+    /** Released versions, oldest first. Add "vN" here when a changed schema is released. */
+    public static final List<String> VERSIONS = List.of("v1", "v2", "v3");
 
     private ReleasedSchemas() {
     }

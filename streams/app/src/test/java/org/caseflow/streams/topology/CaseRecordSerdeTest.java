@@ -124,4 +124,116 @@ class CaseRecordSerdeTest {
         assertThatThrownBy(() -> serde.read(format2)).isInstanceOf(CaseflowException.class)
                 .hasMessageContaining("format 2").hasMessageContaining("reset");
     }
+
+    /** Every state of the statutory scenario the other tests walk through, in order. */
+    private static List<CaseState> scenarioStates() throws Exception {
+        CaseEngine engine = new CaseEngine(SEEDS, CaseEngine.Settings.defaults());
+        InMemoryEventLog log = new InMemoryEventLog();
+        Map<String, CaseState> states = new HashMap<>();
+        List<CaseState> all = new ArrayList<>();
+        new EventFileReader(TestChecks.SEEDED).read("seeds/scenarios/statutory/03-roll-forward.jsonl", line -> {
+            if (line instanceof ParsedLine.Valid valid) {
+                CaseEvent event = valid.event();
+                CaseState after = engine.onEvent(log, states.get(event.getCaseId()), event, event.getOccurredAt())
+                        .state();
+                if (after != null) {
+                    states.put(event.getCaseId(), after);
+                    all.add(after);
+                }
+            }
+        });
+        return all;
+    }
+
+    /**
+     * Format 5 keeps the fold as bytes: a record read and written back with its fold untouched (what a threshold
+     * crossing does: only the alert bookkeeping changes) carries exactly the bytes a fresh encoding gives, and reads
+     * back equal.
+     */
+    @Test
+    void shouldWriteAnUntouchedFoldAsTheBytesAFreshEncodingGives() throws Exception {
+        List<CaseState> states = scenarioStates();
+        assertThat(states).hasSizeGreaterThan(3);
+        for (CaseState state : states) {
+            CaseRecord record = new CaseRecord(state, EventTail.EMPTY);
+            CaseRecord read = serde.read(new CaseRecordSerde().write(record));
+            CaseState crossed = new CaseState(read.state().caseId(), read.state().fold(), read.state().firstSeenAt(),
+                    read.state().deadlineVersion() + 1, read.state().versionDeadline(), List.of(),
+                    read.state().timerDue(), read.state().wakeUpDue(), read.state().reportedRejections(), true,
+                    read.state().enforcementFiled(), read.state().performanceObserved(), read.state().atRisk());
+
+            byte[] reused = serde.write(new CaseRecord(crossed, EventTail.EMPTY));
+            byte[] fresh = new CaseRecordSerde().write(new CaseRecord(crossed, EventTail.EMPTY));
+
+            assertThat(reused).isEqualTo(fresh);
+            assertThat(serde.read(reused).state()).isEqualTo(crossed);
+        }
+    }
+
+    /** The memo is by identity: the bytes read are reused for that very fold only, and an equal fold is encoded anew. */
+    @Test
+    void shouldReuseTheFoldBytesReadOnlyForTheSameFold() throws Exception {
+        CaseState state = scenarioStates().get(2);
+        FoldCodec codec = new FoldCodec();
+        int[] conversions = {0};
+        java.util.function.Function<org.caseflow.streams.domain.cases.FoldPoint, org.caseflow.state.StoredFold> stored =
+                fold -> {
+                    conversions[0]++;
+                    return storedFold(state);
+                };
+        byte[] bytes = codec.encode(state.fold(), stored);
+        assertThat(conversions[0]).isEqualTo(1);
+
+        var read = codec.decode(bytes.clone(), f -> state.fold() == null ? null
+                : new org.caseflow.streams.domain.cases.FoldPoint(state.view(), state.fold().firstScheduled(),
+                        state.fold().last(), state.fold().events()));
+        assertThat(codec.encode(read, stored)).as("the fold just read").isEqualTo(bytes);
+        assertThat(conversions[0]).isEqualTo(1);
+
+        var equal = new org.caseflow.streams.domain.cases.FoldPoint(read.view(), read.firstScheduled(), read.last(),
+                read.events());
+        assertThat(codec.encode(equal, stored)).isEqualTo(bytes);
+        assertThat(conversions[0]).as("an equal fold built anew is converted again").isEqualTo(2);
+    }
+
+    /** The fold as format 5 stores it, decoded from what the serde writes. */
+    private org.caseflow.state.StoredFold storedFold(CaseState state) {
+        StoredCase stored = new AvroCodec<StoredCase>(StoredCase.getClassSchema())
+                .decode(new CaseRecordSerde().write(new CaseRecord(state, EventTail.EMPTY)));
+        try {
+            return new org.apache.avro.specific.SpecificDatumReader<>(org.caseflow.state.StoredFold.class).read(null,
+                    org.apache.avro.io.DecoderFactory.get().binaryDecoder(stored.getFoldBytes().array(), null));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** A record of format 4 (the fold nested, as the build before format 5 wrote every record) reads the same state. */
+    @Test
+    void shouldReadFormatFourWithItsFoldNested() throws Exception {
+        for (CaseState state : scenarioStates()) {
+            StoredCase stored = new AvroCodec<StoredCase>(StoredCase.getClassSchema())
+                    .decode(serde.write(new CaseRecord(state, EventTail.EMPTY)));
+            assertThat(stored.getFormat()).isEqualTo(5);
+            assertThat(stored.getFold()).isNull();
+            StoredCase format4 = StoredCase.newBuilder(stored).setFormat(4).setFold(storedFold(state))
+                    .setFoldBytes(null).build();
+
+            assertThat(serde.read(new AvroCodec<>(StoredCase.getClassSchema()).encode(format4)).state())
+                    .isEqualTo(state);
+        }
+    }
+
+    /**
+     * The fold bytes are read with the current StoredFold schema: it must stay the one released with format 5 (v3).
+     * Changing StoredFold needs a new format number whose reader decodes the old bytes with the old schema.
+     */
+    @Test
+    void shouldKeepTheStoredFoldSchemaOfFormatFive() {
+        Schema released = ReleasedSchemas.of("StoredCase").get(2).getField("fold").schema().getTypes().get(1);
+        assertThat(org.apache.avro.SchemaNormalization.parsingFingerprint64(
+                        org.caseflow.state.StoredFold.getClassSchema()))
+                .as("StoredFold changed: add a case-record format that reads format 5's fold bytes with the old schema")
+                .isEqualTo(org.apache.avro.SchemaNormalization.parsingFingerprint64(released));
+    }
 }

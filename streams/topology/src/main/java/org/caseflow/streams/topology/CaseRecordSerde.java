@@ -54,12 +54,16 @@ public final class CaseRecordSerde implements Serde<CaseRecord> {
     private static final byte FORMAT_1 = 1;
     /**
      * Format 2 kept every event under its own key in case-event-store; format 3 keeps the recent ones here, each
-     * re-encoded; format 4 keeps each as the bytes it arrived as and marks the re-encoded ones of format 3.
+     * re-encoded; format 4 keeps each as the bytes it arrived as and marks the re-encoded ones of format 3; format 5
+     * keeps the fold as Avro binary ({@code foldBytes}).
      */
-    static final int FORMAT = 4;
+    static final int FORMAT = 5;
+    /** The last format that kept the fold as a nested record ({@code fold}) rather than as bytes. */
+    private static final int FORMAT_4 = 4;
     /** The oldest format still read: the events are where format 4 keeps them, only re-encoded. */
     private static final int FORMAT_3 = 3;
     private final AvroCodec<StoredCase> codec = new AvroCodec<>(StoredCase.getClassSchema());
+    private final FoldCodec folds = new FoldCodec();
 
     @Override
     public Serializer<CaseRecord> serializer() {
@@ -87,7 +91,8 @@ public final class CaseRecordSerde implements Serde<CaseRecord> {
                 .setFormat(FORMAT)
                 .setCaseId(s.caseId().value())
                 .setFirstSeenAt(s.firstSeenAt().toEpochMilli())
-                .setFold(s.fold() == null ? null : fold(s.fold()))
+                .setFold(null)
+                .setFoldBytes(s.fold() == null ? null : ByteBuffer.wrap(folds.encode(s.fold(), this::fold)))
                 .setDeadlineVersion(s.deadlineVersion())
                 .setVersionDeadline(dayOrNull(s.versionDeadline()))
                 .setFiring(firing)
@@ -120,7 +125,13 @@ public final class CaseRecordSerde implements Serde<CaseRecord> {
             firing.add(new FiringAlert(a.getAlertId(), a.getLevel(), a.getReminder(), a.getRank(), a.getVersion(),
                     LocalDate.ofEpochDay(a.getDeadline()), a.getEscalatedTo()));
         }
-        CaseState state = new CaseState(new CaseId(s.getCaseId()), s.getFold() == null ? null : fold(s.getFold()),
+        FoldPoint fold;
+        if (s.getFormat() <= FORMAT_4 || s.getFoldBytes() == null) {
+            fold = s.getFold() == null ? null : fold(s.getFold());
+        } else {
+            fold = folds.decode(bytes(s.getFoldBytes()), this::fold);
+        }
+        CaseState state = new CaseState(new CaseId(s.getCaseId()), fold,
                 Instant.ofEpochMilli(s.getFirstSeenAt()), s.getDeadlineVersion(), date(s.getVersionDeadline()),
                 List.copyOf(firing), instant(s.getTimerDue()), instant(s.getWakeUpDue()),
                 Set.copyOf(s.getReportedRejections()), s.getOverdue(), s.getEnforcementFiled(),

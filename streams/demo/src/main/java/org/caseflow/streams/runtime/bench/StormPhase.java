@@ -163,6 +163,7 @@ final class StormPhase {
             app.resetRebalances();
             long cpuBefore = app.streamThreadCpuNanos();
             long processBefore = ProcessMemory.processCpuNanos();
+            ThreadCpu threadsBefore = ThreadCpu.now();
             long started = System.nanoTime();
             ticks.clockTick(midnight.atStartOfDay(ZONE).toInstant().plusSeconds(1));
             long deadline = started + timeout.toNanos();
@@ -181,6 +182,8 @@ final class StormPhase {
             Map<String, Double> ratios = app.threadRatios();
             long streamCpu = app.streamThreadCpuNanos() - cpuBefore;
             long processCpu = ProcessMemory.processCpuNanos() - processBefore;
+            ThreadCpu threadsAfter = ThreadCpu.now();
+            Map<String, Long> byKind = threadsAfter.since(threadsBefore);
             figures.add("storm", "crossings committed", notices, "alerts", "= " + cases);
             figures.add("storm", "midnight to last alert committed", seconds, "s", cases >= 350_000 ? "<= 10 at 350k"
                     : "");
@@ -191,6 +194,10 @@ final class StormPhase {
                     processCpu / 1e3 / Math.max(notices, 1), "µs", "");
             ratios.forEach((name, v) -> figures.note(String.format(java.util.Locale.ROOT,
                     "stream thread %-16s %5.1f %% of wall time (as the last alert was committed)", name, 100 * v)));
+            int crossings = Math.max(notices, 1);
+            byKind.forEach((kind, nanos) -> figures.note(String.format(java.util.Locale.ROOT,
+                    "CPU per crossing, %-45s %7.2f µs", kind, nanos / 1e3 / crossings)));
+            figures.note("JVM during the storm: " + threadsAfter.jvmSince(threadsBefore));
             if (notices < cases) {
                 figures.note("NOT DRAINED within " + timeout.toSeconds() + " s");
             }
