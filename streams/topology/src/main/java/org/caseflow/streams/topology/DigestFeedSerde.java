@@ -17,10 +17,21 @@ import org.caseflow.streams.domain.rules.Procedure;
  * as UTF-8 after their length, -1 for null). A midnight storm puts every crossing through it once per recipient: JSON took a fifth
  * of the stream thread there. Records written as JSON by the first digest build (they start with <code>{</code>) are
  * still read.
+ *
+ * <p>Format 2 writes what repeats once: an item of a batch names its recipient, court, procedure, level and status only
+ * where they differ from the item before it (-2: the same), and its alert id as what follows the case id (-3: the case
+ * id, then this suffix; the case id is written first). A storm's feed record holds hundreds of one court's crossings
+ * whose case numbers are Chinese text: format 1 encoded each item's case id twice and its court once, UTF-16 to UTF-8,
+ * which was most of the router's share of the stream thread. Format 1 records are still read.
  */
 final class DigestFeedSerde implements Serde<DigestFeed> {
     /** Format 1 of the binary form; JSON records start with '{' (0x7b), which is not a format byte. */
-    static final byte FORMAT = 1;
+    static final byte FORMAT_1 = 1;
+    /** The format written: strings that repeat from the item before are written once. */
+    static final byte FORMAT = 2;
+    private static final int NULL = -1;
+    private static final int SAME = -2;
+    private static final int AFTER_CASE_ID = -3;
     private static final String[] TYPES = {DigestFeed.BATCH, DigestFeed.ALERT, DigestFeed.ACK, DigestFeed.CLOCK};
     private static final int NO_DAY = Integer.MIN_VALUE;
     private final JsonSerde<DigestFeed> json = new JsonSerde<>(DigestFeed.class);
@@ -47,7 +58,7 @@ final class DigestFeedSerde implements Serde<DigestFeed> {
     static byte[] write(DigestFeed feed) {
         Out out = new Out(feed.items() == null ? 128 : 128 * (feed.items().size() + 1));
         out.put(FORMAT);
-        write(out, feed);
+        write2(out, feed, null);
         return out.bytes();
     }
 
@@ -55,13 +66,109 @@ final class DigestFeedSerde implements Serde<DigestFeed> {
         ByteBuffer in = ByteBuffer.wrap(bytes);
         try {
             byte format = in.get();
-            if (format != FORMAT) {
+            if (format == FORMAT) {
+                return read2(in, null);
+            }
+            if (format != FORMAT_1) {
                 throw new IllegalArgumentException("digest feed record in unknown format " + format);
             }
             return read(in);
         } catch (BufferUnderflowException e) {
             throw new IllegalArgumentException("malformed digest feed record: it ends early", e);
         }
+    }
+
+    /** Format 2: {@code before} is the item written before this one in the same list, null for the first. */
+    private static void write2(Out out, DigestFeed f, DigestFeed before) {
+        out.put((byte) typeCode(f.type()));
+        out.repeated(f.recipient(), before == null ? null : before.recipient(), before != null);
+        out.string(f.caseId());
+        if (f.alertId() != null && f.caseId() != null && f.alertId().startsWith(f.caseId())) {
+            out.putInt(AFTER_CASE_ID);
+            out.string(f.alertId().substring(f.caseId().length()));
+        } else {
+            out.string(f.alertId());
+        }
+        out.repeated(f.court(), before == null ? null : before.court(), before != null);
+        String procedure = f.procedure() == null ? null : f.procedure().name();
+        out.repeated(procedure, before == null || before.procedure() == null ? null : before.procedure().name(),
+                before != null);
+        out.repeated(f.level(), before == null ? null : before.level(), before != null);
+        out.repeated(f.status(), before == null ? null : before.status(), before != null);
+        out.putInt(f.deadline() == null ? NO_DAY : (int) f.deadline().toEpochDay());
+        out.putLong(f.at());
+        out.putInt(f.source());
+        if (f.items() == null) {
+            out.putInt(-1);
+        } else {
+            out.putInt(f.items().size());
+            DigestFeed previous = null;
+            for (DigestFeed item : f.items()) {
+                write2(out, item, previous);
+                previous = item;
+            }
+        }
+    }
+
+    private static DigestFeed read2(ByteBuffer in, DigestFeed before) {
+        int code = in.get();
+        if (code < 0 || code >= TYPES.length) {
+            throw new IllegalArgumentException("malformed digest feed record: unknown type code " + code);
+        }
+        String recipient = repeated(in, before == null ? null : before.recipient(), before != null);
+        String caseId = string(in);
+        String alertId;
+        int length = in.getInt();
+        if (length == AFTER_CASE_ID) {
+            if (caseId == null) {
+                throw new IllegalArgumentException("malformed digest feed record: an alert id after no case id");
+            }
+            String suffix = string(in);
+            alertId = suffix == null ? caseId : caseId + suffix;
+        } else {
+            alertId = string(in, length);
+        }
+        String court = repeated(in, before == null ? null : before.court(), before != null);
+        String procedureName = repeated(in, before == null || before.procedure() == null ? null
+                : before.procedure().name(), before != null);
+        Procedure procedure = procedureName == null ? null : Procedure.valueOf(procedureName);
+        String level = repeated(in, before == null ? null : before.level(), before != null);
+        String status = repeated(in, before == null ? null : before.status(), before != null);
+        int day = in.getInt();
+        long at = in.getLong();
+        int source = in.getInt();
+        int n = in.getInt();
+        List<DigestFeed> items = null;
+        if (n >= 0) {
+            items = new ArrayList<>(n);
+            DigestFeed previous = null;
+            for (int i = 0; i < n; i++) {
+                previous = read2(in, previous);
+                items.add(previous);
+            }
+        }
+        return new DigestFeed(TYPES[code], recipient, alertId, caseId, court, procedure, level, status,
+                day == NO_DAY ? null : LocalDate.ofEpochDay(day), at, source, items);
+    }
+
+    /** A string that may be "the same as the item before" (only where there is one). */
+    private static String repeated(ByteBuffer in, String before, boolean hasBefore) {
+        int length = in.getInt();
+        if (length == SAME) {
+            if (!hasBefore) {
+                throw new IllegalArgumentException("malformed digest feed record: a repeat with no item before");
+            }
+            return before;
+        }
+        return string(in, length);
+    }
+
+    /** Format 1, as the build before format 2 wrote it (tests show such records still read). */
+    static byte[] writeFormat1(DigestFeed feed) {
+        Out out = new Out(128);
+        out.put(FORMAT_1);
+        write(out, feed);
+        return out.bytes();
     }
 
     private static void write(Out out, DigestFeed f) {
@@ -115,9 +222,15 @@ final class DigestFeedSerde implements Serde<DigestFeed> {
     }
 
     private static String string(ByteBuffer in) {
-        int length = in.getInt();
-        if (length < 0) {
+        return string(in, in.getInt());
+    }
+
+    private static String string(ByteBuffer in, int length) {
+        if (length == NULL) {
             return null;
+        }
+        if (length < 0 || length > in.remaining()) {
+            throw new IllegalArgumentException("malformed digest feed record: a string of length " + length);
         }
         String s = new String(in.array(), in.arrayOffset() + in.position(), length, StandardCharsets.UTF_8);
         in.position(in.position() + length);
@@ -150,9 +263,18 @@ final class DigestFeedSerde implements Serde<DigestFeed> {
             pos += 8;
         }
 
+        /** A string, or {@link #SAME} where there is an item before and it had the same one. */
+        void repeated(String s, String before, boolean hasBefore) {
+            if (hasBefore && java.util.Objects.equals(s, before)) {
+                putInt(SAME);
+            } else {
+                string(s);
+            }
+        }
+
         void string(String s) {
             if (s == null) {
-                putInt(-1);
+                putInt(NULL);
                 return;
             }
             byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);

@@ -9,8 +9,8 @@ import java.util.TreeMap;
 
 /**
  * CPU time of this process by kind of thread, so a phase can say where its CPU went: the stream threads, the
- * producers' I/O threads, the embedded broker's threads, the benchmark's own consumer, and the JVM itself (garbage
- * collection and the JIT compilers are not Java threads: they are the process's CPU less every Java thread's).
+ * producers' I/O threads, the embedded broker's threads, the benchmark's own consumer, and the native threads: the
+ * garbage collectors, the JIT compilers and RocksDB's background threads (read from /proc by name), and the rest.
  * Threads that end between two snapshots lose what they used; the phases measured here start none.
  */
 final class ThreadCpu {
@@ -18,7 +18,12 @@ final class ThreadCpu {
     static final String PRODUCER_IO = "producer I/O threads";
     static final String BROKER = "broker threads (embedded)";
     static final String OTHER = "other Java threads (bench consumer, metrics)";
-    static final String JVM = "JVM (GC, JIT: process less Java threads)";
+    static final String GC = "garbage collector threads";
+    static final String JIT = "JIT compiler threads";
+    static final String ROCKSDB = "RocksDB background threads";
+    static final String JVM = "other native threads (process less the above)";
+    /** Linux's clock ticks per second for /proc/.../stat times (USER_HZ, 100 on every Linux this runs on). */
+    private static final double TICKS_PER_SECOND = 100;
 
     private final Map<String, Long> nanos;
     private final long gcMillis;
@@ -58,8 +63,50 @@ final class ThreadCpu {
             java += cpu;
             byKind.merge(kind(info.getThreadName()), cpu, Long::sum);
         }
-        byKind.put(JVM, Math.max(0, ProcessMemory.processCpuNanos() - java));
+        long natives = 0;
+        for (Map.Entry<String, Long> e : nativeThreads().entrySet()) {
+            byKind.merge(e.getKey(), e.getValue(), Long::sum);
+            natives += e.getValue();
+        }
+        byKind.put(JVM, Math.max(0, ProcessMemory.processCpuNanos() - java - natives));
         return new ThreadCpu(byKind);
+    }
+
+    /**
+     * CPU of the threads that are not Java threads, by their names in /proc (Linux; none elsewhere): the JVM's
+     * collectors and compilers, and RocksDB's flush and compaction threads.
+     */
+    private static Map<String, Long> nativeThreads() {
+        Map<String, Long> byKind = new TreeMap<>();
+        java.io.File[] tasks = new java.io.File("/proc/self/task").listFiles();
+        if (tasks == null) {
+            return byKind;
+        }
+        for (java.io.File task : tasks) {
+            try {
+                String stat = java.nio.file.Files.readString(task.toPath().resolve("stat"));
+                int open = stat.indexOf('(');
+                int close = stat.lastIndexOf(')');
+                String name = stat.substring(open + 1, close);
+                String kind = name.startsWith("GC Thread") || name.startsWith("G1 ") ? GC
+                        : name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler") ? JIT
+                        : name.startsWith("rocksdb") ? ROCKSDB : null;
+                if (kind == null) {
+                    continue;
+                }
+                String[] fields = stat.substring(close + 2).split(" ");
+                long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
+                byKind.merge(kind, (long) (ticks / TICKS_PER_SECOND * 1e9), Long::sum);
+            } catch (java.io.IOException | RuntimeException e) {
+                // a thread that ended while being read
+            }
+        }
+        return byKind;
+    }
+
+    /** CPU used so far by RocksDB's background (flush and compaction) threads. */
+    static long rocksDbNanos() {
+        return nativeThreads().getOrDefault(ROCKSDB, 0L);
     }
 
     /** The kind of a thread, by the names Kafka and the JVM give them. */
