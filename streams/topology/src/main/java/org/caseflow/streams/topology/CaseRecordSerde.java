@@ -152,6 +152,11 @@ public final class CaseRecordSerde implements Serde<CaseRecord> {
     }
 
     private static byte[] bytes(ByteBuffer buffer) {
+        if (buffer.hasArray() && buffer.arrayOffset() == 0 && buffer.position() == 0
+                && buffer.remaining() == buffer.array().length) {
+            // Avro decoded it into a buffer of its own: the StoredCase is dropped after the read, so take its array.
+            return buffer.array();
+        }
         ByteBuffer b = buffer.duplicate();
         byte[] out = new byte[b.remaining()];
         b.get(out);
