@@ -95,9 +95,7 @@ final class DigestFeedSerde implements Serde<DigestFeed> {
                 before != null);
         out.repeated(f.level(), before == null ? null : before.level(), before != null);
         out.repeated(f.status(), before == null ? null : before.status(), before != null);
-        out.putInt(f.deadline() == null ? NO_DAY : (int) f.deadline().toEpochDay());
-        out.putLong(f.at());
-        out.putInt(f.source());
+        writeTimes(out, f);
         if (f.items() == null) {
             out.putInt(-1);
         } else {
@@ -111,10 +109,7 @@ final class DigestFeedSerde implements Serde<DigestFeed> {
     }
 
     private static DigestFeed read2(ByteBuffer in, DigestFeed before) {
-        int code = in.get();
-        if (code < 0 || code >= TYPES.length) {
-            throw new IllegalArgumentException("malformed digest feed record: unknown type code " + code);
-        }
+        String type = type(in);
         String recipient = repeated(in, before == null ? null : before.recipient(), before != null);
         String caseId = string(in);
         String alertId;
@@ -147,7 +142,7 @@ final class DigestFeedSerde implements Serde<DigestFeed> {
                 items.add(previous);
             }
         }
-        return new DigestFeed(TYPES[code], recipient, alertId, caseId, court, procedure, level, status,
+        return new DigestFeed(type, recipient, alertId, caseId, court, procedure, level, status,
                 day == NO_DAY ? null : LocalDate.ofEpochDay(day), at, source, items);
     }
 
@@ -161,6 +156,21 @@ final class DigestFeedSerde implements Serde<DigestFeed> {
             return before;
         }
         return string(in, length);
+    }
+
+    private static String type(ByteBuffer in) {
+        int code = in.get();
+        if (code < 0 || code >= TYPES.length) {
+            throw new IllegalArgumentException("malformed digest feed record: unknown type code " + code);
+        }
+        return TYPES[code];
+    }
+
+    /** The deadline day, the time and the source clock: written alike in both formats. */
+    private static void writeTimes(Out out, DigestFeed f) {
+        out.putInt(f.deadline() == null ? NO_DAY : (int) f.deadline().toEpochDay());
+        out.putLong(f.at());
+        out.putInt(f.source());
     }
 
     /** Format 1, as the build before format 2 wrote it (tests show such records still read). */
@@ -180,9 +190,7 @@ final class DigestFeedSerde implements Serde<DigestFeed> {
         out.string(f.procedure() == null ? null : f.procedure().name());
         out.string(f.level());
         out.string(f.status());
-        out.putInt(f.deadline() == null ? NO_DAY : (int) f.deadline().toEpochDay());
-        out.putLong(f.at());
-        out.putInt(f.source());
+        writeTimes(out, f);
         if (f.items() == null) {
             out.putInt(-1);
         } else {
@@ -194,10 +202,7 @@ final class DigestFeedSerde implements Serde<DigestFeed> {
     }
 
     private static DigestFeed read(ByteBuffer in) {
-        int code = in.get();
-        if (code < 0 || code >= TYPES.length) {
-            throw new IllegalArgumentException("malformed digest feed record: unknown type code " + code);
-        }
+        String type = type(in);
         String recipient = string(in);
         String alertId = string(in);
         String caseId = string(in);
@@ -217,7 +222,7 @@ final class DigestFeedSerde implements Serde<DigestFeed> {
                 items.add(read(in));
             }
         }
-        return new DigestFeed(TYPES[code], recipient, alertId, caseId, court, procedure, level, status,
+        return new DigestFeed(type, recipient, alertId, caseId, court, procedure, level, status,
                 day == NO_DAY ? null : LocalDate.ofEpochDay(day), at, source, items);
     }
 
