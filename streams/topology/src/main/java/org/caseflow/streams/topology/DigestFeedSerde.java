@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
@@ -81,7 +82,7 @@ final class DigestFeedSerde implements Serde<DigestFeed> {
     /** Format 2: {@code before} is the item written before this one in the same list, null for the first. */
     private static void write2(Out out, DigestFeed f, DigestFeed before) {
         out.put((byte) typeCode(f.type()));
-        out.repeated(f.recipient(), before == null ? null : before.recipient(), before != null);
+        out.repeated(f, before, DigestFeed::recipient);
         out.string(f.caseId());
         if (f.alertId() != null && f.caseId() != null && f.alertId().startsWith(f.caseId())) {
             out.putInt(AFTER_CASE_ID);
@@ -89,12 +90,10 @@ final class DigestFeedSerde implements Serde<DigestFeed> {
         } else {
             out.string(f.alertId());
         }
-        out.repeated(f.court(), before == null ? null : before.court(), before != null);
-        String procedure = f.procedure() == null ? null : f.procedure().name();
-        out.repeated(procedure, before == null || before.procedure() == null ? null : before.procedure().name(),
-                before != null);
-        out.repeated(f.level(), before == null ? null : before.level(), before != null);
-        out.repeated(f.status(), before == null ? null : before.status(), before != null);
+        out.repeated(f, before, DigestFeed::court);
+        out.repeated(f, before, DigestFeedSerde::procedureName);
+        out.repeated(f, before, DigestFeed::level);
+        out.repeated(f, before, DigestFeed::status);
         writeTimes(out, f);
         if (f.items() == null) {
             out.putInt(-1);
@@ -110,7 +109,7 @@ final class DigestFeedSerde implements Serde<DigestFeed> {
 
     private static DigestFeed read2(ByteBuffer in, DigestFeed before) {
         String type = type(in);
-        String recipient = repeated(in, before == null ? null : before.recipient(), before != null);
+        String recipient = repeated(in, before, DigestFeed::recipient);
         String caseId = string(in);
         String alertId;
         int length = in.getInt();
@@ -123,15 +122,11 @@ final class DigestFeedSerde implements Serde<DigestFeed> {
         } else {
             alertId = string(in, length);
         }
-        String court = repeated(in, before == null ? null : before.court(), before != null);
-        String procedureName = repeated(in, before == null || before.procedure() == null ? null
-                : before.procedure().name(), before != null);
-        Procedure procedure = procedureName == null ? null : Procedure.valueOf(procedureName);
-        String level = repeated(in, before == null ? null : before.level(), before != null);
-        String status = repeated(in, before == null ? null : before.status(), before != null);
-        int day = in.getInt();
-        long at = in.getLong();
-        int source = in.getInt();
+        String court = repeated(in, before, DigestFeed::court);
+        Procedure procedure = procedure(repeated(in, before, DigestFeedSerde::procedureName));
+        String level = repeated(in, before, DigestFeed::level);
+        String status = repeated(in, before, DigestFeed::status);
+        Times times = Times.read(in);
         int n = in.getInt();
         List<DigestFeed> items = null;
         if (n >= 0) {
@@ -142,20 +137,28 @@ final class DigestFeedSerde implements Serde<DigestFeed> {
                 items.add(previous);
             }
         }
-        return new DigestFeed(type, recipient, alertId, caseId, court, procedure, level, status,
-                day == NO_DAY ? null : LocalDate.ofEpochDay(day), at, source, items);
+        return new DigestFeed(type, recipient, alertId, caseId, court, procedure, level, status, times.deadline(),
+                times.at(), times.source(), items);
     }
 
-    /** A string that may be "the same as the item before" (only where there is one). */
-    private static String repeated(ByteBuffer in, String before, boolean hasBefore) {
+    /** A field that may be "the same as in the item before" ({@code before}, null for the first item). */
+    private static String repeated(ByteBuffer in, DigestFeed before, Function<DigestFeed, String> field) {
         int length = in.getInt();
         if (length == SAME) {
-            if (!hasBefore) {
+            if (before == null) {
                 throw new IllegalArgumentException("malformed digest feed record: a repeat with no item before");
             }
-            return before;
+            return field.apply(before);
         }
         return string(in, length);
+    }
+
+    private static String procedureName(DigestFeed f) {
+        return f.procedure() == null ? null : f.procedure().name();
+    }
+
+    private static Procedure procedure(String name) {
+        return name == null ? null : Procedure.valueOf(name);
     }
 
     private static String type(ByteBuffer in) {
@@ -166,7 +169,16 @@ final class DigestFeedSerde implements Serde<DigestFeed> {
         return TYPES[code];
     }
 
-    /** The deadline day, the time and the source clock: written alike in both formats. */
+    /** The deadline day, the time and the source clock: alike in both formats. */
+    private record Times(LocalDate deadline, long at, int source) {
+        static Times read(ByteBuffer in) {
+            int day = in.getInt();
+            long at = in.getLong();
+            int source = in.getInt();
+            return new Times(day == NO_DAY ? null : LocalDate.ofEpochDay(day), at, source);
+        }
+    }
+
     private static void writeTimes(Out out, DigestFeed f) {
         out.putInt(f.deadline() == null ? NO_DAY : (int) f.deadline().toEpochDay());
         out.putLong(f.at());
@@ -187,7 +199,7 @@ final class DigestFeedSerde implements Serde<DigestFeed> {
         out.string(f.alertId());
         out.string(f.caseId());
         out.string(f.court());
-        out.string(f.procedure() == null ? null : f.procedure().name());
+        out.string(procedureName(f));
         out.string(f.level());
         out.string(f.status());
         writeTimes(out, f);
@@ -207,13 +219,10 @@ final class DigestFeedSerde implements Serde<DigestFeed> {
         String alertId = string(in);
         String caseId = string(in);
         String court = string(in);
-        String procedureName = string(in);
-        Procedure procedure = procedureName == null ? null : Procedure.valueOf(procedureName);
+        Procedure procedure = procedure(string(in));
         String level = string(in);
         String status = string(in);
-        int day = in.getInt();
-        long at = in.getLong();
-        int source = in.getInt();
+        Times times = Times.read(in);
         int n = in.getInt();
         List<DigestFeed> items = null;
         if (n >= 0) {
@@ -222,8 +231,8 @@ final class DigestFeedSerde implements Serde<DigestFeed> {
                 items.add(read(in));
             }
         }
-        return new DigestFeed(type, recipient, alertId, caseId, court, procedure, level, status,
-                day == NO_DAY ? null : LocalDate.ofEpochDay(day), at, source, items);
+        return new DigestFeed(type, recipient, alertId, caseId, court, procedure, level, status, times.deadline(),
+                times.at(), times.source(), items);
     }
 
     private static String string(ByteBuffer in) {
@@ -268,9 +277,10 @@ final class DigestFeedSerde implements Serde<DigestFeed> {
             pos += 8;
         }
 
-        /** A string, or {@link #SAME} where there is an item before and it had the same one. */
-        void repeated(String s, String before, boolean hasBefore) {
-            if (hasBefore && java.util.Objects.equals(s, before)) {
+        /** A field, or {@link #SAME} where there is an item before ({@code before}) and it had the same one. */
+        void repeated(DigestFeed f, DigestFeed before, Function<DigestFeed, String> field) {
+            String s = field.apply(f);
+            if (before != null && java.util.Objects.equals(s, field.apply(before))) {
                 putInt(SAME);
             } else {
                 string(s);

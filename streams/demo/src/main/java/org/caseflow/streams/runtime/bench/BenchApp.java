@@ -113,7 +113,7 @@ final class BenchApp implements AutoCloseable {
         long total = 0;
         for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
             if (info != null && info.getThreadName().startsWith(config.streams().applicationId())
-                    && info.getThreadName().contains("-StreamThread-") && !info.getThreadName().contains("producer")) {
+                    && ThreadCpu.isStreamThread(info.getThreadName())) {
                 total += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
             }
         }

@@ -241,7 +241,7 @@ final class StormPhase {
             int crossings = Math.max(notices, 1);
             byKind.forEach((kind, nanos) -> figures.note(String.format(java.util.Locale.ROOT,
                     "CPU per crossing, %-45s %7.2f µs", kind, nanos / 1e3 / crossings)));
-            figures.note("JVM during the storm: " + threadsAfter.jvmSince(threadsBefore));
+            figures.note("during the storm: " + threadsAfter.collectionsAndCompilingSince(threadsBefore));
             if (notices < cases) {
                 figures.note("NOT DRAINED within " + timeout.toSeconds() + " s");
             }

@@ -21,7 +21,7 @@ final class ThreadCpu {
     static final String GC = "garbage collector threads";
     static final String JIT = "JIT compiler threads";
     static final String ROCKSDB = "RocksDB background threads";
-    static final String JVM = "other native threads (process less the above)";
+    static final String OTHER_NATIVE = "other native threads (process less the above)";
     /** Linux's clock ticks per second for /proc/.../stat times (USER_HZ, 100 on every Linux this runs on). */
     private static final double TICKS_PER_SECOND = 100;
 
@@ -44,8 +44,8 @@ final class ThreadCpu {
         this.jitMillis = jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : -1;
     }
 
-    /** What the JVM bucket holds since {@code before}: collections, their accumulated time, and JIT compile time. */
-    String jvmSince(ThreadCpu before) {
+    /** Collections and their accumulated time, and JIT compile time, since {@code before}. */
+    String collectionsAndCompilingSince(ThreadCpu before) {
         return String.format(java.util.Locale.ROOT, "%d collections taking %,d ms (the collectors' own accounting), "
                 + "JIT compiling %,d ms", gcCount - before.gcCount, gcMillis - before.gcMillis,
                 jitMillis < 0 ? -1 : jitMillis - before.jitMillis);
@@ -68,7 +68,7 @@ final class ThreadCpu {
             byKind.merge(e.getKey(), e.getValue(), Long::sum);
             natives += e.getValue();
         }
-        byKind.put(JVM, Math.max(0, ProcessMemory.processCpuNanos() - java - natives));
+        byKind.put(OTHER_NATIVE, Math.max(0, ProcessMemory.processCpuNanos() - java - natives));
         return new ThreadCpu(byKind);
     }
 
@@ -109,9 +109,14 @@ final class ThreadCpu {
         return nativeThreads().getOrDefault(ROCKSDB, 0L);
     }
 
+    /** A Kafka Streams stream thread (its producer's I/O thread carries the same name inside its own). */
+    static boolean isStreamThread(String name) {
+        return name.contains("-StreamThread-") && !name.contains("producer");
+    }
+
     /** The kind of a thread, by the names Kafka and the JVM give them. */
     static String kind(String name) {
-        if (name.contains("-StreamThread-") && !name.contains("producer")) {
+        if (isStreamThread(name)) {
             return STREAM;
         }
         if (name.startsWith("kafka-producer-network-thread")) {
