@@ -8,18 +8,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.avro.Schema;
-import org.apache.avro.SchemaNormalization;
-import org.apache.avro.generic.GenericData;
-import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.avro.io.BinaryDecoder;
-import org.apache.avro.io.DecoderFactory;
-import org.apache.avro.message.BinaryMessageDecoder;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -136,6 +128,7 @@ final class RecomputePhase {
             partitions.forEach(snapshots::position);
             app.resetRebalances();
             long cpuBefore = app.streamThreadCpuNanos();
+            ThreadCpu threadsBefore = ThreadCpu.now();
             long started = System.nanoTime();
             publisher.publish(calendar);
             long deadline = started + timeout.toNanos();
@@ -156,6 +149,7 @@ final class RecomputePhase {
             }
             double seconds = (lastAt - started) / 1e9;
             long streamCpu = app.streamThreadCpuNanos() - cpuBefore;
+            ThreadCpu threadsAfter = ThreadCpu.now();
             figures.add("recompute", "snapshots citing the new calendar", cited, "cases", "= " + cases);
             figures.add("recompute", "of which the deadline moved", moved, "cases", "");
             figures.add("recompute", "publish to last snapshot committed", seconds, "s",
@@ -163,66 +157,29 @@ final class RecomputePhase {
             figures.add("recompute", "cases recomputed per second", cited / Math.max(seconds, 1e-9), "cases/s", "");
             figures.add("recompute", "fencings (rebalances during the recomputation)", app.rebalances(), "", "0");
             figures.add("recompute", "stream-thread CPU per case", streamCpu / 1e3 / Math.max(cited, 1), "µs", "");
+            threadsAfter.noteSince(threadsBefore, figures, cited, "case");
             if (cited < cases) {
                 figures.note("recompute NOT DONE within " + timeout.toSeconds() + " s");
             }
         }
     }
 
-    /**
-     * Reads a snapshot's calendar citation and deadline version only (an Avro projection of CaseSnapshot). The bench's
-     * own reader shares the two cores with the app and the broker, so it decodes through a buffered decoder over the
-     * record's bytes: Avro's message decoder reads byte by byte through an input stream, and on a million snapshots
-     * that took about a quarter as much CPU as the stream thread it was measuring. Snapshots written with another
-     * schema version (none in a bench run) still go through the message decoder.
-     */
+    /** Reads a snapshot's calendar citation and deadline version only (a {@link ProjectionReader}). */
     static final class CalendarCitation {
-        /** Avro single-object encoding: two marker bytes and the writer schema's 8-byte fingerprint. */
-        private static final int HEADER = 10;
-        private final BinaryMessageDecoder<GenericRecord> decoder;
-        private final GenericDatumReader<GenericRecord> reader;
-        private final byte[] header = new byte[HEADER];
-        private BinaryDecoder reuse;
-        private GenericRecord record;
+        private final ProjectionReader reader = new ProjectionReader(CaseSnapshot.getClassSchema(),
+                List.of("deadlineVersion", "referenceVersions"));
         boolean lastMoved;
 
-        CalendarCitation() {
-            Schema full = CaseSnapshot.getClassSchema();
-            Schema projection = Schema.createRecord(full.getName(), null, full.getNamespace(), false, List.of(
-                    new Schema.Field("deadlineVersion", full.getField("deadlineVersion").schema(), null, 0),
-                    new Schema.Field("referenceVersions", full.getField("referenceVersions").schema(), null,
-                            Map.of())));
-            decoder = new BinaryMessageDecoder<>(GenericData.get(), projection);
-            decoder.addSchema(full);
-            reader = new GenericDatumReader<>(full, projection);
-            header[0] = (byte) 0xC3;
-            header[1] = (byte) 0x01;
-            long fingerprint = SchemaNormalization.parsingFingerprint64(full);
-            for (int i = 0; i < 8; i++) {
-                header[2 + i] = (byte) (fingerprint >>> (8 * i)); // little-endian, as the encoder writes it
-            }
-        }
-
         boolean cites(byte[] value, String version) {
-            try {
-                GenericRecord snapshot;
-                if (value.length > HEADER && Arrays.equals(value, 0, HEADER, header, 0, HEADER)) {
-                    reuse = DecoderFactory.get().binaryDecoder(value, HEADER, value.length - HEADER, reuse);
-                    snapshot = record = reader.read(record, reuse);
-                } else {
-                    snapshot = decoder.decode(value);
+            GenericRecord snapshot = reader.read(value);
+            Object calendar = null;
+            for (Map.Entry<?, ?> e : ((Map<?, ?>) snapshot.get("referenceVersions")).entrySet()) {
+                if ("calendar".equals(e.getKey().toString())) {
+                    calendar = e.getValue();
                 }
-                Object calendar = null;
-                for (Map.Entry<?, ?> e : ((Map<?, ?>) snapshot.get("referenceVersions")).entrySet()) {
-                    if ("calendar".equals(e.getKey().toString())) {
-                        calendar = e.getValue();
-                    }
-                }
-                lastMoved = ((Integer) snapshot.get("deadlineVersion")) > 1;
-                return calendar != null && calendar.toString().contains(version);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
             }
+            lastMoved = ((Integer) snapshot.get("deadlineVersion")) > 1;
+            return calendar != null && calendar.toString().contains(version);
         }
     }
 }

@@ -1,7 +1,5 @@
 package org.caseflow.streams.runtime.bench;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -9,10 +7,7 @@ import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.avro.Schema;
-import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.avro.message.BinaryMessageDecoder;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -227,7 +222,6 @@ final class StormPhase {
             long streamCpu = app.streamThreadCpuNanos() - cpuBefore;
             long processCpu = ProcessMemory.processCpuNanos() - processBefore;
             ThreadCpu threadsAfter = ThreadCpu.now();
-            Map<String, Long> byKind = threadsAfter.since(threadsBefore);
             figures.add("storm", "crossings committed", notices, "alerts", "= " + cases);
             figures.add("storm", "midnight to last alert committed", seconds, "s", cases >= 350_000 ? "<= 10 at 350k"
                     : "");
@@ -238,40 +232,22 @@ final class StormPhase {
                     processCpu / 1e3 / Math.max(notices, 1), "µs", "");
             ratios.forEach((name, v) -> figures.note(String.format(java.util.Locale.ROOT,
                     "stream thread %-16s %5.1f %% of wall time (as the last alert was committed)", name, 100 * v)));
-            int crossings = Math.max(notices, 1);
-            byKind.forEach((kind, nanos) -> figures.note(String.format(java.util.Locale.ROOT,
-                    "CPU per crossing, %-45s %7.2f µs", kind, nanos / 1e3 / crossings)));
-            figures.note("during the storm: " + threadsAfter.collectionsAndCompilingSince(threadsBefore));
+            threadsAfter.noteSince(threadsBefore, figures, notices, "crossing");
             if (notices < cases) {
                 figures.note("NOT DRAINED within " + timeout.toSeconds() + " s");
             }
         }
     }
 
-    /**
-     * Reads only an alert's level and status (an Avro projection of DeadlineAlert): the counting consumer runs in
-     * the measured process, and decoding whole alerts took about a seventh of its CPU during a storm.
-     */
+    /** Reads only an alert's level and status (a {@link ProjectionReader}). */
     static final class NoticeCounter {
-        private final BinaryMessageDecoder<GenericRecord> decoder;
-
-        NoticeCounter() {
-            Schema full = DeadlineAlert.getClassSchema();
-            Schema projection = Schema.createRecord(full.getName(), null, full.getNamespace(), false, List.of(
-                    new Schema.Field("level", full.getField("level").schema()),
-                    new Schema.Field("status", full.getField("status").schema())));
-            decoder = new BinaryMessageDecoder<>(GenericData.get(), projection);
-            decoder.addSchema(full);
-        }
+        private final ProjectionReader reader = new ProjectionReader(DeadlineAlert.getClassSchema(),
+                List.of("level", "status"));
 
         boolean isNoticeFiring(byte[] value) {
-            try {
-                GenericRecord alert = decoder.decode(value);
-                return AlertLevel.NOTICE.name().equals(alert.get("level").toString())
-                        && AlertStatus.FIRING.name().equals(alert.get("status").toString());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            GenericRecord alert = reader.read(value);
+            return AlertLevel.NOTICE.name().equals(alert.get("level").toString())
+                    && AlertStatus.FIRING.name().equals(alert.get("status").toString());
         }
     }
 }

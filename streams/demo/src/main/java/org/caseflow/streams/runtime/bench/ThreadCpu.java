@@ -51,6 +51,16 @@ final class ThreadCpu {
                 jitMillis < 0 ? -1 : jitMillis - before.jitMillis);
     }
 
+    /**
+     * Notes, for the phase since {@code before}: the CPU per unit of work ({@code unit}: "crossing", "case") by kind of
+     * thread, then the collections and the JIT's compiling.
+     */
+    void noteSince(ThreadCpu before, Figures figures, int units, String unit) {
+        since(before).forEach((kind, cpu) -> figures.note(String.format(java.util.Locale.ROOT,
+                "CPU per %s, %-45s %7.2f µs", unit, kind, cpu / 1e3 / Math.max(units, 1))));
+        figures.note("meanwhile: " + collectionsAndCompilingSince(before));
+    }
+
     static ThreadCpu now() {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         Map<String, Long> byKind = new TreeMap<>();
