@@ -72,6 +72,60 @@ class AvroCodecTest {
         assertThat(values.deserializer().deserialize("t", values.serializer().serialize("t", value))).isEqualTo(value);
     }
 
+    /**
+     * The codec writes and reads Avro's single-object format itself (buffered, per thread): its bytes must be exactly
+     * what Avro's message encoder writes, so any Avro consumer reads Caseflow's topics, and it must read what that
+     * encoder writes.
+     */
+    @Test
+    void shouldWriteAndReadExactlyAvrosSingleObjectEncoding() throws Exception {
+        CaseEvent event = filing();
+        AvroCodec<CaseEvent> codec = CaseflowSerdes.caseEvent().codec();
+        ByteBuffer avro = new BinaryMessageEncoder<CaseEvent>(
+                org.apache.avro.specific.SpecificData.getForSchema(CaseEvent.getClassSchema()),
+                CaseEvent.getClassSchema()).encode(event);
+        byte[] avroBytes = new byte[avro.remaining()];
+        avro.get(avroBytes);
+
+        assertThat(codec.encode(event)).isEqualTo(avroBytes);
+        assertThat(codec.decode(avroBytes)).isEqualTo(event);
+        assertThat(CaseEvent.getDecoder().decode(codec.encode(event))).isEqualTo(event);
+    }
+
+    @Test
+    void shouldEncodeRecordsOfAnySizeOneAfterAnotherOnEachThread() throws Exception {
+        AvroCodec<DeadlineAlert> codec = CaseflowSerdes.deadlineAlert().codec();
+        java.util.function.IntFunction<DeadlineAlert> alert = n -> DeadlineAlert.newBuilder().setAlertId("c/1/NOTICE")
+                .setCaseId("c").setCourt("湘0211").setProcedure(Procedure.CIVIL_FIRST_SUMMARY)
+                .setLevel(AlertLevel.NOTICE).setStatus(AlertStatus.FIRING).setDeadline(LocalDate.of(2025, 6, 3))
+                .setDeadlineVersion(1).setDaysRemaining(15).setRaisedAt(AT)
+                .setEscalateTo(java.util.Collections.nCopies(n, "judge:J-湘0211-07")).build();
+        // Big (past the reused buffer's growth cap), small after big, and from several threads at once.
+        for (int n : new int[] {0, 3, 200_000, 1, 50}) {
+            assertThat(codec.decode(codec.encode(alert.apply(n)))).isEqualTo(alert.apply(n));
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                int size = t * 7;
+                results.add(pool.submit(() -> {
+                    for (int i = 0; i < 500; i++) {
+                        if (!codec.decode(codec.encode(alert.apply(size))).equals(alert.apply(size))) {
+                            return false;
+                        }
+                    }
+                    return true;
+                }));
+            }
+            for (var result : results) {
+                assertThat(result.get()).isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     @Test
     void shouldKeepNullsAsTombstones() {
         var serde = CaseflowSerdes.caseSnapshot();
@@ -243,6 +297,10 @@ class AvroCodecTest {
                 .isInstanceOfSatisfying(SchemaDecodeException.class,
                         e -> assertThat(e.kind()).isEqualTo(SchemaDecodeException.Kind.BAD_HEADER));
         assertThatThrownBy(() -> CaseflowSerdes.caseEvent().codec().decode(new byte[0]))
+                .isInstanceOfSatisfying(SchemaDecodeException.class,
+                        e -> assertThat(e.kind()).isEqualTo(SchemaDecodeException.Kind.BAD_HEADER));
+        // The marker, then fewer than the fingerprint's eight bytes.
+        assertThatThrownBy(() -> CaseflowSerdes.caseEvent().codec().decode(new byte[] {(byte) 0xC3, 0x01, 5, 6}))
                 .isInstanceOfSatisfying(SchemaDecodeException.class,
                         e -> assertThat(e.kind()).isEqualTo(SchemaDecodeException.Kind.BAD_HEADER));
     }
