@@ -33,7 +33,7 @@ public final class AvroCodec<T extends SpecificRecord> {
     }
 
     /** Avro single-object encoding: two marker bytes, then the writer schema's 8-byte fingerprint (little-endian). */
-    private static final int HEADER = 10;
+    public static final int HEADER = 10;
     private static final byte MARKER_0 = (byte) 0xC3;
     private static final byte MARKER_1 = (byte) 0x01;
 
@@ -74,17 +74,24 @@ public final class AvroCodec<T extends SpecificRecord> {
         for (Schema writer : writerSchemas) {
             writers.addSchema(writer);
         }
+        this.header = header(schema);
         long fingerprint = SchemaNormalization.parsingFingerprint64(schema);
-        this.header = new byte[HEADER];
+        @SuppressWarnings("unchecked")
+        DatumWriter<T> datumWriter = (DatumWriter<T>) model.createDatumWriter(schema);
+        this.writer = datumWriter;
+        readers.put(fingerprint, readerFor(schema));
+    }
+
+    /** The single-object header of records written with {@code writer}: the marker and the schema's fingerprint. */
+    public static byte[] header(Schema writer) {
+        long fingerprint = SchemaNormalization.parsingFingerprint64(writer);
+        byte[] header = new byte[HEADER];
         header[0] = MARKER_0;
         header[1] = MARKER_1;
         for (int i = 0; i < 8; i++) {
             header[2 + i] = (byte) (fingerprint >>> (8 * i));
         }
-        @SuppressWarnings("unchecked")
-        DatumWriter<T> datumWriter = (DatumWriter<T>) model.createDatumWriter(schema);
-        this.writer = datumWriter;
-        readers.put(fingerprint, readerFor(schema));
+        return header;
     }
 
     /** What a thread reuses from one record to the next. */

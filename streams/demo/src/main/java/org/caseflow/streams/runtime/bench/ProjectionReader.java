@@ -5,13 +5,13 @@ import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.avro.Schema;
-import org.apache.avro.SchemaNormalization;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.message.BinaryMessageDecoder;
+import org.caseflow.schemas.AvroCodec;
 
 /**
  * Reads a few fields of single-object-encoded Avro records (a projection of the record's current schema), for the
@@ -22,9 +22,8 @@ import org.apache.avro.message.BinaryMessageDecoder;
  * bench run) still go through the message decoder. One instance per thread: it reuses its decoder and record.
  */
 final class ProjectionReader {
-    /** Avro single-object encoding: two marker bytes, then the writer schema's 8-byte fingerprint (little-endian). */
-    private static final int HEADER = 10;
-    private final byte[] header = new byte[HEADER];
+    private static final int HEADER = AvroCodec.HEADER;
+    private final byte[] header;
     private final GenericDatumReader<GenericRecord> reader;
     private final BinaryMessageDecoder<GenericRecord> others;
     private BinaryDecoder decoder;
@@ -40,12 +39,7 @@ final class ProjectionReader {
         this.reader = new GenericDatumReader<>(full, projection);
         this.others = new BinaryMessageDecoder<>(GenericData.get(), projection);
         others.addSchema(full);
-        header[0] = (byte) 0xC3;
-        header[1] = (byte) 0x01;
-        long fingerprint = SchemaNormalization.parsingFingerprint64(full);
-        for (int i = 0; i < 8; i++) {
-            header[2 + i] = (byte) (fingerprint >>> (8 * i));
-        }
+        this.header = AvroCodec.header(full);
     }
 
     /** The projected fields of {@code value}; the record returned is reused by the next call. */
