@@ -80,6 +80,9 @@ class NotifyDashboardIT {
             fx.publishDigests(List.of(NotifyFixture.digest("judge:J-1", DigestKind.DAY, java.time.LocalDate.of(2025, 6, 4))));
             Waits.await("five alerts and a digest delivered")
                     .until(() -> endpoint.deliveredKeys().size() == 6);
+            // The dashboard's $job is label_values(caseflow_notify_deliveries_total, job): resolved before Prometheus has
+            // scraped the deliveries (a slow start on a busy machine), it is empty and no query can ever answer.
+            prometheus.await("caseflow_notify_deliveries_total", r -> r.size() > 0);
             List<DashboardQueries.Query> queries = DashboardQueries.of(DashboardQueries.read(DashboardQueries.NOTIFY), prometheus);
             assertThat(queries).hasSizeGreaterThanOrEqualTo(7);
             for (DashboardQueries.Query q : queries) {
