@@ -178,13 +178,11 @@ public final class AvroCodec<T extends SpecificRecord> {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot encode " + schema.getName(), e);
         }
+        byte[] bytes = Arrays.copyOf(out.bytes, out.size);
         if (out.bytes.length > 1 << 20) {
-            // One huge record must not pin its buffer to the thread for good.
-            byte[] bytes = Arrays.copyOf(out.bytes, out.size);
-            out.bytes = new byte[512];
-            return bytes;
+            out.bytes = new byte[512]; // one huge record must not pin its buffer to the thread for good
         }
-        return Arrays.copyOf(out.bytes, out.size);
+        return bytes;
     }
 
     /**

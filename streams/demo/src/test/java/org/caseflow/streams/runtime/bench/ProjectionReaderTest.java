@@ -48,8 +48,9 @@ class ProjectionReaderTest {
     void shouldRefuseBytesThatAreNotSuchARecord() {
         ProjectionReader reader = new ProjectionReader(DeadlineAlert.getClassSchema(), List.of("level"));
 
-        assertThatThrownBy(() -> reader.read(new byte[] {1, 2, 3})).isInstanceOf(RuntimeException.class);
+        assertThatThrownBy(() -> reader.read(new byte[] {1, 2, 3})).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("DeadlineAlert");
         byte[] truncated = java.util.Arrays.copyOf(alert(AlertLevel.NOTICE, 1, "J-1"), 14);
-        assertThatThrownBy(() -> reader.read(truncated)).isInstanceOf(RuntimeException.class);
+        assertThatThrownBy(() -> reader.read(truncated)).isInstanceOf(java.io.UncheckedIOException.class);
     }
 }
