@@ -614,7 +614,8 @@ final class CaseProcessor implements Processor<String, ArrivedEvent, String, Obj
     private ReferenceRecompute.Cases recomputeCases() {
         return new ReferenceRecompute.Cases() {
             @Override
-            public void recompute(String key, RecomputeJob job, org.caseflow.streams.domain.seeds.ReferenceData before,
+            public void recompute(String key, String leadTimes, RecomputeJob job,
+                    org.caseflow.streams.domain.seeds.ReferenceData before,
                     org.caseflow.streams.domain.seeds.ReferenceData now) {
                 DeadlineKey listed = DeadlineKey.decode(key);
                 String caseId = listed.caseId();
@@ -627,7 +628,7 @@ final class CaseProcessor implements Processor<String, ArrivedEvent, String, Obj
                 if (!job.byCalendar(view.court(), listed.deadline(), engine::calendarOf) && !job.byProcedure(view.procedure())) {
                     return;
                 }
-                reevaluate(caseId, record, key, before, now);
+                reevaluate(caseId, record, key, leadTimes, before, now);
             }
 
             @Override
@@ -638,12 +639,15 @@ final class CaseProcessor implements Processor<String, ArrivedEvent, String, Obj
                 if (record == null || ReferenceRecompute.stoppedValue(record.state()) == null) {
                     return false;
                 }
-                reevaluate(caseId, record, null, before, now);
+                reevaluate(caseId, record, null, null, before, now);
                 return true;
             }
 
-            /** The case under its engine of {@code now}, applied as an event's result would be. */
-            private void reevaluate(String caseId, CaseRecord record, String key,
+            /**
+             * The case under its engine of {@code now}, applied as an event's result would be; {@code listed} is the
+             * value of its index entry {@code key} before (none for a stopped clock).
+             */
+            private void reevaluate(String caseId, CaseRecord record, String key, String listed,
                     org.caseflow.streams.domain.seeds.ReferenceData before,
                     org.caseflow.streams.domain.seeds.ReferenceData now) {
                 CaseState state = record.state();
@@ -660,8 +664,11 @@ final class CaseProcessor implements Processor<String, ArrivedEvent, String, Obj
                 String stays = after == null ? null : DeadlineKey.of(after.state());
                 if (stays != null && stays.equals(key)) {
                     // Same deadline day, but a rule change may have changed its lead times: the index entry carries them.
+                    // The walk read the entry with its key; apply() rewrites it only when the procedure changed.
                     String leadTimes = ThresholdScan.value(under.leadTimes(after.state().view()));
-                    if (!leadTimes.equals(deadlines.get(key))) {
+                    String current = Objects.equals(view.procedure(), after.state().view().procedure()) ? listed
+                            : deadlines.get(key);
+                    if (!leadTimes.equals(current)) {
                         deadlines.put(key, leadTimes);
                     }
                 }

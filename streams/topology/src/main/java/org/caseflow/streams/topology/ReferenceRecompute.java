@@ -54,8 +54,11 @@ final class ReferenceRecompute {
 
     /** What the processor does for one candidate entry. */
     interface Cases {
-        /** Re-evaluates the case of index entry {@code key} under {@code now} (its engine was {@code before}). */
-        void recompute(String key, RecomputeJob job, ReferenceData before, ReferenceData now);
+        /**
+         * Re-evaluates the case of index entry {@code key} under {@code now} (its engine was {@code before});
+         * {@code leadTimes} is the entry's value as the walk read it with the key.
+         */
+        void recompute(String key, String leadTimes, RecomputeJob job, ReferenceData before, ReferenceData now);
 
         /**
          * Re-evaluates a case whose clock stood still when it was listed; false when it is not (or no longer) such a
@@ -147,25 +150,28 @@ final class ReferenceRecompute {
         }
         int passed = 0;
         while (!stoppedPhase()) {
-            // Keys are read a batch at a time and the iterator closed before the cases move in the index.
-            List<String> batch = new ArrayList<>(BATCH);
+            // Entries are read a batch at a time and the iterator closed before the cases move in the index. An
+            // entry's value still holds when its case's turn comes: only that case writes under its key, and a step
+            // that stops mid-batch reads the rest again at the next step, after any events between the two.
+            List<KeyValue<String, String>> batch = new ArrayList<>(BATCH);
             try (KeyValueIterator<String, String> it = deadlines.range(
                     job.after() == null ? null : job.after() + "\0", null)) {
                 while (batch.size() < BATCH && it.hasNext()) {
-                    batch.add(it.next().key);
+                    batch.add(it.next());
                 }
             }
             if (batch.isEmpty()) {
                 job = job.handled(STOPPED_PREFIX); // the deadline index is done: on to the stopped clocks
                 break;
             }
-            for (String key : batch) {
+            for (KeyValue<String, String> entry : batch) {
+                String key = entry.key;
                 job = job.handled(key);
                 DeadlineKey listed = DeadlineKey.decode(key);
                 boolean take;
                 if (!movedAhead.remove(listed.caseId())
                         && job.candidate(new CourtId(listed.court()), listed.deadline(), holder.base()::calendarOf)) {
-                    cases.recompute(key, job, applied, target);
+                    cases.recompute(key, entry.value, job, applied, target);
                     recomputed.increment();
                     take = true;
                 } else {

@@ -36,7 +36,9 @@ import org.caseflow.streams.runtime.reference.ReferencePublisher;
 /**
  * A calendar change touching N open cases on one instance (issue 15): N summary-procedure cases (CPL 164, 3 months)
  * filed over the 60 days from 2026-10-15, so every deadline falls between 2027-01-15 and 2027-03-16, in the year the
- * seeds' calendar does not cover. The app loads them; then a CN calendar with a (hypothetical) 2027 schedule is
+ * seeds' calendar does not cover. Case numbers follow the filing days, as a court numbers its cases: the cases of one
+ * deadline day are neighbours in the case store, as in a court's own data (numbering them round-robin over the days
+ * made every read of the walk a block-cache miss, a worst case no court produces). The app loads them; then a CN calendar with a (hypothetical) 2027 schedule is
  * published with {@code caseflow reference publish}'s code, and the phase times the publication to the last
  * snapshot citing it committed to the snapshot topic (read_committed): every case is re-evaluated, those on the
  * Spring Festival move. Rebalances meanwhile are counted (a fenced thread rebalances).
@@ -60,8 +62,9 @@ final class RecomputePhase {
         this.appSettings = appSettings;
     }
 
-    static CaseEvent filing(int i) {
-        LocalDate filed = FIRST_FILED.plusDays(i % DAYS);
+    /** The {@code i}-th of {@code cases} filings: numbered in filing order, an equal share filed each day. */
+    static CaseEvent filing(int i, int cases) {
+        LocalDate filed = FIRST_FILED.plusDays((long) i * DAYS / cases);
         return CaseEvent.newBuilder().setEventId("recompute-" + i).setCaseId("(2026)湘0211民初" + (100_000 + i) + "号")
                 .setCourt("湘0211").setOccurredAt(filed.atTime(10, 0).atZone(ZONE).toInstant())
                 .setPayload(CaseFiled.newBuilder().setProcedure(Procedure.CIVIL_FIRST_SUMMARY).setFiledOn(filed)
@@ -95,7 +98,7 @@ final class RecomputePhase {
             new TopicAdmin(admin).ensure(TopicSpec.all(app.config));
             try (EventPublisher publisher = EventPublisher.create(app.config.kafka(), app.config.topics().names())) {
                 for (int i = 0; i < cases; i++) {
-                    publisher.publish(filing(i));
+                    publisher.publish(filing(i, cases));
                 }
                 publisher.flush();
             }
