@@ -188,7 +188,7 @@ final class CaseEventLog implements EventLog {
             throw new UnsupportedOperationException("read-only event log");
         }
         for (int i = 0; i < chunks; i++) {
-            writes.delete(chunkKey(caseId, i));
+            BlindDelete.from(writes, chunkKey(caseId, i));
         }
         chunks = 0;
         recent.clear();

@@ -513,7 +513,7 @@ final class CaseProcessor implements Processor<String, ArrivedEvent, String, Obj
         indexDeadline(old, after);
         CaseRecord record = null;
         if (after == null) {
-            cases.delete(caseId);
+            BlindDelete.from(cases, caseId);
         } else if (old == null || log.changed() || !after.equals(old)) {
             record = new CaseRecord(after, log.tail());
             cases.put(caseId, record);
@@ -542,7 +542,7 @@ final class CaseProcessor implements Processor<String, ArrivedEvent, String, Obj
         String oldKey = old == null ? null : DeadlineKey.of(old);
         String newKey = after == null ? null : DeadlineKey.of(after);
         if (oldKey != null && !oldKey.equals(newKey)) {
-            deadlines.delete(oldKey);
+            BlindDelete.from(deadlines, oldKey);
             uncovered.moved(oldKey, null);
         }
         if (newKey != null && !newKey.equals(oldKey)) {

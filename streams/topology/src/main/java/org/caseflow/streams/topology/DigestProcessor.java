@@ -277,7 +277,7 @@ final class DigestProcessor implements Processor<String, DigestFeed, String, Dig
                 KeyValue<String, DigestEntry> first = list.stream().min(java.util.Comparator.comparingLong(
                         (KeyValue<String, DigestEntry> kv) -> kv.value.raisedAt()).thenComparing(kv -> kv.key)).orElse(null);
                 if (first == null) {
-                    recipients.delete(name);
+                    BlindDelete.from(recipients, name);
                     return budget;
                 }
                 state = new DigestRecipient(first.value.court(), zone.getId(),
@@ -330,7 +330,7 @@ final class DigestProcessor implements Processor<String, DigestFeed, String, Dig
         List<KeyValue<String, DigestEntry>> kept = new ArrayList<>();
         for (KeyValue<String, DigestEntry> kv : list) {
             if (kv.value.resolvedAt() != null && kv.value.resolvedAt() < before) {
-                entries.delete(kv.key);
+                BlindDelete.from(entries, kv.key);
             } else {
                 kept.add(kv);
             }
@@ -348,7 +348,7 @@ final class DigestProcessor implements Processor<String, DigestFeed, String, Dig
     /** Deletes an old day digest from the store and the compacted topic (tombstone), if there is one. */
     private void expire(String key, long at) {
         if (digests.get(key) != null) {
-            digests.delete(key);
+            BlindDelete.from(digests, key);
             context.forward(new Record<String, Digest>(key, null, at));
         }
     }

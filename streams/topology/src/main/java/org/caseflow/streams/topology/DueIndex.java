@@ -82,11 +82,11 @@ final class DueIndex {
     }
 
     void remove(Instant at, String caseId) {
-        store.delete(key(at, caseId));
+        BlindDelete.from(store, key(at, caseId));
     }
 
     void remove(Due due) {
-        store.delete(due.key());
+        BlindDelete.from(store, due.key());
     }
 
     /** Up to {@code limit} entries due at or before {@code now}, earliest first. */

@@ -76,7 +76,7 @@ final class HeldEvents {
     }
 
     void remove(Held held) {
-        store.delete(held.seqKey());
+        BlindDelete.from(store, held.seqKey());
         head = seqKey(SequenceKey.decode(held.seqKey()).sequence() + 1);
         size--;
     }

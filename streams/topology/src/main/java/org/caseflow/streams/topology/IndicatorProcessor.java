@@ -209,7 +209,7 @@ final class IndicatorProcessor implements Processor<String, byte[], String, Obje
             } catch (IllegalArgumentException e) {
                 metrics.deadLetter("bad-indicator-period"); // a key this version cannot read: drop it
             }
-            dirty.delete(key);
+            BlindDelete.from(dirty, key);
             dirtyMarked.remove(key);
             if (++done >= FLUSH_MIN_PERIODS && System.nanoTime() > deadline) {
                 break;

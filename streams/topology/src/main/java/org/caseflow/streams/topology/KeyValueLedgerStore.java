@@ -44,7 +44,7 @@ public final class KeyValueLedgerStore implements LedgerStore {
             throw new UnsupportedOperationException("read-only ledger store");
         }
         if (ledger.isEmpty()) {
-            writes.delete(key);
+            BlindDelete.from(writes, key);
         } else {
             writes.put(key, ledger.toBytes());
         }

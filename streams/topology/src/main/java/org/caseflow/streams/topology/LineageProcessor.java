@@ -70,7 +70,7 @@ final class LineageProcessor implements Processor<String, byte[], String, Object
         Long old = counts.get(fact.caseId());
         long count = (old == null ? 0 : old) + sign;
         if (count <= 0) {
-            counts.delete(fact.caseId());
+            BlindDelete.from(counts, fact.caseId());
         } else {
             counts.put(fact.caseId(), count);
         }

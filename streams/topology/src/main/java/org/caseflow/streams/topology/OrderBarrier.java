@@ -136,7 +136,7 @@ final class OrderBarrier {
             return null;
         }
         queues.get(first.input().topic()).removeFirst();
-        store.delete(first.seqKey());
+        BlindDelete.from(store, first.seqKey());
         size--;
         return first.input();
     }

@@ -212,7 +212,7 @@ final class ReferenceRecompute {
                 if (job.stoppedCandidate(new CourtId(entry.value.substring(0, bar)), Procedure.valueOf(entry.value.substring(bar + 1)),
                         holder.current()::calendarOf)) {
                     if (!cases.recomputeStopped(caseId, job, applied, target)) {
-                        due.delete(entry.key);
+                        BlindDelete.from(due, entry.key);
                     }
                     recomputed.increment();
                     take = true;
@@ -239,7 +239,7 @@ final class ReferenceRecompute {
         }
         String caseId = (after != null ? after.caseId() : old.caseId()).value();
         if (is == null) {
-            due.delete(STOPPED_PREFIX + caseId);
+            BlindDelete.from(due, STOPPED_PREFIX + caseId);
         } else {
             due.put(STOPPED_PREFIX + caseId, is);
         }
@@ -265,7 +265,7 @@ final class ReferenceRecompute {
     private void finish() {
         LOG.info("recomputation to {} done", job.target());
         due.put(APPLIED_KEY, job.target());
-        due.delete(JOB_KEY);
+        BlindDelete.from(due, JOB_KEY);
         applied = target;
         job = null;
         movedAhead.clear();
