@@ -38,10 +38,11 @@ import org.caseflow.streams.runtime.reference.ReferencePublisher;
  * filed over the 60 days from 2026-10-15, so every deadline falls between 2027-01-15 and 2027-03-16, in the year the
  * seeds' calendar does not cover. Case numbers follow the filing days, as a court numbers its cases: the cases of one
  * deadline day are neighbours in the case store, as in a court's own data (numbering them round-robin over the days
- * made every read of the walk a block-cache miss, a worst case no court produces). The app loads them; then a CN calendar with a (hypothetical) 2027 schedule is
- * published with {@code caseflow reference publish}'s code, and the phase times the publication to the last
- * snapshot citing it committed to the snapshot topic (read_committed): every case is re-evaluated, those on the
- * Spring Festival move. Rebalances meanwhile are counted (a fenced thread rebalances).
+ * made every read of the walk a block-cache miss, a worst case no court produces). The app loads them; then a CN
+ * calendar with a (hypothetical) 2027 schedule is published with {@code caseflow reference publish}'s code, and the
+ * phase times the publication to the last snapshot citing it committed to the snapshot topic (read_committed): every
+ * case is re-evaluated, those on the Spring Festival move. Rebalances meanwhile are counted (a fenced thread
+ * rebalances).
  */
 final class RecomputePhase {
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
