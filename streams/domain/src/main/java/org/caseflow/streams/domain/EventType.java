@@ -3,8 +3,10 @@ package org.caseflow.streams.domain;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.caseflow.CaseflowException;
 import org.caseflow.events.CaseClosed;
 import org.caseflow.events.CaseEvent;
@@ -137,6 +139,10 @@ public enum EventType {
         return own != null ? own.read().apply(event.getPayload()) : event.getOccurredAt().atZone(zone).toLocalDate();
     }
 
+    /** Code → type: every case record read names the type of the case's last event. */
+    private static final Map<String, EventType> BY_CODE = Arrays.stream(values())
+            .collect(Collectors.toUnmodifiableMap(EventType::name, Function.identity()));
+
     /** Payload class → type: the canonical order asks for the type of every event it compares. */
     private static final ClassValue<EventType> BY_CLASS = new ClassValue<>() {
         @Override
@@ -162,6 +168,6 @@ public enum EventType {
 
     /** The type with this exact code (case-sensitive), if any. */
     public static Optional<EventType> fromCode(String code) {
-        return Arrays.stream(values()).filter(type -> type.name().equals(code)).findFirst();
+        return Optional.ofNullable(code == null ? null : BY_CODE.get(code));
     }
 }

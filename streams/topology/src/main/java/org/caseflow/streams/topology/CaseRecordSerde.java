@@ -5,11 +5,13 @@ import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
@@ -241,28 +243,34 @@ public final class CaseRecordSerde implements Serde<CaseRecord> {
                 code(Procedure.class, v.getProcedure()), code(Procedure.class, v.getOriginalProcedure()),
                 date(v.getFiledOn()), v.getDivision(), JudgeId.ofNullable(v.getJudge()), CaseId.ofNullable(v.getOriginCaseId()),
                 v.getClaimAmount() == null ? null : new BigDecimal(v.getClaimAmount()), v.getForeignRelated(),
-                v.getConversions().stream()
-                        .map(c -> new DeadlineInput.Conversion(Procedure.valueOf(c.getFromProcedure()),
-                                Procedure.valueOf(c.getToProcedure()),
-                                LocalDate.ofEpochDay(c.getOn())))
-                        .toList(),
-                v.getRestarts().stream().map(LocalDate::ofEpochDay).toList(),
-                v.getExtensions().stream()
-                        .map(x -> new DeadlineInput.Extension(x.getMonths(), x.getDays(), code(Approver.class, x.getApprover()),
-                                LocalDate.ofEpochDay(x.getGrantedOn())))
-                        .toList(),
-                v.getExclusions().stream()
-                        .map(x -> new DeadlineInput.Exclusion(code(ExclusionReason.class, x.getReason()),
-                                new DateInterval(LocalDate.ofEpochDay(x.getFrom()), date(x.getUntil()))))
-                        .toList(),
+                mapped(v.getConversions(), c -> new DeadlineInput.Conversion(Procedure.valueOf(c.getFromProcedure()),
+                        Procedure.valueOf(c.getToProcedure()), LocalDate.ofEpochDay(c.getOn()))),
+                mapped(v.getRestarts(), day -> LocalDate.ofEpochDay(day)),
+                mapped(v.getExtensions(), x -> new DeadlineInput.Extension(x.getMonths(), x.getDays(),
+                        code(Approver.class, x.getApprover()), LocalDate.ofEpochDay(x.getGrantedOn()))),
+                mapped(v.getExclusions(), x -> new DeadlineInput.Exclusion(code(ExclusionReason.class, x.getReason()),
+                        new DateInterval(LocalDate.ofEpochDay(x.getFrom()), date(x.getUntil())))),
                 date(v.getClosedOn()), AvroVocabulary.disposition(v.getDisposition()), date(v.getJudgmentEffectiveOn()),
                 date(v.getPerformanceDueOn()),
                 v.getMonetaryJudgment(), new BigDecimal(v.getPaidTotal()),
-                v.getHearings().stream()
-                        .map(h -> new CaseView.HeldHearing(h.getHearingId(), LocalDate.ofEpochDay(h.getHeldOn()),
-                                h.getOnFirstDate()))
-                        .toList(),
+                mapped(v.getHearings(), h -> new CaseView.HeldHearing(h.getHearingId(),
+                        LocalDate.ofEpochDay(h.getHeldOn()), h.getOnFirstDate())),
                 v.getPostponements(), rejections, List.copyOf(v.getFlags()));
+    }
+
+    /**
+     * {@code items} mapped, unmodifiable. A loop rather than a stream: every case record read converts five such lists,
+     * most of them empty.
+     */
+    private static <S, T> List<T> mapped(List<S> items, Function<S, T> map) {
+        if (items.isEmpty()) {
+            return List.of();
+        }
+        List<T> out = new ArrayList<>(items.size());
+        for (S item : items) {
+            out.add(map.apply(item));
+        }
+        return Collections.unmodifiableList(out);
     }
 
     /**
