@@ -193,7 +193,9 @@ public final class ConfigDefinitions {
         d.define(ROCKSDB_MEMORY_BYTES, LONG, 128L << 20, Validators.between(8L << 20, 1L << 40), MEDIUM,
                 "off-heap memory all RocksDB stores of the instance share: one LRU block cache, write buffers charged"
                         + " to it (half at most), index and filter blocks cached with high priority"
-                        + " (`BoundedRocksDbMemory`)");
+                        + " (`BoundedRocksDbMemory`). A read that misses it reads the file: an instance holding millions"
+                        + " of open cases recomputes them faster after a calendar publication with more (docs/performance.md,"
+                        + " \"Eighth session\"); raise the memory request with it");
         shown(STORE_CACHE_BYTES, "`33554432` (32 MiB)");
         d.define(STORE_CACHE_BYTES, LONG, 32L << 20, Validators.between(0, 1L << 40), LOW,
                 "on-heap record cache of the stores (`statestore.cache.max.bytes`, split over stream threads):"
