@@ -157,6 +157,11 @@ class ReferenceRecomputeTest {
         assertThat(moved).extracting(a -> a.getLevel() + " " + a.getStatus() + " " + a.getDeadline())
                 .containsExactly("WARNING RESOLVED 2027-02-08", "NOTICE FIRING 2027-02-15");
         assertThat(uncovered("2027")).as("2027 is covered now").isZero();
+        // The deadline index follows: A's entry moved from its old day to its new one (the old one deleted, not read).
+        KeyValueStore<String, String> index = driver.getKeyValueStore(StoreNames.DEADLINE_INDEX);
+        assertThat(index.get(new StoreKeys.DeadlineKey(TestEvents.COURT, LocalDate.of(2027, 2, 8), A).encode())).isNull();
+        assertThat(index.get(new StoreKeys.DeadlineKey(TestEvents.COURT, LocalDate.of(2027, 2, 15), A).encode()))
+                .isNotNull();
         assertThat(registry.find(UncoveredDeadlines.COVERED_THROUGH).tag("jurisdiction", "CN").gauge().value())
                 .isEqualTo(2027.0);
 
