@@ -26,6 +26,16 @@ public final class BoundedRocksDbMemory implements RocksDBConfigSetter {
     static final double WRITE_BUFFER_SHARE = 0.5;
     /** Share of the cache kept for index and filter blocks, so data blocks cannot push them out. */
     static final double HIGH_PRIORITY_SHARE = 0.1;
+    /**
+     * Arena block of every memtable. A memtable holding anything has at least one block charged to the write-buffer
+     * manager, and RocksDB's default block is 1 MiB (an eighth of Kafka's 16 MiB write buffer, capped). An
+     * instance has about a hundred stores, most holding a few entries between flushes, so their near-empty
+     * memtables alone passed the manager's limit: the manager then flushed the memtable of every store written to,
+     * however small (a digest store 50,000 times with 5 entries each while 380,000 cases were loaded, and 33,000
+     * compactions after them; docs/performance.md, "Ninth session"). With 64 KiB blocks a hundred such memtables
+     * hold 6 MiB of the budget and memtables flush when they are full.
+     */
+    static final long ARENA_BLOCK_BYTES = 64L << 10;
 
     private static Shared shared;
 
@@ -82,6 +92,7 @@ public final class BoundedRocksDbMemory implements RocksDBConfigSetter {
         options.setTableFormatConfig(table);
         // Two memtables per store at most; their memory is accounted in the shared budget either way.
         options.setMaxWriteBufferNumber(2);
+        options.setArenaBlockSize(ARENA_BLOCK_BYTES);
     }
 
     @Override
