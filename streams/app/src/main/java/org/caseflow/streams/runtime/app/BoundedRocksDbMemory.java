@@ -31,8 +31,8 @@ public final class BoundedRocksDbMemory implements RocksDBConfigSetter {
      * manager, and RocksDB's default block is 1 MiB (an eighth of Kafka's 16 MiB write buffer, capped). An
      * instance has about a hundred stores, most holding a few entries between flushes, so their near-empty
      * memtables alone passed the manager's limit: the manager then flushed the memtable of every store written to,
-     * however small (a digest store 50,000 times with 5 entries each while 380,000 cases were loaded, and 33,000
-     * compactions after them; docs/performance.md, "Ninth session"). With 64 KiB blocks a hundred such memtables
+     * however small (the digest-entry stores 42,000 times, about 5 entries each, while 380,000 cases were loaded, and
+     * 33,000 compactions after them; docs/performance.md, "Ninth session"). With 64 KiB blocks a hundred such memtables
      * hold 6 MiB of the budget and memtables flush when they are full.
      */
     static final long ARENA_BLOCK_BYTES = 64L << 10;
