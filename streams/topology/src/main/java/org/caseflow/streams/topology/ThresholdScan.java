@@ -99,11 +99,19 @@ final class ThresholdScan {
     private boolean scanCourt(String court, ZoneId zone, LocalDate first, LocalDate last, String after, int limit,
             List<Crossing> out) {
         LocalDate earliest;
-        try (KeyValueIterator<String, String> it = index.range(DeadlineKey.courtStart(court), DeadlineKey.courtEnd(court))) {
-            if (!it.hasNext()) {
-                return true;
+        if (after != null && court.equals(court(after))) {
+            // Resuming in this court: no range before the last key handled is read again, so its day bounds them as
+            // well as the court's earliest would. Looking that up again would seek over every entry deleted from the
+            // court's front since the last compaction (cases closed), once per batch of a storm.
+            earliest = DeadlineKey.deadlineOf(after, court);
+        } else {
+            try (KeyValueIterator<String, String> it = index.range(DeadlineKey.courtStart(court),
+                    DeadlineKey.courtEnd(court))) {
+                if (!it.hasNext()) {
+                    return true;
+                }
+                earliest = DeadlineKey.deadlineOf(it.next().key, court);
             }
-            earliest = DeadlineKey.deadlineOf(it.next().key, court);
         }
         for (long[] range : thresholdDays.deadlineRanges(profiles, first, last, earliest)) {
             String hi = DeadlineKey.dayEnd(court, range[1]);
