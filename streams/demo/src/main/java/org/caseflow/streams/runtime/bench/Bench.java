@@ -15,8 +15,10 @@ import org.caseflow.streams.runtime.config.CaseflowConfig;
 
 /** One run of every bench phase not skipped, in a fixed order, into one set of {@link Figures}. */
 public final class Bench {
-    /** Cases of the untimed warm-up storm: enough crossings for the JIT to compile the storm's code. */
-    static final int STORM_WARM_UP_CASES = 30_000;
+    /** Cases of the untimed warm-up storm by default: enough crossings for the JIT to compile most of the storm's code. */
+    public static final int STORM_WARM_UP_CASES = 30_000;
+    /** The most cases a warm-up storm may have. */
+    public static final int MAX_STORM_WARM_UP = StormPhase.MAX_WARM_UP;
 
     private final String bootstrap;
     private final Admin admin;
@@ -45,7 +47,7 @@ public final class Bench {
         }
         if (!skip.contains("storm")) {
             new StormPhase(bootstrap, admin, figures, work, appSettings)
-                    .run(stormCases, warmUp ? Math.min(stormCases, STORM_WARM_UP_CASES) : 0, stormTimeout);
+                    .run(stormCases, warmUp ? Math.min(stormCases, stormWarmUpCases) : 0, stormTimeout);
         }
         if (recomputeCases > 0) {
             new RecomputePhase(bootstrap, admin, figures, work, appSettings)
@@ -74,8 +76,22 @@ public final class Bench {
         return this;
     }
 
+    /**
+     * Sets the cases of the untimed warm-up storm (default {@link #STORM_WARM_UP_CASES}, at most
+     * {@link #MAX_STORM_WARM_UP}). After 30,000 some of the crossing's own methods were still running the C1
+     * compiler's profiling code when the timed storm began (docs/performance.md, "Tenth session").
+     */
+    public Bench withStormWarmUp(int cases) {
+        if (cases < 0 || cases > MAX_STORM_WARM_UP) {
+            throw new IllegalArgumentException("storm warm-up cases must be 0.." + MAX_STORM_WARM_UP + ", got " + cases);
+        }
+        this.stormWarmUpCases = cases;
+        return this;
+    }
+
     private int recomputeCases;
     private Path seedsRoot;
+    private int stormWarmUpCases = STORM_WARM_UP_CASES;
 
     public Figures figures() {
         return figures;

@@ -47,8 +47,8 @@ final class StormPhase {
     static final LocalDate WARM_UP_FILED = LocalDate.of(2025, 1, 6);
     /** The warm-up tick: past the warm-up cases' NOTICE midnight, before the storm cases' first threshold. */
     static final LocalDate WARM_UP_TICK = LocalDate.of(2025, 4, 1);
-    /** At most this many warm-up cases (their case numbers stay below the storm's). */
-    static final int MAX_WARM_UP = 50_000;
+    /** At most this many warm-up cases (their case numbers, 1 to 99,999, stay below the storm's). */
+    public static final int MAX_WARM_UP = 99_999;
 
     private final String bootstrap;
     private final Admin admin;

@@ -26,6 +26,7 @@ class BenchCommandIT {
         assertThat(CaseflowCli.execute("bench", "--skip", "lunch")).isEqualTo(CaseflowCli.EXIT_BAD_INPUT);
         assertThat(CaseflowCli.execute("bench", "--cases", "10000001")).isEqualTo(CaseflowCli.EXIT_BAD_INPUT);
         assertThat(CaseflowCli.execute("bench", "--recompute-cases", "0")).isEqualTo(CaseflowCli.EXIT_BAD_INPUT);
+        assertThat(CaseflowCli.execute("bench", "--storm-warm-up-cases", "100000")).isEqualTo(CaseflowCli.EXIT_BAD_INPUT);
         assertThat(CaseflowCli.execute("bench", "--help")).isZero();
     }
 
@@ -40,7 +41,8 @@ class BenchCommandIT {
             System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
             // A tiny storm drains in seconds; the time-out only bounds a failure.
             code = CaseflowCli.execute("bench", "--events", "1500", "--cases", "300", "--open", "1000",
-                    "--recompute-cases", "300", "--storm-timeout", "120", "--out", json.toString());
+                    "--recompute-cases", "300", "--storm-warm-up-cases", "200", "--storm-timeout", "120", "--out",
+                    json.toString());
         } finally {
             System.setOut(original);
         }
@@ -55,9 +57,9 @@ class BenchCommandIT {
         assertThat(printed).containsPattern("(?m)^recompute\\s+snapshots citing the new calendar\\s+300 ");
         assertThat(printed).containsPattern("(?m)^recompute\\s+fencings \\(rebalances during the recomputation\\)\\s+0");
         assertThat(printed).contains("(warm-up) floor");
-        // The warm-up storm crosses an earlier midnight with as many cases, in the same app, before the timed one.
-        assertThat(printed).containsPattern("\\(warm-up\\) storm\\s+crossings committed\\s+300 ");
-        assertThat(printed).containsPattern("(?m)^storm\\s+cases loaded \\(warm-up cases included\\)\\s+600 ");
+        // The warm-up storm (--storm-warm-up-cases) crosses an earlier midnight in the same app before the timed one.
+        assertThat(printed).containsPattern("\\(warm-up\\) storm\\s+crossings committed\\s+200 ");
+        assertThat(printed).containsPattern("(?m)^storm\\s+cases loaded \\(warm-up cases included\\)\\s+500 ");
         List<String> lines = Files.readAllLines(json);
         assertThat(lines).hasSizeGreaterThan(10).allSatisfy(l -> assertThat(l).startsWith("{\"phase\":"));
         // The warm-up round is printed but not counted: one floor figure in the figures.
