@@ -7,7 +7,6 @@ import java.util.function.ToLongFunction;
 import org.apache.kafka.streams.state.RocksDBConfigSetter;
 import org.rocksdb.BlockBasedTableConfig;
 import org.rocksdb.Cache;
-import org.rocksdb.IndexType;
 import org.rocksdb.LRUCache;
 import org.rocksdb.Options;
 import org.rocksdb.WriteBufferManager;
@@ -89,14 +88,6 @@ public final class BoundedRocksDbMemory implements RocksDBConfigSetter {
         table.setCacheIndexAndFilterBlocks(true);
         table.setCacheIndexAndFilterBlocksWithHighPriority(true);
         table.setPinTopLevelIndexAndFilter(true);
-        // Partitioned index and filters, the other half of the bounded-memory recipe (pinning the top level means
-        // nothing without them). A table file's index and filter are otherwise one block each, hundreds of KiB for the
-        // case store's files; under a cache smaller than the data, data blocks pushed them out, and a point read then
-        // read and checksummed the whole index block again: 27 % of the RocksDB get of a midnight storm, and the filter
-        // blocks another 9 % (docs/performance.md, "Tenth session"). Now the top level stays pinned and a miss reads
-        // one 4 KiB partition. Files already written keep their format and are read as before.
-        table.setIndexType(IndexType.kTwoLevelIndexSearch);
-        table.setPartitionFilters(true);
         options.setWriteBufferManager(memory.writeBuffers());
         options.setTableFormatConfig(table);
         // Two memtables per store at most; their memory is accounted in the shared budget either way.

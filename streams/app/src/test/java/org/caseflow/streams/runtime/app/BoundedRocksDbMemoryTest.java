@@ -10,12 +10,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rocksdb.BlockBasedTableConfig;
-import org.rocksdb.BloomFilter;
-import org.rocksdb.FlushOptions;
 import org.rocksdb.Options;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
-import org.rocksdb.TableProperties;
 import org.rocksdb.WriteOptions;
 
 /** Every store of the JVM gets the same block cache and write-buffer manager; closing a store keeps them. */
@@ -83,46 +80,6 @@ class BoundedRocksDbMemoryTest {
                 setter.close("store", o);
                 o.close();
             });
-        }
-    }
-
-    /**
-     * The index of a table file is partitioned, its small top level held by the reader: a point read whose index part
-     * was pushed out of the shared cache reads one 4 KiB partition again, not the file's whole index (hundreds of KiB
-     * for a case-store file, read and checksummed on every such read in a midnight storm before). Written as Kafka
-     * Streams writes: its 4 KiB blocks and Bloom filter, then the setter.
-     */
-    @Test
-    void shouldPartitionTheIndexOfEveryTableFile(@TempDir Path dir) throws RocksDBException {
-        RocksDB.loadLibrary();
-        BoundedRocksDbMemory setter = new BoundedRocksDbMemory();
-        Map<String, Object> configs = Map.of(BoundedRocksDbMemory.TOTAL_BYTES_CONFIG, String.valueOf(64L << 20));
-        BlockBasedTableConfig kafkas = new BlockBasedTableConfig().setBlockSize(4096L)
-                .setFilterPolicy(new BloomFilter());
-        try (Options o = new Options().setCreateIfMissing(true).setWriteBufferSize(16L << 20);
-                WriteOptions noWal = new WriteOptions().setDisableWAL(true)) {
-            o.setTableFormatConfig(kafkas);
-            setter.setConfig("case-store", o, configs);
-            try (RocksDB db = RocksDB.open(o, dir.resolve("case-store").toString());
-                    FlushOptions flush = new FlushOptions().setWaitForFlush(true)) {
-                for (int i = 0; i < 40_000; i++) {
-                    db.put(noWal, ("(2025)湘0211民初" + (100_000 + i) + "号").getBytes(StandardCharsets.UTF_8),
-                            new byte[300]);
-                }
-                db.flush(flush);
-                Map<String, TableProperties> tables = db.getPropertiesOfAllTables();
-                assertThat(tables).isNotEmpty();
-                for (TableProperties table : tables.values()) {
-                    assertThat(table.getIndexPartitions()).as("index partitions").isGreaterThan(1);
-                    assertThat(table.getTopLevelIndexSize()).as("top level of the index")
-                            .isLessThan(table.getIndexSize() / 10);
-                    assertThat(table.getFilterPolicyName()).containsIgnoringCase("bloom");
-                }
-                assertThat(db.get(("(2025)湘0211民初" + 120_000 + "号").getBytes(StandardCharsets.UTF_8)))
-                        .hasSize(300);
-            } finally {
-                setter.close("case-store", o);
-            }
         }
     }
 }
