@@ -20,6 +20,12 @@ final class ProcessMemory {
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
+    /** VmRSS of this process {@code after} from now, in bytes; -1 where there is no /proc. */
+    static long residentBytesAfter(java.time.Duration after) throws InterruptedException {
+        Thread.sleep(after.toMillis());
+        return residentBytes();
+    }
+
     /** VmRSS of this process in bytes (Linux /proc); -1 where there is no /proc. */
     static long residentBytes() {
         try {

@@ -49,6 +49,8 @@ final class StormPhase {
     static final LocalDate WARM_UP_TICK = LocalDate.of(2025, 4, 1);
     /** At most this many warm-up cases (their case numbers, 1 to 99,999, stay below the storm's). */
     public static final int MAX_WARM_UP = 99_999;
+    /** How long after its first reading the bench reads the process's RSS again. */
+    static final Duration RSS_SETTLE = Duration.ofSeconds(5);
 
     private final String bootstrap;
     private final Admin admin;
@@ -133,6 +135,10 @@ final class StormPhase {
             figures.add("memory", "heap after GC with the open cases", ProcessMemory.mib(heap), "MiB", "<= 512 at 1M");
             figures.add("memory", "process RSS (broker included when embedded)",
                     ProcessMemory.mib(ProcessMemory.residentBytes()), "MiB", "<= 768 at 1M");
+            // Read again a little later: with -Xmx512m, G1 commits and hands back heap as the app runs, and RSS at 1M
+            // open cases moved by 80-120 MiB within seconds, either way (docs/performance.md, "Tenth session").
+            figures.add("memory", "process RSS again, 5 s later",
+                    ProcessMemory.mib(ProcessMemory.residentBytesAfter(RSS_SETTLE)), "MiB", "");
             long stateBytes = ProcessMemory.directoryBytes(state);
             figures.add("memory", "state directory bytes per case", (double) stateBytes / (cases + warmUp),
                     "bytes", "");
