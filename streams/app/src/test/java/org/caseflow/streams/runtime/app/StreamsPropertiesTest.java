@@ -13,9 +13,13 @@ import org.junit.jupiter.api.Test;
 
 /** The hot-path settings reach the clients Kafka Streams builds, and an operator's {@code kafka.*} setting wins. */
 class StreamsPropertiesTest {
-    private static Map<String, Object> producerOf(Map<String, String> settings) {
+    private static StreamsConfig streamsConfig(Map<String, String> settings) {
         Properties p = StreamsProperties.of(CaseflowConfig.of(settings), new SimpleMeterRegistry());
-        return new StreamsConfig(p).getProducerConfigs("caseflow-test-producer");
+        return new StreamsConfig(p);
+    }
+
+    private static Map<String, Object> producerOf(Map<String, String> settings) {
+        return streamsConfig(settings).getProducerConfigs("caseflow-test-producer");
     }
 
     @Test
@@ -36,8 +40,7 @@ class StreamsPropertiesTest {
 
     @Test
     void shouldCommitEverySecondAndKeepTheDefaultPollInterval() {
-        StreamsConfig config = new StreamsConfig(StreamsProperties.of(
-                CaseflowConfig.of(Map.of("kafka.bootstrap.servers", "broker:9092")), new SimpleMeterRegistry()));
+        StreamsConfig config = streamsConfig(Map.of("kafka.bootstrap.servers", "broker:9092"));
 
         assertThat(config.getLong(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)).isEqualTo(1_000L);
         assertThat(config.getMainConsumerConfigs("g", "c", 0).get(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG))

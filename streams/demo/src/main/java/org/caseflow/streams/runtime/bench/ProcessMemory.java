@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.stream.Stream;
 
 /** Heap after a full collection, the process's resident set, and the bytes of a state directory. */
@@ -21,7 +22,7 @@ final class ProcessMemory {
     }
 
     /** VmRSS of this process {@code after} from now, in bytes; -1 where there is no /proc. */
-    static long residentBytesAfter(java.time.Duration after) throws InterruptedException {
+    static long residentBytesAfter(Duration after) throws InterruptedException {
         Thread.sleep(after.toMillis());
         return residentBytes();
     }
