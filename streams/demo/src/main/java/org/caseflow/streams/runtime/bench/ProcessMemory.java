@@ -3,6 +3,7 @@ package org.caseflow.streams.runtime.bench;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,17 +22,44 @@ final class ProcessMemory {
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
-    /** VmRSS of this process {@code after} from now, in bytes; -1 where there is no /proc. */
-    static long residentBytesAfter(Duration after) throws InterruptedException {
-        Thread.sleep(after.toMillis());
-        return residentBytes();
+    /**
+     * The process's RSS and the JVM's committed heap and non-heap, read every {@code every} for {@code window}. One
+     * reading is not enough: with G1, RSS moved by 80-120 MiB within seconds of a full collection, either way (heap
+     * handed back after the collection, young regions committed again as the app runs). What RSS holds beyond the
+     * JVM's committed memory is native: RocksDB's cache, memtables and table readers, and the allocator's slack.
+     */
+    static MemoryWindow window(Duration window, Duration every) throws InterruptedException {
+        int n = (int) Math.max(1, window.toMillis() / every.toMillis());
+        long[] rss = new long[n];
+        long[] heap = new long[n];
+        long[] nonHeap = new long[n];
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        for (int i = 0; i < n; i++) {
+            if (i > 0) {
+                Thread.sleep(every.toMillis());
+            }
+            rss[i] = statusBytes("VmRSS:");
+            heap[i] = memory.getHeapMemoryUsage().getCommitted();
+            nonHeap[i] = memory.getNonHeapMemoryUsage().getCommitted();
+        }
+        return new MemoryWindow(rss[0] < 0 ? Readings.of(new long[0]) : Readings.of(rss), Readings.of(heap),
+                Readings.of(nonHeap));
     }
 
-    /** VmRSS of this process in bytes (Linux /proc); -1 where there is no /proc. */
-    static long residentBytes() {
+    /** RSS, committed heap and committed non-heap (metaspace, code cache) over one window. */
+    record MemoryWindow(Readings rss, Readings heapCommitted, Readings nonHeapCommitted) {
+    }
+
+    /** The highest VmRSS this process has had since it started (VmHWM), in bytes; -1 where there is no /proc. */
+    static long peakResidentBytes() {
+        return statusBytes("VmHWM:");
+    }
+
+    /** A kB field of /proc/self/status in bytes; -1 where there is no /proc. */
+    private static long statusBytes(String field) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmRSS:")) {
+                if (line.startsWith(field)) {
                     return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
                 }
             }

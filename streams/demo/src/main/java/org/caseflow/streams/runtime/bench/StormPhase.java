@@ -49,8 +49,9 @@ final class StormPhase {
     static final LocalDate WARM_UP_TICK = LocalDate.of(2025, 4, 1);
     /** At most this many warm-up cases (their case numbers, 1 to 99,999, stay below the storm's). */
     public static final int MAX_WARM_UP = 99_999;
-    /** How long after its first reading the bench reads the process's RSS again. */
-    static final Duration RSS_SETTLE = Duration.ofSeconds(5);
+    /** How long after the collection the bench reads the process's RSS, and how often. */
+    static final Duration RSS_WINDOW = Duration.ofSeconds(10);
+    static final Duration RSS_EVERY = Duration.ofMillis(250);
 
     private final String bootstrap;
     private final Admin admin;
@@ -131,32 +132,46 @@ final class StormPhase {
                 }
                 app.awaitCaughtUp(new BenchCluster(admin), Duration.ofHours(2));
             }
+            if (warmUp > 0) {
+                // Before the memory readings too: an instance at rest holding the open cases, not one still busy.
+                figures.note("before the storm, JIT, RocksDB and the stream threads: "
+                        + awaitQuiet(Duration.ofSeconds(3), Duration.ofSeconds(120)));
+            }
             long heap = ProcessMemory.heapAfterGc();
             figures.add("memory", "heap after GC with the open cases", ProcessMemory.mib(heap), "MiB", "<= 512 at 1M");
-            figures.add("memory", "process RSS (broker included when embedded)",
-                    ProcessMemory.mib(ProcessMemory.residentBytes()), "MiB", "<= 768 at 1M");
-            // Read again a little later: with -Xmx512m, G1 commits and hands back heap as the app runs, and RSS at 1M
-            // open cases moved by 80-120 MiB within seconds, either way (docs/performance.md, "Tenth session").
-            figures.add("memory", "process RSS again, 5 s later",
-                    ProcessMemory.mib(ProcessMemory.residentBytesAfter(RSS_SETTLE)), "MiB", "");
+            // Read for 10 s, not once: with -Xmx512m, G1 hands heap back after the collection and commits young regions
+            // again as the app runs, and single readings at 1M open cases spread over 680-840 MiB
+            // (docs/performance.md, "Tenth session" and "Eleventh session").
+            ProcessMemory.MemoryWindow memory = ProcessMemory.window(RSS_WINDOW, RSS_EVERY);
+            figures.add("memory", "process RSS, median of 10 s after it (broker too when embedded)",
+                    ProcessMemory.mib(memory.rss().median()), "MiB", "<= 768 at 1M");
+            figures.add("memory", "process RSS, highest reading of those 10 s", ProcessMemory.mib(memory.rss().max()),
+                    "MiB", "");
+            figures.add("memory", "of it: heap committed (median)", ProcessMemory.mib(memory.heapCommitted().median()),
+                    "MiB", "");
+            figures.add("memory", "heap committed, highest reading", ProcessMemory.mib(memory.heapCommitted().max()),
+                    "MiB", "");
+            figures.add("memory", "of it: non-heap committed (metaspace, code; median)",
+                    ProcessMemory.mib(memory.nonHeapCommitted().median()), "MiB", "");
+            figures.add("memory", "process RSS, peak since start (VmHWM; loading included)",
+                    ProcessMemory.mib(ProcessMemory.peakResidentBytes()), "MiB", "");
             long stateBytes = ProcessMemory.directoryBytes(state);
             figures.add("memory", "state directory bytes per case", (double) stateBytes / (cases + warmUp),
                     "bytes", "");
-            if (warmUp > 0) {
-                figures.note("before the storm, JIT and RocksDB: "
-                        + awaitQuiet(Duration.ofSeconds(3), Duration.ofSeconds(120)));
-            }
             storm(app, cases, NOTICE_DAY, timeout);
         }
     }
 
     /**
-     * Waits until the JIT compilers and RocksDB's background threads have been idle for {@code quiet} (at most
-     * {@code limit}). Loading the cases and the warm-up storm leave a queue of compilations and of RocksDB flushes and
-     * compactions on these two cores. A long-running instance has compiled its code, and the cases it holds were filed
-     * over months: seconds of compiling (8 s in an 18 s storm) or of compacting what the loading wrote (up to 47 µs per
-     * crossing) inside the timed storm measured the benchmark's start, not the storm. What the storm itself writes is
-     * flushed and compacted inside it and counted. Returns what it saw.
+     * Waits until the JIT compilers, RocksDB's background threads and the stream threads have been idle for
+     * {@code quiet} (at most {@code limit}). Loading the cases and the warm-up storm leave a queue of compilations and
+     * of RocksDB flushes and compactions on these two cores, and the digest processor still closing, one step per tick,
+     * the seven weeks of days between the warm-up's midnight and the storm's. A long-running instance has compiled its
+     * code, closed those days when they ended, and holds cases filed over months: seconds of compiling (8 s in an 18 s
+     * storm) or of compacting what the loading wrote (up to 47 µs per crossing) inside the timed storm measured the
+     * benchmark's start, not the storm; and the digest processor's work beside the memory readings made G1 grow the
+     * heap again right after the bench's own full collections. What the storm itself writes is flushed and compacted
+     * inside it and counted. Returns what it saw.
      */
     static String awaitQuiet(Duration quiet, Duration limit) throws InterruptedException {
         var jit = java.lang.management.ManagementFactory.getCompilationMXBean();
@@ -166,28 +181,34 @@ final class StormPhase {
         long lastJit = firstJit;
         long firstRocks = ThreadCpu.rocksDbNanos();
         long lastRocks = firstRocks;
+        long firstStream = ThreadCpu.streamThreadNanos();
+        long lastStream = firstStream;
         long quietSince = System.nanoTime();
         long step = 250;
         while (System.nanoTime() - start < limit.toNanos()) {
             Thread.sleep(step);
             long jitNow = jitTimed ? jit.getTotalCompilationTime() : 0;
             long rocksNow = ThreadCpu.rocksDbNanos();
-            // A compilation finished, or RocksDB's threads used more than a tenth of a core: not quiet yet.
-            if (jitNow - lastJit > 10 || rocksNow - lastRocks > step * 1_000_000L / 10) {
+            long streamNow = ThreadCpu.streamThreadNanos();
+            // A compilation finished, or RocksDB's or the stream threads used more than a tenth of a core: not quiet yet.
+            if (jitNow - lastJit > 10 || rocksNow - lastRocks > step * 1_000_000L / 10
+                    || streamNow - lastStream > step * 1_000_000L / 10) {
                 quietSince = System.nanoTime();
             }
             lastJit = jitNow;
             lastRocks = rocksNow;
+            lastStream = streamNow;
             if (System.nanoTime() - quietSince >= quiet.toNanos()) {
                 return String.format(java.util.Locale.ROOT,
-                        "quiet for %d s after %.1f s (meanwhile %,d ms compiling, %.1f s of RocksDB background CPU)",
-                        quiet.toSeconds(), (System.nanoTime() - start) / 1e9, lastJit - firstJit,
-                        (lastRocks - firstRocks) / 1e9);
+                        "quiet for %d s after %.1f s (meanwhile %,d ms compiling, %.1f s of RocksDB background CPU, "
+                        + "%.1f s of stream-thread CPU)", quiet.toSeconds(), (System.nanoTime() - start) / 1e9,
+                        lastJit - firstJit, (lastRocks - firstRocks) / 1e9, (lastStream - firstStream) / 1e9);
             }
         }
         return String.format(java.util.Locale.ROOT,
-                "still busy after %d s (meanwhile %,d ms compiling, %.1f s of RocksDB background CPU)",
-                limit.toSeconds(), lastJit - firstJit, (lastRocks - firstRocks) / 1e9);
+                "still busy after %d s (meanwhile %,d ms compiling, %.1f s of RocksDB background CPU, %.1f s of "
+                + "stream-thread CPU)", limit.toSeconds(), lastJit - firstJit, (lastRocks - firstRocks) / 1e9,
+                (lastStream - firstStream) / 1e9);
     }
 
     /** Moves the clock past {@code midnight} and times the {@code cases} NOTICE alerts it raises. */

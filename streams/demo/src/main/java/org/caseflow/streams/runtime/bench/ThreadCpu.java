@@ -119,6 +119,18 @@ final class ThreadCpu {
         return nativeThreads().getOrDefault(ROCKSDB, 0L);
     }
 
+    /** CPU used so far by the stream threads. */
+    static long streamThreadNanos() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long sum = 0;
+        for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null && isStreamThread(info.getThreadName())) {
+                sum += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
+            }
+        }
+        return sum;
+    }
+
     /** A Kafka Streams stream thread (its producer's I/O thread carries the same name inside its own). */
     static boolean isStreamThread(String name) {
         return name.contains("-StreamThread-") && !name.contains("producer");

@@ -53,6 +53,10 @@ class BenchCommandIT {
                 "midnight to last alert committed", "fencings", "tick with nothing due, 1000 open",
                 "500-event / 5-event", "state directory bytes per case", "heap after GC");
         assertThat(printed).containsPattern("(?m)^storm\\s+crossings committed\\s+300 ");
+        // Memory is read once the instance is at rest (the stream threads too), over a window, not once.
+        assertThat(printed).contains("before the storm, JIT, RocksDB and the stream threads: ",
+                "process RSS, median of 10 s after it", "process RSS, highest reading of those 10 s",
+                "of it: heap committed (median)", "process RSS, peak since start (VmHWM");
         // Issue 15: a published calendar change touching every open case, each cited in a new snapshot.
         assertThat(printed).containsPattern("(?m)^recompute\\s+snapshots citing the new calendar\\s+300 ");
         assertThat(printed).containsPattern("(?m)^recompute\\s+fencings \\(rebalances during the recomputation\\)\\s+0");
