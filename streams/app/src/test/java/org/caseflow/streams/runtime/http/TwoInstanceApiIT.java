@@ -405,6 +405,10 @@ class TwoInstanceApiIT {
         }
         String chief = "/api/v1/digests/" + enc("division-chief:湘0211/刑一庭") + "?period=day&date=2026-03-02";
         Waits.await("the division chief's day digest stored").until(() -> get(a.url(chief), ALL).statusCode() == 200);
+        // The next day's digest too: the punctuation closes the days one after another, writing each to the store
+        // the API reads, and a query can come between 03-02 and 03-03 (a CI run read the 03-03 answer too early).
+        Waits.await("the division chief's next day digest stored").until(() ->
+                get(a.url(chief.replace("2026-03-02", "2026-03-03")), ALL).statusCode() == 200);
         KeyQueryMetadata owner = a.app().kafkaStreams().queryMetadataForKey(StoreNames.DIGESTS, "division-chief:湘0211/刑一庭",
                 Serdes.String().serializer());
         for (Instance asked : List.of(a, b)) {
