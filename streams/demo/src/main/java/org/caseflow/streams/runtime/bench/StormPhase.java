@@ -179,20 +179,22 @@ final class StormPhase {
         long start = System.nanoTime();
         long firstJit = jitTimed ? jit.getTotalCompilationTime() : 0;
         long lastJit = firstJit;
-        long firstRocks = ThreadCpu.rocksDbNanos();
+        ThreadCpu first = ThreadCpu.now();
+        long firstRocks = first.nanos(ThreadCpu.ROCKSDB);
         long lastRocks = firstRocks;
-        long firstStream = ThreadCpu.streamThreadNanos();
+        long firstStream = first.nanos(ThreadCpu.STREAM);
         long lastStream = firstStream;
         long quietSince = System.nanoTime();
         long step = 250;
+        long busy = step * 1_000_000L / 10; // a tenth of a core over one step
         while (System.nanoTime() - start < limit.toNanos()) {
             Thread.sleep(step);
             long jitNow = jitTimed ? jit.getTotalCompilationTime() : 0;
-            long rocksNow = ThreadCpu.rocksDbNanos();
-            long streamNow = ThreadCpu.streamThreadNanos();
+            ThreadCpu now = ThreadCpu.now();
+            long rocksNow = now.nanos(ThreadCpu.ROCKSDB);
+            long streamNow = now.nanos(ThreadCpu.STREAM);
             // A compilation finished, or RocksDB's or the stream threads used more than a tenth of a core: not quiet yet.
-            if (jitNow - lastJit > 10 || rocksNow - lastRocks > step * 1_000_000L / 10
-                    || streamNow - lastStream > step * 1_000_000L / 10) {
+            if (jitNow - lastJit > 10 || rocksNow - lastRocks > busy || streamNow - lastStream > busy) {
                 quietSince = System.nanoTime();
             }
             lastJit = jitNow;

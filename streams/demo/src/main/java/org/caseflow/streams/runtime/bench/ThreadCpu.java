@@ -114,21 +114,9 @@ final class ThreadCpu {
         return byKind;
     }
 
-    /** CPU used so far by RocksDB's background (flush and compaction) threads. */
-    static long rocksDbNanos() {
-        return nativeThreads().getOrDefault(ROCKSDB, 0L);
-    }
-
-    /** CPU used so far by the stream threads. */
-    static long streamThreadNanos() {
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        long sum = 0;
-        for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
-            if (info != null && isStreamThread(info.getThreadName())) {
-                sum += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
-            }
-        }
-        return sum;
+    /** CPU used so far by the threads of {@code kind} (one of the constants above). */
+    long nanos(String kind) {
+        return nanos.getOrDefault(kind, 0L);
     }
 
     /** A Kafka Streams stream thread (its producer's I/O thread carries the same name inside its own). */
