@@ -9,6 +9,7 @@ import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.io.EncoderFactory;
+import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.avro.specific.SpecificDatumWriter;
 import org.caseflow.CaseflowException;
@@ -26,8 +27,16 @@ import org.caseflow.streams.domain.cases.FoldPoint;
 final class FoldCodec {
     /** Folds remembered per thread: a crossing reads one case and writes it back before the next is read. */
     private static final int SLOTS = 4;
-    private final SpecificDatumWriter<StoredFold> writer = new SpecificDatumWriter<>(StoredFold.class);
-    private final SpecificDatumReader<StoredFold> reader = new SpecificDatumReader<>(StoredFold.class);
+    /**
+     * The generated coders ({@code customEncode}/{@code customDecode}), as {@link org.caseflow.schemas.AvroCodec} uses
+     * for the record around it. The class's own model ({@code StoredFold.MODEL$}, which the class-based constructors
+     * take) reads through Avro's "fast reader", which was two thirds of a fold's read in a storm's profile
+     * (docs/performance.md, "Twelfth session"). Its own instance, so no other record's model is changed.
+     */
+    private static final SpecificData MODEL = model();
+    private final SpecificDatumWriter<StoredFold> writer = new SpecificDatumWriter<>(StoredFold.getClassSchema(), MODEL);
+    private final SpecificDatumReader<StoredFold> reader = new SpecificDatumReader<>(StoredFold.getClassSchema(),
+            StoredFold.getClassSchema(), MODEL);
     private final ThreadLocal<Memo> memo = ThreadLocal.withInitial(Memo::new);
 
     /** The fold's bytes: those it was read from or last written as on this thread, else {@code stored}'s encoding. */
@@ -47,6 +56,13 @@ final class FoldCodec {
         FoldPoint fold = point.apply(read(bytes));
         memo.get().remember(fold, bytes);
         return fold;
+    }
+
+    private static SpecificData model() {
+        SpecificData model = new SpecificData();
+        model.setCustomCoders(true);
+        model.setFastReaderEnabled(false);
+        return model;
     }
 
     private byte[] write(StoredFold fold) {

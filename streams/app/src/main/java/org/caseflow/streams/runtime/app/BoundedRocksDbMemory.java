@@ -27,6 +27,14 @@ public final class BoundedRocksDbMemory implements RocksDBConfigSetter {
     /** Share of the cache kept for index and filter blocks, so data blocks cannot push them out. */
     static final double HIGH_PRIORITY_SHARE = 0.1;
     /**
+     * The cache in 2^2 shards. RocksDB's default for a 128 MiB cache is 64 shards of 2 MiB, each with its own LRU list
+     * and a 0.2 MiB high-priority pool, and a case store's table file has an index block of several hundred KiB: it
+     * did not fit its shard's pool, data blocks pushed it out, and a storm's point reads re-read and checksummed whole
+     * index blocks (docs/performance.md, "Twelfth session"). Four shards of 32 MiB keep them; a shard's lock is
+     * contended only by the stream threads and interactive queries, a handful of threads.
+     */
+    static final int CACHE_SHARD_BITS = 2;
+    /**
      * Arena block of every memtable. A memtable holding anything has at least one block charged to the write-buffer
      * manager, and RocksDB's default block is 1 MiB (an eighth of Kafka's 16 MiB write buffer, capped). An
      * instance has about a hundred stores, most holding a few entries between flushes, so their near-empty
@@ -45,7 +53,7 @@ public final class BoundedRocksDbMemory implements RocksDBConfigSetter {
 
     static synchronized Shared shared(long bytes) {
         if (shared == null) {
-            LRUCache cache = new LRUCache(bytes, -1, false, HIGH_PRIORITY_SHARE);
+            LRUCache cache = new LRUCache(bytes, CACHE_SHARD_BITS, false, HIGH_PRIORITY_SHARE);
             shared = new Shared(bytes, cache, new WriteBufferManager((long) (bytes * WRITE_BUFFER_SHARE), cache));
         }
         return shared;
