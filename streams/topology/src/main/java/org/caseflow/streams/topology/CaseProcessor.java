@@ -98,6 +98,8 @@ final class CaseProcessor implements Processor<String, ArrivedEvent, String, Obj
      * record when the call ends ({@link DigestRoutes}) or before the event clock is sent on.
      */
     private final List<DigestRoute> digestRoutes = new ArrayList<>();
+    /** When a storm of timer work has drained, so its last alerts are committed at once. */
+    private final StormCommit storm = new StormCommit();
 
     CaseProcessor(ReferenceHolder reference, TopologySettings settings, ProcessingMetrics metrics,
             UncoveredDeadlines uncovered) {
@@ -377,14 +379,20 @@ final class CaseProcessor implements Processor<String, ArrivedEvent, String, Obj
      */
     boolean fireDue(Instant now, Step step) {
         int before = step.used();
+        boolean drained;
         try {
-            return crossThresholds(now, step) && fireWakeUps(now, step);
+            drained = crossThresholds(now, step) && fireWakeUps(now, step);
         } finally {
             int fired = step.used() - before;
             if (fired > 0) {
                 metrics.timersFired(fired);
             }
         }
+        if (storm.afterTimerWork(step.used() - before, drained)) {
+            // The storm's last alerts go out now, not at the next commit interval (up to a second later).
+            context.commit();
+        }
+        return drained;
     }
 
     /** Handles every threshold crossing at a local midnight up to {@code until}; false when the step ran out. */

@@ -154,9 +154,13 @@ final class ThroughputPhases {
             Set<String> written = new HashSet<>(cluster.topicsStartingWith(name));
             written.removeAll(app.config.topics().names().inputs());
             Map<org.apache.kafka.common.TopicPartition, Long> before = cluster.endOffsets(written);
+            ThreadCpu cpuBefore = ThreadCpu.now();
+            long processBefore = ProcessMemory.processCpuNanos();
             app.start();
             long started = System.nanoTime();
             long caughtUp = app.awaitCaughtUp(cluster, Duration.ofMinutes(30));
+            ThreadCpu cpuAfter = ThreadCpu.now();
+            long processCpu = ProcessMemory.processCpuNanos() - processBefore;
             double seconds = (caughtUp - started) / 1e9;
             double perSecond = events.size() / seconds;
             figures.add("pipeline", "Caseflow app catching up (EVENT_TIME, EOS)", perSecond, "events/s", "");
@@ -173,6 +177,12 @@ final class ThroughputPhases {
                     "%-40s %6.3f per event", topic, (double) n / events.size())));
             figures.add("pipeline", "rebalances while catching up", app.rebalances(), "", "0");
             threadTime(app);
+            // CPU per event: steadier than events/s on a shared machine, where the floor beside it moved 2x between runs.
+            figures.add("pipeline", "stream-thread CPU per event",
+                    (cpuAfter.nanos(ThreadCpu.STREAM) - cpuBefore.nanos(ThreadCpu.STREAM)) / 1e3 / events.size(), "µs", "");
+            figures.add("pipeline", "process CPU per event (broker too when embedded)", processCpu / 1e3 / events.size(),
+                    "µs", "");
+            cpuAfter.noteSince(cpuBefore, figures, events.size(), "event");
             return perSecond;
         }
     }

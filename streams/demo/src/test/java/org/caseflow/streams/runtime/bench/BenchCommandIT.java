@@ -53,6 +53,9 @@ class BenchCommandIT {
                 "midnight to last alert committed", "fencings", "tick with nothing due, 1000 open",
                 "500-event / 5-event", "state directory bytes per case", "heap after GC");
         assertThat(printed).containsPattern("(?m)^storm\\s+crossings committed\\s+300 ");
+        // The pipeline's CPU per event, by kind of thread, beside its rate (steadier than events/s on a shared machine).
+        assertThat(printed).containsPattern("(?m)^pipeline\\s+stream-thread CPU per event\\s+[0-9.,]+ µs")
+                .contains("CPU per event, stream threads");
         // Memory is read once the instance is at rest (the stream threads too), over a window, not once.
         assertThat(printed).contains("before the storm, JIT, RocksDB and the stream threads: ",
                 "process RSS, median of 10 s after it", "process RSS, highest reading of those 10 s",
