@@ -192,8 +192,9 @@ public final class ConfigDefinitions {
         shown(ROCKSDB_MEMORY_BYTES, "`134217728` (128 MiB)");
         d.define(ROCKSDB_MEMORY_BYTES, LONG, 128L << 20, Validators.between(8L << 20, 1L << 40), MEDIUM,
                 "off-heap memory all RocksDB stores of the instance share: one LRU block cache, write buffers charged"
-                        + " to it (half at most), index and filter blocks cached with high priority"
-                        + " (`BoundedRocksDbMemory`). A read that misses it reads the file: an instance holding millions"
+                        + " to it (half at most), index and filter blocks cached with high priority, in 4 shards of the"
+                        + " budget (RocksDB's default of 64 small shards let data blocks push a case store's index blocks"
+                        + " out; `BoundedRocksDbMemory`). A read that misses it reads the file: an instance holding millions"
                         + " of open cases recomputes them faster after a calendar publication with more (docs/performance.md,"
                         + " \"Eighth session\"); raise the memory request with it");
         shown(STORE_CACHE_BYTES, "`33554432` (32 MiB)");
