@@ -15,7 +15,7 @@ import org.caseflow.streams.runtime.config.CaseflowConfig;
 
 /** One run of every bench phase not skipped, in a fixed order, into one set of {@link Figures}. */
 public final class Bench {
-    /** Cases of the untimed warm-up storm by default: enough crossings for the JIT to compile most of the storm's code. */
+    /** Cases of each untimed warm-up storm by default: with two of them the JIT compiles most of the storm's code. */
     public static final int STORM_WARM_UP_CASES = 30_000;
     /** The most cases a warm-up storm may have. */
     public static final int MAX_STORM_WARM_UP = StormPhase.MAX_WARM_UP;
@@ -77,9 +77,10 @@ public final class Bench {
     }
 
     /**
-     * Sets the cases of the untimed warm-up storm (default {@link #STORM_WARM_UP_CASES}, at most
-     * {@link #MAX_STORM_WARM_UP}). After 30,000 some of the crossing's own methods were still running the C1
-     * compiler's profiling code when the timed storm began (docs/performance.md, "Tenth session").
+     * Sets the cases of each untimed warm-up storm (default {@link #STORM_WARM_UP_CASES}, at most
+     * {@link #MAX_STORM_WARM_UP}; two storms at two earlier midnights). After one storm of 30,000 some of the crossing's
+     * own methods were still running the C1 compiler's profiling code when the timed storm began (docs/performance.md,
+     * "Tenth session" and "Thirteenth session").
      */
     public Bench withStormWarmUp(int cases) {
         if (cases < 0 || cases > MAX_STORM_WARM_UP) {

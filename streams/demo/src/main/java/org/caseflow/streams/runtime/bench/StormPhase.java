@@ -11,6 +11,7 @@ import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -34,21 +35,29 @@ import org.caseflow.streams.runtime.kafka.TopicSpec;
  * and the phase times the tick to the last NOTICE committed to the alerts topic (read_committed), counting the
  * rebalances meanwhile (a fenced thread rebalances).
  *
- * <p>With a warm-up, some more cases filed earlier cross NOTICE at an earlier midnight first, untimed: a running
- * instance has crossed thresholds every midnight before, so the storm's code is compiled (in a fresh JVM the JIT took
- * a third of a core during the storm). They are in the same app, so memory is that of one instance, and are closed
- * before the timed storm, so none of their later thresholds falls inside it.
+ * <p>With a warm-up, more cases filed earlier cross NOTICE at two earlier midnights first, untimed
+ * ({@link #WARM_UP_ROUNDS}): a running instance has crossed thresholds every midnight before, so the storm's code is
+ * compiled (in a fresh JVM the JIT took a third of a core during the storm). They are in the same app, so memory is
+ * that of one instance, and are closed before the timed storm, so none of their later thresholds falls inside it.
  */
 final class StormPhase {
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     static final LocalDate FILED = LocalDate.of(2025, 3, 3);
     static final LocalDate NOTICE_DAY = LocalDate.of(2025, 5, 19);
-    /** Warm-up cases are filed on this day (due 2025-04-07 after Qingming), so they cross NOTICE in March. */
-    static final LocalDate WARM_UP_FILED = LocalDate.of(2025, 1, 6);
-    /** The warm-up tick: past the warm-up cases' NOTICE midnight, before the storm cases' first threshold. */
-    static final LocalDate WARM_UP_TICK = LocalDate.of(2025, 4, 1);
-    /** At most this many warm-up cases (their case numbers, 1 to 99,999, stay below the storm's). */
-    public static final int MAX_WARM_UP = 99_999;
+    /**
+     * The untimed warm-up storms, in this order. Two midnights, not one larger storm: HotSpot raises the call counts a
+     * method needs before C2 compiles it with the length of C2's queue, and the first warm-up storm begins with that
+     * queue full of the loading's methods. In one 30,000-case warm-up the crossing's own methods stayed in C1's
+     * profiling code, and the timed storm then spent 7 s of its 14.6 s compiling the broker's, the Kafka clients' and
+     * Caseflow's code (docs/performance.md, "Thirteenth session"). The second starts after the JIT has been idle.
+     */
+    static final List<WarmUpRound> WARM_UP_ROUNDS = List.of(
+            // due 2025-04-07 (after Qingming): NOTICE and WARNING in March
+            new WarmUpRound(LocalDate.of(2025, 1, 6), LocalDate.of(2025, 4, 1)),
+            // due 2025-05-06 (after Labour Day): NOTICE on 2025-04-21, WARNING after the tick
+            new WarmUpRound(LocalDate.of(2025, 2, 3), LocalDate.of(2025, 4, 28)));
+    /** At most this many cases per warm-up storm (their case numbers, 1 to 99,998 over both, stay below the storm's). */
+    public static final int MAX_WARM_UP = 49_999;
     /** How long after the collection the bench reads the process's RSS, and how often. */
     static final Duration RSS_WINDOW = Duration.ofSeconds(10);
     static final Duration RSS_EVERY = Duration.ofMillis(250);
@@ -71,18 +80,29 @@ final class StormPhase {
         return filing("storm-" + i, "(2025)湘0211民初" + (100_000 + i) + "号", FILED, i);
     }
 
-    static CaseEvent warmUpFiling(int i) {
-        return filing("storm-warm-up-" + i, "(2025)湘0211民初" + (1 + i) + "号", WARM_UP_FILED, i);
-    }
+    /**
+     * One untimed warm-up storm: its cases are filed on {@code filed}, cross NOTICE before the midnight of
+     * {@code tick}, and are withdrawn on that day.
+     */
+    record WarmUpRound(LocalDate filed, LocalDate tick) {
+        /** The case number of the round's {@code i}th case, when each round has {@code cases}. */
+        static String caseId(int round, int cases, int i) {
+            return "(2025)湘0211民初" + (1 + round * cases + i) + "号";
+        }
 
-    /** Withdrawn on the warm-up tick's day: no judgment, so no performance timer either. */
-    static CaseEvent warmUpClosing(int i) {
-        return CaseEvent.newBuilder().setEventId("storm-warm-up-closed-" + i)
-                .setCaseId("(2025)湘0211民初" + (1 + i) + "号").setCourt("湘0211")
-                .setOccurredAt(WARM_UP_TICK.atTime(10, 0).atZone(ZONE).toInstant())
-                .setPayload(CaseClosed.newBuilder().setClosedOn(WARM_UP_TICK).setDisposition(Disposition.WITHDRAWN)
-                        .build())
-                .build();
+        CaseEvent filing(int round, int cases, int i) {
+            return StormPhase.filing("storm-warm-up-" + round + "-" + i, caseId(round, cases, i), filed, i);
+        }
+
+        /** Withdrawn on the tick's day: no judgment, so no performance timer either. */
+        CaseEvent closing(int round, int cases, int i) {
+            return CaseEvent.newBuilder().setEventId("storm-warm-up-closed-" + round + "-" + i)
+                    .setCaseId(caseId(round, cases, i)).setCourt("湘0211")
+                    .setOccurredAt(tick.atTime(10, 0).atZone(ZONE).toInstant())
+                    .setPayload(CaseClosed.newBuilder().setClosedOn(tick).setDisposition(Disposition.WITHDRAWN)
+                            .build())
+                    .build();
+        }
     }
 
     private static CaseEvent filing(String eventId, String caseId, LocalDate filed, int i) {
@@ -93,16 +113,20 @@ final class StormPhase {
                 .build();
     }
 
-    /** @param warmUpCases cases of the untimed warm-up storm before the timed one (at most {@link #MAX_WARM_UP}) */
+    /** @param warmUpCases cases of each untimed warm-up storm before the timed one (at most {@link #MAX_WARM_UP}) */
     void run(int cases, int warmUpCases, Duration timeout) throws Exception {
         int warmUp = Math.min(warmUpCases, MAX_WARM_UP);
+        int rounds = warmUp > 0 ? WARM_UP_ROUNDS.size() : 0;
+        int warmUpTotal = warmUp * rounds;
         String name = "bench-storm-" + System.currentTimeMillis();
         Path state = work.resolve(name);
         try (BenchApp app = new BenchApp(bootstrap, name, state, appSettings)) {
             new TopicAdmin(admin).ensure(TopicSpec.all(app.config));
             try (EventPublisher publisher = EventPublisher.create(app.config.kafka(), app.config.topics().names())) {
-                for (int i = 0; i < warmUp; i++) { // first: filed earlier, so in event-time order
-                    publisher.publish(warmUpFiling(i));
+                for (int r = 0; r < rounds; r++) { // first: filed earlier, so in event-time order
+                    for (int i = 0; i < warmUp; i++) {
+                        publisher.publish(WARM_UP_ROUNDS.get(r).filing(r, warmUp, i));
+                    }
                 }
                 for (int i = 0; i < cases; i++) {
                     publisher.publish(filing(i));
@@ -113,29 +137,29 @@ final class StormPhase {
             app.start();
             app.awaitCaughtUp(new BenchCluster(admin), Duration.ofHours(2));
             double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
-            figures.add("storm", "cases loaded (warm-up cases included)", cases + warmUp, "cases", "");
-            figures.add("storm", "filings applied per second (start-up included)", (cases + warmUp) / loadSeconds,
+            figures.add("storm", "cases loaded (warm-up cases included)", cases + warmUpTotal, "cases", "");
+            figures.add("storm", "filings applied per second (start-up included)", (cases + warmUpTotal) / loadSeconds,
                     "events/s", "");
-            if (warmUp > 0) {
+            for (int r = 0; r < rounds; r++) {
+                WarmUpRound round = WARM_UP_ROUNDS.get(r);
                 figures.warmUp(true);
                 try {
-                    storm(app, warmUp, WARM_UP_TICK, timeout);
+                    storm(app, warmUp, round.tick(), timeout);
                 } finally {
                     figures.warmUp(false);
                 }
                 // Closed, so none of their later thresholds falls inside the timed storm.
                 try (EventPublisher publisher = EventPublisher.create(app.config.kafka(), app.config.topics().names())) {
                     for (int i = 0; i < warmUp; i++) {
-                        publisher.publish(warmUpClosing(i));
+                        publisher.publish(round.closing(r, warmUp, i));
                     }
                     publisher.flush();
                 }
                 app.awaitCaughtUp(new BenchCluster(admin), Duration.ofHours(2));
-            }
-            if (warmUp > 0) {
-                // Before the memory readings too: an instance at rest holding the open cases, not one still busy.
-                figures.note("before the storm, JIT, RocksDB and the stream threads: "
-                        + awaitQuiet(Duration.ofSeconds(3), Duration.ofSeconds(120)));
+                // After the last round, before the memory readings too: an instance at rest holding the open cases.
+                String quiet = awaitQuiet(Duration.ofSeconds(3), Duration.ofSeconds(120));
+                figures.note(r + 1 < rounds ? "(warm-up) before the next warm-up storm: " + quiet
+                        : "before the storm, JIT, RocksDB and the stream threads: " + quiet);
             }
             long heap = ProcessMemory.heapAfterGc();
             figures.add("memory", "heap after GC with the open cases", ProcessMemory.mib(heap), "MiB", "<= 512 at 1M");
@@ -156,7 +180,7 @@ final class StormPhase {
             figures.add("memory", "process RSS, peak since start (VmHWM; loading included)",
                     ProcessMemory.mib(ProcessMemory.peakResidentBytes()), "MiB", "");
             long stateBytes = ProcessMemory.directoryBytes(state);
-            figures.add("memory", "state directory bytes per case", (double) stateBytes / (cases + warmUp),
+            figures.add("memory", "state directory bytes per case", (double) stateBytes / (cases + warmUpTotal),
                     "bytes", "");
             storm(app, cases, NOTICE_DAY, timeout);
         }
@@ -238,11 +262,10 @@ final class StormPhase {
             int notices = 0;
             long lastAt = started;
             while (notices < cases && System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, byte[]> r : alerts.poll(Duration.ofMillis(100))) {
-                    if (r.value() != null && counter.isNoticeFiring(r.value())) {
-                        notices++;
-                        lastAt = System.nanoTime();
-                    }
+                int seen = counter.noticesFiring(alerts.poll(Duration.ofMillis(100)));
+                if (seen > 0) {
+                    notices += seen;
+                    lastAt = System.nanoTime();
                 }
                 app.observe();
             }
@@ -272,6 +295,22 @@ final class StormPhase {
     static final class NoticeCounter {
         private final ProjectionReader reader = new ProjectionReader(DeadlineAlert.getClassSchema(),
                 List.of("level", "status"));
+
+        /**
+         * The firing NOTICEs among one poll's records. A method of its own, called once per poll: the JIT compiles it
+         * during the warm-up storms. As a loop inside {@link StormPhase#storm}, which runs once per storm, it was
+         * compiled afresh inside the timed storm (1.1 s of C2 in a 10.8 s storm, docs/performance.md "Thirteenth
+         * session").
+         */
+        int noticesFiring(ConsumerRecords<String, byte[]> records) {
+            int n = 0;
+            for (ConsumerRecord<String, byte[]> r : records) {
+                if (r.value() != null && isNoticeFiring(r.value())) {
+                    n++;
+                }
+            }
+            return n;
+        }
 
         boolean isNoticeFiring(byte[] value) {
             GenericRecord alert = reader.read(value);

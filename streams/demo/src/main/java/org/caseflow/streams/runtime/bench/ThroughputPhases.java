@@ -37,6 +37,8 @@ final class ThroughputPhases {
     private final String bootstrap;
     private final Admin admin;
     private final BenchCluster cluster;
+    /** Untimed rounds before the measured one (HotSpot's C2 promotes methods slower while its queue is long). */
+    static final int WARM_UP_ROUNDS = 2;
     private final Figures figures;
     private final Path work;
     private final Map<String, String> appSettings;
@@ -52,14 +54,20 @@ final class ThroughputPhases {
 
     /**
      * Runs the floor and/or the pipeline and prints their figures, and the ratio when both ran; with {@code warmUp},
-     * one untimed round of each first, so both are measured with the JIT warm (a pipeline runs for months, and the
-     * first round in a fresh JVM is mostly compilation: the single C2 thread was busy for most of it on two cores).
+     * {@link #WARM_UP_ROUNDS} untimed rounds of each first, then a wait for the JIT to be idle, so both are measured
+     * with the JIT warm (a pipeline runs for months, and the first round in a fresh JVM is mostly compilation: the
+     * single C2 thread was busy for most of it on two cores, and after one round it still compiled 55-72 µs per event
+     * through the measured round, docs/performance.md "Twelfth session").
      */
     void run(List<CaseEvent> events, boolean withFloor, boolean withPipeline, boolean warmUp) throws Exception {
         if (warmUp) {
             figures.warmUp(true);
             try {
-                measure(events, withFloor, withPipeline);
+                for (int round = 0; round < WARM_UP_ROUNDS; round++) {
+                    measure(events, withFloor, withPipeline);
+                }
+                figures.note("before the measured round: " + StormPhase.awaitQuiet(Duration.ofSeconds(3),
+                        Duration.ofSeconds(120)));
             } finally {
                 figures.warmUp(false);
             }

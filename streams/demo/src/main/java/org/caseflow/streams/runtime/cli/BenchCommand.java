@@ -67,14 +67,14 @@ public final class BenchCommand implements Callable<Integer> {
     int stormTimeout = 600;
 
     @Option(names = "--warm-up", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "Run floor and pipeline once untimed before the counted round, and a smaller storm "
-                    + "(--storm-warm-up-cases, an earlier midnight, same app) before the timed one, so each is measured with "
-                    + "the JIT warm (default: ${DEFAULT-VALUE}; --no-warm-up for a cold start).")
+            description = "Run floor and pipeline twice untimed before the counted round, and two smaller storms "
+                    + "(--storm-warm-up-cases each, earlier midnights, same app) before the timed one, so each is measured "
+                    + "with the JIT warm (default: ${DEFAULT-VALUE}; --no-warm-up for a cold start).")
     boolean warmUp;
 
-    @Option(names = "--storm-warm-up-cases", paramLabel = "N", description = "Cases of the untimed warm-up storm "
-            + "(default: ${DEFAULT-VALUE}, at most 99,999). A larger one leaves the crossing's code compiled by C2, as "
-            + "in an instance that has been through earlier midnights.")
+    @Option(names = "--storm-warm-up-cases", paramLabel = "N", description = "Cases of each of the two untimed warm-up "
+            + "storms (default: ${DEFAULT-VALUE}, at most 49,999). Larger ones leave more of the crossing's code compiled "
+            + "by C2, as in an instance that has been through earlier midnights.")
     int stormWarmUpCases = Bench.STORM_WARM_UP_CASES;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Also write the figures as JSON lines.")
@@ -101,7 +101,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (stormWarmUpCases < 0 || stormWarmUpCases > Bench.MAX_STORM_WARM_UP) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--storm-warm-up-cases must be 0..99,999");
+            throw new CommandLine.ParameterException(spec.commandLine(), "--storm-warm-up-cases must be 0..49,999");
         }
         if (recomputeCases < 1 || recomputeCases > 10_000_000) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--recompute-cases must be 1..10,000,000");
