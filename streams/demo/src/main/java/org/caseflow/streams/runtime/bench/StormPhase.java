@@ -158,8 +158,13 @@ final class StormPhase {
                 app.awaitCaughtUp(new BenchCluster(admin), Duration.ofHours(2));
                 // After the last round, before the memory readings too: an instance at rest holding the open cases.
                 String quiet = awaitQuiet(Duration.ofSeconds(3), Duration.ofSeconds(120));
-                figures.note(r + 1 < rounds ? "(warm-up) before the next warm-up storm: " + quiet
-                        : "before the storm, JIT, RocksDB and the stream threads: " + quiet);
+                if (r + 1 < rounds) {
+                    figures.warmUp(true);
+                    figures.note("before the next warm-up storm: " + quiet);
+                    figures.warmUp(false);
+                } else {
+                    figures.note("before the storm, JIT, RocksDB and the stream threads: " + quiet);
+                }
             }
             long heap = ProcessMemory.heapAfterGc();
             figures.add("memory", "heap after GC with the open cases", ProcessMemory.mib(heap), "MiB", "<= 512 at 1M");

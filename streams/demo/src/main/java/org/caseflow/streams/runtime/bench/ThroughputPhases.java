@@ -34,11 +34,11 @@ import org.caseflow.streams.topology.TopicNames;
  * changelogs, internal topics; transaction markers included, as the broker counts offsets).
  */
 final class ThroughputPhases {
+    /** Untimed rounds before the measured one (HotSpot's C2 promotes methods slower while its queue is long). */
+    static final int WARM_UP_ROUNDS = 2;
     private final String bootstrap;
     private final Admin admin;
     private final BenchCluster cluster;
-    /** Untimed rounds before the measured one (HotSpot's C2 promotes methods slower while its queue is long). */
-    static final int WARM_UP_ROUNDS = 2;
     private final Figures figures;
     private final Path work;
     private final Map<String, String> appSettings;

@@ -69,7 +69,7 @@ class BenchCommandIT {
         assertThat(printed).contains("(warm-up)   before the measured round: ");
         // Two warm-up storms (--storm-warm-up-cases each) cross two earlier midnights in the same app before the timed one.
         assertThat(printed.split("\\(warm-up\\) storm\\s+crossings committed\\s+200 ", -1)).hasSize(3);
-        assertThat(printed).contains("(warm-up) before the next warm-up storm: ");
+        assertThat(printed).contains("(warm-up)   before the next warm-up storm: ");
         assertThat(printed).containsPattern("(?m)^storm\\s+cases loaded \\(warm-up cases included\\)\\s+700 ");
         List<String> lines = Files.readAllLines(json);
         assertThat(lines).hasSizeGreaterThan(10).allSatisfy(l -> assertThat(l).startsWith("{\"phase\":"));
