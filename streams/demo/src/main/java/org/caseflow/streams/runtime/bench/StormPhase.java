@@ -157,7 +157,7 @@ final class StormPhase {
                 }
                 app.awaitCaughtUp(new BenchCluster(admin), Duration.ofHours(2));
                 // After the last round, before the memory readings too: an instance at rest holding the open cases.
-                String quiet = awaitQuiet(Duration.ofSeconds(3), Duration.ofSeconds(120));
+                String quiet = Quiet.await();
                 if (r + 1 < rounds) {
                     figures.warmUp(true);
                     figures.note("before the next warm-up storm: " + quiet);
@@ -189,57 +189,6 @@ final class StormPhase {
                     "bytes", "");
             storm(app, cases, NOTICE_DAY, timeout);
         }
-    }
-
-    /**
-     * Waits until the JIT compilers, RocksDB's background threads and the stream threads have been idle for
-     * {@code quiet} (at most {@code limit}). Loading the cases and the warm-up storm leave a queue of compilations and
-     * of RocksDB flushes and compactions on these two cores, and the digest processor still closing, one step per tick,
-     * the seven weeks of days between the warm-up's midnight and the storm's. A long-running instance has compiled its
-     * code, closed those days when they ended, and holds cases filed over months: seconds of compiling (8 s in an 18 s
-     * storm) or of compacting what the loading wrote (up to 47 µs per crossing) inside the timed storm measured the
-     * benchmark's start, not the storm; and the digest processor's work beside the memory readings made G1 grow the
-     * heap again right after the bench's own full collections. What the storm itself writes is flushed and compacted
-     * inside it and counted. Returns what it saw.
-     */
-    static String awaitQuiet(Duration quiet, Duration limit) throws InterruptedException {
-        var jit = java.lang.management.ManagementFactory.getCompilationMXBean();
-        boolean jitTimed = jit != null && jit.isCompilationTimeMonitoringSupported();
-        long start = System.nanoTime();
-        long firstJit = jitTimed ? jit.getTotalCompilationTime() : 0;
-        long lastJit = firstJit;
-        ThreadCpu first = ThreadCpu.now();
-        long firstRocks = first.nanos(ThreadCpu.ROCKSDB);
-        long lastRocks = firstRocks;
-        long firstStream = first.nanos(ThreadCpu.STREAM);
-        long lastStream = firstStream;
-        long quietSince = System.nanoTime();
-        long step = 250;
-        long busy = step * 1_000_000L / 10; // a tenth of a core over one step
-        while (System.nanoTime() - start < limit.toNanos()) {
-            Thread.sleep(step);
-            long jitNow = jitTimed ? jit.getTotalCompilationTime() : 0;
-            ThreadCpu now = ThreadCpu.now();
-            long rocksNow = now.nanos(ThreadCpu.ROCKSDB);
-            long streamNow = now.nanos(ThreadCpu.STREAM);
-            // A compilation finished, or RocksDB's or the stream threads used more than a tenth of a core: not quiet yet.
-            if (jitNow - lastJit > 10 || rocksNow - lastRocks > busy || streamNow - lastStream > busy) {
-                quietSince = System.nanoTime();
-            }
-            lastJit = jitNow;
-            lastRocks = rocksNow;
-            lastStream = streamNow;
-            if (System.nanoTime() - quietSince >= quiet.toNanos()) {
-                return String.format(java.util.Locale.ROOT,
-                        "quiet for %d s after %.1f s (meanwhile %,d ms compiling, %.1f s of RocksDB background CPU, "
-                        + "%.1f s of stream-thread CPU)", quiet.toSeconds(), (System.nanoTime() - start) / 1e9,
-                        lastJit - firstJit, (lastRocks - firstRocks) / 1e9, (lastStream - firstStream) / 1e9);
-            }
-        }
-        return String.format(java.util.Locale.ROOT,
-                "still busy after %d s (meanwhile %,d ms compiling, %.1f s of RocksDB background CPU, %.1f s of "
-                + "stream-thread CPU)", limit.toSeconds(), lastJit - firstJit, (lastRocks - firstRocks) / 1e9,
-                (lastStream - firstStream) / 1e9);
     }
 
     /** Moves the clock past {@code midnight} and times the {@code cases} NOTICE alerts it raises. */

@@ -66,8 +66,7 @@ final class ThroughputPhases {
                 for (int round = 0; round < WARM_UP_ROUNDS; round++) {
                     measure(events, withFloor, withPipeline);
                 }
-                figures.note("before the measured round: " + StormPhase.awaitQuiet(Duration.ofSeconds(3),
-                        Duration.ofSeconds(120)));
+                figures.note("before the measured round: " + Quiet.await());
             } finally {
                 figures.warmUp(false);
             }

@@ -101,7 +101,8 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (stormWarmUpCases < 0 || stormWarmUpCases > Bench.MAX_STORM_WARM_UP) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--storm-warm-up-cases must be 0..49,999");
+            throw new CommandLine.ParameterException(spec.commandLine(), String.format(java.util.Locale.ROOT,
+                    "--storm-warm-up-cases must be 0..%,d", Bench.MAX_STORM_WARM_UP));
         }
         if (recomputeCases < 1 || recomputeCases > 10_000_000) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--recompute-cases must be 1..10,000,000");
