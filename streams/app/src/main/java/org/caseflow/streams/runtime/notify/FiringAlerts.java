@@ -13,10 +13,19 @@ import org.caseflow.streams.domain.notify.Route;
  * Alerts delivered to Alertmanager that still fire: re-sent every {@code caseflow.notify.alertmanager.resend.ms} with
  * {@code endsAt} three intervals ahead, so Alertmanager keeps them until RESOLVED arrives (DESIGN.md section 9). Kept
  * in memory by the notify instance that delivered them; after a restart an alert is re-sent from its next record
- * on, and Alertmanager resolves the others by their last {@code endsAt}. Delivery completions and the loop thread share it (synchronized).
+ * on, and Alertmanager resolves the others by their last {@code endsAt}. Delivery completions and the loop thread share
+ * it (synchronized).
+ *
+ * <p>A re-send must never reach Alertmanager after the alert's RESOLVED: Alertmanager keeps the alert it received last,
+ * so a late FIRING re-opens a resolved alert until its {@code endsAt}. Re-sends therefore go in the (case, recipient)
+ * lane behind the deliveries already queued there, and check {@link #stillFiring} when their turn comes; an alert has at
+ * most one re-send pending, so a slow Alertmanager does not fill its lane with them.
  */
 final class FiringAlerts {
-    private record Entry(DeadlineAlert alert, Route route, Instant nextSend) {}
+    private record Entry(DeadlineAlert alert, Route route, Instant nextSend, boolean resending) {}
+
+    /** One re-send of an (alert, route); {@code key} names it here. */
+    record Resend(String key, DeadlineAlert alert, Route route) {}
 
     private final Map<String, Entry> entries = new LinkedHashMap<>();
     private final Duration every;
@@ -30,28 +39,42 @@ final class FiringAlerts {
     }
 
     synchronized void delivered(DeadlineAlert alert, Route route, Instant now) {
-        String key = alert.getAlertId() + "/" + route.recipient();
+        String key = key(alert, route);
         switch (alert.getStatus()) {
-            case FIRING -> entries.put(key, new Entry(alert, route, now.plus(every)));
+            case FIRING -> entries.put(key, new Entry(alert, route, now.plus(every), false));
             case RESOLVED -> entries.remove(key);
             default -> { }
         }
     }
 
-    /** The (alert, route) pairs due for a re-send, their next turn moved on. */
-    synchronized List<Map.Entry<DeadlineAlert, Route>> due(Instant now) {
-        List<Map.Entry<DeadlineAlert, Route>> out = new ArrayList<>();
+    /** The re-sends due that are not already pending; their next turn moved on. */
+    synchronized List<Resend> due(Instant now) {
+        List<Resend> out = new ArrayList<>();
         entries.replaceAll((k, e) -> {
-            if (e.nextSend().isAfter(now)) {
+            if (e.resending() || e.nextSend().isAfter(now)) {
                 return e;
             }
-            out.add(Map.entry(e.alert(), e.route()));
-            return new Entry(e.alert(), e.route(), now.plus(every));
+            out.add(new Resend(k, e.alert(), e.route()));
+            return new Entry(e.alert(), e.route(), now.plus(every), true);
         });
         return out;
     }
 
+    /** False once the alert's RESOLVED has been delivered: the re-send is dropped. */
+    synchronized boolean stillFiring(Resend resend) {
+        return entries.containsKey(resend.key());
+    }
+
+    /** The re-send has ended (sent or given up): the next one may be queued. */
+    synchronized void resent(Resend resend) {
+        entries.computeIfPresent(resend.key(), (k, e) -> new Entry(e.alert(), e.route(), e.nextSend(), false));
+    }
+
     synchronized int size() {
         return entries.size();
+    }
+
+    private static String key(DeadlineAlert alert, Route route) {
+        return alert.getAlertId() + "/" + route.recipient();
     }
 }

@@ -207,7 +207,11 @@ final class Notifier implements Runnable {
     }
 
     private static String lane(Delivery d) {
-        return d.caseId() + "\u0000" + d.recipient();
+        return lane(d.caseId(), d.recipient());
+    }
+
+    private static String lane(String caseId, String recipient) {
+        return caseId + "\u0000" + recipient;
     }
 
     /**
@@ -300,13 +304,28 @@ final class Notifier implements Runnable {
         return URI.create(base.replaceAll("/+$", "") + "/api/v2/alerts");
     }
 
-    /** Firing Alertmanager alerts re-sent on time; a failed re-send is counted, and tried again next turn. */
+    /**
+     * Firing Alertmanager alerts re-sent on time, each in its (case, recipient) lane so that it cannot overtake the
+     * alert's RESOLVED (see {@link FiringAlerts}); a failed re-send is counted, and tried again next turn.
+     */
     private void resendFiring() {
-        Instant now = clock.instant();
-        for (Map.Entry<DeadlineAlert, Route> e : firing.due(now)) {
-            Delivery d = messages.delivery(e.getKey(), e.getValue(), firing.validUntil(now));
-            http.post(uri(d), d.key(), d.body(), "").thenAccept(o -> metrics.delivery("alertmanager-resend", o, 0));
+        for (FiringAlerts.Resend r : firing.due(clock.instant())) {
+            lanes.then(lane(r.alert().getCaseId(), r.route().recipient()), () -> resend(r));
         }
+    }
+
+    private CompletableFuture<Void> resend(FiringAlerts.Resend r) {
+        if (!firing.stillFiring(r)) {
+            return CompletableFuture.completedFuture(null); // resolved while it waited in the lane
+        }
+        Delivery d = messages.delivery(r.alert(), r.route(), firing.validUntil(clock.instant()));
+        return http.post(uri(d), d.key(), d.body(), "").handle((outcome, e) -> {
+            firing.resent(r);
+            if (outcome != null) {
+                metrics.delivery("alertmanager-resend", outcome, 0);
+            }
+            return null;
+        });
     }
 
     private void unrouted(String role) {
