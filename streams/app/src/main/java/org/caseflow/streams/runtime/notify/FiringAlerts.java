@@ -18,7 +18,7 @@ import org.caseflow.streams.domain.notify.Route;
  *
  * <p>A re-send must never reach Alertmanager after the alert's RESOLVED: Alertmanager keeps the alert it received last,
  * so a late FIRING re-opens a resolved alert until its {@code endsAt}. Re-sends therefore go in the (case, recipient)
- * lane behind the deliveries already queued there, and check {@link #stillFiring} when their turn comes; an alert has at
+ * lane behind the deliveries already queued there, and ask {@link #current} when their turn comes; an alert has at
  * most one re-send pending, so a slow Alertmanager does not fill its lane with them.
  */
 final class FiringAlerts {
@@ -60,9 +60,13 @@ final class FiringAlerts {
         return out;
     }
 
-    /** False once the alert's RESOLVED has been delivered: the re-send is dropped. */
-    synchronized boolean stillFiring(Resend resend) {
-        return entries.containsKey(resend.key());
+    /**
+     * The alert to re-send now: the one firing under the re-send's key (it may have fired again meanwhile), or null
+     * once its RESOLVED has been delivered, and the re-send is dropped.
+     */
+    synchronized DeadlineAlert current(Resend resend) {
+        Entry e = entries.get(resend.key());
+        return e == null ? null : e.alert();
     }
 
     /** The re-send has ended (sent or given up): the next one may be queued. */

@@ -315,10 +315,11 @@ final class Notifier implements Runnable {
     }
 
     private CompletableFuture<Void> resend(FiringAlerts.Resend r) {
-        if (!firing.stillFiring(r)) {
+        DeadlineAlert alert = firing.current(r);
+        if (alert == null) {
             return CompletableFuture.completedFuture(null); // resolved while it waited in the lane
         }
-        Delivery d = messages.delivery(r.alert(), r.route(), firing.validUntil(clock.instant()));
+        Delivery d = messages.delivery(alert, r.route(), firing.validUntil(clock.instant()));
         return http.post(uri(d), d.key(), d.body(), "").handle((outcome, e) -> {
             firing.resent(r);
             if (outcome != null) {

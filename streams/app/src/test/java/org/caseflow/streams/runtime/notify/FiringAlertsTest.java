@@ -37,11 +37,20 @@ class FiringAlertsTest {
     void shouldDropAResendQueuedBeforeTheResolvedWasDelivered() {
         firing.delivered(breached, route, T0);
         FiringAlerts.Resend pending = firing.due(T0.plusSeconds(60)).get(0);
-        assertThat(firing.stillFiring(pending)).isTrue();
+        assertThat(firing.current(pending)).isEqualTo(breached);
         firing.delivered(alert("A-1", BREACHED, RESOLVED, List.of("judge:J-1")), route, T0.plusSeconds(61));
-        assertThat(firing.stillFiring(pending)).isFalse();
+        assertThat(firing.current(pending)).isNull();
         firing.resent(pending);
         assertThat(firing.size()).isZero();
         assertThat(firing.due(T0.plusSeconds(600))).isEmpty();
+    }
+
+    @Test
+    void shouldResendTheAlertAsItFiresNowWhenItFiredAgainMeanwhile() {
+        firing.delivered(breached, route, T0);
+        FiringAlerts.Resend pending = firing.due(T0.plusSeconds(60)).get(0);
+        DeadlineAlert again = DeadlineAlert.newBuilder(breached).setRaisedAt(T0.plusSeconds(70)).build();
+        firing.delivered(again, route, T0.plusSeconds(70));
+        assertThat(firing.current(pending)).isEqualTo(again);
     }
 }
