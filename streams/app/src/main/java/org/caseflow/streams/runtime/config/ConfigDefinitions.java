@@ -358,7 +358,9 @@ public final class ConfigDefinitions {
                 "whether the app builds digests ([Digests](#digests)); `false` leaves the digest sub-topology out and"
                         + " the case processor's alerts go to the alerts topic only: each alert otherwise also costs its"
                         + " share of a digest-feed record per recipient (one per recipient per processing step) and the"
-                        + " digest stores' writes (docs/performance.md). `GET /api/v1/digests` then answers 404");
+                        + " digest stores' writes: about one entry record per recipient, more than half of what a midnight"
+                        + " storm writes (docs/performance.md, \"Fourteenth session\"). `GET /api/v1/digests` then answers"
+                        + " 404");
     }
 
     /** Records how the docs show the default of {@code key} (see {@link #SHOWN_DEFAULTS}). */

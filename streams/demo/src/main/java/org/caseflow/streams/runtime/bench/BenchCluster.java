@@ -47,6 +47,17 @@ final class BenchCluster {
         return ends;
     }
 
+    /**
+     * Records appended to each topic since {@code before} (end offsets, so transaction markers count too), keyed by the
+     * topic's name less {@code prefix}, in name order; topics created since count from 0.
+     */
+    Map<String, Long> appendedSince(Map<TopicPartition, Long> before, Set<String> topics, String prefix) {
+        Map<String, Long> perTopic = new java.util.TreeMap<>();
+        endOffsets(topics).forEach((tp, end) -> perTopic.merge(tp.topic().substring(prefix.length()),
+                end - before.getOrDefault(tp, 0L), Long::sum));
+        return perTopic;
+    }
+
     static long sum(Map<TopicPartition, Long> offsets) {
         return offsets.values().stream().mapToLong(Long::longValue).sum();
     }

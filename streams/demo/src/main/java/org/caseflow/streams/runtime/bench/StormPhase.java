@@ -5,8 +5,10 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -58,6 +60,9 @@ final class StormPhase {
             new WarmUpRound(LocalDate.of(2025, 2, 3), LocalDate.of(2025, 4, 28)));
     /** At most this many cases per warm-up storm (their case numbers, 1 to 99,998 over both, stay below the storm's). */
     public static final int MAX_WARM_UP = 49_999;
+    /** After a storm: the app has stopped writing when no end offset moved for this long (at most the bound). */
+    private static final Duration SETTLED = Duration.ofSeconds(2);
+    private static final Duration SETTLE_BOUND = Duration.ofSeconds(60);
     /** How long after the collection the bench reads the process's RSS, and how often. */
     static final Duration RSS_WINDOW = Duration.ofSeconds(10);
     static final Duration RSS_EVERY = Duration.ofMillis(250);
@@ -67,6 +72,7 @@ final class StormPhase {
     private final Figures figures;
     private final Path work;
     private final Map<String, String> appSettings;
+    private final BenchCluster cluster;
 
     StormPhase(String bootstrap, Admin admin, Figures figures, Path work, Map<String, String> appSettings) {
         this.appSettings = appSettings;
@@ -74,6 +80,7 @@ final class StormPhase {
         this.admin = admin;
         this.figures = figures;
         this.work = work;
+        this.cluster = new BenchCluster(admin);
     }
 
     static CaseEvent filing(int i) {
@@ -135,7 +142,7 @@ final class StormPhase {
             }
             long loadStart = System.nanoTime();
             app.start();
-            app.awaitCaughtUp(new BenchCluster(admin), Duration.ofHours(2));
+            app.awaitCaughtUp(cluster, Duration.ofHours(2));
             double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
             figures.add("storm", "cases loaded (warm-up cases included)", cases + warmUpTotal, "cases", "");
             figures.add("storm", "filings applied per second (start-up included)", (cases + warmUpTotal) / loadSeconds,
@@ -155,7 +162,7 @@ final class StormPhase {
                     }
                     publisher.flush();
                 }
-                app.awaitCaughtUp(new BenchCluster(admin), Duration.ofHours(2));
+                app.awaitCaughtUp(cluster, Duration.ofHours(2));
                 // After the last round, before the memory readings too: an instance at rest holding the open cases.
                 String quiet = Quiet.await();
                 if (r + 1 < rounds) {
@@ -207,6 +214,10 @@ final class StormPhase {
             alerts.seekToEnd(partitions);
             partitions.forEach(alerts::position); // fix the start before the storm begins
             app.resetRebalances();
+            String prefix = app.config.streams().applicationId();
+            Set<String> written = new HashSet<>(cluster.topicsStartingWith(prefix));
+            written.removeAll(app.config.topics().names().inputs());
+            Map<TopicPartition, Long> writtenBefore = cluster.endOffsets(written);
             long cpuBefore = app.streamThreadCpuNanos();
             long processBefore = ProcessMemory.processCpuNanos();
             ThreadCpu threadsBefore = ThreadCpu.now();
@@ -242,7 +253,38 @@ final class StormPhase {
             if (notices < cases) {
                 figures.note("NOT DRAINED within " + timeout.toSeconds() + " s");
             }
+            recordsWritten(written, writtenBefore, prefix, notices);
         }
+    }
+
+    /**
+     * What the storm wrote, per crossing and per topic, once the app has stopped writing: the digests and the last
+     * commit markers come after the last alert. Not timed, and not the pipeline's records per input event: a crossing
+     * writes its alert, its case's changelog record and the digests' records, and no snapshot or indicator.
+     */
+    private void recordsWritten(Set<String> topics, Map<TopicPartition, Long> before, String prefix, int crossings)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + SETTLE_BOUND.toNanos();
+        long last = -1;
+        long stableSince = System.nanoTime();
+        while (System.nanoTime() < deadline && System.nanoTime() - stableSince < SETTLED.toNanos()) {
+            long now = BenchCluster.sum(cluster.endOffsets(topics));
+            if (now != last) {
+                last = now;
+                stableSince = System.nanoTime();
+            }
+            Thread.sleep(200);
+        }
+        Map<String, Long> perTopic = cluster.appendedSince(before, topics, prefix);
+        long total = perTopic.values().stream().mapToLong(Long::longValue).sum();
+        figures.add("storm", "records written per crossing (digests and commit markers included)",
+                (double) total / Math.max(crossings, 1), "records", "");
+        perTopic.forEach((topic, n) -> {
+            if (n > 0) {
+                figures.note(String.format(java.util.Locale.ROOT, "%-40s %6.3f per crossing", topic,
+                        (double) n / Math.max(crossings, 1)));
+            }
+        });
     }
 
     /** Reads only an alert's level and status (a {@link ProjectionReader}). */

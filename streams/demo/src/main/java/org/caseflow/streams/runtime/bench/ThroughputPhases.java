@@ -173,10 +173,7 @@ final class ThroughputPhases {
             figures.add("pipeline", "Caseflow app catching up (EVENT_TIME, EOS)", perSecond, "events/s", "");
             Set<String> after = new HashSet<>(cluster.topicsStartingWith(name));
             after.removeAll(app.config.topics().names().inputs());
-            Map<org.apache.kafka.common.TopicPartition, Long> ends = cluster.endOffsets(after);
-            Map<String, Long> perTopic = new java.util.TreeMap<>();
-            ends.forEach((tp, end) -> perTopic.merge(tp.topic().substring(name.length()),
-                    end - before.getOrDefault(tp, 0L), Long::sum));
+            Map<String, Long> perTopic = cluster.appendedSince(before, after, name);
             long writtenRecords = perTopic.values().stream().mapToLong(Long::longValue).sum();
             figures.add("pipeline", "records written per input event", (double) writtenRecords / events.size(),
                     "records", "<= 3");

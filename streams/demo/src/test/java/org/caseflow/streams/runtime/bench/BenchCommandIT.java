@@ -54,6 +54,10 @@ class BenchCommandIT {
                 "midnight to last alert committed", "fencings", "tick with nothing due, 1000 open",
                 "500-event / 5-event", "state directory bytes per case", "heap after GC");
         assertThat(printed).containsPattern("(?m)^storm\\s+crossings committed\\s+300 ");
+        // What the storm wrote once the app stood still, per crossing and topic: each crossing's alert at least.
+        assertThat(printed).containsPattern(
+                "(?m)^storm\\s+records written per crossing \\(digests and commit markers included\\)\\s+[0-9.]+ records")
+                .containsPattern("\\.caseflow\\.deadline-alerts\\s+1\\.\\d{3} per crossing");
         // The pipeline's CPU per event, by kind of thread, beside its rate (steadier than events/s on a shared machine).
         assertThat(printed).containsPattern("(?m)^pipeline\\s+stream-thread CPU per event\\s+[0-9.,]+ µs")
                 .contains("CPU per event, stream threads");
