@@ -11,7 +11,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.caseflow.events.AlertLevel;
 import org.caseflow.events.DeadlineAlert;
 import org.caseflow.events.Digest;
@@ -19,6 +24,7 @@ import org.caseflow.events.DigestCase;
 import org.caseflow.events.DigestCounts;
 import org.caseflow.events.Procedure;
 import org.caseflow.streams.domain.cases.CaseEngine;
+import org.caseflow.streams.domain.digest.DigestEntry;
 import org.caseflow.streams.domain.notify.AlertAck;
 import org.caseflow.streams.domain.seeds.TestSeeds;
 import org.caseflow.streams.runtime.replay.Replayer;
@@ -170,6 +176,38 @@ class DigestTopologyTest {
         assertThat(store.get(JUDGE + "|day|2026-07-09").getCounts().getOverdueCases()).isEqualTo(3); // A, B, C
         assertThat(store.get("court:湘0211|week|2025-W23")).as("weeks and months are kept").isNotNull();
         assertThat(replay.digests()).as("tombstones are not digests").doesNotContainNull();
+    }
+
+    /**
+     * An upgrade from the build that kept one JSON record per entry ({@code recipient|caseId|alertId}): on 06-04 at
+     * 00:01 every recipient's entry log is replaced by the records that build would hold, and the digests of 06-05
+     * are still those counted by hand in {@link #shouldCountTheJudgesDayByHand}.
+     */
+    @Test
+    void shouldReadTheEntriesTheBuildBeforeKeptOneToARecord() {
+        replay.advanceTo(midnight(LocalDate.of(2025, 6, 4)).plusSeconds(60));
+        KeyValueStore<String, byte[]> store = replay.driver().getKeyValueStore(StoreNames.DIGEST_ENTRIES);
+        KeyValueStore<String, String> clocks = replay.driver().getKeyValueStore(StoreNames.DIGEST_CLOCKS);
+        Set<String> recipients = new TreeSet<>();
+        try (KeyValueIterator<String, byte[]> it = store.all()) {
+            it.forEachRemaining(kv -> recipients.add(kv.key.substring(0, kv.key.indexOf('|'))));
+        }
+        assertThat(recipients).contains(JUDGE, "court:湘0211");
+        JsonSerde<DigestEntry> json = new JsonSerde<>(DigestEntry.class);
+        int entries = 0;
+        for (String recipient : recipients) {
+            DigestEntryLog.Loaded loaded = new DigestEntryLog(store, clocks).load(recipient);
+            loaded.keys().forEach(store::delete);
+            for (KeyValue<String, DigestEntry> kv : loaded.entries()) {
+                store.put(kv.key, json.serializer().serialize("t", kv.value));
+                entries++;
+            }
+        }
+        assertThat(entries).isGreaterThan(recipients.size());
+
+        replay.advanceTo(midnight(LocalDate.of(2025, 6, 6)));
+        assertThat(digest(JUDGE, "day", "2025-06-05").getCounts()).isEqualTo(counts(3, 1, 1, 0, 1, 0, 0, 0, 1, 2, 1, 0));
+        assertThat(digest("president:湘0211", "day", "2025-06-05").getCounts().getBreached()).isEqualTo(1);
     }
 
     private Digest digest(String recipient, String kind, String period) {

@@ -14,10 +14,10 @@ import org.apache.kafka.common.serialization.Serializer;
 import org.caseflow.streams.domain.rules.Procedure;
 
 /**
- * The serde of {@link TopicNames#digestFeed()}: a compact binary form (a format byte, then the fields in order, strings
- * as UTF-8 after their length, -1 for null). A midnight storm puts every crossing through it once per recipient: JSON took a fifth
- * of the stream thread there. Records written as JSON by the first digest build (they start with <code>{</code>) are
- * still read.
+ * The serde of {@link TopicNames#digestFeed()}, and the form of a recipient's entry log ({@link DigestEntryLog}): a
+ * compact binary form (a format byte, then the fields in order, strings as UTF-8 after their length, -1 for null). A
+ * midnight storm puts every crossing through it once per recipient: JSON took a fifth of the stream thread there.
+ * Records written as JSON by the first digest build (they start with <code>{</code>) are still read.
  *
  * <p>Format 2 writes what repeats once: an item of a batch names its recipient, court, procedure, level and status only
  * where they differ from the item before it (-2: the same), and its alert id as what follows the case id (-3: the case
@@ -33,7 +33,9 @@ final class DigestFeedSerde implements Serde<DigestFeed> {
     private static final int NULL = -1;
     private static final int SAME = -2;
     private static final int AFTER_CASE_ID = -3;
-    private static final String[] TYPES = {DigestFeed.BATCH, DigestFeed.ALERT, DigestFeed.ACK, DigestFeed.CLOCK};
+    /** Type codes by position: a new type is added at the end (the entry log's prune came last). */
+    private static final String[] TYPES = {DigestFeed.BATCH, DigestFeed.ALERT, DigestFeed.ACK, DigestFeed.CLOCK,
+        DigestFeed.PRUNE};
     private static final int NO_DAY = Integer.MIN_VALUE;
     private final JsonSerde<DigestFeed> json = new JsonSerde<>(DigestFeed.class);
 

@@ -30,7 +30,8 @@ import org.caseflow.streams.topology.StoreKeys.DigestEntryKey;
 import org.caseflow.streams.topology.StoreKeys.DigestKey;
 
 /**
- * Keeps each recipient's alert entries (read from {@link TopicNames#digestFeed()}, keyed by recipient) and closes
+ * Keeps each recipient's alert entries (read from {@link TopicNames#digestFeed()}, keyed by recipient; kept as a log of
+ * the feed's batches, {@link DigestEntryLog}, and folded when a period closes) and closes
  * their digest periods: a role reference's day, a court's ISO week and month (DESIGN.md section 9). A period closes at
  * the local midnight that ends it, once the clock has passed it: on event time the lowest event clock of the case tasks
  * that sent one ({@link DigestClock}: everything due before it has been forwarded), on the wall clock the wall clock
@@ -61,7 +62,7 @@ final class DigestProcessor implements Processor<String, DigestFeed, String, Dig
     private final MeterRegistry registry;
     private final Counter late;
     private ProcessorContext<String, Digest> context;
-    private KeyValueStore<String, DigestEntry> entries;
+    private DigestEntryLog entries;
     private KeyValueStore<String, DigestRecipient> recipients;
     private KeyValueStore<String, String> clocks;
     private KeyValueStore<String, Digest> digests;
@@ -89,9 +90,9 @@ final class DigestProcessor implements Processor<String, DigestFeed, String, Dig
     @Override
     public void init(ProcessorContext<String, Digest> context) {
         this.context = context;
-        entries = context.getStateStore(StoreNames.DIGEST_ENTRIES);
         recipients = context.getStateStore(StoreNames.DIGEST_RECIPIENTS);
         clocks = context.getStateStore(StoreNames.DIGEST_CLOCKS);
+        entries = new DigestEntryLog(context.getStateStore(StoreNames.DIGEST_ENTRIES), clocks);
         digests = context.getStateStore(StoreNames.DIGESTS);
         try (KeyValueIterator<String, String> it = clocks.prefixScan(SOURCE, new StringSerializer())) {
             while (it.hasNext()) {
@@ -133,45 +134,35 @@ final class DigestProcessor implements Processor<String, DigestFeed, String, Dig
         }
     }
 
-    /** A recipient's alerts and acknowledgements in order; its record is read and written once for them all. */
+    /**
+     * A recipient's alerts and acknowledgements in order: its record is read and written once for them all, and its
+     * entry log gets them as one record ({@link DigestEntryLog}).
+     */
     private void items(String name, List<DigestFeed> items) {
         DigestRecipient before = recipients.get(name);
         DigestRecipient recipient = before;
+        List<DigestFeed> logged = new ArrayList<>(items.size());
         for (DigestFeed item : items) {
-            recipient = item(item, recipient);
+            if (!DigestFeed.ALERT.equals(item.type()) && !DigestFeed.ACK.equals(item.type())) {
+                throw new IllegalArgumentException("digest feed item of unknown type " + item.type());
+            }
+            if (DigestFeed.ALERT.equals(item.type()) && AlertStatus.FIRING.name().equals(item.status())) {
+                recipient = fired(item, recipient);
+                logged.add(item);
+            } else if (recipient != null) {
+                logged.add(item); // a resolution or acknowledgement of an entry the recipient may hold
+            }
+            // else: a recipient with no record holds no entries (it is forgotten only once it has none), so a
+            // resolution or acknowledgement changes none of its digests
         }
+        entries.append(name, logged);
         if (recipient != before) {
             recipients.put(name, recipient);
         }
     }
 
-    /** One alert or acknowledgement for one recipient; returns the recipient's record afterwards. */
-    private DigestRecipient item(DigestFeed feed, DigestRecipient recipient) {
-        switch (feed.type()) {
-            case DigestFeed.ALERT -> {
-                return alert(feed, recipient);
-            }
-            case DigestFeed.ACK -> {
-                String key = entryKey(feed.recipient(), feed.caseId(), feed.alertId());
-                DigestEntry entry = entries.get(key);
-                if (entry != null) {
-                    entries.put(key, entry.acknowledged(feed.at()));
-                }
-                return recipient;
-            }
-            default -> throw new IllegalArgumentException("digest feed item of unknown type " + feed.type());
-        }
-    }
-
-    private DigestRecipient alert(DigestFeed feed, DigestRecipient recipient) {
-        String key = entryKey(feed.recipient(), feed.caseId(), feed.alertId());
-        DigestEntry stored = entries.get(key);
-        if (!AlertStatus.FIRING.name().equals(feed.status())) {
-            if (stored != null) {
-                entries.put(key, stored.resolved(feed.at()));
-            }
-            return recipient; // a RESOLVED of an alert this recipient does not hold changes none of its digests
-        }
+    /** The recipient's record after an alert fired to it (its entry is the log's). */
+    private DigestRecipient fired(DigestFeed feed, DigestRecipient recipient) {
         DigestRecipient after = recipient;
         ZoneId zone = recipient == null ? zones.apply(CourtId.ofUnchecked(feed.court())) : ZoneId.of(recipient.zone());
         LocalDate day = LocalDate.ofInstant(Instant.ofEpochMilli(feed.at()), zone);
@@ -181,9 +172,6 @@ final class DigestProcessor implements Processor<String, DigestFeed, String, Dig
         } else if (day.isBefore(recipient.nextDay())) {
             late.increment();
         }
-        DigestEntry fresh = new DigestEntry(feed.caseId(), feed.court(), feed.procedure(), feed.level(),
-                feed.deadline(), feed.at(), null, null);
-        entries.put(key, stored == null ? fresh : stored.fired(fresh));
         return after;
     }
 
@@ -243,9 +231,15 @@ final class DigestProcessor implements Processor<String, DigestFeed, String, Dig
         ZoneId zone = ZoneId.of(recipient.zone());
         boolean court = name.startsWith(DigestRoute.COURT_PREFIX);
         DigestRecipient state = recipient;
-        List<KeyValue<String, DigestEntry>> list = load(name);
+        DigestEntryLog.Loaded loaded = null; // read when a day closes: most passes close none of a recipient's
+        List<KeyValue<String, DigestEntry>> list = List.of();
+        Long prunedBefore = null;
         boolean budget = true;
         while (budget && !state.nextDay().plusDays(1).atStartOfDay(zone).toInstant().isAfter(Instant.ofEpochMilli(until))) {
+            if (loaded == null) {
+                loaded = entries.load(name);
+                list = loaded.entries();
+            }
             LocalDate day = state.nextDay();
             long end = day.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli();
             List<DigestKind> kinds = kindsEnding(day, court);
@@ -268,7 +262,12 @@ final class DigestProcessor implements Processor<String, DigestFeed, String, Dig
                         expire(key(name, kind.code(), day.minusDays(DAY_DIGESTS_KEPT).toString()), end);
                     }
                 }
-                list = prune(list, oldestOpenStart(day.plusDays(1), court, zone));
+                long horizon = oldestOpenStart(day.plusDays(1), court, zone);
+                List<KeyValue<String, DigestEntry>> kept = prune(list, horizon);
+                if (kept.size() < list.size()) {
+                    prunedBefore = horizon; // horizons only grow: the last one drops all the earlier ones did
+                }
+                list = kept;
             } else {
                 budget = step.take();
             }
@@ -278,11 +277,15 @@ final class DigestProcessor implements Processor<String, DigestFeed, String, Dig
                         (KeyValue<String, DigestEntry> kv) -> kv.value.raisedAt()).thenComparing(kv -> kv.key)).orElse(null);
                 if (first == null) {
                     BlindDelete.from(recipients, name);
+                    entries.forget(loaded);
                     return budget;
                 }
                 state = new DigestRecipient(first.value.court(), zone.getId(),
                         LocalDate.ofInstant(Instant.ofEpochMilli(first.value.raisedAt()), zone), Map.of(), false);
             }
+        }
+        if (loaded != null) {
+            entries.keep(loaded, list, prunedBefore);
         }
         if (!state.equals(recipient)) {
             recipients.put(name, state);
@@ -315,23 +318,11 @@ final class DigestProcessor implements Processor<String, DigestFeed, String, Dig
         return a.isBefore(b) ? a : b;
     }
 
-    private List<KeyValue<String, DigestEntry>> load(String recipient) {
-        List<KeyValue<String, DigestEntry>> list = new ArrayList<>();
-        try (KeyValueIterator<String, DigestEntry> it = entries.prefixScan(DigestEntryKey.recipientPrefix(recipient),
-                new StringSerializer())) {
-            while (it.hasNext()) {
-                list.add(it.next());
-            }
-        }
-        return list;
-    }
-
-    private List<KeyValue<String, DigestEntry>> prune(List<KeyValue<String, DigestEntry>> list, long before) {
-        List<KeyValue<String, DigestEntry>> kept = new ArrayList<>();
+    /** The entries still counted: those resolved before {@code before} count in no open period. */
+    private static List<KeyValue<String, DigestEntry>> prune(List<KeyValue<String, DigestEntry>> list, long before) {
+        List<KeyValue<String, DigestEntry>> kept = new ArrayList<>(list.size());
         for (KeyValue<String, DigestEntry> kv : list) {
-            if (kv.value.resolvedAt() != null && kv.value.resolvedAt() < before) {
-                BlindDelete.from(entries, kv.key);
-            } else {
+            if (kv.value.resolvedAt() == null || kv.value.resolvedAt() >= before) {
                 kept.add(kv);
             }
         }

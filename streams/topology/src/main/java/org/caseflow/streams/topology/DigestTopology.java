@@ -11,7 +11,6 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.StreamPartitioner;
 import org.caseflow.streams.domain.cases.CaseEngine;
-import org.caseflow.streams.domain.digest.DigestEntry;
 
 /**
  * The digest sub-topology (issue 9, DESIGN.md section 9).
@@ -50,8 +49,9 @@ final class DigestTopology {
         topology.addSource(Names.DIGEST_FEED_SOURCE, feed.keyDeserializer(), feed.valueDeserializer(), feed.name());
         topology.addProcessor(Names.DIGEST_PROCESSOR, () -> new DigestProcessor(settings, digests, engine::zoneOf, registry),
                 Names.DIGEST_FEED_SOURCE);
-        topology.addStateStore(settings.keyValueStore(StoreNames.DIGEST_ENTRIES, Serdes.String(),
-                new JsonSerde<>(DigestEntry.class)), Names.DIGEST_PROCESSOR);
+        // Not cached: each record of a recipient's entry log is written once, under a key of its own.
+        topology.addStateStore(settings.keyValueStore(StoreNames.DIGEST_ENTRIES, Serdes.String(), Serdes.ByteArray()),
+                Names.DIGEST_PROCESSOR);
         // Cached: a recipient's record is rewritten with every alert of a storm, one changelog record per commit.
         topology.addStateStore(settings.cachedKeyValueStore(StoreNames.DIGEST_RECIPIENTS, Serdes.String(),
                 new JsonSerde<>(DigestRecipient.class)), Names.DIGEST_PROCESSOR);

@@ -200,7 +200,10 @@ public final class StoreKeys {
         }
     }
 
-    /** {@link StoreNames#DIGEST_ENTRIES}: {@code recipient|caseId|alertId}; a prefix scan reads one recipient's. */
+    /**
+     * {@link StoreNames#DIGEST_ENTRIES} before the entry log: {@code recipient|caseId|alertId}, one entry each (still
+     * read: {@link DigestEntryLog}); the entry keys of a loaded log are these strings too, so entries sort as they did.
+     */
     record DigestEntryKey(String recipient, String caseId, String alertId) {
         String encode() {
             return recipient + SEPARATOR + caseId + SEPARATOR + alertId;
@@ -219,6 +222,24 @@ public final class StoreKeys {
         /** The prefix of every entry of {@code recipient}. */
         static String recipientPrefix(String recipient) {
             return recipient + SEPARATOR;
+        }
+    }
+
+    /**
+     * {@link StoreNames#DIGEST_ENTRIES} since the entry log: one record of a recipient's entry log,
+     * {@code recipient||sequence}, the sequence zero-padded to 19 digits. The empty middle part keeps these apart from
+     * the per-entry keys written before ({@link DigestEntryKey}: a case id is never empty); both share
+     * {@link DigestEntryKey#recipientPrefix}, so one prefix scan reads a recipient's records of either shape.
+     */
+    record DigestLogKey(String recipient, long sequence) {
+        String encode() {
+            return DigestEntryKey.recipientPrefix(recipient) + SEPARATOR + new SequenceKey(sequence).encode();
+        }
+
+        /** Whether {@code key}, found under {@code recipient}'s prefix, is a log record (not a per-entry record). */
+        static boolean isLog(String recipient, String key) {
+            int at = recipient.length() + 1;
+            return key.length() > at && key.charAt(at) == SEPARATOR;
         }
     }
 

@@ -37,7 +37,10 @@ public final class StoreNames {
     /** "scope|tree|CATEGORY" → LineageTop bytes: the disputes with the most case numbers. */
     public static final String LINEAGE_TOP = "lineage-top-store";
 
-    /** "recipient|caseId|alertId" → DigestEntry JSON: what a recipient's digests are computed from. */
+    /**
+     * "recipient||sequence" → a batch of digest feed items: each recipient's entry log, what its digests are computed
+     * from ({@link DigestEntryLog}); "recipient|caseId|alertId" → DigestEntry JSON as the build before the log wrote it.
+     */
     public static final String DIGEST_ENTRIES = "digest-entry-store";
     /** recipient → DigestRecipient JSON: zone, next day to close, the previous digest of each kind. */
     public static final String DIGEST_RECIPIENTS = "digest-recipient-store";
