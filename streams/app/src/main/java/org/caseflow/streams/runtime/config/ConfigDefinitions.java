@@ -357,10 +357,10 @@ public final class ConfigDefinitions {
         d.define(DIGESTS_ENABLED, BOOLEAN, true, null, MEDIUM,
                 "whether the app builds digests ([Digests](#digests)); `false` leaves the digest sub-topology out and"
                         + " the case processor's alerts go to the alerts topic only: each alert otherwise also costs its"
-                        + " share of a digest-feed record per recipient (one per recipient per processing step) and the"
-                        + " digest stores' writes: about one entry record per recipient, more than half of what a midnight"
-                        + " storm writes (docs/performance.md, \"Fourteenth session\"). `GET /api/v1/digests` then answers"
-                        + " 404");
+                        + " share of a digest-feed record per recipient (one per recipient per processing step) and of the"
+                        + " entry-log record that keeps it, and the router's and digest tasks' turns on the stream thread"
+                        + " (docs/performance.md, \"Fourteenth session\" and \"Fifteenth session\"). `GET /api/v1/digests`"
+                        + " then answers 404");
     }
 
     /** Records how the docs show the default of {@code key} (see {@link #SHOWN_DEFAULTS}). */
