@@ -179,6 +179,47 @@ class DigestTopologyTest {
     }
 
     /**
+     * An alert acknowledged and resolved on 2025-04-01 is dropped when that day closes (a role's day digest is the
+     * only period that counts it); when the same alert fires again on 04-03 it is a new entry, not acknowledged, as
+     * it was when each entry was a record of its own that closing deleted. Fed straight to the digest feed, with the
+     * case task's clock (partition 0) moved on by hand; Y keeps the judge's record alive through the days between.
+     */
+    @Test
+    void shouldTreatAnAlertFiringAgainAfterItsEntryWasDroppedAsNew() {
+        TestInputTopic<String, DigestFeed> feed = TopicHandles.input(replay.driver(), Topics.DEFAULT.digestFeed());
+        String judge = "judge:J-9";
+        String x = "(2025)湘0211民初9号";
+        String y = "(2025)湘0211民初8号";
+        feed.pipeInput(judge, DigestFeed.batch(judge, List.of(notice(judge, y, "FIRING", local(4, 1, 9)),
+                notice(judge, x, "FIRING", local(4, 1, 10)),
+                new DigestFeed(DigestFeed.ACK, judge, x + "/v2/NOTICE", x, "湘0211", null, null, null, null,
+                        local(4, 1, 11), -1, null),
+                notice(judge, x, "RESOLVED", local(4, 1, 12)))), local(4, 1, 12));
+        feed.pipeInput("clock@0", DigestFeed.clock(0, local(4, 3, 0)), local(4, 3, 0));
+        feed.pipeInput(judge, DigestFeed.batch(judge, List.of(notice(judge, x, "FIRING", local(4, 3, 10)))),
+                local(4, 3, 10));
+        feed.pipeInput("clock@0", DigestFeed.clock(0, local(4, 4, 0)), local(4, 4, 0));
+        replay.advanceTo(midnight(LocalDate.of(2025, 3, 21))); // reads what came out; the case clock's 03-21 is behind
+
+        assertThat(digest(judge, "day", "2025-04-01").getCounts().getCases()).isEqualTo(1); // Y; X resolved by its end
+        DigestCounts d0403 = digest(judge, "day", "2025-04-03").getCounts();
+        assertThat(d0403.getCases()).isEqualTo(2);
+        assertThat(d0403.getAcknowledged()).as("X's acknowledgement went with its dropped entry").isZero();
+    }
+
+    private static DigestFeed notice(String recipient, String caseId, String status, long at) {
+        return new DigestFeed(DigestFeed.ALERT, recipient, caseId + "/v2/NOTICE", caseId, "湘0211",
+                org.caseflow.streams.domain.rules.Procedure.CIVIL_FIRST_SUMMARY, "NOTICE", status,
+                LocalDate.of(2025, 4, 30), at, -1, null);
+    }
+
+    /** 2025-{@code month}-{@code day} at {@code hour}:00 in 湘0211's zone (UTC+8), in epoch millis. */
+    private static long local(int month, int day, int hour) {
+        return LocalDate.of(2025, month, day).atTime(hour, 0).atZone(java.time.ZoneId.of("Asia/Shanghai")).toInstant()
+                .toEpochMilli();
+    }
+
+    /**
      * An upgrade from the build that kept one JSON record per entry ({@code recipient|caseId|alertId}): on 06-04 at
      * 00:01 every recipient's entry log is replaced by the records that build would hold, and the digests of 06-05
      * are still those counted by hand in {@link #shouldCountTheJudgesDayByHand}.

@@ -68,12 +68,17 @@ final class DigestEntryLog {
         try (KeyValueIterator<String, byte[]> it = store.prefixScan(prefix, new StringSerializer())) {
             while (it.hasNext()) {
                 KeyValue<String, byte[]> kv = it.next();
-                keys.add(kv.key);
                 if (DigestLogKey.isLog(recipient, kv.key)) {
+                    keys.add(kv.key);
                     logged.add(DigestFeedSerde.read(kv.value)); // in sequence order: the sequence is zero-padded
                 } else {
-                    entries.put(kv.key, Legacy.entry(kv.value)); // written before the log: where the log starts
-                    items++;
+                    DigestEntry legacy = Legacy.entry(kv.value);
+                    if (legacy != null && kv.key.startsWith(legacy.caseId() + StoreKeys.SEPARATOR, prefix.length())) {
+                        keys.add(kv.key);
+                        entries.put(kv.key, legacy); // written before the log: where the log starts
+                        items++;
+                    }
+                    // else another recipient's, whose name goes on past a separator where this one's ends
                 }
             }
         }
@@ -116,8 +121,12 @@ final class DigestEntryLog {
     private void rewrite(Loaded loaded, List<KeyValue<String, DigestEntry>> live) {
         forget(loaded);
         List<DigestFeed> batch = new ArrayList<>();
+        String prefix = DigestEntryKey.recipientPrefix(loaded.recipient());
         for (KeyValue<String, DigestEntry> kv : live) {
-            rebuild(loaded.recipient(), DigestEntryKey.decode(kv.key).alertId(), kv.value, batch);
+            // recipient|caseId|alertId: the alert id is what follows the known recipient and case id (a division's
+            // name, part of a recipient's, may hold the separator)
+            String alertId = kv.key.substring(prefix.length() + kv.value.caseId().length() + 1);
+            rebuild(loaded.recipient(), alertId, kv.value, batch);
             if (batch.size() >= SNAPSHOT_ITEMS) {
                 append(loaded.recipient(), batch);
                 batch = new ArrayList<>();
@@ -190,7 +199,11 @@ final class DigestEntryLog {
         private static final org.apache.kafka.common.serialization.Deserializer<DigestEntry> JSON =
                 new JsonSerde<>(DigestEntry.class).deserializer();
 
+        /** The entry, or null for a record that is not one (a log record of another recipient). */
         static DigestEntry entry(byte[] bytes) {
+            if (bytes == null || bytes.length == 0 || bytes[0] != '{') {
+                return null;
+            }
             return JSON.deserialize(StoreNames.DIGEST_ENTRIES, bytes);
         }
     }

@@ -232,14 +232,28 @@ public final class StoreKeys {
      * {@link DigestEntryKey#recipientPrefix}, so one prefix scan reads a recipient's records of either shape.
      */
     record DigestLogKey(String recipient, long sequence) {
+        private static final int DIGITS = 19;
+
         String encode() {
             return DigestEntryKey.recipientPrefix(recipient) + SEPARATOR + new SequenceKey(sequence).encode();
         }
 
-        /** Whether {@code key}, found under {@code recipient}'s prefix, is a log record (not a per-entry record). */
+        /**
+         * Whether {@code key}, found by a prefix scan of {@code recipient}'s prefix, is one of its log records: exactly
+         * the separator and 19 digits follow. Not a per-entry record (a case id is never empty), nor a record of a
+         * recipient whose name goes on past a separator (a division's name is free text).
+         */
         static boolean isLog(String recipient, String key) {
             int at = recipient.length() + 1;
-            return key.length() > at && key.charAt(at) == SEPARATOR;
+            if (key.length() != at + 1 + DIGITS || key.charAt(at) != SEPARATOR) {
+                return false;
+            }
+            for (int i = at + 1; i < key.length(); i++) {
+                if (key.charAt(i) < '0' || key.charAt(i) > '9') {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 

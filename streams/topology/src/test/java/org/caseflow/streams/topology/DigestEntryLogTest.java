@@ -191,6 +191,41 @@ class DigestEntryLogTest {
         assertThat(log.load(JUDGE).keys()).as("a log of live entries only is not rewritten").isEqualTo(after.keys());
     }
 
+    /**
+     * A division's name is free text, so a division chief's recipient may hold the separator: one recipient's prefix
+     * scan then also meets the records of another whose name goes on past it, and a rewrite must not take the alert
+     * id from the wrong part of the key.
+     */
+    @Test
+    void shouldKeepRecipientsApartWhenADivisionNameHoldsTheSeparator() {
+        String chief = "division-chief:湘0211/民一";
+        String other = chief + "|庭";
+        JsonSerde<DigestEntry> json = new JsonSerde<>(DigestEntry.class);
+        store.put(other + "|" + B + "|" + alertId(B, "WARNING"),
+                json.serializer().serialize("t", entry(B, "WARNING", DAY, null, null)));
+        log.append(other, List.of(fire(A, "CRITICAL", DAY)));
+        log.append(chief, List.of(fire(A, "NOTICE", DAY)));
+
+        assertThat(log.load(chief).entries()).extracting(kv -> kv.key)
+                .containsExactly(chief + "|" + A + "|" + alertId(A, "NOTICE"));
+        List<DigestFeed> stale = new ArrayList<>();
+        for (int i = 0; i < DigestEntryLog.SLACK + 10; i++) {
+            stale.add(ack(A, "CRITICAL", 2 * DAY + i));
+        }
+        log.append(other, stale);
+        DigestEntryLog.Loaded loaded = log.load(other);
+        assertThat(loaded.entries()).hasSize(2);
+        log.keep(loaded, loaded.entries(), null); // rewritten
+        log.append(other, List.of(resolve(A, "CRITICAL", 5 * DAY)));
+
+        Map<String, DigestEntry> after = new HashMap<>();
+        log.load(other).entries().forEach(kv -> after.put(kv.key, kv.value));
+        assertThat(after).containsOnly(
+                Map.entry(other + "|" + A + "|" + alertId(A, "CRITICAL"), entry(A, "CRITICAL", DAY, 5 * DAY, 2 * DAY)),
+                Map.entry(other + "|" + B + "|" + alertId(B, "WARNING"), entry(B, "WARNING", DAY, null, null)));
+        assertThat(log.load(chief).entries()).hasSize(1);
+    }
+
     @Test
     void shouldRebuildEveryKindOfEntryFromItsItems() {
         for (DigestEntry e : List.of(entry(A, "NOTICE", DAY, null, null), entry(A, "NOTICE", DAY, 2 * DAY, null),

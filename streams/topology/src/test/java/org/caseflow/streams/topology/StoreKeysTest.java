@@ -90,6 +90,17 @@ class StoreKeysTest {
     }
 
     @Test
+    void shouldWriteDigestLogKeysAsRecipientEmptyPartSequence() {
+        String key = new StoreKeys.DigestLogKey("judge:J-湘0211-07", 42).encode();
+        assertThat(key).isEqualTo("judge:J-湘0211-07||0000000000000000042");
+        assertThat(StoreKeys.DigestLogKey.isLog("judge:J-湘0211-07", key)).isTrue();
+        assertThat(StoreKeys.DigestLogKey.isLog("judge:J-湘0211-07", "judge:J-湘0211-07|" + CASE + "|" + CASE + "/v2/WARNING"))
+                .as("a per-entry key").isFalse();
+        assertThat(StoreKeys.DigestLogKey.isLog("division-chief:湘0211/民一", "division-chief:湘0211/民一|庭||0000000000000000042"))
+                .as("another recipient's, whose name goes on past a separator").isFalse();
+    }
+
+    @Test
     void shouldWriteDigestEntryKeysAsRecipientCaseAlert() {
         DigestEntryKey key = new DigestEntryKey("judge:J-湘0211-07", CASE, CASE + "/v2/WARNING");
         assertThat(key.encode()).isEqualTo("judge:J-湘0211-07|" + CASE + "|" + CASE + "/v2/WARNING");
