@@ -31,6 +31,18 @@ class StreamsPropertiesTest {
     }
 
     @Test
+    void shouldLetTheProducerHoldBatchesForACommitIntervalUnlessAnOperatorSaysOtherwise() {
+        StreamsConfig config = streamsConfig(Map.of("kafka.bootstrap.servers", "broker:9092"));
+        Map<String, Object> producer = config.getProducerConfigs("caseflow-test-producer");
+
+        // Kafka Streams' own default is 100 ms; records are invisible until the commit, which sends them anyway.
+        assertThat(producer.get(ProducerConfig.LINGER_MS_CONFIG))
+                .isEqualTo(config.getLong(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG).intValue());
+        assertThat(producerOf(Map.of("kafka.bootstrap.servers", "broker:9092", "kafka.producer.linger.ms", "5"))
+                .get(ProducerConfig.LINGER_MS_CONFIG)).isEqualTo("5");
+    }
+
+    @Test
     void shouldLetAnOperatorsKafkaSettingOverrideTheBatchSize() {
         Map<String, Object> producer = producerOf(Map.of("kafka.bootstrap.servers", "broker:9092",
                 "kafka.producer.batch.size", "16384"));
