@@ -41,9 +41,8 @@ public final class Bench {
     public void run(Set<String> skip, Supplier<List<CaseEvent>> events, int stormCases, Duration stormTimeout,
             List<Integer> openCounts, boolean warmUp) throws Exception {
         if (!skip.contains("floor") || !skip.contains("pipeline")) {
-            List<CaseEvent> simulated = events.get();
             new ThroughputPhases(bootstrap, admin, figures, work, appSettings)
-                    .run(simulated, !skip.contains("floor"), !skip.contains("pipeline"), warmUp);
+                    .run(events, !skip.contains("floor"), !skip.contains("pipeline"), warmUp);
         }
         if (!skip.contains("storm")) {
             new StormPhase(bootstrap, admin, figures, work, appSettings)

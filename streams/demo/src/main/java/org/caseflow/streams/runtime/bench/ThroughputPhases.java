@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -59,7 +60,10 @@ final class ThroughputPhases {
      * single C2 thread was busy for most of it on two cores, and after one round it still compiled 55-72 µs per event
      * through the measured round, docs/performance.md "Twelfth session").
      */
-    void run(List<CaseEvent> events, boolean withFloor, boolean withPipeline, boolean warmUp) throws Exception {
+    void run(Supplier<List<CaseEvent>> simulated, boolean withFloor, boolean withPipeline, boolean warmUp)
+            throws Exception {
+        // Encoded at once: no frame keeps the decoded list (EncodedEvents says why that matters).
+        EncodedEvents events = EncodedEvents.of(simulated.get());
         if (warmUp) {
             figures.warmUp(true);
             try {
@@ -77,25 +81,25 @@ final class ThroughputPhases {
         }
     }
 
-    private double[] measure(List<CaseEvent> events, boolean withFloor, boolean withPipeline) throws Exception {
+    private double[] measure(EncodedEvents events, boolean withFloor, boolean withPipeline) throws Exception {
         double floor = withFloor ? floor(events) : Double.NaN;
         double pipeline = withPipeline ? pipeline(events) : Double.NaN;
         return new double[] {floor, pipeline};
     }
 
-    private void publish(BenchApp app, List<CaseEvent> events) {
+    private void publish(BenchApp app, EncodedEvents events) {
         new TopicAdmin(admin).ensure(TopicSpec.all(app.config));
         publish(app.config.kafka(), app.config.topics().names(), events);
     }
 
-    static void publish(Map<String, String> kafka, TopicNames topics, List<CaseEvent> events) {
+    static void publish(Map<String, String> kafka, TopicNames topics, EncodedEvents events) {
         try (EventPublisher publisher = EventPublisher.create(kafka, topics)) {
             events.forEach(publisher::publish);
             publisher.flush();
         }
     }
 
-    private double floor(List<CaseEvent> events) throws Exception {
+    private double floor(EncodedEvents events) throws Exception {
         String name = "bench-floor-" + System.currentTimeMillis();
         TopicNames topics = new TopicNames(name + ".");
         Map<String, String> kafka = Map.of("bootstrap.servers", bootstrap);
@@ -154,7 +158,7 @@ final class ThroughputPhases {
                 "stream thread %-16s %5.1f %% of wall time", name, 100 * v)));
     }
 
-    private double pipeline(List<CaseEvent> events) throws Exception {
+    private double pipeline(EncodedEvents events) throws Exception {
         String name = "bench-pipe-" + System.currentTimeMillis();
         try (BenchApp app = new BenchApp(bootstrap, name, work.resolve(name), appSettings)) {
             publish(app, events);
