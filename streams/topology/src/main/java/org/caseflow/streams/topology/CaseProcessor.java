@@ -79,6 +79,8 @@ final class CaseProcessor implements Processor<String, ArrivedEvent, String, Obj
     private DueIndex due;
     private KeyValueStore<String, String> deadlines;
     private ThresholdScan thresholds;
+    /** The courts in this task's deadline index, for the threshold scans. */
+    private IndexedCourts indexedCourts;
     private ThresholdProgress progress;
     private HeldEvents held;
     private CaseDeadLetters deadLetters;
@@ -120,6 +122,7 @@ final class CaseProcessor implements Processor<String, ArrivedEvent, String, Obj
         this.chunks = context.getStateStore(StoreNames.CASE_EVENTS);
         this.due = new DueIndex(context.getStateStore(StoreNames.DUE_INDEX));
         this.deadlines = context.getStateStore(StoreNames.DEADLINE_INDEX);
+        this.indexedCourts = IndexedCourts.of(deadlines);
         this.thresholds = thresholdScan(reference.data());
         this.held = new HeldEvents(context.getStateStore(StoreNames.HELD_EVENTS));
         this.deadLetters = new CaseDeadLetters(context, settings.topics(), metrics, codec);
@@ -561,6 +564,7 @@ final class CaseProcessor implements Processor<String, ArrivedEvent, String, Obj
         if (newKey != null && (!newKey.equals(oldKey)
                 || !Objects.equals(old.view().procedure(), after.view().procedure()))) {
             deadlines.put(newKey, ThresholdScan.value(reference.engineFor(after).leadTimes(after.view())));
+            indexedCourts.add(DeadlineKey.courtOf(newKey));
         }
     }
 
@@ -611,7 +615,7 @@ final class CaseProcessor implements Processor<String, ArrivedEvent, String, Obj
         data.chains().values().forEach(chain -> chain.stream().filter(p -> p.rules() != null)
                 .forEach(p -> p.rules().all().forEach(r -> profiles.add(r.leadTimes()))));
         profiles.addAll(reference.current().leadTimeProfiles());
-        return new ThresholdScan(deadlines, engine::zoneOf, profiles, engine.zones(),
+        return new ThresholdScan(deadlines, indexedCourts, engine::zoneOf, profiles, engine.zones(),
                 engine.settings().thresholdDays());
     }
 
@@ -678,6 +682,7 @@ final class CaseProcessor implements Processor<String, ArrivedEvent, String, Obj
                             : deadlines.get(key);
                     if (!leadTimes.equals(current)) {
                         deadlines.put(key, leadTimes);
+                        indexedCourts.add(DeadlineKey.courtOf(key));
                     }
                 }
             }

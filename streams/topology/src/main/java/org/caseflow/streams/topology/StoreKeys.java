@@ -1,7 +1,10 @@
 package org.caseflow.streams.topology;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Comparator;
 import org.caseflow.streams.domain.cases.AtRiskListing;
 import org.caseflow.streams.domain.cases.CaseState;
 import org.caseflow.streams.domain.courts.CourtId;
@@ -18,6 +21,13 @@ public final class StoreKeys {
     static final char SEPARATOR = '|';
     /** Sorts after every key of a prefix that ends with {@link #SEPARATOR}: '}' follows '|'. */
     static final String PREFIX_END = "}";
+
+    /**
+     * The order of a store's String keys: their UTF-8 bytes compared unsigned, as Kafka Streams' record cache and
+     * RocksDB compare the serialized keys (a range read's bounds and what it returns follow it).
+     */
+    static final Comparator<String> STORE_ORDER = Comparator.comparing(
+            (String key) -> key.getBytes(StandardCharsets.UTF_8), Arrays::compareUnsigned);
 
     private StoreKeys() {
     }

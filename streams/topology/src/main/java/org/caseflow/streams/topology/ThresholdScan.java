@@ -32,15 +32,25 @@ final class ThresholdScan {
     }
 
     private final ReadOnlyKeyValueStore<String, String> index;
+    /** The courts in the index, kept by the task ({@link IndexedCourts}: no range read to find the next court). */
+    private final IndexedCourts courts;
     private final Function<CourtId, ZoneId> zoneOf;
     private final Set<LeadTimes> profiles;
     private final Set<ZoneId> zones;
     /** The thresholds' days, with the engine's OVERDUE reminder interval. */
     private final ThresholdDays thresholdDays;
 
+    /** Over the courts {@code index} holds now. */
     ThresholdScan(ReadOnlyKeyValueStore<String, String> index, Function<CourtId, ZoneId> zoneOf,
             Set<LeadTimes> profiles, Set<ZoneId> zones, ThresholdDays thresholdDays) {
+        this(index, IndexedCourts.of(index), zoneOf, profiles, zones, thresholdDays);
+    }
+
+    /** @param courts every court with an entry in {@code index}, kept up to date by the task that writes it */
+    ThresholdScan(ReadOnlyKeyValueStore<String, String> index, IndexedCourts courts, Function<CourtId, ZoneId> zoneOf,
+            Set<LeadTimes> profiles, Set<ZoneId> zones, ThresholdDays thresholdDays) {
         this.index = index;
+        this.courts = courts;
         this.thresholdDays = thresholdDays;
         this.zoneOf = zoneOf;
         this.profiles = Set.copyOf(profiles);
@@ -82,7 +92,7 @@ final class ThresholdScan {
      */
     Batch next(Instant from, Instant to, String after, int limit) {
         List<Crossing> out = new ArrayList<>();
-        String court = after == null ? firstCourt("") : court(after);
+        String court = after == null ? courts.first() : court(after);
         while (court != null) {
             ZoneId zone = zoneOf.apply(new CourtId(court)); // the index key spells the court raw
             LocalDate first = firstDay(from, zone);
@@ -90,7 +100,7 @@ final class ThresholdScan {
             if (!first.isAfter(last) && !scanCourt(court, zone, first, last, after, limit, out)) {
                 return new Batch(out, false);
             }
-            court = firstCourt(DeadlineKey.courtEnd(court));
+            court = courts.after(court);
         }
         return new Batch(out, true);
     }

@@ -73,6 +73,57 @@ class ThresholdScanTest {
         assertThat(batched).containsExactlyElementsOf(whole);
     }
 
+    /**
+     * The scan goes from court to court in the index's own order (the task keeps the courts, {@link IndexedCourts}),
+     * also where one court's code begins another's: {@code 湘02|} sorts after {@code 湘0211|} in the index, since
+     * {@code 1} sorts before {@code |}. Resumed a crossing at a time it finds each crossing once, in key order.
+     */
+    @Test
+    void shouldVisitCourtsInTheIndexOrderWhenOneCourtCodeBeginsAnother() {
+        LocalDate night = LocalDate.of(2025, 5, 19);
+        for (String court : List.of("湘02", "湘0211", "湘03", "湘021")) {
+            open(court, night.plusDays(15), "n-" + court); // NOTICE tonight (15 days left)
+            open(court, night.plusDays(40), "q-" + court); // nothing tonight
+        }
+        Instant from = night.minusDays(1).atStartOfDay(ZONE).toInstant().plusSeconds(1);
+        Instant to = night.atStartOfDay(ZONE).toInstant().plusSeconds(1);
+        ThresholdScan scan = scan();
+
+        List<String> batched = new ArrayList<>();
+        String after = null;
+        ThresholdScan.Batch batch;
+        do {
+            batch = scan.next(from, to, after, 1);
+            batch.crossings().forEach(c -> batched.add(c.key()));
+            if (!batch.crossings().isEmpty()) {
+                after = batch.crossings().get(batch.crossings().size() - 1).key();
+            }
+        } while (!batch.done());
+
+        List<String> noticesInIndexOrder = index.keySet().stream().filter(k -> k.contains("|n-")).toList();
+        assertThat(noticesInIndexOrder).hasSize(4);
+        assertThat(batched).containsExactlyElementsOf(noticesInIndexOrder);
+        assertThat(noticesInIndexOrder.get(0)).startsWith("湘0211|"); // the index's order, not the codes' own
+    }
+
+    /** A court the task indexes after its scan was built is scanned once the task has told the scan's courts of it. */
+    @Test
+    void shouldScanACourtIndexedAfterTheScanWasBuilt() {
+        LocalDate night = LocalDate.of(2025, 5, 19);
+        open(COURT, night.plusDays(15), "n1"); // NOTICE tonight
+        IndexedCourts courts = IndexedCourts.of(new MapStore(index));
+        ThresholdScan scan = new ThresholdScan(new MapStore(index), courts, court -> ZONE, Set.of(LeadTimes.DEFAULT),
+                Set.of(ZONE), new ThresholdDays(7));
+        open(OTHER_COURT, night.plusDays(7), "w1"); // WARNING tonight (7 days left), in a court new to the task
+        courts.add(OTHER_COURT);
+        Instant from = night.minusDays(1).atStartOfDay(ZONE).toInstant().plusSeconds(1);
+        Instant to = night.atStartOfDay(ZONE).toInstant().plusSeconds(1);
+
+        assertThat(scan.next(from, to, null, Integer.MAX_VALUE).crossings())
+                .extracting(ThresholdScan.Crossing::caseId).containsExactly("n1", "w1");
+        assertThat(courts.size()).isEqualTo(2);
+    }
+
     /** A read-only store over a sorted map: {@code range} with both bounds inclusive, null for no bound. */
     record MapStore(NavigableMap<String, String> map) implements ReadOnlyKeyValueStore<String, String> {
         @Override
