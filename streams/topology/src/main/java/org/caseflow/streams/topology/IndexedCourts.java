@@ -13,8 +13,9 @@ import org.caseflow.streams.topology.StoreKeys.DeadlineKey;
  * <p>Why: finding the next court in the index is a range read from the end of one court to the end of the index, and a
  * range read over a cached store copies every cached key in its range before it returns the first (Kafka Streams'
  * {@code NamedCache.keyRange}). While cases are filed the cache holds thousands of fresh index entries, so each
- * midnight scan copied most of them once per court: 2.1 % of the stream thread while the bench's pipeline caught up,
- * and with ~3,500 courts in a national instance, thousands of copies of the cache per scan batch.
+ * midnight scan copied most of them once per court: 2.3 % of the stream thread while the bench's pipeline caught up,
+ * and with ~3,500 courts in a national instance (cases are keyed by case number, so every task holds nearly every
+ * court), about 3,500 copies of the pending entries in each midnight's scan.
  *
  * <p>Loaded once when the task starts (its cache for the store is empty then, so that walk reads RocksDB only) and told
  * of every court the task indexes from then on. A court is never dropped while the task runs: a court whose cases all
