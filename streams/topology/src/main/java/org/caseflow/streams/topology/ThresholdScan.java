@@ -40,12 +40,6 @@ final class ThresholdScan {
     /** The thresholds' days, with the engine's OVERDUE reminder interval. */
     private final ThresholdDays thresholdDays;
 
-    /** Over the courts {@code index} holds now. */
-    ThresholdScan(ReadOnlyKeyValueStore<String, String> index, Function<CourtId, ZoneId> zoneOf,
-            Set<LeadTimes> profiles, Set<ZoneId> zones, ThresholdDays thresholdDays) {
-        this(index, IndexedCourts.of(index), zoneOf, profiles, zones, thresholdDays);
-    }
-
     /** @param courts every court with an entry in {@code index}, kept up to date by the task that writes it */
     ThresholdScan(ReadOnlyKeyValueStore<String, String> index, IndexedCourts courts, Function<CourtId, ZoneId> zoneOf,
             Set<LeadTimes> profiles, Set<ZoneId> zones, ThresholdDays thresholdDays) {

@@ -39,7 +39,8 @@ class ThresholdScanTest {
     }
 
     ThresholdScan scan() {
-        return new ThresholdScan(new MapStore(index), court -> ZONE, Set.of(LeadTimes.DEFAULT), Set.of(ZONE),
+        MapStore store = new MapStore(index);
+        return new ThresholdScan(store, IndexedCourts.of(store), court -> ZONE, Set.of(LeadTimes.DEFAULT), Set.of(ZONE),
                 new ThresholdDays(7));
     }
 
