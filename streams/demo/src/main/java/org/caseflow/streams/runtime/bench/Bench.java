@@ -40,9 +40,9 @@ public final class Bench {
 
     public void run(Set<String> skip, Supplier<List<CaseEvent>> events, int stormCases, Duration stormTimeout,
             List<Integer> openCounts, boolean warmUp) throws Exception {
-        if (!skip.contains("floor") || !skip.contains("pipeline")) {
-            new ThroughputPhases(bootstrap, admin, figures, work, appSettings)
-                    .run(events, !skip.contains("floor"), !skip.contains("pipeline"), warmUp);
+        if (!skip.containsAll(Set.of("floor", "streams-floor", "pipeline"))) {
+            new ThroughputPhases(bootstrap, admin, figures, work, appSettings).run(events, !skip.contains("floor"),
+                    !skip.contains("streams-floor"), !skip.contains("pipeline"), warmUp);
         }
         if (!skip.contains("storm")) {
             new StormPhase(bootstrap, admin, figures, work, appSettings)

@@ -26,6 +26,12 @@ final class BenchApp implements AutoCloseable {
 
     BenchApp(String bootstrap, String name, Path stateDir, Map<String, String> extra) {
         this.stateDir = stateDir;
+        this.config = config(bootstrap, name, stateDir, extra);
+        this.app = CaseflowApp.create(config, new SimpleMeterRegistry());
+    }
+
+    /** The configuration of a bench app named {@code name}: its own application id, topic prefix and state dir. */
+    static CaseflowConfig config(String bootstrap, String name, Path stateDir, Map<String, String> extra) {
         Map<String, String> settings = new HashMap<>();
         settings.put("kafka.bootstrap.servers", bootstrap);
         settings.put("caseflow.application.id", name);
@@ -34,8 +40,7 @@ final class BenchApp implements AutoCloseable {
         settings.put("caseflow.clock.mode", "EVENT_TIME");
         settings.put("caseflow.topic.replication", "1");
         settings.putAll(extra);
-        this.config = CaseflowConfig.of(settings);
-        this.app = CaseflowApp.create(config, new SimpleMeterRegistry());
+        return CaseflowConfig.of(settings);
     }
 
     void start() throws InterruptedException {

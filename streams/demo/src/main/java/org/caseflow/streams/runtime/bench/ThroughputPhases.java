@@ -30,7 +30,8 @@ import org.caseflow.streams.topology.TopicNames;
 
 /**
  * Floor and pipeline on the same simulated events: the floor is a plain consumer that decodes each event and
- * produces one record per event (no state); the pipeline is the Caseflow app catching up on the same events.
+ * produces one record per event (no state); the pipeline is the Caseflow app catching up on the same events. Between
+ * them, the same copy as a Kafka Streams app, without and with one store read and write per event ({@link StreamsFloor}).
  * Also counts the records the pipeline writes per input event (every topic but the inputs: outputs,
  * changelogs, internal topics; transaction markers included, as the broker counts offsets).
  */
@@ -60,31 +61,54 @@ final class ThroughputPhases {
      * single C2 thread was busy for most of it on two cores, and after one round it still compiled 55-72 µs per event
      * through the measured round, docs/performance.md "Twelfth session").
      */
-    void run(Supplier<List<CaseEvent>> simulated, boolean withFloor, boolean withPipeline, boolean warmUp)
-            throws Exception {
+    void run(Supplier<List<CaseEvent>> simulated, boolean withFloor, boolean withStreamsFloor, boolean withPipeline,
+            boolean warmUp) throws Exception {
         // Encoded at once: no frame keeps the decoded list (EncodedEvents says why that matters).
         EncodedEvents events = EncodedEvents.of(simulated.get());
         if (warmUp) {
             figures.warmUp(true);
             try {
                 for (int round = 0; round < WARM_UP_ROUNDS; round++) {
-                    measure(events, withFloor, withPipeline);
+                    measure(events, withFloor, withStreamsFloor, withPipeline);
                 }
                 figures.note("before the measured round: " + Quiet.await());
             } finally {
                 figures.warmUp(false);
             }
         }
-        double[] rates = measure(events, withFloor, withPipeline);
+        double[] rates = measure(events, withFloor, withStreamsFloor, withPipeline);
         if (withFloor && withPipeline) {
-            figures.add("pipeline", "pipeline / floor", rates[1] / rates[0], "ratio", ">= 0.5");
+            figures.add("pipeline", "pipeline / floor", rates[3] / rates[0], "ratio", ">= 0.5");
+        }
+        // The gap split: Kafka Streams under the app's settings, one state access per event, Caseflow's own work.
+        if (withFloor && withStreamsFloor) {
+            figures.add("pipeline", "Streams copy / floor", rates[1] / rates[0], "ratio", "");
+            figures.add("pipeline", "Streams copy with a store / floor", rates[2] / rates[0], "ratio", "");
+        }
+        if (withStreamsFloor && withPipeline) {
+            figures.add("pipeline", "pipeline / Streams copy with a store", rates[3] / rates[2], "ratio", "");
         }
     }
 
-    private double[] measure(EncodedEvents events, boolean withFloor, boolean withPipeline) throws Exception {
+    private double[] measure(EncodedEvents events, boolean withFloor, boolean withStreamsFloor, boolean withPipeline)
+            throws Exception {
         double floor = withFloor ? floor(events) : Double.NaN;
+        double copy = withStreamsFloor ? streamsFloor(events, false) : Double.NaN;
+        double storeCopy = withStreamsFloor ? streamsFloor(events, true) : Double.NaN;
         double pipeline = withPipeline ? pipeline(events) : Double.NaN;
-        return new double[] {floor, pipeline};
+        return new double[] {floor, copy, storeCopy, pipeline};
+    }
+
+    private double streamsFloor(EncodedEvents events, boolean withStore) throws Exception {
+        StreamsFloor.Round round = new StreamsFloor(bootstrap, cluster, new TopicAdmin(admin), work, appSettings)
+                .run(events, withStore);
+        String what = withStore ? "Streams copy with a store" : "Streams copy";
+        figures.add("floor", withStore ? "the Streams copy with one cached store read and write per event"
+                : "the same copy as a Kafka Streams app (the app's Streams settings)", round.eventsPerSecond(), "events/s", "");
+        figures.add("floor", what + ": stream-thread CPU per event", round.streamCpuMicrosPerEvent(), "µs", "");
+        figures.add("floor", what + ": process CPU per event (broker too when embedded)",
+                round.processCpuMicrosPerEvent(), "µs", "");
+        return round.eventsPerSecond();
     }
 
     private void publish(BenchApp app, EncodedEvents events) {

@@ -28,13 +28,14 @@ import picocli.CommandLine.Option;
 
 /** {@code caseflow bench}: the hot-path benchmark in one run (docs/performance.md). Prints figures; asserts nothing. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"The performance benchmark in one run: floor vs pipeline events/s, records written per event,",
+        description = {"The performance benchmark in one run: floor, Kafka Streams copies (without and with a store)",
+            "and pipeline events/s, records written per event,",
             "a midnight storm (time to the last alert committed, fencings), open-case memory and state,",
             "tick cost with nothing due, per-event cost against history length, recomputation after a",
             "published calendar change (time, fencings). Embedded broker unless",
             "--bootstrap-servers is given. Prints each figure beside the issue's target."})
 public final class BenchCommand implements Callable<Integer> {
-    static final Set<String> PHASES = Set.of("floor", "pipeline", "storm", "tick", "history", "recompute");
+    static final Set<String> PHASES = Set.of("floor", "streams-floor", "pipeline", "storm", "tick", "history", "recompute");
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -67,7 +68,7 @@ public final class BenchCommand implements Callable<Integer> {
     int stormTimeout = 600;
 
     @Option(names = "--warm-up", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "Run floor and pipeline twice untimed before the counted round, and two smaller storms "
+            description = "Run floor, Streams copies and pipeline twice untimed before the counted round, and two smaller storms "
                     + "(--storm-warm-up-cases each, earlier midnights, same app) before the timed one, so each is measured "
                     + "with the JIT warm (default: ${DEFAULT-VALUE}; --no-warm-up for a cold start).")
     boolean warmUp;
@@ -94,7 +95,7 @@ public final class BenchCommand implements Callable<Integer> {
     /** The phase names, for the help text. */
     static final class PhaseNames extends ArrayList<String> {
         PhaseNames() {
-            super(List.of("floor", "pipeline", "storm", "tick", "history", "recompute"));
+            super(List.of("floor", "streams-floor", "pipeline", "storm", "tick", "history", "recompute"));
         }
     }
 

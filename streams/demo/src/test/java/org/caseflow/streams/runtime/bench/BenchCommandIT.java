@@ -58,6 +58,12 @@ class BenchCommandIT {
         assertThat(printed).containsPattern(
                 "(?m)^storm\\s+records written per crossing \\(digests and commit markers included\\)\\s+[0-9.]+ records")
                 .containsPattern("\\.caseflow\\.deadline-alerts\\s+1\\.\\d{3} per crossing");
+        // The floor again as a Kafka Streams app with the app's settings, without and with a store, and the gap split.
+        assertThat(printed).containsPattern("(?m)^floor\\s+the same copy as a Kafka Streams app .*events/s")
+                .containsPattern("(?m)^floor\\s+the Streams copy with one cached store read and write per event\\s+[0-9.,]+ events/s")
+                .containsPattern("(?m)^pipeline\\s+Streams copy / floor\\s+[0-9.]+ ratio")
+                .containsPattern("(?m)^pipeline\\s+Streams copy with a store / floor\\s+[0-9.]+ ratio")
+                .containsPattern("(?m)^pipeline\\s+pipeline / Streams copy with a store\\s+[0-9.]+ ratio");
         // The pipeline's CPU per event, by kind of thread, beside its rate (steadier than events/s on a shared machine).
         assertThat(printed).containsPattern("(?m)^pipeline\\s+stream-thread CPU per event\\s+[0-9.,]+ µs")
                 .contains("CPU per event, stream threads");
