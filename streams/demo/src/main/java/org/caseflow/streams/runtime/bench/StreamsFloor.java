@@ -32,7 +32,8 @@ import org.caseflow.streams.runtime.kafka.TopicSpec;
  * one topic. Without a store it is what Kafka Streams itself costs on this machine; with one cached store read and
  * write per event ({@link Copy}) it is the least any stateful per-case design costs. Between the plain floor and
  * the pipeline they split the gap: Kafka Streams, one state access per event, and Caseflow's own work on top. Timed as
- * the pipeline is, from {@code RUNNING} to every input record committed.
+ * the pipeline is: from {@code RUNNING}, or from the first record if a task processed before it, to every input record
+ * committed.
  */
 final class StreamsFloor {
     private final String bootstrap;
@@ -145,7 +146,7 @@ final class StreamsFloor {
         }
     }
 
-    /** Starts the app; returns {@link System#nanoTime} when it is RUNNING (as the pipeline's clock starts). */
+    /** Starts the app; returns {@link System#nanoTime} when it is RUNNING. */
     private static long start(KafkaStreams streams) throws InterruptedException {
         streams.start();
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
