@@ -76,8 +76,13 @@ class NoNotesInLogsRunIT {
     private static final String CIVIL = "(2026)湘0211民初9901号";
     private static final String CRIMINAL = "(2026)湘0211刑初9902号";
     private static final String RESIDENT_ID = "430202198807154512";
-    /** A resident id (17 digits and a digit or X) anywhere in a line. */
-    private static final Pattern ID_LIKE = Pattern.compile("(?<!\\d)\\d{17}[\\dXx](?!\\d)");
+    /**
+     * A resident id anywhere in a line, shaped as GB 11643 makes them: a six-digit area code, a birth date (YYYYMMDD,
+     * 19xx or 20xx), three digits and a digit or X. The date matters: any 18 digits matched before, and a random
+     * 18-digit number in one run's logs (963953272090818166, not an id) failed it.
+     */
+    private static final Pattern ID_LIKE = Pattern.compile(
+            "(?<!\\d)\\d{6}(?:19|20)\\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])\\d{3}[\\dXx](?!\\d)");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -187,6 +192,8 @@ class NoNotesInLogsRunIT {
         assertThat(logged.toString()).as("logs").contains("streams state REBALANCING -> RUNNING", "caseflow.http.auth=none");
         assertThat(logged.toString()).as("logs").doesNotContain(SENTINEL).doesNotContain(JUDGE).doesNotContain(DIVISION)
                 .doesNotContain(RESIDENT_ID);
+        assertThat(ID_LIKE.matcher("id " + RESIDENT_ID + ".").find()).as("the pattern finds a resident id").isTrue();
+        assertThat(ID_LIKE.matcher("seed 963953272090818166.").find()).as("nor random digits").isFalse();
         assertThat(ID_LIKE.matcher(logged).results().map(m -> m.group()).toList()).as("resident-id-like strings").isEmpty();
     }
 
