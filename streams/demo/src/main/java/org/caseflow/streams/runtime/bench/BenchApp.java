@@ -21,7 +21,6 @@ final class BenchApp implements AutoCloseable {
     final CaseflowApp app;
     final Path stateDir;
     private int rebalances;
-    private double earlyMillis;
     private KafkaStreams.State last = KafkaStreams.State.CREATED;
     private Map<String, Double> ratiosWhenCaughtUp = Map.of();
 
@@ -44,46 +43,12 @@ final class BenchApp implements AutoCloseable {
         return CaseflowConfig.of(settings);
     }
 
-    /**
-     * Starts the app and waits for RUNNING; returns {@link System#nanoTime} of RUNNING, or of the first record processed
-     * if that came first: a task whose stores are ready processes while others still initialise, before the client is
-     * RUNNING (by about half a second for a one-store copy, docs/performance.md "Eighteenth session").
-     */
-    long start() throws InterruptedException {
+    /** Starts the app and waits for RUNNING; where the round's clock starts ({@link RunningClock}). */
+    RunningClock start() throws InterruptedException {
         app.start();
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        long firstProcessed = Long.MAX_VALUE;
-        while (app.state() != KafkaStreams.State.RUNNING) {
-            KafkaStreams.State state = app.state();
-            if (System.nanoTime() > deadline || (!state.isRunningOrRebalancing() && state != KafkaStreams.State.CREATED)) {
-                throw new CaseflowException("bench: the streams app did not reach RUNNING (state " + state + ")");
-            }
-            if (firstProcessed == Long.MAX_VALUE && processed() > 0) {
-                firstProcessed = System.nanoTime();
-            }
-            Thread.sleep(10);
-        }
-        long running = System.nanoTime();
-        earlyMillis = firstProcessed < running ? (running - firstProcessed) / 1e6 : 0;
+        RunningClock clock = RunningClock.await(app.kafkaStreams(), "the streams app");
         last = app.state();
-        return Math.min(running, firstProcessed);
-    }
-
-    /** How long before RUNNING the app processed its first record, as {@link #start} saw it (0 when it did not). */
-    double earlyMillis() {
-        return earlyMillis;
-    }
-
-    /** Records the stream threads have processed so far (Kafka Streams' {@code process-total}). */
-    private double processed() {
-        double total = 0;
-        for (var e : app.kafkaStreams().metrics().entrySet()) {
-            if ("stream-thread-metrics".equals(e.getKey().group()) && "process-total".equals(e.getKey().name())
-                    && e.getValue().metricValue() instanceof Double v) {
-                total += v;
-            }
-        }
-        return total;
+        return clock;
     }
 
     /** Polls the client state; counts every move into REBALANCING since the last call to {@link #resetRebalances}. */

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.KafkaStreams;
@@ -41,8 +40,6 @@ final class StreamsFloor {
     private final TopicAdmin topics;
     private final Path work;
     private final Map<String, String> appSettings;
-    /** {@link System#nanoTime} of the first record the copy processed in this round. */
-    private final AtomicLong firstRecord = new AtomicLong(Long.MAX_VALUE);
 
     StreamsFloor(String bootstrap, BenchCluster cluster, TopicAdmin topics, Path work, Map<String, String> appSettings) {
         this.bootstrap = bootstrap;
@@ -77,16 +74,15 @@ final class StreamsFloor {
                 StreamsProperties.of(config, new SimpleMeterRegistry()))) {
             ThreadCpu cpuBefore = ThreadCpu.now();
             long processBefore = ProcessMemory.processCpuNanos();
-            long running = start(streams);
-            // The clock starts at RUNNING, as the pipeline's does, or at the first record if a task came before it.
-            long started = Math.min(running, firstRecord.get());
+            streams.start();
+            RunningClock clock = RunningClock.await(streams, "the streams floor");
             long caughtUp = awaitCommitted(config.streams().applicationId(), inputs, Duration.ofMinutes(10));
             ThreadCpu cpuAfter = ThreadCpu.now();
             long processCpu = ProcessMemory.processCpuNanos() - processBefore;
-            double seconds = (caughtUp - started) / 1e9;
+            double seconds = (caughtUp - clock.nanos()) / 1e9;
             return new Round(events.size() / seconds,
                     (cpuAfter.nanos(ThreadCpu.STREAM) - cpuBefore.nanos(ThreadCpu.STREAM)) / 1e3 / events.size(),
-                    processCpu / 1e3 / events.size(), (running - started) / 1e6);
+                    processCpu / 1e3 / events.size(), clock.earlyMillis());
         }
     }
 
@@ -94,11 +90,11 @@ final class StreamsFloor {
      * The inputs, decoded as the case processor's sources decode them, and written again to {@code copy}; with
      * {@code withStore}, through a processor that reads and writes the event's case in a cached, logged store first.
      */
-    private Topology copyTopology(Set<String> inputs, String copy, boolean withStore) {
+    private static Topology copyTopology(Set<String> inputs, String copy, boolean withStore) {
         Topology topology = new Topology();
         topology.addSource("inputs", Serdes.ByteArray().deserializer(), CaseflowSerdes.caseEvent().deserializer(),
                 inputs.toArray(String[]::new));
-        topology.addProcessor("copy-processor", () -> new Copy(withStore, firstRecord), "inputs");
+        topology.addProcessor("copy-processor", () -> new Copy(withStore), "inputs");
         if (withStore) {
             topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Copy.STORE),
                     Serdes.String(), Serdes.ByteArray()).withCachingEnabled(), "copy-processor");
@@ -109,21 +105,18 @@ final class StreamsFloor {
     }
 
     /**
-     * Passes each event on and notes when the first one came: a task without state may process before its client is
-     * {@code RUNNING}. With {@code withStore}, first what the least stateful per-case processor does: read the case's
-     * value and write a new one (the event, encoded), through the app's record cache and changelog.
+     * Passes each event on; with {@code withStore}, first does what the least stateful per-case processor does: read
+     * the case's value and write a new one (the event, encoded), through the app's record cache and changelog.
      */
     private static final class Copy implements Processor<byte[], CaseEvent, byte[], CaseEvent> {
         static final String STORE = "copy-store";
         private final boolean withStore;
-        private final AtomicLong firstRecord;
         private final Serializer<CaseEvent> encoder = CaseflowSerdes.caseEvent().serializer();
         private ProcessorContext<byte[], CaseEvent> context;
         private KeyValueStore<String, byte[]> store;
 
-        Copy(boolean withStore, AtomicLong firstRecord) {
+        Copy(boolean withStore) {
             this.withStore = withStore;
-            this.firstRecord = firstRecord;
         }
 
         @Override
@@ -134,9 +127,6 @@ final class StreamsFloor {
 
         @Override
         public void process(Record<byte[], CaseEvent> record) {
-            if (firstRecord.get() == Long.MAX_VALUE) {
-                firstRecord.compareAndSet(Long.MAX_VALUE, System.nanoTime());
-            }
             if (withStore) {
                 String caseId = record.value().getCaseId();
                 store.get(caseId);
@@ -144,19 +134,6 @@ final class StreamsFloor {
             }
             context.forward(record);
         }
-    }
-
-    /** Starts the app; returns {@link System#nanoTime} when it is RUNNING. */
-    private static long start(KafkaStreams streams) throws InterruptedException {
-        streams.start();
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        while (streams.state() != KafkaStreams.State.RUNNING) {
-            if (System.nanoTime() > deadline || streams.state() == KafkaStreams.State.ERROR) {
-                throw new CaseflowException("bench: the streams floor did not reach RUNNING (state " + streams.state() + ")");
-            }
-            Thread.sleep(10);
-        }
-        return System.nanoTime();
     }
 
     /** Waits until the group has committed every input record; {@link System#nanoTime} of the reading that saw it. */
