@@ -1,6 +1,8 @@
 package org.caseflow.streams.topology;
 
 import java.time.Duration;
+import java.util.Map;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
@@ -46,6 +48,18 @@ public record TopologySettings(TopicNames topics, ClockMode clockMode, Duration 
      * this much once at the end to send the rest.
      */
     public static final Duration FACT_BATCH_INTERVAL = Duration.ofSeconds(1);
+    /**
+     * Topic configs of every store's changelog, applied when Kafka Streams creates it. The broker stamps changelog
+     * records with the time it appends them, not the event time of the record being processed. A broker rolls a
+     * segment once a record is stamped {@code segment.ms} (7 days) after the segment's first, and the log cleaner then
+     * compacts the segments rolled. So when the app catches up on weeks of events in minutes (event time, a backlog,
+     * the demo), every changelog partition rolled a segment per week of event time, and the broker spent about a fifth
+     * of its CPU on those rolls, their new index files and their compaction (docs/performance.md, "Nineteenth
+     * session").
+     * Restoring a key-value store reads only keys and values, so nothing reads these timestamps.
+     */
+    static final Map<String, String> CHANGELOG_CONFIGS = Map.of(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG,
+            "LogAppendTime");
 
     public TopologySettings {
         if (indicatorThrottle.isNegative() || indicatorThrottle.isZero()
@@ -142,7 +156,7 @@ public record TopologySettings(TopicNames topics, ClockMode clockMode, Duration 
     public <K, V> StoreBuilder<KeyValueStore<K, V>> keyValueStore(String name, Serde<K> keys, Serde<V> values) {
         StoreBuilder<KeyValueStore<K, V>> builder = Stores.keyValueStoreBuilder(stores == StoreKind.PERSISTENT
                 ? Stores.persistentKeyValueStore(name) : Stores.inMemoryKeyValueStore(name), keys, values);
-        return stores == StoreKind.OFFLINE ? builder.withLoggingDisabled() : builder;
+        return stores == StoreKind.OFFLINE ? builder.withLoggingDisabled() : builder.withLoggingEnabled(CHANGELOG_CONFIGS);
     }
 
     /**
