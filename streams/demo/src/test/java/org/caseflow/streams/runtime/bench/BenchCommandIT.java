@@ -64,6 +64,18 @@ class BenchCommandIT {
                 .containsPattern("(?m)^pipeline\\s+Streams copy / floor\\s+[0-9.]+ ratio")
                 .containsPattern("(?m)^pipeline\\s+Streams copy with a store / floor\\s+[0-9.]+ ratio")
                 .containsPattern("(?m)^pipeline\\s+pipeline / Streams copy with a store\\s+[0-9.]+ ratio");
+        // What the targets allow in CPU on this machine's cores, and how far each copy, the pipeline and the storm are
+        // from it: cores x (wall time per event at half the floor's rate), cores x 10 s / 350,000 crossings.
+        int cores = Runtime.getRuntime().availableProcessors();
+        assertThat(printed)
+                .containsPattern("(?m)^floor\\s+the plain copy: process CPU per event \\(broker too when embedded\\)\\s+[0-9.,]+ µs")
+                .containsPattern("(?m)^pipeline\\s+most process CPU per event at 0.5 x the floor's rate, " + cores
+                        + " cores\\s+[0-9.,]+ µs")
+                .containsPattern("(?m)^pipeline\\s+Streams copy with a store: process CPU per event / that\\s+[0-9.]+ ratio")
+                .containsPattern("(?m)^pipeline\\s+pipeline: process CPU per event / that\\s+[0-9.]+ ratio")
+                .containsPattern("(?m)^storm\\s+most process CPU per crossing at 350k in 10 s, " + cores + " cores\\s+"
+                        + Pattern.quote(String.format(java.util.Locale.ROOT, "%,.2f", cores * 10e6 / 350_000)) + " µs")
+                .containsPattern("(?m)^storm\\s+process CPU per crossing / that\\s+[0-9.]+ ratio");
         // The pipeline's CPU per event, by kind of thread, beside its rate (steadier than events/s on a shared machine).
         assertThat(printed).containsPattern("(?m)^pipeline\\s+stream-thread CPU per event\\s+[0-9.,]+ µs")
                 .contains("CPU per event, stream threads");
