@@ -60,10 +60,10 @@ final class StormPhase {
             new WarmUpRound(LocalDate.of(2025, 2, 3), LocalDate.of(2025, 4, 28)));
     /** At most this many cases per warm-up storm (their case numbers, 1 to 99,998 over both, stay below the storm's). */
     public static final int MAX_WARM_UP = 49_999;
-    /** After a storm: the app has stopped writing when no end offset moved for this long (at most the bound). */
     /** Issue 8's storm target: this many crossings drained in {@link #TARGET_SECONDS}. */
     static final int TARGET_CROSSINGS = 350_000;
     static final double TARGET_SECONDS = 10;
+    /** After a storm: the app has stopped writing when no end offset moved for this long (at most the bound). */
     private static final Duration SETTLED = Duration.ofSeconds(2);
     private static final Duration SETTLE_BOUND = Duration.ofSeconds(60);
     /** How long after the collection the bench reads the process's RSS, and how often. */
