@@ -2,27 +2,26 @@ package org.caseflow.streams.runtime.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.record.TimestampType;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.caseflow.events.CaseEvent;
 import org.caseflow.events.CaseFiled;
@@ -30,6 +29,7 @@ import org.caseflow.events.Procedure;
 import org.caseflow.schemas.CaseflowSerdes;
 import org.caseflow.streams.runtime.Waits;
 import org.caseflow.streams.runtime.config.CaseflowConfig;
+import org.caseflow.streams.runtime.dlq.TopicScan;
 import org.caseflow.streams.runtime.kafka.OverdueInstance;
 import org.caseflow.streams.topology.StoreNames;
 import org.junit.jupiter.api.Tag;
@@ -65,7 +65,7 @@ class ChangelogTimestampsIT {
                         .setPayload(CaseFiled.newBuilder().setProcedure(Procedure.CIVIL_FIRST_SUMMARY)
                                 .setFiledOn(LocalDate.of(2024, 1, 2)).build()).build())).get();
             }
-            List<ConsumerRecord<String, byte[]>> written = Waits.await("the case in the case store's changelog")
+            List<ConsumerRecord<byte[], byte[]>> written = Waits.await("the case in the case store's changelog")
                     .until(() -> read(config, changelog, caseId), records -> !records.isEmpty());
 
             assertThat(written).allSatisfy(r -> {
@@ -81,27 +81,17 @@ class ChangelogTimestampsIT {
         }
     }
 
-    /** The committed records of {@code topic} keyed {@code key}, from the beginning. */
-    private static List<ConsumerRecord<String, byte[]>> read(CaseflowConfig config, String topic, String key) {
-        Map<String, Object> props = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        List<ConsumerRecord<String, byte[]>> out = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p)) && System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-                    if (key.equals(r.key())) {
-                        out.add(r);
-                    }
-                }
+    /** The committed records of {@code topic} (one partition per input partition) keyed {@code key}. */
+    private static List<ConsumerRecord<byte[], byte[]>> read(CaseflowConfig config, String topic, String key) {
+        byte[] wanted = key.getBytes(StandardCharsets.UTF_8);
+        List<TopicPartition> partitions = IntStream.range(0, config.topics().partitions())
+                .mapToObj(p -> new TopicPartition(topic, p)).toList();
+        List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
+        TopicScan.readAll(Map.of("bootstrap.servers", config.bootstrapServers()), partitions, r -> {
+            if (Arrays.equals(wanted, r.key())) {
+                out.add(r);
             }
-        }
+        });
         return out;
     }
 }

@@ -248,14 +248,13 @@ final class StormPhase {
             figures.add("storm", "alerts committed per second", notices / Math.max(seconds, 1e-9), "alerts/s", "");
             figures.add("storm", "fencings (rebalances during the storm)", app.rebalances(), "", "0");
             figures.add("storm", "stream-thread CPU per crossing", streamCpu / 1e3 / Math.max(notices, 1), "µs", "");
-            figures.add("storm", "process CPU per crossing (broker too when embedded)",
-                    processCpu / 1e3 / Math.max(notices, 1), "µs", "");
+            double processMicros = processCpu / 1e3 / Math.max(notices, 1);
+            figures.add("storm", "process CPU per crossing (broker too when embedded)", processMicros, "µs", "");
             // The target's CPU bound: 350k crossings in 10 s leave each this much CPU on every core, at most.
             int cores = Runtime.getRuntime().availableProcessors();
             double allowed = cores * TARGET_SECONDS * 1e6 / TARGET_CROSSINGS;
             figures.add("storm", "most process CPU per crossing at 350k in 10 s, " + cores + " cores", allowed, "µs", "");
-            figures.add("storm", "process CPU per crossing / that", processCpu / 1e3 / Math.max(notices, 1) / allowed,
-                    "ratio", "<= 1");
+            figures.add("storm", "process CPU per crossing / that", processMicros / allowed, "ratio", "<= 1");
             ratios.forEach((name, v) -> figures.note(String.format(java.util.Locale.ROOT,
                     "stream thread %-16s %5.1f %% of wall time (as the last alert was committed)", name, 100 * v)));
             threadsAfter.noteSince(threadsBefore, figures, notices, "crossing");
